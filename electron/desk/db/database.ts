@@ -1,0 +1,14 @@
+import type { AuditLogTable } from './tables/audit-log.table';
+import type { FamiliesTable } from './tables/families.table';
+import type { MetaTable } from './tables/meta.table';
+import type { ResidentEventsTable } from './tables/resident-events.table';
+import type { ResidentsTable } from './tables/residents.table';
+
+/** The desk's local mirror, composed from the `*.table.ts` files. */
+export interface Database {
+  meta: MetaTable;
+  families: FamiliesTable;
+  residents: ResidentsTable;
+  resident_events: ResidentEventsTable;
+  audit_log: AuditLogTable;
+}

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as m0900 from './2026_11_26_0900_create_registry_mirror';
+
+/**
+ * Bundled statically: in a packaged app there is no migrations folder to read at runtime.
+ * Append new migrations here; never edit one that has landed.
+ */
+export const deskMigrations: Record<string, Migration> = {
+  '2026_11_26_0900_create_registry_mirror': m0900,
+};

@@ -1,0 +1,61 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
+import type { Database } from './database';
+import { deskMigrations } from './migrations';
+
+export interface DeskDatabase {
+  db: Kysely<Database>;
+  /** the raw handle, for benchmarks and integrity checks only */
+  sqlite: SQLite.Database;
+  close(): Promise<void>;
+}
+
+class StaticMigrationProvider implements MigrationProvider {
+  constructor(private readonly migrations: Record<string, Migration>) {}
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return this.migrations;
+  }
+}
+
+export function openSqlite(file: string): SQLite.Database {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  return sqlite;
+}
+
+/**
+ * Opens (creating if needed) the local mirror and brings its schema up to date. An existing
+ * file with pending migrations is copied aside first, so a failed upgrade loses nothing.
+ */
+export async function openDeskDatabase(
+  file: string,
+  migrations: Record<string, Migration> = deskMigrations,
+): Promise<DeskDatabase & { backupFile: string | null }> {
+  const existed = file !== ':memory:' && existsSync(file);
+  const sqlite = openSqlite(file);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const migrator = new Migrator({ db, provider: new StaticMigrationProvider(migrations) });
+  let backupFile: string | null = null;
+  const pending = (await migrator.getMigrations()).filter((m) => m.executedAt === undefined);
+  if (existed && pending.length > 0) {
+    backupFile = `${file}.before-${pending[0]?.name ?? 'migration'}.bak`;
+    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    await sqlite.backup(backupFile);
+  }
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    await db.destroy();
+    throw new Error(`Migration ${failed?.migrationName ?? ''} failed; backup kept at ${backupFile ?? '(new file)'}`, {
+      cause: error,
+    });
+  }
+  return { db, sqlite, backupFile, close: () => db.destroy() };
+}
+

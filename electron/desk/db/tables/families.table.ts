@@ -1,0 +1,14 @@
+import type { Selectable, Insertable } from 'kysely';
+
+export interface FamiliesTable {
+  id: string;
+  street_type: string;
+  street_name: string;
+  house_number: string;
+  interior: string;
+  cap: string;
+  frazione: string;
+  since: string;
+}
+export type FamilyRow = Selectable<FamiliesTable>;
+export type NewFamilyRow = Insertable<FamiliesTable>;

@@ -1,0 +1,25 @@
+import type { Insertable, Selectable } from 'kysely';
+import type { CivilStatus, Relationship, ResidentStatus, Sex } from '../../../../shared/registry/model';
+
+export interface ResidentsTable {
+  id: string;
+  codice_fiscale: string;
+  surname: string;
+  given_names: string;
+  /** normalizeName(surname): the search key (shared/registry/normalize-name.ts) */
+  surname_norm: string;
+  given_names_norm: string;
+  sex: Sex;
+  birth_date: string;
+  birth_place_code: string;
+  birth_place_name: string;
+  citizenship: string;
+  civil_status: CivilStatus;
+  status: ResidentStatus;
+  status_date: string | null;
+  family_id: string;
+  relationship: Relationship;
+  registered_on: string;
+}
+export type ResidentRow = Selectable<ResidentsTable>;
+export type NewResidentRow = Insertable<ResidentsTable>;

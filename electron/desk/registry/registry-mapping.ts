@@ -1,0 +1,49 @@
+import type { Family, Resident, ResidentEvent } from '../../../shared/registry/model';
+import { normalizeName } from '../../../shared/registry/normalize-name';
+import type { FamilyRow, NewFamilyRow } from '../db/tables/families.table';
+import type { NewResidentEventRow } from '../db/tables/resident-events.table';
+import type { NewResidentRow } from '../db/tables/residents.table';
+
+export const familyToRow = (f: Family): NewFamilyRow => ({
+  id: f.id,
+  street_type: f.address.streetType,
+  street_name: f.address.streetName,
+  house_number: f.address.houseNumber,
+  interior: f.address.interior,
+  cap: f.address.cap,
+  frazione: f.address.frazione,
+  since: f.since,
+});
+
+export const residentToRow = (r: Resident): NewResidentRow => ({
+  id: r.id,
+  codice_fiscale: r.codiceFiscale,
+  surname: r.surname,
+  given_names: r.givenNames,
+  surname_norm: normalizeName(r.surname),
+  given_names_norm: normalizeName(r.givenNames),
+  sex: r.sex,
+  birth_date: r.birthDate,
+  birth_place_code: r.birthPlaceCode,
+  birth_place_name: r.birthPlaceName,
+  citizenship: r.citizenship,
+  civil_status: r.civilStatus,
+  status: r.status,
+  status_date: r.statusDate,
+  family_id: r.familyId,
+  relationship: r.relationship,
+  registered_on: r.registeredOn,
+});
+
+export const eventToRow = (e: ResidentEvent): NewResidentEventRow => ({
+  id: e.id,
+  resident_id: e.residentId,
+  kind: e.kind,
+  date: e.date,
+  description: e.description,
+});
+
+/** "Via Roma 12" as printed on a certificate; the frazione follows when there is one. */
+export function formatAddressLine(f: Pick<FamilyRow, 'street_type' | 'street_name' | 'house_number'>): string {
+  return [f.street_type, f.street_name, f.house_number].filter((p) => p.length > 0).join(' ');
+}

@@ -1,0 +1,83 @@
+import type { Kysely } from 'kysely';
+import { prefixUpperBound } from '../../../shared/registry/normalize-name';
+import type { Database } from '../db/database';
+import type { FamilyRow } from '../db/tables/families.table';
+import type { ResidentEventRow } from '../db/tables/resident-events.table';
+import type { ResidentRow } from '../db/tables/residents.table';
+
+/** A search hit: the resident with the columns of the family's address the list shows. */
+export type ResidentHit = ResidentRow & Pick<FamilyRow, 'street_type' | 'street_name' | 'house_number' | 'frazione'>;
+
+function hits(db: Kysely<Database>) {
+  return db
+    .selectFrom('residents')
+    .innerJoin('families', 'families.id', 'residents.family_id')
+    .selectAll('residents')
+    .select(['families.street_type', 'families.street_name', 'families.house_number', 'families.frazione']);
+}
+
+// Range conditions (>= prefix, < prefix+U+FFFF) rather than LIKE: they use the index on every
+// SQLite build, whatever case_sensitive_like says (proved by the EXPLAIN QUERY PLAN test).
+
+export function searchByName(
+  db: Kysely<Database>,
+  surnamePrefix: string,
+  givenNamesPrefix: string,
+  limit: number,
+): Promise<ResidentHit[]> {
+  let q = hits(db)
+    .where('residents.surname_norm', '>=', surnamePrefix)
+    .where('residents.surname_norm', '<', prefixUpperBound(surnamePrefix));
+  if (givenNamesPrefix.length > 0) {
+    // Exact surname when given names are typed: "Rossi Mario" must not list "Rossini Mario" first.
+    q = q
+      .where('residents.surname_norm', '=', surnamePrefix)
+      .where('residents.given_names_norm', '>=', givenNamesPrefix)
+      .where('residents.given_names_norm', '<', prefixUpperBound(givenNamesPrefix));
+  }
+  return q
+    .orderBy('residents.surname_norm')
+    .orderBy('residents.given_names_norm')
+    .orderBy('residents.birth_date')
+    .limit(limit)
+    .execute();
+}
+
+export function searchByCfPrefix(db: Kysely<Database>, prefix: string, limit: number): Promise<ResidentHit[]> {
+  return hits(db)
+    .where('residents.codice_fiscale', '>=', prefix)
+    .where('residents.codice_fiscale', '<', prefixUpperBound(prefix))
+    .orderBy('residents.codice_fiscale')
+    .limit(limit)
+    .execute();
+}
+
+export function searchByBirthDate(db: Kysely<Database>, date: string, limit: number): Promise<ResidentHit[]> {
+  return hits(db)
+    .where('residents.birth_date', '=', date)
+    .orderBy('residents.surname_norm')
+    .orderBy('residents.given_names_norm')
+    .limit(limit)
+    .execute();
+}
+
+export function findResident(db: Kysely<Database>, id: string): Promise<ResidentRow | undefined> {
+  return db.selectFrom('residents').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findFamily(db: Kysely<Database>, id: string): Promise<FamilyRow | undefined> {
+  return db.selectFrom('families').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function listFamilyMembers(db: Kysely<Database>, familyId: string): Promise<ResidentRow[]> {
+  return db.selectFrom('residents').selectAll().where('family_id', '=', familyId).orderBy('birth_date').execute();
+}
+
+export function listEvents(db: Kysely<Database>, residentId: string): Promise<ResidentEventRow[]> {
+  return db.selectFrom('resident_events').selectAll().where('resident_id', '=', residentId).orderBy('date').execute();
+}
+
+export async function countResidents(db: Kysely<Database>): Promise<number> {
+  const row = await db.selectFrom('residents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -1,0 +1,150 @@
+import { describeCfProblem } from '../../../shared/codice-fiscale/cf-messages';
+import { checkCodiceFiscale } from '../../../shared/codice-fiscale/codice-fiscale';
+import type { CallInput, CallOutput } from '../../../shared/contract/contract';
+import type { ResidentSummary } from '../../../shared/contract/views';
+import { AppError } from '../../../shared/errors/app-error';
+import { planSearch } from '../../../shared/registry/search-query';
+import { appendAudit } from '../audit/audit-log';
+import { requireSession, type DeskContext } from '../context';
+import type { ResidentRow } from '../db/tables/residents.table';
+import { formatAddressLine } from './registry-mapping';
+import * as repo from './registry-repository';
+
+export const DEFAULT_SEARCH_LIMIT = 50;
+
+const toSummary = (h: repo.ResidentHit): ResidentSummary => ({
+  id: h.id,
+  codiceFiscale: h.codice_fiscale,
+  surname: h.surname,
+  givenNames: h.given_names,
+  sex: h.sex,
+  birthDate: h.birth_date,
+  birthPlaceName: h.birth_place_name,
+  status: h.status,
+  addressLine: [formatAddressLine(h), h.frazione].filter((p) => p.length > 0).join(', '),
+});
+
+/** Search as you type: one box, read by shared/registry/search-query.ts. Listing is not audited; opening is. */
+export async function searchResidents(
+  ctx: DeskContext,
+  input: CallInput<'registry:search'>,
+): Promise<CallOutput<'registry:search'>> {
+  const limit = input.limit ?? DEFAULT_SEARCH_LIMIT;
+  const plan = planSearch(input.query);
+  const locale = ctx.state.locale;
+  switch (plan.kind) {
+    case 'too_short':
+      return { kind: 'too_short' };
+    case 'invalid_date':
+      return {
+        kind: 'invalid_date',
+        text: plan.text,
+        explanation: locale === 'it' ? `«${plan.text}» non è una data esistente.` : `“${plan.text}” is not a real date.`,
+      };
+    case 'cf_invalid':
+      return {
+        kind: 'invalid_cf',
+        code: plan.check.code,
+        problems: plan.check.problems,
+        explanations: plan.check.problems.map((p) => describeCfProblem(p, locale)),
+      };
+    case 'cf_full':
+    case 'cf_prefix': {
+      const prefix = plan.kind === 'cf_full' ? plan.code : plan.prefix;
+      const rows = await repo.searchByCfPrefix(ctx.db, prefix, limit + 1);
+      return results(rows, limit, 'codice_fiscale');
+    }
+    case 'birth_date': {
+      const rows = await repo.searchByBirthDate(ctx.db, plan.date, limit + 1);
+      return results(rows, limit, 'birth_date');
+    }
+    case 'name': {
+      const seen = new Set<string>();
+      const merged: repo.ResidentHit[] = [];
+      const add = (rows: repo.ResidentHit[]): void => {
+        for (const r of rows) {
+          if (!seen.has(r.id)) {
+            seen.add(r.id);
+            merged.push(r);
+          }
+        }
+      };
+      for (const split of plan.splits) {
+        if (merged.length > limit) break;
+        add(await repo.searchByName(ctx.db, split.surname, split.givenNames, limit + 1 - merged.length));
+      }
+      if (plan.cfPrefix && merged.length <= limit) {
+        add(await repo.searchByCfPrefix(ctx.db, plan.cfPrefix, limit + 1 - merged.length));
+      }
+      return results(merged, limit, 'name');
+    }
+  }
+}
+
+function results(
+  rows: repo.ResidentHit[],
+  limit: number,
+  interpretedAs: 'name' | 'codice_fiscale' | 'birth_date',
+): CallOutput<'registry:search'> {
+  return { kind: 'results', residents: rows.slice(0, limit).map(toSummary), truncated: rows.length > limit, interpretedAs };
+}
+
+export const DEFAULT_READ_PURPOSE = 'consultazione allo sportello';
+
+/** Opens a record: the read and its purpose are audited in the same transaction (DOMAIN.md §12.1). */
+export async function getResident(ctx: DeskContext, input: CallInput<'registry:get'>): Promise<CallOutput<'registry:get'>> {
+  const session = requireSession(ctx);
+  return ctx.db.transaction().execute(async (trx) => {
+    const resident = await repo.findResident(trx, input.id);
+    if (!resident) throw new AppError('resident_not_found');
+    const family = await repo.findFamily(trx, resident.family_id);
+    if (!family) throw new AppError('resident_not_found');
+    const members = await repo.listFamilyMembers(trx, resident.family_id);
+    const events = await repo.listEvents(trx, resident.id);
+    await appendAudit(trx, {
+      at: ctx.now().toISOString(),
+      clerk: session.info.clerk.username,
+      workstation: ctx.config.workstation,
+      action: 'resident.read',
+      entity: 'resident',
+      entityId: resident.id,
+      reason: input.purpose ?? DEFAULT_READ_PURPOSE,
+    });
+    return {
+      id: resident.id,
+      codiceFiscale: resident.codice_fiscale,
+      omocodia: checkCodiceFiscale(resident.codice_fiscale).decoded?.omocodia ?? false,
+      surname: resident.surname,
+      givenNames: resident.given_names,
+      sex: resident.sex,
+      birthDate: resident.birth_date,
+      birthPlaceCode: resident.birth_place_code,
+      birthPlaceName: resident.birth_place_name,
+      citizenship: resident.citizenship,
+      civilStatus: resident.civil_status,
+      status: resident.status,
+      statusDate: resident.status_date,
+      registeredOn: resident.registered_on,
+      relationship: resident.relationship,
+      address: {
+        line: formatAddressLine(family),
+        interior: family.interior,
+        cap: family.cap,
+        frazione: family.frazione,
+        comune: session.info.comune.name,
+      },
+      family: members.filter((m) => m.status === 'resident' || m.id === resident.id).map(toMember),
+      events: events.map((e) => ({ date: e.date, kind: e.kind, description: e.description })),
+    };
+  });
+}
+
+const toMember = (m: ResidentRow) => ({
+  id: m.id,
+  surname: m.surname,
+  givenNames: m.given_names,
+  codiceFiscale: m.codice_fiscale,
+  birthDate: m.birth_date,
+  relationship: m.relationship,
+  status: m.status,
+});

@@ -1,0 +1,62 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
+import pg from 'pg';
+import type { HubDatabase } from './database';
+import { hubMigrations } from './migrations';
+
+export type HubDialect = 'sqlite' | 'postgres';
+
+export interface HubDb {
+  db: Kysely<HubDatabase>;
+  dialect: HubDialect;
+  close(): Promise<void>;
+}
+
+class StaticMigrationProvider implements MigrationProvider {
+  constructor(private readonly migrations: Record<string, Migration>) {}
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return this.migrations;
+  }
+}
+
+export interface OpenHubOptions {
+  /** postgres://... selects PostgreSQL (production path); otherwise the embedded SQLite file */
+  databaseUrl?: string | undefined;
+  sqliteFile?: string;
+}
+
+/** Opens the hub's store and migrates it; an existing SQLite file is backed up before it is migrated. */
+export async function openHubDatabase(opts: OpenHubOptions): Promise<HubDb> {
+  if (opts.databaseUrl && /^postgres(ql)?:\/\//.test(opts.databaseUrl)) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    const db = new Kysely<HubDatabase>({ dialect: new PostgresDialect({ pool }) });
+    await migrate(db, null);
+    return { db, dialect: 'postgres', close: () => db.destroy() };
+  }
+  const file = opts.sqliteFile ?? 'data/hub/hub.sqlite';
+  const existed = file !== ':memory:' && existsSync(file);
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  const db = new Kysely<HubDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
+  await migrate(db, existed ? (name) => sqlite.backup(`${file}.before-${name}.bak`).then(() => undefined) : null);
+  return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+async function migrate(db: Kysely<HubDatabase>, backup: ((firstPending: string) => Promise<void>) | null): Promise<void> {
+  const migrator = new Migrator({ db, provider: new StaticMigrationProvider(hubMigrations) });
+  const pending = (await migrator.getMigrations()).filter((m) => m.executedAt === undefined);
+  const first = pending[0];
+  if (backup && first) await backup(first.name);
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    await db.destroy();
+    throw new Error(`Hub migration ${failed?.migrationName ?? ''} failed`, { cause: error });
+  }
+}

@@ -1,0 +1,46 @@
+import type { Selectable } from 'kysely';
+import type { CivilStatus, Relationship, ResidentEventKind, ResidentStatus, Sex } from '../../../shared/registry/model';
+
+/** The registry of record: one partition per comune (column `comune`). */
+export interface FamiliesTable {
+  id: string;
+  comune: string;
+  street_type: string;
+  street_name: string;
+  house_number: string;
+  interior: string;
+  cap: string;
+  frazione: string;
+  since: string;
+}
+
+export interface ResidentsTable {
+  id: string;
+  comune: string;
+  codice_fiscale: string;
+  surname: string;
+  given_names: string;
+  sex: Sex;
+  birth_date: string;
+  birth_place_code: string;
+  birth_place_name: string;
+  citizenship: string;
+  civil_status: CivilStatus;
+  status: ResidentStatus;
+  status_date: string | null;
+  family_id: string;
+  relationship: Relationship;
+  registered_on: string;
+}
+
+export interface ResidentEventsTable {
+  id: string;
+  resident_id: string;
+  kind: ResidentEventKind;
+  date: string;
+  description: string;
+}
+
+export type HubFamilyRow = Selectable<FamiliesTable>;
+export type HubResidentRow = Selectable<ResidentsTable>;
+export type HubResidentEventRow = Selectable<ResidentEventsTable>;

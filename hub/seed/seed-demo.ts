@@ -1,0 +1,88 @@
+import type { Kysely } from 'kysely';
+import { uuidv7 } from 'uuidv7';
+import { generateRegistry, type GenerateOptions } from '../../resources/demo/generate-registry';
+import type { Comune, Family, Resident, ResidentEvent } from '../../shared/registry/model';
+import { hashPassword } from '../auth/passwords';
+import { hashToken, newToken } from '../auth/tokens';
+import type { HubDatabase } from '../db/database';
+import { eventRow, familyRow, residentRow } from '../registry/registry-repository';
+import { DEMO_PASSWORD, DEMO_USERS } from './demo-users';
+
+const CHUNK = 400; // rows per INSERT: under SQLite's and PostgreSQL's bound-parameter limits
+const FAMILIES_PER_TRANSACTION = 5000;
+
+export async function isSeeded(db: Kysely<HubDatabase>): Promise<boolean> {
+  const row = await db.selectFrom('comuni').select('belfiore').limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
+}
+
+/** Comuni, demo clerks and the generated registry, deterministic by seed. */
+export async function seedDemo(
+  db: Kysely<HubDatabase>,
+  plan: GenerateOptions,
+  onProgress: (residents: number) => void = () => {},
+): Promise<{ residents: number; families: number }> {
+  const comuni: Comune[] = plan.comuni.map((c) => c.comune);
+  await db.insertInto('comuni').values(comuni).execute();
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const known = new Set(comuni.map((c) => c.belfiore));
+  const users = DEMO_USERS.filter((u) => known.has(u.comune)).map((u) => ({
+    id: uuidv7(),
+    username: u.username,
+    display_name: u.displayName,
+    role: u.role,
+    comune: u.comune,
+    password_hash: passwordHash,
+    failed_attempts: 0,
+    locked_until: null,
+    disabled: 0,
+  }));
+  await db.insertInto('users').values(users).execute();
+
+  let families: Family[] = [];
+  let residents: Resident[] = [];
+  let events: ResidentEvent[] = [];
+  let totalResidents = 0;
+  let totalFamilies = 0;
+  const flush = async (): Promise<void> => {
+    await db.transaction().execute(async (trx) => {
+      await insertChunks(families, (c) => trx.insertInto('families').values(c.map(familyRow)).execute());
+      await insertChunks(residents, (c) => trx.insertInto('residents').values(c.map(residentRow)).execute());
+      await insertChunks(events, (c) => trx.insertInto('resident_events').values(c.map(eventRow)).execute());
+    });
+    totalResidents += residents.length;
+    totalFamilies += families.length;
+    onProgress(totalResidents);
+    families = [];
+    residents = [];
+    events = [];
+  };
+  for (const household of generateRegistry(plan)) {
+    families.push(household.family);
+    residents.push(...household.members);
+    events.push(...household.events);
+    if (families.length >= FAMILIES_PER_TRANSACTION) await flush();
+  }
+  if (families.length > 0) await flush();
+  return { residents: totalResidents, families: totalFamilies };
+}
+
+/** Registers a workstation for a comune and returns its one-time visible credential. */
+export async function enrolWorkstation(
+  db: Kysely<HubDatabase>,
+  comune: string,
+  name: string,
+  now: Date = new Date(),
+): Promise<{ id: string; token: string }> {
+  const token = newToken();
+  const id = uuidv7();
+  await db
+    .insertInto('workstations')
+    .values({ id, name, comune, token_hash: hashToken(token), created_at: now.toISOString(), revoked_at: null })
+    .execute();
+  return { id, token };
+}

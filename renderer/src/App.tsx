@@ -1,0 +1,74 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api } from './api/client';
+import { intentFor } from './commands/commands';
+import { Header } from './components/Header';
+import { useAppState } from './hooks/useAppState';
+import { LocaleContext } from './i18n/useT';
+import { LoginScreen } from './screens/LoginScreen';
+import { ResidentScreen } from './screens/ResidentScreen';
+import { SearchScreen } from './screens/SearchScreen';
+
+export function App() {
+  const app = useAppState();
+  const { session, locale, setLocale, setSession, setNotice } = app;
+  const [openId, setOpenId] = useState<string | null>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  const logout = useCallback(() => {
+    void api.session.logout({}).then(() => {
+      setSession(null);
+      setOpenId(null);
+    });
+  }, [setSession]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const intent = intentFor(e);
+      if (!intent) return;
+      if (intent === 'toggleLanguage') setLocale(locale === 'it' ? 'en' : 'it');
+      if (!session) return;
+      if (intent === 'focusSearch' || intent === 'back') {
+        setOpenId(null);
+        setTimeout(() => searchRef.current?.focus(), 0);
+      }
+      if (intent === 'logout') logout();
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [locale, session, setLocale, logout]);
+
+  return (
+    <LocaleContext.Provider value={locale}>
+      <div className="app">
+        <Header info={app.info} session={session} sync={app.sync} onLogout={logout} onToggleLocale={() => setLocale(locale === 'it' ? 'en' : 'it')} />
+        <main className="main" id="main">
+          {!session ? (
+            <LoginScreen
+              notice={app.notice}
+              onLoggedIn={(s) => {
+                setNotice(null);
+                setSession(s);
+              }}
+            />
+          ) : (
+            <>
+              {/* The search stays mounted while a record is open, so Esc returns to the same list. */}
+              <SearchScreen hidden={openId !== null} inputRef={searchRef} onOpen={setOpenId} onError={app.handleError} />
+              {openId && (
+                <ResidentScreen
+                  id={openId}
+                  onBack={() => {
+                    setOpenId(null);
+                    setTimeout(() => searchRef.current?.focus(), 0);
+                  }}
+                  onError={app.handleError}
+                />
+              )}
+            </>
+          )}
+        </main>
+      </div>
+    </LocaleContext.Provider>
+  );
+}

@@ -1,0 +1,16 @@
+import { createContext, useContext } from 'react';
+import { interpolate, type Locale } from '../../../shared/i18n/locale';
+import { UI_MESSAGES, type UiKey } from '../../../shared/i18n/ui-messages';
+
+export const LocaleContext = createContext<Locale>('it');
+
+export type T = (key: UiKey, params?: Record<string, string | number>) => string;
+
+export function translator(locale: Locale): T {
+  return (key, params) => interpolate(UI_MESSAGES[locale][key], params);
+}
+
+export function useT(): { t: T; locale: Locale } {
+  const locale = useContext(LocaleContext);
+  return { t: translator(locale), locale };
+}

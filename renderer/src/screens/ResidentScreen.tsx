@@ -1,0 +1,106 @@
+import { useEffect, useState } from 'react';
+import type { ResidentDetail } from '../../../shared/contract/views';
+import type { ErrorData } from '../../../shared/errors/app-error';
+import {
+  CIVIL_STATUS_LABELS,
+  EVENT_LABELS,
+  formatDate,
+  RELATIONSHIP_LABELS,
+  STATUS_LABELS,
+} from '../../../shared/i18n/registry-labels';
+import { api } from '../api/client';
+import { useT } from '../i18n/useT';
+
+export function ResidentScreen(props: { id: string; onBack: () => void; onError: (e: ErrorData) => void }) {
+  const { t, locale } = useT();
+  const [r, setR] = useState<ResidentDetail | null>(null);
+  const { id, onError } = props;
+
+  useEffect(() => {
+    void api.registry.get({ id }).then((res) => (res.ok ? setR(res.value) : onError(res.error)));
+  }, [id, onError]);
+
+  if (!r) return <p className="muted">{t('loading')}</p>;
+  const row = (label: string, value: string, testId?: string) => (
+    <div className="kv">
+      <dt>{label}</dt>
+      <dd data-testid={testId}>{value}</dd>
+    </div>
+  );
+  return (
+    <section className="detail" aria-labelledby="detail-title">
+      <div className="detail-head">
+        <button type="button" className="btn btn-ghost" onClick={props.onBack} autoFocus data-testid="back">
+          ← {t('back')}
+        </button>
+        <h1 id="detail-title" data-testid="detail-name">
+          {r.surname} {r.givenNames}
+        </h1>
+        <span className={`badge badge-${r.status}`}>{STATUS_LABELS[r.status][locale]}</span>
+      </div>
+      <p className="muted small">{t('auditNotice')}</p>
+      <div className="detail-grid">
+        <div className="card">
+          <h2>{t('personalData')}</h2>
+          <dl>
+            {row(t('colCf'), r.codiceFiscale + (r.omocodia ? ` (${t('omocodia')})` : ''), 'detail-cf')}
+            {row(t('sex'), r.sex)}
+            {row(t('birth'), formatDate(r.birthDate, locale))}
+            {row(t('birthPlace'), `${r.birthPlaceName} (${r.birthPlaceCode})`)}
+            {row(t('citizenship'), r.citizenship)}
+            {row(t('civilStatus'), CIVIL_STATUS_LABELS[r.civilStatus][locale][r.sex])}
+            {row(
+              t('registryStatus'),
+              STATUS_LABELS[r.status][locale] + (r.statusDate ? ` (${formatDate(r.statusDate, locale)})` : ''),
+            )}
+            {row(t('registeredOn'), formatDate(r.registeredOn, locale))}
+          </dl>
+        </div>
+        <div className="card">
+          <h2>{t('address')}</h2>
+          <p className="address" data-testid="detail-address">
+            {r.address.line}
+            {r.address.interior && `, ${t('interior')} ${r.address.interior}`}
+            <br />
+            {r.address.cap} {r.address.comune}
+            {r.address.frazione && ` – ${r.address.frazione}`}
+          </p>
+          <h2>{t('family')}</h2>
+          <table className="results compact" data-testid="family">
+            <thead>
+              <tr>
+                <th>{t('colName')}</th>
+                <th>{t('relationship')}</th>
+                <th>{t('colBirth')}</th>
+                <th>{t('colCf')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.family.map((m) => (
+                <tr key={m.id} className={m.id === r.id ? 'selected' : undefined} data-testid="family-member">
+                  <td className="strong">
+                    {m.surname} {m.givenNames}
+                  </td>
+                  <td>{RELATIONSHIP_LABELS[m.relationship][locale]}</td>
+                  <td>{formatDate(m.birthDate, locale)}</td>
+                  <td className="mono">{m.codiceFiscale}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <div className="card">
+          <h2>{t('history')}</h2>
+          <ol className="timeline">
+            {r.events.map((e, i) => (
+              <li key={`${e.date}-${i}`}>
+                <span className="timeline-date">{formatDate(e.date, locale)}</span>
+                <span className="strong">{EVENT_LABELS[e.kind][locale]}</span> {e.description}
+              </li>
+            ))}
+          </ol>
+        </div>
+      </div>
+    </section>
+  );
+}

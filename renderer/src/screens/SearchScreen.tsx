@@ -1,0 +1,130 @@
+import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import type { ErrorData } from '../../../shared/errors/app-error';
+import { formatDate, STATUS_LABELS } from '../../../shared/i18n/registry-labels';
+import { moveSelection } from '../commands/commands';
+import { useResidentSearch } from '../hooks/useResidentSearch';
+import { useT } from '../i18n/useT';
+
+export function SearchScreen(props: {
+  hidden: boolean;
+  inputRef: RefObject<HTMLInputElement | null>;
+  onOpen: (id: string) => void;
+  onError: (e: ErrorData) => void;
+}) {
+  const { t, locale } = useT();
+  const [query, setQuery] = useState('');
+  const [selected, setSelected] = useState(-1);
+  const { result, loading } = useResidentSearch(query, props.onError);
+  const rows = result?.kind === 'results' ? result.residents : [];
+  const listRef = useRef<HTMLTableSectionElement>(null);
+
+  useEffect(() => setSelected(rows.length > 0 ? 0 : -1), [result]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  useEffect(() => {
+    listRef.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
+  }, [selected]);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
+    if (e.key === 'Enter') {
+      const row = rows[selected] ?? rows[0];
+      if (row) props.onOpen(row.id);
+      e.preventDefault();
+      return;
+    }
+    const next = moveSelection(selected, e.key, rows.length);
+    if (next !== selected) {
+      setSelected(next);
+      e.preventDefault();
+    }
+  };
+
+  return (
+    <section className="search" hidden={props.hidden} aria-labelledby="search-title">
+      <h1 id="search-title">{t('searchTitle')}</h1>
+      <label className="field field-search">
+        <span>{t('searchLabel')}</span>
+        <input
+          ref={props.inputRef}
+          autoFocus
+          data-testid="search-input"
+          value={query}
+          placeholder={t('searchPlaceholder')}
+          onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={onKeyDown}
+          spellCheck={false}
+          autoComplete="off"
+          aria-controls="search-results"
+          aria-activedescendant={selected >= 0 ? `result-${selected}` : undefined}
+        />
+      </label>
+      <p className="muted small">{t('searchHelp')}</p>
+
+      {result?.kind === 'too_short' && <p className="muted">{t('tooShort')}</p>}
+      {result?.kind === 'invalid_cf' && (
+        <div className="alert alert-warning" role="alert" data-testid="cf-explanation">
+          <strong>{t('invalidCfTitle', { code: result.code })}</strong>
+          <ul>
+            {result.explanations.map((x) => (
+              <li key={x}>{x}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {result?.kind === 'invalid_date' && (
+        <div className="alert alert-warning" role="alert">
+          {result.explanation}
+        </div>
+      )}
+      {result?.kind === 'results' && (
+        <>
+          <p className="muted small" data-testid="result-count">
+            {rows.length === 0
+              ? t('noResults', { query })
+              : `${t('resultsCount', { count: rows.length })} · ${t(`interpretedAs_${result.interpretedAs}`)}`}
+            {result.truncated && ` · ${t('resultsTruncated', { count: rows.length })}`}
+            {loading && ' …'}
+          </p>
+          {rows.length > 0 && (
+            <table className="results" id="search-results" role="listbox" onKeyDown={onKeyDown}>
+              <thead>
+                <tr>
+                  <th>{t('colName')}</th>
+                  <th>{t('colCf')}</th>
+                  <th>{t('colBirth')}</th>
+                  <th>{t('colAddress')}</th>
+                  <th>{t('colStatus')}</th>
+                </tr>
+              </thead>
+              <tbody ref={listRef}>
+                {rows.map((r, i) => (
+                  <tr
+                    key={r.id}
+                    id={`result-${i}`}
+                    role="option"
+                    aria-selected={i === selected}
+                    className={i === selected ? 'selected' : undefined}
+                    data-testid="result-row"
+                    onClick={() => props.onOpen(r.id)}
+                    onMouseEnter={() => setSelected(i)}
+                  >
+                    <td className="strong">
+                      {r.surname} {r.givenNames}
+                    </td>
+                    <td className="mono">{r.codiceFiscale}</td>
+                    <td>
+                      {formatDate(r.birthDate, locale)} · {r.birthPlaceName}
+                    </td>
+                    <td>{r.addressLine}</td>
+                    <td>
+                      <span className={`badge badge-${r.status}`}>{STATUS_LABELS[r.status][locale]}</span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

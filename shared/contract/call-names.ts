@@ -1,0 +1,27 @@
+/**
+ * The names of every call across the desk boundary, `domain:verb`. Kept free of zod so the
+ * sandboxed preload can derive `window.sportello` from it without bundling schemas; the
+ * contract (contract.ts) must define exactly these names, and the compiler checks it.
+ */
+export const CALL_NAMES = [
+  'app:info',
+  'app:setLocale',
+  'session:login',
+  'session:logout',
+  'session:current',
+  'registry:search',
+  'registry:get',
+  'sync:status',
+  'sync:refresh',
+  'audit:verify',
+] as const;
+
+export type CallName = (typeof CALL_NAMES)[number];
+
+export type DomainOf<K extends string> = K extends `${infer D}:${string}` ? D : never;
+export type VerbOf<K extends string, D extends string> = K extends `${D}:${infer V}` ? V : never;
+
+export function splitCallName(name: CallName): { domain: string; verb: string } {
+  const [domain = '', verb = ''] = name.split(':');
+  return { domain, verb };
+}

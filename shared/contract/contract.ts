@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { LOCALES } from '../i18n/locale';
+import type { CallName } from './call-names';
+import type {
+  AppInfo,
+  AuditVerification,
+  ResidentDetail,
+  SearchResult,
+  SessionInfo,
+  SyncStatus,
+} from './views';
+
+/**
+ * The one contract between the UI and the desk core. Each call: a zod schema for its input,
+ * its output type, and who may call it. Transports (IPC, browser-mode HTTP) and the renderer
+ * client are derived from this table; a new call is one entry here plus one service function.
+ */
+export interface CallSpec<I extends z.ZodType, O> {
+  input: I;
+  /** `public` calls work without a clerk session (login screen, status). */
+  access: 'public' | 'clerk';
+  /** phantom: carries the output type */
+  output?: O;
+}
+
+const spec =
+  <O>() =>
+  <I extends z.ZodType>(input: I, access: 'public' | 'clerk'): CallSpec<I, O> => ({ input, access });
+
+const none = z.object({}).strict();
+
+export const contract = {
+  'app:info': spec<AppInfo>()(none, 'public'),
+  'app:setLocale': spec<{ locale: (typeof LOCALES)[number] }>()(z.object({ locale: z.enum(LOCALES) }).strict(), 'public'),
+  'session:login': spec<SessionInfo>()(
+    z
+      .object({
+        username: z.string().trim().min(1).max(64),
+        password: z.string().min(1).max(256),
+      })
+      .strict(),
+    'public',
+  ),
+  'session:logout': spec<{ loggedOut: true }>()(none, 'public'),
+  'session:current': spec<SessionInfo | null>()(none, 'public'),
+  'registry:search': spec<SearchResult>()(
+    z
+      .object({
+        query: z.string().max(120),
+        limit: z.number().int().min(1).max(200).optional(),
+      })
+      .strict(),
+    'clerk',
+  ),
+  'registry:get': spec<ResidentDetail>()(
+    z
+      .object({
+        id: z.string().min(1).max(64),
+        /** why the record is opened: goes to the audit log (DOMAIN.md §12.1) */
+        purpose: z.string().trim().min(3).max(200).optional(),
+      })
+      .strict(),
+    'clerk',
+  ),
+  'sync:status': spec<SyncStatus>()(none, 'public'),
+  'sync:refresh': spec<SyncStatus>()(none, 'clerk'),
+  'audit:verify': spec<AuditVerification>()(none, 'clerk'),
+} satisfies { [K in CallName]: CallSpec<z.ZodType, unknown> };
+
+export type Contract = typeof contract;
+export type CallInput<K extends CallName> = z.infer<Contract[K]['input']>;
+export type CallOutput<K extends CallName> = Exclude<Contract[K]['output'], undefined>;

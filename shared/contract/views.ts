@@ -1,0 +1,93 @@
+import type { Locale } from '../i18n/locale';
+import type { CfProblem } from '../codice-fiscale/codice-fiscale';
+import type { CivilStatus, Relationship, ResidentEventKind, ResidentStatus, Sex } from '../registry/model';
+
+/** Output shapes of the contract: what the renderer sees (never a database row). */
+
+export type Role = 'clerk' | 'supervisor' | 'admin';
+
+export interface SessionInfo {
+  clerk: { id: string; username: string; displayName: string; role: Role };
+  comune: { belfiore: string; name: string };
+  workstation: string;
+  idleTimeoutMinutes: number;
+  expiresAt: string;
+}
+
+export interface AppInfo {
+  version: string;
+  locale: Locale;
+  workstation: string;
+  comune: { belfiore: string; name: string } | null;
+  hubUrl: string;
+  session: SessionInfo | null;
+}
+
+export interface SyncStatus {
+  state: 'never' | 'running' | 'ready' | 'error';
+  residents: number;
+  lastSyncAt: string | null;
+  progress: { done: number; total: number } | null;
+  error: string | null;
+}
+
+export interface ResidentSummary {
+  id: string;
+  codiceFiscale: string;
+  surname: string;
+  givenNames: string;
+  sex: Sex;
+  birthDate: string;
+  birthPlaceName: string;
+  status: ResidentStatus;
+  addressLine: string;
+}
+
+export type SearchResult =
+  | { kind: 'too_short' }
+  | { kind: 'invalid_cf'; code: string; problems: CfProblem[]; explanations: string[] }
+  | { kind: 'invalid_date'; text: string; explanation: string }
+  | { kind: 'results'; residents: ResidentSummary[]; truncated: boolean; interpretedAs: 'name' | 'codice_fiscale' | 'birth_date' };
+
+export interface FamilyMemberView {
+  id: string;
+  surname: string;
+  givenNames: string;
+  codiceFiscale: string;
+  birthDate: string;
+  relationship: Relationship;
+  status: ResidentStatus;
+}
+
+export interface ResidentDetail {
+  id: string;
+  codiceFiscale: string;
+  omocodia: boolean;
+  surname: string;
+  givenNames: string;
+  sex: Sex;
+  birthDate: string;
+  birthPlaceCode: string;
+  birthPlaceName: string;
+  citizenship: string;
+  civilStatus: CivilStatus;
+  status: ResidentStatus;
+  statusDate: string | null;
+  registeredOn: string;
+  relationship: Relationship;
+  address: {
+    line: string;
+    interior: string;
+    cap: string;
+    frazione: string;
+    comune: string;
+  };
+  family: FamilyMemberView[];
+  events: { date: string; kind: ResidentEventKind; description: string }[];
+}
+
+export interface AuditVerification {
+  entries: number;
+  intact: boolean;
+  firstBrokenSeq: number | null;
+}

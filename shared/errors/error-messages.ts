@@ -1,0 +1,74 @@
+import type { Locale } from '../i18n/locale';
+
+/**
+ * Every error a user can meet, with its wording in each language. Codes are stable API:
+ * the renderer and tests match on them, never on the text.
+ */
+export const ERROR_MESSAGES = {
+  invalid_input: {
+    it: 'Dati non validi: {detail}',
+    en: 'Invalid data: {detail}',
+  },
+  unknown_call: {
+    it: 'Operazione sconosciuta: {call}',
+    en: 'Unknown operation: {call}',
+  },
+  unauthorized_sender: {
+    it: 'Richiesta rifiutata: provenienza non autorizzata.',
+    en: 'Request refused: unauthorised origin.',
+  },
+  not_logged_in: {
+    it: 'Accesso richiesto: effettuare il login.',
+    en: 'Please log in first.',
+  },
+  session_expired: {
+    it: 'Sessione scaduta per inattività ({minutes} minuti). Accedere di nuovo.',
+    en: 'Session expired after {minutes} minutes of inactivity. Please log in again.',
+  },
+  wrong_credentials: {
+    it: 'Nome utente o password errati. Tentativi rimasti prima del blocco: {remaining}.',
+    en: 'Wrong username or password. Attempts left before lockout: {remaining}.',
+  },
+  account_locked: {
+    it: "Account bloccato per troppi tentativi errati. Riprovare dopo le {until} o rivolgersi all'amministratore.",
+    en: 'Account locked after too many failed attempts. Try again after {until} or contact the administrator.',
+  },
+  account_disabled: {
+    it: "Account disabilitato. Rivolgersi all'amministratore.",
+    en: 'Account disabled. Contact the administrator.',
+  },
+  wrong_comune: {
+    it: 'Questo utente non appartiene al comune di questa postazione ({comune}).',
+    en: 'This user does not belong to the comune of this workstation ({comune}).',
+  },
+  forbidden: {
+    it: 'Operazione non consentita al ruolo {role}.',
+    en: 'Operation not allowed for role {role}.',
+  },
+  workstation_unknown: {
+    it: 'Postazione non registrata presso il server centrale.',
+    en: 'Workstation not enrolled with the central hub.',
+  },
+  hub_unreachable: {
+    it: 'Il server centrale non risponde. Verificare la rete e riprovare.',
+    en: 'The central hub is not responding. Check the network and try again.',
+  },
+  hub_error: {
+    it: 'Il server centrale ha risposto con un errore ({status}).',
+    en: 'The central hub answered with an error ({status}).',
+  },
+  registry_not_ready: {
+    it: "L'anagrafe locale non è ancora stata scaricata dal server centrale.",
+    en: 'The local registry has not been downloaded from the hub yet.',
+  },
+  resident_not_found: {
+    it: 'Scheda anagrafica non trovata.',
+    en: 'Registry record not found.',
+  },
+  internal: {
+    it: "Errore interno. L'operazione non è stata eseguita; riprovare o contattare l'assistenza.",
+    en: 'Internal error. Nothing was changed; try again or contact support.',
+  },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;

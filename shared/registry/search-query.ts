@@ -1,0 +1,77 @@
+import { checkCodiceFiscale, CF_LENGTH, isPlausibleCfPrefix, normalizeCodiceFiscale, type CfCheck } from '../codice-fiscale/codice-fiscale';
+import { normalizeName } from './normalize-name';
+
+/**
+ * What the clerk typed, read the way a counter reads it. One box takes names, codici fiscali
+ * (whole or the first characters) and birth dates, so there is no mode to switch.
+ */
+export type SearchPlan =
+  | { kind: 'too_short' }
+  | { kind: 'cf_full'; code: string }
+  | { kind: 'cf_invalid'; check: CfCheck }
+  | { kind: 'birth_date'; date: string }
+  | { kind: 'invalid_date'; text: string }
+  | {
+      kind: 'name';
+      /** Each way to split the words into surname + given names, most likely first. */
+      splits: { surname: string; givenNames: string }[];
+      /** Also try the text as the start of a codice fiscale ("RSSMRA"). */
+      cfPrefix: string | null;
+    }
+  | { kind: 'cf_prefix'; prefix: string };
+
+export const MIN_QUERY_LENGTH = 2;
+export const MAX_SPLIT_WORDS = 4;
+
+const DATE_DMY = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
+const DATE_ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function toIsoDate(y: number, m: number, d: number): string | null {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+function parseDate(text: string): string | null | undefined {
+  const dmy = DATE_DMY.exec(text);
+  if (dmy) return toIsoDate(Number(dmy[3]), Number(dmy[2]), Number(dmy[1]));
+  const iso = DATE_ISO.exec(text);
+  if (iso) return toIsoDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  return undefined;
+}
+
+export function planSearch(raw: string): SearchPlan {
+  const text = raw.trim();
+  if (text.length < MIN_QUERY_LENGTH) return { kind: 'too_short' };
+
+  const date = parseDate(text);
+  if (date === null) return { kind: 'invalid_date', text };
+  if (date !== undefined) return { kind: 'birth_date', date };
+
+  const compact = normalizeCodiceFiscale(text);
+  const hasDigit = /\d/.test(compact);
+  if (compact.length === CF_LENGTH && /^[A-Z0-9]+$/.test(compact) && hasDigit) {
+    const check = checkCodiceFiscale(compact);
+    return check.valid ? { kind: 'cf_full', code: check.code } : { kind: 'cf_invalid', check };
+  }
+  if (hasDigit && isPlausibleCfPrefix(compact)) return { kind: 'cf_prefix', prefix: compact };
+  if (hasDigit) {
+    // Digits where a name cannot have them, yet not a code shape: explain it as a code.
+    return { kind: 'cf_invalid', check: checkCodiceFiscale(compact) };
+  }
+
+  const words = text
+    .split(/\s+/)
+    .map(normalizeName)
+    .filter((w) => w.length > 0)
+    .slice(0, MAX_SPLIT_WORDS);
+  if (words.length === 0) return { kind: 'too_short' };
+  const splits: { surname: string; givenNames: string }[] = [];
+  // Surname first is how counters ask ("Rossi Mario"); multi-word surnames ("De Luca") come next.
+  for (let cut = 1; cut <= words.length; cut++) {
+    splits.push({ surname: words.slice(0, cut).join(''), givenNames: words.slice(cut).join('') });
+  }
+  const single = words.length === 1 ? words[0] : undefined;
+  const cfPrefix = single && single.length >= 3 && single.length <= 6 && /^[A-Z]+$/.test(single) ? single : null;
+  return { kind: 'name', splits, cfPrefix };
+}

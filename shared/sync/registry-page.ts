@@ -1,0 +1,95 @@
+import { z } from 'zod';
+
+/**
+ * Wire format of the first, simple bootstrap pull (hub → desk). Validated on arrival: the desk
+ * never writes what it has not checked. The full sync engine (change log, cursor) grows from it.
+ */
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const addressSchema = z.object({
+  streetType: z.string().max(40),
+  streetName: z.string().min(1).max(120),
+  houseNumber: z.string().max(20),
+  interior: z.string().max(60),
+  cap: z.string().regex(/^\d{5}$/),
+  frazione: z.string().max(80),
+});
+
+export const familySchema = z.object({
+  id: z.string().min(1).max(64),
+  comune: z.string().length(4),
+  address: addressSchema,
+  since: isoDate,
+});
+
+export const residentSchema = z.object({
+  id: z.string().min(1).max(64),
+  comune: z.string().length(4),
+  codiceFiscale: z.string().length(16),
+  surname: z.string().min(1).max(120),
+  givenNames: z.string().min(1).max(120),
+  sex: z.enum(['M', 'F']),
+  birthDate: isoDate,
+  birthPlaceCode: z.string().length(4),
+  birthPlaceName: z.string().max(120),
+  citizenship: z.string().length(2),
+  civilStatus: z.enum(['celibe_nubile', 'coniugato', 'vedovo', 'divorziato', 'unito_civilmente']),
+  status: z.enum(['resident', 'deceased', 'emigrated']),
+  statusDate: isoDate.nullable(),
+  familyId: z.string().min(1).max(64),
+  relationship: z.enum([
+    'intestatario',
+    'coniuge',
+    'unito_civilmente',
+    'convivente',
+    'figlio',
+    'genitore',
+    'fratello_sorella',
+    'nipote',
+    'suocero',
+    'altro',
+  ]),
+  registeredOn: isoDate,
+});
+
+export const residentEventSchema = z.object({
+  id: z.string().min(1).max(64),
+  residentId: z.string().min(1).max(64),
+  kind: z.enum(['birth', 'immigration', 'address_change', 'marriage', 'emigration', 'death']),
+  date: isoDate,
+  description: z.string().max(300),
+});
+
+export const registryPageSchema = z.object({
+  comune: z.object({ belfiore: z.string().length(4), name: z.string(), istat: z.string(), province: z.string(), cap: z.string() }),
+  totalFamilies: z.number().int().nonnegative(),
+  families: z.array(familySchema),
+  residents: z.array(residentSchema),
+  events: z.array(residentEventSchema),
+  /** family id to pass as `after` for the next page; null on the last page */
+  next: z.string().nullable(),
+});
+
+export type RegistryPage = z.infer<typeof registryPageSchema>;
+
+export const REGISTRY_PAGE_PATH = '/api/v1/registry/pages';
+export const LOGIN_PATH = '/api/v1/auth/login';
+export const PROTOCOL_VERSION = 1;
+
+export const loginResponseSchema = z.object({
+  token: z.string().min(16),
+  user: z.object({
+    id: z.string(),
+    username: z.string(),
+    displayName: z.string(),
+    role: z.enum(['clerk', 'supervisor', 'admin']),
+    comune: z.string().length(4),
+  }),
+  comune: z.object({ belfiore: z.string().length(4), name: z.string() }),
+});
+export type LoginResponse = z.infer<typeof loginResponseSchema>;
+
+/** Error body the hub sends on every non-2xx answer. */
+export const hubErrorSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() }),
+});

@@ -1,0 +1,26 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { openHubDatabase, type HubDb } from '../hub/db/open-hub-database';
+
+/** Both hub backends, so one suite runs against SQLite and PostgreSQL (Kysely's own test idea). */
+export const HUB_BACKENDS = ['sqlite', 'postgres'] as const;
+export type HubBackend = (typeof HUB_BACKENDS)[number];
+
+let counter = 0;
+
+/** A fresh, migrated, empty hub store of the given kind. */
+export async function freshHubDb(kind: HubBackend): Promise<HubDb> {
+  if (kind === 'sqlite') {
+    return openHubDatabase({ sqliteFile: join(mkdtempSync(join(tmpdir(), 'sportello-hub-')), 'hub.sqlite') });
+  }
+  const adminUrl = inject('pgSocketUrl');
+  const name = `hub_${process.pid}_${Date.now()}_${counter++}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  return openHubDatabase({ databaseUrl: adminUrl.replace('/postgres?', `/${name}?`) });
+}
