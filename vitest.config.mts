@@ -7,7 +7,14 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['shared/**/*.test.ts', 'electron/**/*.test.ts', 'hub/**/*.test.ts', 'resources/**/*.test.ts', 'scripts/**/*.test.ts', 'renderer/**/*.test.ts'],
+          include: [
+            'shared/**/*.test.ts',
+            'electron/**/*.test.ts',
+            'hub/**/*.test.ts',
+            'resources/**/*.test.ts',
+            'scripts/**/*.test.ts',
+            'renderer/**/*.test.ts',
+          ],
           exclude: ['**/*.integration.test.ts'],
         },
       },

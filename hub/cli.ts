@@ -8,10 +8,19 @@ import { startHub } from './start-hub';
 /** `npm run hub -- <serve|migrate|seed|enrol> [--port] [--data] [--residents] [--comune] [--name]` */
 async function main(): Promise<void> {
   const args = parseHubArgs(process.argv.slice(2));
-  const open = () => openHubDatabase({ databaseUrl: process.env.DATABASE_URL, sqliteFile: join(args.dataDir, 'hub', 'hub.sqlite') });
+  const open = () =>
+    openHubDatabase({
+      databaseUrl: process.env.DATABASE_URL,
+      sqliteFile: join(args.dataDir, 'hub', 'hub.sqlite'),
+    });
   switch (args.command) {
     case 'serve': {
-      const hub = await startHub({ dataDir: args.dataDir, port: args.port, residents: args.residents, seed: args.seed });
+      const hub = await startHub({
+        dataDir: args.dataDir,
+        port: args.port,
+        residents: args.residents,
+        seed: args.seed,
+      });
       console.log(`[hub] listening on ${hub.url} (${hub.hubDb.dialect})`);
       const stop = () => void hub.close().then(() => process.exit(0));
       process.once('SIGINT', stop);
@@ -29,7 +38,10 @@ async function main(): Promise<void> {
       if (await isSeeded(hub.db)) {
         console.log('[hub] already seeded; delete the data folder (or database) to start again');
       } else {
-        const done = await seedDemo(hub.db, { seed: args.seed, comuni: defaultDemoPlan(args.residents).comuni });
+        const done = await seedDemo(hub.db, {
+          seed: args.seed,
+          comuni: defaultDemoPlan(args.residents).comuni,
+        });
         console.log(`[hub] seeded ${done.residents} residents`);
       }
       await hub.close();
@@ -38,7 +50,9 @@ async function main(): Promise<void> {
     case 'enrol': {
       const hub = await open();
       const ws = await enrolWorkstation(hub.db, args.comune, args.name);
-      console.log(`[hub] workstation "${args.name}" enrolled for ${args.comune}. Credential (shown once): ${ws.token}`);
+      console.log(
+        `[hub] workstation "${args.name}" enrolled for ${args.comune}. Credential (shown once): ${ws.token}`,
+      );
       await hub.close();
       return;
     }

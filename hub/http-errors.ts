@@ -16,7 +16,11 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
 };
 
 export const requestLocale = (req: FastifyRequest): Locale =>
-  String(req.headers['accept-language'] ?? '').toLowerCase().startsWith('en') ? 'en' : 'it';
+  String(req.headers['accept-language'] ?? '')
+    .toLowerCase()
+    .startsWith('en')
+    ? 'en'
+    : 'it';
 
 /** Every hub error leaves as `{error:{code,message,params}}`, in the caller's language; never a stack. */
 export function sendError(req: FastifyRequest, reply: FastifyReply, err: unknown): FastifyReply {
@@ -25,7 +29,9 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, err: unknown
   }
   const validation = (err as { validation?: unknown; statusCode?: number }) ?? {};
   if (validation.validation || validation.statusCode === 400 || validation.statusCode === 415) {
-    return reply.code(400).send({ error: new AppError('invalid_input', { detail: 'JSON' }).toData(requestLocale(req)) });
+    return reply
+      .code(400)
+      .send({ error: new AppError('invalid_input', { detail: 'JSON' }).toData(requestLocale(req)) });
   }
   req.log.error(err);
   return reply.code(500).send({ error: new AppError('internal').toData(requestLocale(req)) });

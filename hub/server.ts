@@ -17,7 +17,9 @@ export interface HubServerOptions {
   version?: string;
 }
 
-const loginBody = z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) }).strict();
+const loginBody = z
+  .object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) })
+  .strict();
 const pageQuery = z.object({
   after: z.string().min(1).max(64).optional(),
   limit: z.coerce.number().int().min(1).max(10_000).default(2000),
@@ -27,7 +29,9 @@ function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    throw new AppError('invalid_input', { detail: first ? `${first.path.join('.') || 'body'}: ${first.message}` : 'body' });
+    throw new AppError('invalid_input', {
+      detail: first ? `${first.path.join('.') || 'body'}: ${first.message}` : 'body',
+    });
   }
   return parsed.data;
 }
@@ -39,7 +43,9 @@ export function buildHubServer(opts: HubServerOptions): FastifyInstance {
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 64 * 1024 });
 
   app.setErrorHandler((err, req, reply) => sendError(req, reply, err));
-  app.setNotFoundHandler((req, reply) => sendError(req, reply, new AppError('unknown_call', { call: req.url.slice(0, 60) })));
+  app.setNotFoundHandler((req, reply) =>
+    sendError(req, reply, new AppError('unknown_call', { call: req.url.slice(0, 60) })),
+  );
 
   /** The device credential decides the comune: a workstation only ever reaches its own partition. */
   async function workstationOf(req: FastifyRequest): Promise<WorkstationRow> {
@@ -51,7 +57,13 @@ export function buildHubServer(opts: HubServerOptions): FastifyInstance {
     return ws;
   }
 
-  app.get('/health', async () => ({ status: 'ok', dialect, protocol: PROTOCOL_VERSION, version: opts.version ?? 'dev', time: now().toISOString() }));
+  app.get('/health', async () => ({
+    status: 'ok',
+    dialect,
+    protocol: PROTOCOL_VERSION,
+    version: opts.version ?? 'dev',
+    time: now().toISOString(),
+  }));
 
   app.post(LOGIN_PATH, async (req) => {
     const ws = await workstationOf(req);

@@ -19,12 +19,22 @@ export async function startHub(opts: {
   log?: (line: string) => void;
 }): Promise<RunningHub> {
   const log = opts.log ?? ((line: string) => console.log(line));
-  const hubDb = await openHubDatabase({ databaseUrl: process.env.DATABASE_URL, sqliteFile: join(opts.dataDir, 'hub', 'hub.sqlite') });
+  const hubDb = await openHubDatabase({
+    databaseUrl: process.env.DATABASE_URL,
+    sqliteFile: join(opts.dataDir, 'hub', 'hub.sqlite'),
+  });
   if (!(await isSeeded(hubDb.db))) {
-    log(`[hub] first run: generating the demo registry (${opts.residents} residents in Casale + 4 neighbouring comuni)…`);
+    log(
+      `[hub] first run: generating the demo registry (${opts.residents} residents in Casale + 4 neighbouring comuni)…`,
+    );
     const started = Date.now();
-    const done = await seedDemo(hubDb.db, { seed: opts.seed, comuni: defaultDemoPlan(opts.residents).comuni });
-    log(`[hub] seeded ${done.residents} residents in ${done.families} households in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const done = await seedDemo(hubDb.db, {
+      seed: opts.seed,
+      comuni: defaultDemoPlan(opts.residents).comuni,
+    });
+    log(
+      `[hub] seeded ${done.residents} residents in ${done.families} households in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
   }
   const app = buildHubServer({ hubDb });
   const address = await app.listen({ host: '127.0.0.1', port: opts.port });

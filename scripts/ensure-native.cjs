@@ -8,7 +8,9 @@ function loads() {
     new Database(':memory:').prepare('select 1').get();
     return true;
   } catch (err) {
-    console.log(`[pretest] better-sqlite3 does not load in Node ${process.version}: ${String(err.message).split('\n')[0]}`);
+    console.log(
+      `[pretest] better-sqlite3 does not load in Node ${process.version}: ${String(err.message).split('\n')[0]}`,
+    );
     return false;
   }
 }

@@ -67,7 +67,8 @@ async function main(): Promise<void> {
   console.log(`    ${desk.server.url}`);
   console.log('');
   console.log(`  Demo logins (password for all: ${DEMO_PASSWORD}):`);
-  for (const u of DEMO_USERS.filter((x) => x.comune === 'B885')) console.log(`    ${u.username.padEnd(22)} ${u.role}`);
+  for (const u of DEMO_USERS.filter((x) => x.comune === 'B885'))
+    console.log(`    ${u.username.padEnd(22)} ${u.role}`);
   console.log('  Press Ctrl+C to stop.');
 
   const stop = () => void Promise.all([desk.close(), hub.close()]).then(() => process.exit(0));

@@ -37,7 +37,18 @@ export default function setup(project: TestProject): () => void {
   };
   if (isRoot) execFileSync('chown', ['postgres', dir]);
   const port = 55000 + Math.floor(Math.random() * 900);
-  run('initdb', ['-D', join(dir, 'data'), '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--no-locale']);
+  run('initdb', [
+    '-D',
+    join(dir, 'data'),
+    '-U',
+    'postgres',
+    '-A',
+    'trust',
+    '--no-sync',
+    '-E',
+    'UTF8',
+    '--no-locale',
+  ]);
   run('pg_ctl', [
     '-D',
     join(dir, 'data'),
@@ -48,7 +59,10 @@ export default function setup(project: TestProject): () => void {
     `-c listen_addresses='' -k ${dir} -p ${port} -c fsync=off -c max_connections=200`,
     'start',
   ]);
-  project.provide('pgSocketUrl', `postgres://postgres@/postgres?host=${encodeURIComponent(dir)}&port=${port}`);
+  project.provide(
+    'pgSocketUrl',
+    `postgres://postgres@/postgres?host=${encodeURIComponent(dir)}&port=${port}`,
+  );
   return () => {
     try {
       run('pg_ctl', ['-D', join(dir, 'data'), '-m', 'immediate', 'stop']);

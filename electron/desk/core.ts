@@ -28,7 +28,11 @@ export async function createDeskCore(opts: DeskCoreOptions): Promise<DeskCore> {
   const { db, close } = await openDeskDatabase(opts.dbFile);
   const hub =
     opts.hub ??
-    createHubClient({ baseUrl: opts.config.hubUrl, workstationToken: opts.config.workstationToken, version: opts.config.version });
+    createHubClient({
+      baseUrl: opts.config.hubUrl,
+      workstationToken: opts.config.workstationToken,
+      version: opts.config.version,
+    });
   const residents = await countResidents(db);
   const ctx: DeskContext = {
     db,

@@ -15,7 +15,10 @@ export type Dispatch = (call: unknown, input: unknown) => Promise<Result<unknown
  * contract, enforces the session, runs the service and turns any failure into typed data in the
  * session's language. Nothing reaches a service unvalidated; no stack trace leaves.
  */
-export function createDispatch(ctx: DeskContext, log: (msg: string, err: unknown) => void = console.error): Dispatch {
+export function createDispatch(
+  ctx: DeskContext,
+  log: (msg: string, err: unknown) => void = console.error,
+): Dispatch {
   return async (call, input) => {
     const locale = ctx.state.locale;
     try {

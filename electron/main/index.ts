@@ -15,7 +15,8 @@ async function main(): Promise<void> {
   const credentialFile = process.env.SPORTELLO_CREDENTIAL_FILE ?? join(dataDir, 'desk', 'workstation.json');
   // Enrolment (issue: offline-first sync) will replace this with a first-run screen and safeStorage.
   const credential = readCredential(credentialFile);
-  if (!credential) throw new Error(`No workstation credential at ${credentialFile}: run "npm start" once to enrol.`);
+  if (!credential)
+    throw new Error(`No workstation credential at ${credentialFile}: run "npm start" once to enrol.`);
 
   const core = await createDeskCore({
     dbFile: join(dataDir, 'desk', 'desk.sqlite'),

@@ -3,7 +3,10 @@ import type { HubDatabase } from '../db/database';
 import type { UserRow } from '../db/tables/users.table';
 import type { WorkstationRow } from '../db/tables/workstations.table';
 
-export function findWorkstationByTokenHash(db: Kysely<HubDatabase>, tokenHash: string): Promise<WorkstationRow | undefined> {
+export function findWorkstationByTokenHash(
+  db: Kysely<HubDatabase>,
+  tokenHash: string,
+): Promise<WorkstationRow | undefined> {
   return db.selectFrom('workstations').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
 }
 
@@ -17,7 +20,11 @@ export async function recordFailure(
   failedAttempts: number,
   lockedUntil: string | null,
 ): Promise<void> {
-  await db.updateTable('users').set({ failed_attempts: failedAttempts, locked_until: lockedUntil }).where('id', '=', userId).execute();
+  await db
+    .updateTable('users')
+    .set({ failed_attempts: failedAttempts, locked_until: lockedUntil })
+    .where('id', '=', userId)
+    .execute();
 }
 
 export async function recordSuccess(
@@ -26,7 +33,11 @@ export async function recordSuccess(
   session: { tokenHash: string; workstationId: string; createdAt: string; expiresAt: string },
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ failed_attempts: 0, locked_until: null }).where('id', '=', userId).execute();
+    await trx
+      .updateTable('users')
+      .set({ failed_attempts: 0, locked_until: null })
+      .where('id', '=', userId)
+      .execute();
     await trx
       .insertInto('clerk_sessions')
       .values({

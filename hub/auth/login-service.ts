@@ -53,7 +53,13 @@ export async function loginClerk(
   });
   return {
     token,
-    user: { id: user.id, username: user.username, displayName: user.display_name, role: user.role, comune: user.comune },
+    user: {
+      id: user.id,
+      username: user.username,
+      displayName: user.display_name,
+      role: user.role,
+      comune: user.comune,
+    },
     comune: { belfiore: comune.belfiore, name: comune.name },
   };
 }

@@ -1,7 +1,9 @@
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 const scrypt = (password: string, salt: Buffer, keylen: number, options: ScryptOptions): Promise<Buffer> =>
-  new Promise((ok, fail) => scryptCb(password, salt, keylen, options, (err, key) => (err ? fail(err) : ok(key))));
+  new Promise((ok, fail) =>
+    scryptCb(password, salt, keylen, options, (err, key) => (err ? fail(err) : ok(key))),
+  );
 
 /** scrypt with parameters stored in the hash, so they can be raised later without breaking old hashes. */
 const PARAMS = { N: 16384, r: 8, p: 1 };

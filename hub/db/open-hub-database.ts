@@ -1,7 +1,14 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
+import {
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  SqliteDialect,
+  type Migration,
+  type MigrationProvider,
+} from 'kysely';
 import pg from 'pg';
 import type { HubDatabase } from './database';
 import { hubMigrations } from './migrations';
@@ -44,11 +51,17 @@ export async function openHubDatabase(opts: OpenHubOptions): Promise<HubDb> {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
   const db = new Kysely<HubDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
-  await migrate(db, existed ? (name) => sqlite.backup(`${file}.before-${name}.bak`).then(() => undefined) : null);
+  await migrate(
+    db,
+    existed ? (name) => sqlite.backup(`${file}.before-${name}.bak`).then(() => undefined) : null,
+  );
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 
-async function migrate(db: Kysely<HubDatabase>, backup: ((firstPending: string) => Promise<void>) | null): Promise<void> {
+async function migrate(
+  db: Kysely<HubDatabase>,
+  backup: ((firstPending: string) => Promise<void>) | null,
+): Promise<void> {
   const migrator = new Migrator({ db, provider: new StaticMigrationProvider(hubMigrations) });
   const pending = (await migrator.getMigrations()).filter((m) => m.executedAt === undefined);
   const first = pending[0];

@@ -57,11 +57,20 @@ export async function registryPage(
 ): Promise<Omit<RegistryPage, 'comune'>> {
   let q = db.selectFrom('families').selectAll().where('comune', '=', comune);
   if (after) q = q.where('id', '>', after);
-  const families = await q.orderBy('id').limit(limit + 1).execute();
+  const families = await q
+    .orderBy('id')
+    .limit(limit + 1)
+    .execute();
   const page = families.slice(0, limit);
   const ids = page.map((f) => f.id);
   const residents = ids.length
-    ? await db.selectFrom('residents').selectAll().where('comune', '=', comune).where('family_id', 'in', ids).orderBy('id').execute()
+    ? await db
+        .selectFrom('residents')
+        .selectAll()
+        .where('comune', '=', comune)
+        .where('family_id', 'in', ids)
+        .orderBy('id')
+        .execute()
     : [];
   const events = ids.length
     ? await db

@@ -20,13 +20,27 @@ async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknow
   for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
 }
 
+export interface Household {
+  family: Family;
+  members: Resident[];
+  events: ResidentEvent[];
+}
+
 /** Comuni, demo clerks and the generated registry, deterministic by seed. */
 export async function seedDemo(
   db: Kysely<HubDatabase>,
   plan: GenerateOptions,
   onProgress: (residents: number) => void = () => {},
 ): Promise<{ residents: number; families: number }> {
-  const comuni: Comune[] = plan.comuni.map((c) => c.comune);
+  await seedComuniAndUsers(
+    db,
+    plan.comuni.map((c) => c.comune),
+  );
+  return insertHouseholds(db, generateRegistry(plan), onProgress);
+}
+
+/** The comuni and their demo accounts (DEMO_USERS, one password for all). */
+export async function seedComuniAndUsers(db: Kysely<HubDatabase>, comuni: Comune[]): Promise<void> {
   await db.insertInto('comuni').values(comuni).execute();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const known = new Set(comuni.map((c) => c.belfiore));
@@ -42,7 +56,14 @@ export async function seedDemo(
     disabled: 0,
   }));
   await db.insertInto('users').values(users).execute();
+}
 
+/** Streams households into the registry of record, a few thousand per transaction. */
+export async function insertHouseholds(
+  db: Kysely<HubDatabase>,
+  households: Iterable<Household>,
+  onProgress: (residents: number) => void = () => {},
+): Promise<{ residents: number; families: number }> {
   let families: Family[] = [];
   let residents: Resident[] = [];
   let events: ResidentEvent[] = [];
@@ -61,7 +82,7 @@ export async function seedDemo(
     residents = [];
     events = [];
   };
-  for (const household of generateRegistry(plan)) {
+  for (const household of households) {
     families.push(household.family);
     residents.push(...household.members);
     events.push(...household.events);
@@ -82,7 +103,14 @@ export async function enrolWorkstation(
   const id = uuidv7();
   await db
     .insertInto('workstations')
-    .values({ id, name, comune, token_hash: hashToken(token), created_at: now.toISOString(), revoked_at: null })
+    .values({
+      id,
+      name,
+      comune,
+      token_hash: hashToken(token),
+      created_at: now.toISOString(),
+      revoked_at: null,
+    })
     .execute();
   return { id, token };
 }

@@ -41,7 +41,13 @@ export function App() {
   return (
     <LocaleContext.Provider value={locale}>
       <div className="app">
-        <Header info={app.info} session={session} sync={app.sync} onLogout={logout} onToggleLocale={() => setLocale(locale === 'it' ? 'en' : 'it')} />
+        <Header
+          info={app.info}
+          session={session}
+          sync={app.sync}
+          onLogout={logout}
+          onToggleLocale={() => setLocale(locale === 'it' ? 'en' : 'it')}
+        />
         <main className="main" id="main">
           {!session ? (
             <LoginScreen
@@ -54,7 +60,12 @@ export function App() {
           ) : (
             <>
               {/* The search stays mounted while a record is open, so Esc returns to the same list. */}
-              <SearchScreen hidden={openId !== null} inputRef={searchRef} onOpen={setOpenId} onError={app.handleError} />
+              <SearchScreen
+                hidden={openId !== null}
+                inputRef={searchRef}
+                onOpen={setOpenId}
+                onError={app.handleError}
+              />
               {openId && (
                 <ResidentScreen
                   id={openId}

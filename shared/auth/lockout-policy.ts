@@ -5,7 +5,8 @@ export type FailureOutcome = { locked: false; remaining: number } | { locked: tr
 
 export function afterFailedAttempt(failedSoFar: number, now: Date, policy = LOCKOUT_POLICY): FailureOutcome {
   const failed = failedSoFar + 1;
-  if (failed >= policy.maxFailedAttempts) return { locked: true, until: new Date(now.getTime() + policy.lockMinutes * 60_000) };
+  if (failed >= policy.maxFailedAttempts)
+    return { locked: true, until: new Date(now.getTime() + policy.lockMinutes * 60_000) };
   return { locked: false, remaining: policy.maxFailedAttempts - failed };
 }
 

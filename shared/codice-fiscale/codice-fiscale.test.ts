@@ -17,7 +17,13 @@ describe('codice fiscale', () => {
     const check = checkCodiceFiscale(v.cf);
     expect(check.problems).toEqual([]);
     expect(check.valid).toBe(true);
-    expect(check.decoded).toMatchObject({ sex: v.sex, day: v.day, month: v.month, placeCode: v.place, omocodia: v.omocodia });
+    expect(check.decoded).toMatchObject({
+      sex: v.sex,
+      day: v.day,
+      month: v.month,
+      placeCode: v.place,
+      omocodia: v.omocodia,
+    });
   });
 
   it("reads women's day +40 as the day of birth, not the 41st", () => {
@@ -60,7 +66,11 @@ describe('codice fiscale', () => {
   });
 
   it('points at the position of a digit where a letter is required', () => {
-    expect(checkCodiceFiscale('R5SMRA72L09H501S').problems).toContainEqual({ kind: 'letter_expected', position: 2, found: '5' });
+    expect(checkCodiceFiscale('R5SMRA72L09H501S').problems).toContainEqual({
+      kind: 'letter_expected',
+      position: 2,
+      found: '5',
+    });
   });
 
   it('recognises prefixes a clerk types', () => {
@@ -101,15 +111,21 @@ describe('codice fiscale', () => {
 
     it('changing any one character of a valid code is always detected', () => {
       fc.assert(
-        fc.property(codeArb, fc.integer({ min: 0, max: 15 }), fc.constantFrom(...letters, ...'0123456789'), (code, pos, ch) => {
-          fc.pre(code.charAt(pos) !== ch);
-          const changed = code.slice(0, pos) + ch + code.slice(pos + 1);
-          // An omocodia letter swapped for its digit (or back) describes the same person: not a typo.
-          const omocodiaSwap =
-            [6, 7, 9, 10, 12, 13, 14].includes(pos) && 'LMNPQRSTUV'.indexOf(ch) === Number(code.charAt(pos));
-          fc.pre(!omocodiaSwap);
-          return !checkCodiceFiscale(changed).valid;
-        }),
+        fc.property(
+          codeArb,
+          fc.integer({ min: 0, max: 15 }),
+          fc.constantFrom(...letters, ...'0123456789'),
+          (code, pos, ch) => {
+            fc.pre(code.charAt(pos) !== ch);
+            const changed = code.slice(0, pos) + ch + code.slice(pos + 1);
+            // An omocodia letter swapped for its digit (or back) describes the same person: not a typo.
+            const omocodiaSwap =
+              [6, 7, 9, 10, 12, 13, 14].includes(pos) &&
+              'LMNPQRSTUV'.indexOf(ch) === Number(code.charAt(pos));
+            fc.pre(!omocodiaSwap);
+            return !checkCodiceFiscale(changed).valid;
+          },
+        ),
       );
     });
   });

@@ -106,5 +106,7 @@ export function checkCodiceFiscale(raw: string): CfCheck {
 /** A prefix a clerk may be typing (letters of surname/name, then the date part...). */
 export function isPlausibleCfPrefix(raw: string): boolean {
   const code = normalizeCodiceFiscale(raw);
-  return /^[A-Z]{1,6}$|^[A-Z]{6}[0-9LMNPQRSTUV]{1,2}$|^[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-Z][0-9A-Z]{0,6}$/.test(code);
+  return /^[A-Z]{1,6}$|^[A-Z]{6}[0-9LMNPQRSTUV]{1,2}$|^[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-Z][0-9A-Z]{0,6}$/.test(
+    code,
+  );
 }

@@ -5,7 +5,9 @@ import type { CallInput, CallOutput } from './contract';
 /** `window.sportello`: the contract as one object, `sportello.registry.search({...})`. */
 export type SportelloApi = {
   [D in DomainOf<CallName>]: {
-    [V in VerbOf<CallName, D>]: (input: CallInput<`${D}:${V}` & CallName>) => Promise<Result<CallOutput<`${D}:${V}` & CallName>>>;
+    [V in VerbOf<CallName, D>]: (
+      input: CallInput<`${D}:${V}` & CallName>,
+    ) => Promise<Result<CallOutput<`${D}:${V}` & CallName>>>;
   };
 };
 

@@ -33,7 +33,9 @@ describe('contract', () => {
       expect(m.it).not.toBe(m.en);
     }
     const err = new AppError('wrong_credentials', { remaining: 3 });
-    expect(err.toData('it').message).toBe('Nome utente o password errati. Tentativi rimasti prima del blocco: 3.');
+    expect(err.toData('it').message).toBe(
+      'Nome utente o password errati. Tentativi rimasti prima del blocco: 3.',
+    );
     expect(err.toData('en').message).toBe('Wrong username or password. Attempts left before lockout: 3.');
   });
 

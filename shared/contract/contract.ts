@@ -31,7 +31,10 @@ const none = z.object({}).strict();
 
 export const contract = {
   'app:info': spec<AppInfo>()(none, 'public'),
-  'app:setLocale': spec<{ locale: (typeof LOCALES)[number] }>()(z.object({ locale: z.enum(LOCALES) }).strict(), 'public'),
+  'app:setLocale': spec<{ locale: (typeof LOCALES)[number] }>()(
+    z.object({ locale: z.enum(LOCALES) }).strict(),
+    'public',
+  ),
   'session:login': spec<SessionInfo>()(
     z
       .object({

@@ -47,7 +47,12 @@ export type SearchResult =
   | { kind: 'too_short' }
   | { kind: 'invalid_cf'; code: string; problems: CfProblem[]; explanations: string[] }
   | { kind: 'invalid_date'; text: string; explanation: string }
-  | { kind: 'results'; residents: ResidentSummary[]; truncated: boolean; interpretedAs: 'name' | 'codice_fiscale' | 'birth_date' };
+  | {
+      kind: 'results';
+      residents: ResidentSummary[];
+      truncated: boolean;
+      interpretedAs: 'name' | 'codice_fiscale' | 'birth_date';
+    };
 
 export interface FamilyMemberView {
   id: string;

@@ -28,7 +28,10 @@ export const CIVIL_STATUS_LABELS: Record<CivilStatus, Record<Locale, Record<Sex,
   coniugato: { it: { M: 'Coniugato', F: 'Coniugata' }, en: { M: 'Married', F: 'Married' } },
   vedovo: { it: { M: 'Vedovo', F: 'Vedova' }, en: { M: 'Widowed', F: 'Widowed' } },
   divorziato: { it: { M: 'Divorziato', F: 'Divorziata' }, en: { M: 'Divorced', F: 'Divorced' } },
-  unito_civilmente: { it: { M: 'Unito civilmente', F: 'Unita civilmente' }, en: { M: 'In a civil union', F: 'In a civil union' } },
+  unito_civilmente: {
+    it: { M: 'Unito civilmente', F: 'Unita civilmente' },
+    en: { M: 'In a civil union', F: 'In a civil union' },
+  },
 };
 
 export const EVENT_LABELS: Labels<ResidentEventKind> = {

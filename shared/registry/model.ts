@@ -76,7 +76,8 @@ export interface Resident {
   registeredOn: string;
 }
 
-export type ResidentEventKind = 'birth' | 'immigration' | 'address_change' | 'marriage' | 'emigration' | 'death';
+export type ResidentEventKind =
+  'birth' | 'immigration' | 'address_change' | 'marriage' | 'emigration' | 'death';
 
 export interface ResidentEvent {
   id: string;

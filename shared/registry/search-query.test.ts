@@ -50,7 +50,8 @@ describe('planSearch', () => {
     expect(planSearch('RSSMRA72L09H501S')).toEqual({ kind: 'cf_full', code: 'RSSMRA72L09H501S' });
     const bad = planSearch('RSSMRA72L09H501X');
     expect(bad.kind).toBe('cf_invalid');
-    if (bad.kind === 'cf_invalid') expect(bad.check.problems).toEqual([{ kind: 'check_char', expected: 'S', found: 'X' }]);
+    if (bad.kind === 'cf_invalid')
+      expect(bad.check.problems).toEqual([{ kind: 'check_char', expected: 'S', found: 'X' }]);
   });
 
   it('reads birth dates in Italian and ISO form and refuses impossible ones', () => {

@@ -1,4 +1,10 @@
-import { checkCodiceFiscale, CF_LENGTH, isPlausibleCfPrefix, normalizeCodiceFiscale, type CfCheck } from '../codice-fiscale/codice-fiscale';
+import {
+  checkCodiceFiscale,
+  CF_LENGTH,
+  isPlausibleCfPrefix,
+  normalizeCodiceFiscale,
+  type CfCheck,
+} from '../codice-fiscale/codice-fiscale';
 import { normalizeName } from './normalize-name';
 
 /**
@@ -72,6 +78,7 @@ export function planSearch(raw: string): SearchPlan {
     splits.push({ surname: words.slice(0, cut).join(''), givenNames: words.slice(cut).join('') });
   }
   const single = words.length === 1 ? words[0] : undefined;
-  const cfPrefix = single && single.length >= 3 && single.length <= 6 && /^[A-Z]+$/.test(single) ? single : null;
+  const cfPrefix =
+    single && single.length >= 3 && single.length <= 6 && /^[A-Z]+$/.test(single) ? single : null;
   return { kind: 'name', splits, cfPrefix };
 }

@@ -61,7 +61,13 @@ export const residentEventSchema = z.object({
 });
 
 export const registryPageSchema = z.object({
-  comune: z.object({ belfiore: z.string().length(4), name: z.string(), istat: z.string(), province: z.string(), cap: z.string() }),
+  comune: z.object({
+    belfiore: z.string().length(4),
+    name: z.string(),
+    istat: z.string(),
+    province: z.string(),
+    cap: z.string(),
+  }),
   totalFamilies: z.number().int().nonnegative(),
   families: z.array(familySchema),
   residents: z.array(residentSchema),
@@ -91,5 +97,9 @@ export type LoginResponse = z.infer<typeof loginResponseSchema>;
 
 /** Error body the hub sends on every non-2xx answer. */
 export const hubErrorSchema = z.object({
-  error: z.object({ code: z.string(), message: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() }),
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  }),
 });

@@ -20,13 +20,27 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 /** Each entry's hash covers its content and the previous hash, so editing any row breaks the chain after it. */
 export function hashEntry(prevHash: string, e: AuditEntry): string {
-  const canonical = JSON.stringify([prevHash, e.at, e.clerk, e.workstation, e.action, e.entity, e.entityId, e.reason]);
+  const canonical = JSON.stringify([
+    prevHash,
+    e.at,
+    e.clerk,
+    e.workstation,
+    e.action,
+    e.entity,
+    e.entityId,
+    e.reason,
+  ]);
   return createHash('sha256').update(canonical).digest('hex');
 }
 
 /** Must run in the transaction of the action it records: no action without its entry. */
 export async function appendAudit(trx: Transaction<Database>, entry: AuditEntry): Promise<void> {
-  const last = await trx.selectFrom('audit_log').select('hash').orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const last = await trx
+    .selectFrom('audit_log')
+    .select('hash')
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   const prevHash = last?.hash ?? GENESIS_HASH;
   await trx
     .insertInto('audit_log')

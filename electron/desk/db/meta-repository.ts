@@ -6,7 +6,11 @@ export async function getMeta(db: Kysely<Database>, key: string): Promise<string
   return row?.value ?? null;
 }
 
-export async function setMeta(trx: Transaction<Database> | Kysely<Database>, key: string, value: string): Promise<void> {
+export async function setMeta(
+  trx: Transaction<Database> | Kysely<Database>,
+  key: string,
+  value: string,
+): Promise<void> {
   await trx
     .insertInto('meta')
     .values({ key, value })

@@ -52,10 +52,12 @@ export async function openDeskDatabase(
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
     await db.destroy();
-    throw new Error(`Migration ${failed?.migrationName ?? ''} failed; backup kept at ${backupFile ?? '(new file)'}`, {
-      cause: error,
-    });
+    throw new Error(
+      `Migration ${failed?.migrationName ?? ''} failed; backup kept at ${backupFile ?? '(new file)'}`,
+      {
+        cause: error,
+      },
+    );
   }
   return { db, sqlite, backupFile, close: () => db.destroy() };
 }
-

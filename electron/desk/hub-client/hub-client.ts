@@ -27,7 +27,11 @@ export interface HubClientOptions {
 export function createHubClient(opts: HubClientOptions): HubClient {
   const timeoutMs = opts.timeoutMs ?? 15_000;
 
-  async function request<S extends z.ZodType>(path: string, init: RequestInit, schema: S): Promise<z.infer<S>> {
+  async function request<S extends z.ZodType>(
+    path: string,
+    init: RequestInit,
+    schema: S,
+  ): Promise<z.infer<S>> {
     let res: Response;
     try {
       res = await fetch(new URL(path, opts.baseUrl), {
@@ -59,7 +63,11 @@ export function createHubClient(opts: HubClientOptions): HubClient {
 
   return {
     login: (username, password) =>
-      request(LOGIN_PATH, { method: 'POST', body: JSON.stringify({ username, password }) }, loginResponseSchema),
+      request(
+        LOGIN_PATH,
+        { method: 'POST', body: JSON.stringify({ username, password }) },
+        loginResponseSchema,
+      ),
     registryPage: (after, limit) => {
       const qs = new URLSearchParams({ limit: String(limit) });
       if (after) qs.set('after', after);

@@ -44,6 +44,8 @@ export const eventToRow = (e: ResidentEvent): NewResidentEventRow => ({
 });
 
 /** "Via Roma 12" as printed on a certificate; the frazione follows when there is one. */
-export function formatAddressLine(f: Pick<FamilyRow, 'street_type' | 'street_name' | 'house_number'>): string {
+export function formatAddressLine(
+  f: Pick<FamilyRow, 'street_type' | 'street_name' | 'house_number'>,
+): string {
   return [f.street_type, f.street_name, f.house_number].filter((p) => p.length > 0).join(' ');
 }

@@ -6,7 +6,8 @@ import type { ResidentEventRow } from '../db/tables/resident-events.table';
 import type { ResidentRow } from '../db/tables/residents.table';
 
 /** A search hit: the resident with the columns of the family's address the list shows. */
-export type ResidentHit = ResidentRow & Pick<FamilyRow, 'street_type' | 'street_name' | 'house_number' | 'frazione'>;
+export type ResidentHit = ResidentRow &
+  Pick<FamilyRow, 'street_type' | 'street_name' | 'house_number' | 'frazione'>;
 
 function hits(db: Kysely<Database>) {
   return db
@@ -19,12 +20,12 @@ function hits(db: Kysely<Database>) {
 // Range conditions (>= prefix, < prefix+U+FFFF) rather than LIKE: they use the index on every
 // SQLite build, whatever case_sensitive_like says (proved by the EXPLAIN QUERY PLAN test).
 
-export function searchByName(
+export function searchByNameQuery(
   db: Kysely<Database>,
   surnamePrefix: string,
   givenNamesPrefix: string,
   limit: number,
-): Promise<ResidentHit[]> {
+) {
   let q = hits(db)
     .where('residents.surname_norm', '>=', surnamePrefix)
     .where('residents.surname_norm', '<', prefixUpperBound(surnamePrefix));
@@ -39,27 +40,41 @@ export function searchByName(
     .orderBy('residents.surname_norm')
     .orderBy('residents.given_names_norm')
     .orderBy('residents.birth_date')
-    .limit(limit)
-    .execute();
+    .limit(limit);
 }
 
-export function searchByCfPrefix(db: Kysely<Database>, prefix: string, limit: number): Promise<ResidentHit[]> {
+export function searchByCfPrefixQuery(db: Kysely<Database>, prefix: string, limit: number) {
   return hits(db)
     .where('residents.codice_fiscale', '>=', prefix)
     .where('residents.codice_fiscale', '<', prefixUpperBound(prefix))
     .orderBy('residents.codice_fiscale')
-    .limit(limit)
-    .execute();
+    .limit(limit);
 }
 
-export function searchByBirthDate(db: Kysely<Database>, date: string, limit: number): Promise<ResidentHit[]> {
+export function searchByBirthDateQuery(db: Kysely<Database>, date: string, limit: number) {
   return hits(db)
     .where('residents.birth_date', '=', date)
     .orderBy('residents.surname_norm')
     .orderBy('residents.given_names_norm')
-    .limit(limit)
-    .execute();
+    .limit(limit);
 }
+
+export const searchByName = (
+  db: Kysely<Database>,
+  surname: string,
+  givenNames: string,
+  limit: number,
+): Promise<ResidentHit[]> => searchByNameQuery(db, surname, givenNames, limit).execute();
+export const searchByCfPrefix = (
+  db: Kysely<Database>,
+  prefix: string,
+  limit: number,
+): Promise<ResidentHit[]> => searchByCfPrefixQuery(db, prefix, limit).execute();
+export const searchByBirthDate = (
+  db: Kysely<Database>,
+  date: string,
+  limit: number,
+): Promise<ResidentHit[]> => searchByBirthDateQuery(db, date, limit).execute();
 
 export function findResident(db: Kysely<Database>, id: string): Promise<ResidentRow | undefined> {
   return db.selectFrom('residents').selectAll().where('id', '=', id).executeTakeFirst();
@@ -70,14 +85,27 @@ export function findFamily(db: Kysely<Database>, id: string): Promise<FamilyRow 
 }
 
 export function listFamilyMembers(db: Kysely<Database>, familyId: string): Promise<ResidentRow[]> {
-  return db.selectFrom('residents').selectAll().where('family_id', '=', familyId).orderBy('birth_date').execute();
+  return db
+    .selectFrom('residents')
+    .selectAll()
+    .where('family_id', '=', familyId)
+    .orderBy('birth_date')
+    .execute();
 }
 
 export function listEvents(db: Kysely<Database>, residentId: string): Promise<ResidentEventRow[]> {
-  return db.selectFrom('resident_events').selectAll().where('resident_id', '=', residentId).orderBy('date').execute();
+  return db
+    .selectFrom('resident_events')
+    .selectAll()
+    .where('resident_id', '=', residentId)
+    .orderBy('date')
+    .execute();
 }
 
 export async function countResidents(db: Kysely<Database>): Promise<number> {
-  const row = await db.selectFrom('residents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('residents')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }

@@ -39,7 +39,8 @@ export async function searchResidents(
       return {
         kind: 'invalid_date',
         text: plan.text,
-        explanation: locale === 'it' ? `«${plan.text}» non è una data esistente.` : `“${plan.text}” is not a real date.`,
+        explanation:
+          locale === 'it' ? `«${plan.text}» non è una data esistente.` : `“${plan.text}” is not a real date.`,
       };
     case 'cf_invalid':
       return {
@@ -86,13 +87,21 @@ function results(
   limit: number,
   interpretedAs: 'name' | 'codice_fiscale' | 'birth_date',
 ): CallOutput<'registry:search'> {
-  return { kind: 'results', residents: rows.slice(0, limit).map(toSummary), truncated: rows.length > limit, interpretedAs };
+  return {
+    kind: 'results',
+    residents: rows.slice(0, limit).map(toSummary),
+    truncated: rows.length > limit,
+    interpretedAs,
+  };
 }
 
 export const DEFAULT_READ_PURPOSE = 'consultazione allo sportello';
 
 /** Opens a record: the read and its purpose are audited in the same transaction (DOMAIN.md §12.1). */
-export async function getResident(ctx: DeskContext, input: CallInput<'registry:get'>): Promise<CallOutput<'registry:get'>> {
+export async function getResident(
+  ctx: DeskContext,
+  input: CallInput<'registry:get'>,
+): Promise<CallOutput<'registry:get'>> {
   const session = requireSession(ctx);
   return ctx.db.transaction().execute(async (trx) => {
     const resident = await repo.findResident(trx, input.id);

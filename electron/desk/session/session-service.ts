@@ -8,14 +8,22 @@ import type { ActiveSession, DeskContext } from '../context';
  * the desk keeps the session and ends it after the configured idle time, because a counter
  * left unattended must not stay open on a citizen's record.
  */
-export async function login(ctx: DeskContext, input: CallInput<'session:login'>): Promise<CallOutput<'session:login'>> {
+export async function login(
+  ctx: DeskContext,
+  input: CallInput<'session:login'>,
+): Promise<CallOutput<'session:login'>> {
   const res = await ctx.hub.login(input.username, input.password);
   const now = ctx.now();
   const session: ActiveSession = {
     hubToken: res.token,
     lastActivity: now.getTime(),
     info: {
-      clerk: { id: res.user.id, username: res.user.username, displayName: res.user.displayName, role: res.user.role },
+      clerk: {
+        id: res.user.id,
+        username: res.user.username,
+        displayName: res.user.displayName,
+        role: res.user.role,
+      },
       comune: res.comune,
       workstation: ctx.config.workstation,
       idleTimeoutMinutes: ctx.config.idleTimeoutMinutes,

@@ -19,7 +19,8 @@ export async function bootstrapRegistry(
   hub: HubClient,
   onProgress: (done: number, total: number) => void = () => {},
 ): Promise<{ residents: number }> {
-  if ((await getMeta(db, 'registry.bootstrapped_at')) !== null) return { residents: await countResidents(db) };
+  if ((await getMeta(db, 'registry.bootstrapped_at')) !== null)
+    return { residents: await countResidents(db) };
   let after = await getMeta(db, 'registry.bootstrap_cursor');
   let done = Number((await getMeta(db, 'registry.bootstrap_done')) ?? 0);
   for (;;) {
@@ -27,13 +28,22 @@ export async function bootstrapRegistry(
     const page = await hub.registryPage(after, BOOTSTRAP_PAGE_FAMILIES);
     await db.transaction().execute(async (trx) => {
       for (let i = 0; i < page.families.length; i += INSERT_CHUNK) {
-        await trx.insertInto('families').values(page.families.slice(i, i + INSERT_CHUNK).map(familyToRow)).execute();
+        await trx
+          .insertInto('families')
+          .values(page.families.slice(i, i + INSERT_CHUNK).map(familyToRow))
+          .execute();
       }
       for (let i = 0; i < page.residents.length; i += INSERT_CHUNK) {
-        await trx.insertInto('residents').values(page.residents.slice(i, i + INSERT_CHUNK).map(residentToRow)).execute();
+        await trx
+          .insertInto('residents')
+          .values(page.residents.slice(i, i + INSERT_CHUNK).map(residentToRow))
+          .execute();
       }
       for (let i = 0; i < page.events.length; i += INSERT_CHUNK) {
-        await trx.insertInto('resident_events').values(page.events.slice(i, i + INSERT_CHUNK).map(eventToRow)).execute();
+        await trx
+          .insertInto('resident_events')
+          .values(page.events.slice(i, i + INSERT_CHUNK).map(eventToRow))
+          .execute();
       }
       done += page.families.length;
       await setMeta(trx, 'comune.belfiore', page.comune.belfiore);

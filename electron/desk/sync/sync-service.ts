@@ -16,10 +16,21 @@ export function refreshSync(ctx: DeskContext): Promise<SyncStatus> {
       const { residents } = await bootstrapRegistry(ctx.db, ctx.hub, (done, total) => {
         ctx.state.sync = { ...ctx.state.sync, progress: { done, total } };
       });
-      ctx.state.sync = { state: 'ready', residents, lastSyncAt: ctx.now().toISOString(), progress: null, error: null };
+      ctx.state.sync = {
+        state: 'ready',
+        residents,
+        lastSyncAt: ctx.now().toISOString(),
+        progress: null,
+        error: null,
+      };
     } catch (err) {
       const message = err instanceof AppError ? err.toData(ctx.state.locale).message : String(err);
-      ctx.state.sync = { ...ctx.state.sync, state: 'error', error: message, residents: await countResidents(ctx.db) };
+      ctx.state.sync = {
+        ...ctx.state.sync,
+        state: 'error',
+        error: message,
+        residents: await countResidents(ctx.db),
+      };
     } finally {
       runs.delete(ctx);
     }

@@ -45,22 +45,31 @@ export async function startBrowserModeServer(opts: {
   };
 
   const server: Server = createServer((req, res) => {
-    void handle(req, res).catch(() => send(res, 500, { ok: false, error: { code: 'internal', message: 'internal' } }));
+    void handle(req, res).catch(() =>
+      send(res, 500, { ok: false, error: { code: 'internal', message: 'internal' } }),
+    );
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname === '/rpc') {
-      if (req.method !== 'POST') return send(res, 405, { ok: false, error: { code: 'invalid_input', message: 'POST only' } });
+      if (req.method !== 'POST')
+        return send(res, 405, { ok: false, error: { code: 'invalid_input', message: 'POST only' } });
       if (!tokenOk(req)) {
         return send(res, 403, {
           ok: false,
-          error: { code: 'unauthorized_sender', message: 'Richiesta rifiutata: provenienza non autorizzata.' },
+          error: {
+            code: 'unauthorized_sender',
+            message: 'Richiesta rifiutata: provenienza non autorizzata.',
+          },
         });
       }
       const body = await readJson(req);
       if (body === undefined) {
-        return send(res, 400, { ok: false, error: { code: 'invalid_input', message: 'Dati non validi: JSON' } });
+        return send(res, 400, {
+          ok: false,
+          error: { code: 'invalid_input', message: 'Dati non validi: JSON' },
+        });
       }
       const { call, input } = (body ?? {}) as { call?: unknown; input?: unknown };
       return send(res, 200, await opts.dispatch(call, input));
@@ -71,7 +80,8 @@ export async function startBrowserModeServer(opts: {
   function serveStatic(pathname: string, res: ServerResponse): void {
     const rel = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '');
     let file = join(root, rel);
-    if (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
+    if (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory())
+      file = join(root, 'index.html');
     if (!existsSync(file)) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('Renderer not built: run `npm run build`.');

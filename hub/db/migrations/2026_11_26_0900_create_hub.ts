@@ -78,7 +78,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('registered_on', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('residents_family').on('residents').column('family_id').execute();
-  await db.schema.createIndex('residents_comune_cf').on('residents').columns(['comune', 'codice_fiscale']).execute();
+  await db.schema
+    .createIndex('residents_comune_cf')
+    .on('residents')
+    .columns(['comune', 'codice_fiscale'])
+    .execute();
 
   await db.schema
     .createTable('resident_events')
@@ -88,5 +92,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('date', 'text', (c) => c.notNull())
     .addColumn('description', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('resident_events_resident').on('resident_events').column('resident_id').execute();
+  await db.schema
+    .createIndex('resident_events_resident')
+    .on('resident_events')
+    .column('resident_id')
+    .execute();
 }

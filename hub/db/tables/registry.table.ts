@@ -1,5 +1,11 @@
 import type { Selectable } from 'kysely';
-import type { CivilStatus, Relationship, ResidentEventKind, ResidentStatus, Sex } from '../../../shared/registry/model';
+import type {
+  CivilStatus,
+  Relationship,
+  ResidentEventKind,
+  ResidentStatus,
+  Sex,
+} from '../../../shared/registry/model';
 
 /** The registry of record: one partition per comune (column `comune`). */
 export interface FamiliesTable {

@@ -23,7 +23,11 @@ export const COMMANDS: Command[] = [
   { intent: 'focusSearch', shortcut: 'F2', keyTest: (e) => e.key === 'F2' },
   { intent: 'back', shortcut: 'Esc', keyTest: (e) => e.key === 'Escape' },
   { intent: 'toggleLanguage', shortcut: 'Alt+L', keyTest: (e) => e.altKey && e.key.toLowerCase() === 'l' },
-  { intent: 'logout', shortcut: 'Ctrl+Shift+Q', keyTest: (e) => e.ctrlKey && e.shiftKey && e.key.toLowerCase() === 'q' },
+  {
+    intent: 'logout',
+    shortcut: 'Ctrl+Shift+Q',
+    keyTest: (e) => e.ctrlKey && e.shiftKey && e.key.toLowerCase() === 'q',
+  },
 ];
 
 export function intentFor(e: KeyLike): Intent | null {

@@ -37,11 +37,23 @@ export function Header(props: {
             {props.session.clerk.displayName} ({props.session.clerk.role})
           </span>
         )}
-        <button type="button" className="btn btn-ghost" onClick={props.onToggleLocale} title="Alt+L" data-testid="toggle-language">
+        <button
+          type="button"
+          className="btn btn-ghost"
+          onClick={props.onToggleLocale}
+          title="Alt+L"
+          data-testid="toggle-language"
+        >
           {t('switchLanguage')}
         </button>
         {props.session && (
-          <button type="button" className="btn btn-ghost" onClick={props.onLogout} title="Ctrl+Shift+Q" data-testid="logout">
+          <button
+            type="button"
+            className="btn btn-ghost"
+            onClick={props.onLogout}
+            title="Ctrl+Shift+Q"
+            data-testid="logout"
+          >
             {t('logout')}
           </button>
         )}

@@ -1,34 +1,36 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { SearchResult } from '../../../shared/contract/views';
 import type { ErrorData } from '../../../shared/errors/app-error';
 import { api } from '../api/client';
 
 const DEBOUNCE_MS = 120;
 
-/** Search as you type; an answer to an older query never overwrites a newer one. */
+/**
+ * Search as you type. Each answer is stored with the query it answers, so a slow answer to an
+ * older query is never shown for a newer one.
+ */
 export function useResidentSearch(query: string, onError: (e: ErrorData) => void) {
-  const [result, setResult] = useState<SearchResult | null>(null);
-  const [loading, setLoading] = useState(false);
-  const latest = useRef(0);
+  const [answer, setAnswer] = useState<{ query: string; result: SearchResult } | null>(null);
 
   useEffect(() => {
-    const ticket = ++latest.current;
-    if (query.trim().length === 0) {
-      setResult(null);
-      setLoading(false);
-      return;
-    }
-    setLoading(true);
+    if (query.trim().length === 0) return;
+    let cancelled = false;
     const timer = setTimeout(() => {
       void api.registry.search({ query }).then((r) => {
-        if (ticket !== latest.current) return;
-        setLoading(false);
-        if (r.ok) setResult(r.value);
+        if (cancelled) return;
+        if (r.ok) setAnswer({ query, result: r.value });
         else onError(r.error);
       });
     }, DEBOUNCE_MS);
-    return () => clearTimeout(timer);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
   }, [query, onError]);
 
-  return { result, loading };
+  const empty = query.trim().length === 0;
+  return {
+    result: !empty && answer?.query === query ? answer.result : empty ? null : (answer?.result ?? null),
+    loading: !empty && answer?.query !== query,
+  };
 }

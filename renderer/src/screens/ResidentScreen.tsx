@@ -51,7 +51,8 @@ export function ResidentScreen(props: { id: string; onBack: () => void; onError:
             {row(t('civilStatus'), CIVIL_STATUS_LABELS[r.civilStatus][locale][r.sex])}
             {row(
               t('registryStatus'),
-              STATUS_LABELS[r.status][locale] + (r.statusDate ? ` (${formatDate(r.statusDate, locale)})` : ''),
+              STATUS_LABELS[r.status][locale] +
+                (r.statusDate ? ` (${formatDate(r.statusDate, locale)})` : ''),
             )}
             {row(t('registeredOn'), formatDate(r.registeredOn, locale))}
           </dl>

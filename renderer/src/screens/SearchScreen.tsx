@@ -1,24 +1,34 @@
-import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import type { SearchResult } from '../../../shared/contract/views';
 import type { ErrorData } from '../../../shared/errors/app-error';
 import { formatDate, STATUS_LABELS } from '../../../shared/i18n/registry-labels';
 import { moveSelection } from '../commands/commands';
 import { useResidentSearch } from '../hooks/useResidentSearch';
 import { useT } from '../i18n/useT';
 
-export function SearchScreen(props: {
+export function SearchScreen({
+  hidden,
+  ref,
+  onOpen,
+  onError,
+}: {
   hidden: boolean;
-  inputRef: RefObject<HTMLInputElement | null>;
+  ref: Ref<HTMLInputElement>;
   onOpen: (id: string) => void;
   onError: (e: ErrorData) => void;
 }) {
   const { t, locale } = useT();
   const [query, setQuery] = useState('');
-  const [selected, setSelected] = useState(-1);
-  const { result, loading } = useResidentSearch(query, props.onError);
+  const { result, loading } = useResidentSearch(query, onError);
   const rows = result?.kind === 'results' ? result.residents : [];
+  // The highlight belongs to one result list: a new list starts at its first row.
+  const [highlight, setHighlight] = useState<{ of: SearchResult | null; index: number }>({
+    of: null,
+    index: -1,
+  });
+  const selected = highlight.of === result ? highlight.index : rows.length > 0 ? 0 : -1;
+  const setSelected = (index: number) => setHighlight({ of: result, index });
   const listRef = useRef<HTMLTableSectionElement>(null);
-
-  useEffect(() => setSelected(rows.length > 0 ? 0 : -1), [result]); // eslint-disable-line react-hooks/exhaustive-deps
 
   useEffect(() => {
     listRef.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
@@ -27,7 +37,7 @@ export function SearchScreen(props: {
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
     if (e.key === 'Enter') {
       const row = rows[selected] ?? rows[0];
-      if (row) props.onOpen(row.id);
+      if (row) onOpen(row.id);
       e.preventDefault();
       return;
     }
@@ -39,12 +49,12 @@ export function SearchScreen(props: {
   };
 
   return (
-    <section className="search" hidden={props.hidden} aria-labelledby="search-title">
+    <section className="search" hidden={hidden} aria-labelledby="search-title">
       <h1 id="search-title">{t('searchTitle')}</h1>
       <label className="field field-search">
         <span>{t('searchLabel')}</span>
         <input
-          ref={props.inputRef}
+          ref={ref}
           autoFocus
           data-testid="search-input"
           value={query}
@@ -104,7 +114,7 @@ export function SearchScreen(props: {
                     aria-selected={i === selected}
                     className={i === selected ? 'selected' : undefined}
                     data-testid="result-row"
-                    onClick={() => props.onOpen(r.id)}
+                    onClick={() => onOpen(r.id)}
                     onMouseEnter={() => setSelected(i)}
                   >
                     <td className="strong">

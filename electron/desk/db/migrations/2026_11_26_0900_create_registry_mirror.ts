@@ -41,7 +41,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('relationship', 'text', (c) => c.notNull())
     .addColumn('registered_on', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('residents_name').on('residents').columns(['surname_norm', 'given_names_norm']).execute();
+  await db.schema
+    .createIndex('residents_name')
+    .on('residents')
+    .columns(['surname_norm', 'given_names_norm'])
+    .execute();
   await db.schema.createIndex('residents_cf').on('residents').column('codice_fiscale').execute();
   await db.schema.createIndex('residents_birth_date').on('residents').column('birth_date').execute();
   await db.schema.createIndex('residents_family').on('residents').column('family_id').execute();
@@ -54,7 +58,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('date', 'text', (c) => c.notNull())
     .addColumn('description', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('resident_events_resident').on('resident_events').columns(['resident_id', 'date']).execute();
+  await db.schema
+    .createIndex('resident_events_resident')
+    .on('resident_events')
+    .columns(['resident_id', 'date'])
+    .execute();
 
   await db.schema
     .createTable('audit_log')
@@ -70,6 +78,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('hash', 'text', (c) => c.notNull())
     .execute();
   // The log is evidence: the database itself refuses to rewrite or remove it.
-  await sql`CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`.execute(db);
-  await sql`CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`.execute(db);
+  await sql`CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`.execute(
+    db,
+  );
+  await sql`CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`.execute(
+    db,
+  );
 }

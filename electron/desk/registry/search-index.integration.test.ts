@@ -1,0 +1,32 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Compilable } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { openDeskDatabase } from '../db/open-database';
+import { searchByBirthDateQuery, searchByCfPrefixQuery, searchByNameQuery } from './registry-repository';
+
+/** The hot queries of the counter must be index range scans, never a scan of the registry. */
+describe('search uses the indexes', async () => {
+  const d = await openDeskDatabase(join(mkdtempSync(join(tmpdir(), 'sportello-eqp-')), 'desk.sqlite'));
+  d.sqlite.exec('ANALYZE');
+
+  const plan = (q: Compilable): string => {
+    const compiled = q.compile();
+    const rows = d.sqlite
+      .prepare(`EXPLAIN QUERY PLAN ${compiled.sql}`)
+      .all(...(compiled.parameters as unknown[]));
+    return rows.map((r) => (r as { detail: string }).detail).join('\n');
+  };
+
+  it.each([
+    ['surname prefix', searchByNameQuery(d.db, 'ROS', '', 51), 'residents_name'],
+    ['surname + given names', searchByNameQuery(d.db, 'ROSSI', 'MAR', 51), 'residents_name'],
+    ['codice fiscale prefix', searchByCfPrefixQuery(d.db, 'RSSMRA72', 51), 'residents_cf'],
+    ['birth date', searchByBirthDateQuery(d.db, '1972-07-09', 51), 'residents_birth_date'],
+  ] as const)('%s → %s', (_label, query, index) => {
+    const detail = plan(query);
+    expect(detail).toContain(`USING INDEX ${index}`);
+    expect(detail).not.toMatch(/SCAN residents(?! USING)/);
+  });
+});
