@@ -51,7 +51,7 @@ async function runSize(residents: number): Promise<{ p95: number; bareP95: numbe
 
   const t0 = performance.now();
   const plan = defaultDemoPlan(residents);
-  const loaded = loadRegistry(sqlite, { seed: 7, comuni: plan.comuni.slice(0, 1) });
+  const loaded = loadRegistry(sqlite, { seed: 7, comuni: plan.slice(0, 1) });
   sqlite.exec('ANALYZE');
   const loadS = (performance.now() - t0) / 1000;
   console.log(

@@ -40,7 +40,7 @@ async function main(): Promise<void> {
       } else {
         const done = await seedDemo(hub.db, {
           seed: args.seed,
-          comuni: defaultDemoPlan(args.residents).comuni,
+          comuni: defaultDemoPlan(args.residents),
         });
         console.log(`[hub] seeded ${done.residents} residents`);
       }

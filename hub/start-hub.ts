@@ -30,7 +30,7 @@ export async function startHub(opts: {
     const started = Date.now();
     const done = await seedDemo(hubDb.db, {
       seed: opts.seed,
-      comuni: defaultDemoPlan(opts.residents).comuni,
+      comuni: defaultDemoPlan(opts.residents),
     });
     log(
       `[hub] seeded ${done.residents} residents in ${done.families} households in ${((Date.now() - started) / 1000).toFixed(1)} s`,

@@ -62,7 +62,7 @@ export function App() {
               {/* The search stays mounted while a record is open, so Esc returns to the same list. */}
               <SearchScreen
                 hidden={openId !== null}
-                inputRef={searchRef}
+                ref={searchRef}
                 onOpen={setOpenId}
                 onError={app.handleError}
               />

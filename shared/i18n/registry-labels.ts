@@ -48,3 +48,12 @@ export function formatDate(iso: string, locale: Locale): string {
   const [y, m, d] = iso.split('-');
   return locale === 'it' ? `${d}/${m}/${y}` : `${d}/${m}/${y}`;
 }
+
+/** "Italiana"-style adjectives vary by sex and country; the register prints the country: "Italia", "Albania". */
+export function citizenshipLabel(iso2: string, locale: Locale): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: 'region' }).of(iso2) ?? iso2;
+  } catch {
+    return iso2;
+  }
+}

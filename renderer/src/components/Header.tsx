@@ -14,9 +14,16 @@ export function Header(props: {
   return (
     <header className="header">
       <div className="header-brand">
-        <span className="header-emblem" aria-hidden="true">
-          ⛨
-        </span>
+        <svg className="header-emblem" viewBox="0 0 24 28" aria-hidden="true">
+          {/* slot for the comune's coat of arms */}
+          <path
+            d="M12 1 2 4.5V13c0 6.6 4.2 11.4 10 14 5.8-2.6 10-7.4 10-14V4.5L12 1Z"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2"
+          />
+          <path d="M12 6v16M6 12h12" stroke="currentColor" strokeWidth="2" />
+        </svg>
         <div>
           <div className="header-title">
             {t('appName')}
@@ -34,7 +41,7 @@ export function Header(props: {
         )}
         {props.session && (
           <span className="header-meta" data-testid="clerk-name">
-            {props.session.clerk.displayName} ({props.session.clerk.role})
+            {props.session.clerk.displayName} ({t(`role_${props.session.clerk.role}`)})
           </span>
         )}
         <button

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ResidentDetail } from '../../../shared/contract/views';
 import type { ErrorData } from '../../../shared/errors/app-error';
 import {
+  citizenshipLabel,
   CIVIL_STATUS_LABELS,
   EVENT_LABELS,
   formatDate,
@@ -47,7 +48,7 @@ export function ResidentScreen(props: { id: string; onBack: () => void; onError:
             {row(t('sex'), r.sex)}
             {row(t('birth'), formatDate(r.birthDate, locale))}
             {row(t('birthPlace'), `${r.birthPlaceName} (${r.birthPlaceCode})`)}
-            {row(t('citizenship'), r.citizenship)}
+            {row(t('citizenship'), `${citizenshipLabel(r.citizenship, locale)} (${r.citizenship})`)}
             {row(t('civilStatus'), CIVIL_STATUS_LABELS[r.civilStatus][locale][r.sex])}
             {row(
               t('registryStatus'),

@@ -90,7 +90,7 @@ export function SearchScreen({
           <p className="muted small" data-testid="result-count">
             {rows.length === 0
               ? t('noResults', { query })
-              : `${t('resultsCount', { count: rows.length })} · ${t(`interpretedAs_${result.interpretedAs}`)}`}
+              : `${rows.length === 1 ? t('resultsOne') : t('resultsCount', { count: rows.length })} · ${t(`interpretedAs_${result.interpretedAs}`)}`}
             {result.truncated && ` · ${t('resultsTruncated', { count: rows.length })}`}
             {loading && ' …'}
           </p>
