@@ -10,6 +10,14 @@ export function loadRegistry(
   sqlite: SQLite.Database,
   plan: GenerateOptions,
 ): { residents: number; families: number } {
+  // Building the indexes once at the end is several times faster than maintaining them per row.
+  const indexes = sqlite
+    .prepare(
+      "select name, sql from sqlite_master where type = 'index' and sql is not null and tbl_name in ('families', 'residents', 'resident_events')",
+    )
+    .all() as { name: string; sql: string }[];
+  for (const ix of indexes) sqlite.exec(`drop index ${ix.name}`);
+  sqlite.pragma('cache_size = -262144');
   const insFamily = sqlite.prepare(
     'insert into families (id, street_type, street_name, house_number, interior, cap, frazione, since) values (@id, @street_type, @street_name, @house_number, @interior, @cap, @frazione, @since)',
   );
@@ -39,5 +47,6 @@ export function loadRegistry(
     return false;
   });
   while (!batch(20_000));
+  for (const ix of indexes) sqlite.exec(ix.sql);
   return { residents, families };
 }

@@ -40,7 +40,11 @@ async function main(): Promise<void> {
   }
 
   if (electronBinaryInstalled() && !process.env.SPORTELLO_BROWSER_MODE) {
-    console.log('[start] Electron found: starting the desktop app');
+    console.log(
+      '[start] Electron found: rebuilding better-sqlite3 for Electron, then starting the desktop app',
+    );
+    // Only here, never in postinstall: `npm test` (pretest) rebuilds it back for plain Node.
+    spawnSync('npx', ['electron-builder', 'install-app-deps'], { cwd: root, stdio: 'inherit' });
     const child = spawn('npx', ['electron-vite', 'preview'], {
       cwd: root,
       stdio: 'inherit',

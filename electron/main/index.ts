@@ -4,6 +4,7 @@ import { createDeskCore } from '../desk/core';
 import { readCredential } from '../desk/credential-file';
 import { createMainWindow } from './create-window';
 import { registerIpc } from './register-ipc';
+import { startAutoUpdate } from './updater';
 
 /**
  * Composition root: create the desk core, register the contract, open the window. Everything
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
   registerIpc(core.dispatch, (url) => (devUrl ? url.startsWith(devUrl) : url.startsWith('file://')));
   createMainWindow(devUrl);
   void core.startSync();
+  startAutoUpdate(app.isPackaged, (msg) => console.log(msg));
 
   app.on('window-all-closed', () => {
     void core.close().then(() => app.quit());
