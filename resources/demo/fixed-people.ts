@@ -7,7 +7,7 @@
 import type { Address, CivilStatus, Relationship, Sex } from '../../shared/registry/model';
 import { daysFromIso } from './civil-date';
 import type { Place } from './hand-data';
-import type { HouseholdDraft, PersonDraft } from './household-builder';
+import type { HouseholdDraft, PersonDraft } from './household-draft';
 
 export const DEMO_PEOPLE = {
   /** Rossi Mario, M, 9 Jul 1972, Roma (H501): married, two children, Via Roma 12. */
