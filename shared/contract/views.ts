@@ -1,6 +1,6 @@
 import type { Locale } from '../i18n/locale';
 import type { CfProblem } from '../codice-fiscale/codice-fiscale';
-import type { CivilStatus, Relationship, ResidentEventKind, ResidentStatus, Sex } from '../registry/model';
+import type { Resident, ResidentEventKind } from '../registry/model';
 
 /** Output shapes of the contract: what the renderer sees (never a database row). */
 
@@ -31,15 +31,10 @@ export interface SyncStatus {
   error: string | null;
 }
 
-export interface ResidentSummary {
-  id: string;
-  codiceFiscale: string;
-  surname: string;
-  givenNames: string;
-  sex: Sex;
-  birthDate: string;
-  birthPlaceName: string;
-  status: ResidentStatus;
+export interface ResidentSummary extends Pick<
+  Resident,
+  'id' | 'codiceFiscale' | 'surname' | 'givenNames' | 'sex' | 'birthDate' | 'birthPlaceName' | 'status'
+> {
   addressLine: string;
 }
 
@@ -54,32 +49,14 @@ export type SearchResult =
       interpretedAs: 'name' | 'codice_fiscale' | 'birth_date';
     };
 
-export interface FamilyMemberView {
-  id: string;
-  surname: string;
-  givenNames: string;
-  codiceFiscale: string;
-  birthDate: string;
-  relationship: Relationship;
-  status: ResidentStatus;
-}
+export type FamilyMemberView = Pick<
+  Resident,
+  'id' | 'surname' | 'givenNames' | 'codiceFiscale' | 'birthDate' | 'relationship' | 'status'
+>;
 
-export interface ResidentDetail {
-  id: string;
-  codiceFiscale: string;
+/** The record as the counter shows it: the registry facts plus address, household and history. */
+export interface ResidentDetail extends Omit<Resident, 'comune' | 'familyId'> {
   omocodia: boolean;
-  surname: string;
-  givenNames: string;
-  sex: Sex;
-  birthDate: string;
-  birthPlaceCode: string;
-  birthPlaceName: string;
-  citizenship: string;
-  civilStatus: CivilStatus;
-  status: ResidentStatus;
-  statusDate: string | null;
-  registeredOn: string;
-  relationship: Relationship;
   address: {
     line: string;
     interior: string;
