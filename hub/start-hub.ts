@@ -24,14 +24,12 @@ export async function startHub(opts: {
     sqliteFile: join(opts.dataDir, 'hub', 'hub.sqlite'),
   });
   if (!(await isSeeded(hubDb.db))) {
+    const plan = defaultDemoPlan(opts.residents);
     log(
-      `[hub] first run: generating the demo registry (${opts.residents} residents in Casale + 4 neighbouring comuni)…`,
+      `[hub] first run: generating the demo registry (${opts.residents} residents in Casale + ${plan.length - 1} neighbouring comuni)…`,
     );
     const started = Date.now();
-    const done = await seedDemo(hubDb.db, {
-      seed: opts.seed,
-      comuni: defaultDemoPlan(opts.residents),
-    });
+    const done = await seedDemo(hubDb.db, { seed: opts.seed, comuni: plan });
     log(
       `[hub] seeded ${done.residents} residents in ${done.families} households in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
