@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import SQLite from 'better-sqlite3';
-import { createDeskCore } from '../electron/desk/core';
+import { createDeskCore, DEFAULT_DESK_CONFIG } from '../electron/desk/core';
+import { memoryCredentialStore } from '../electron/desk/credential-file';
 import type { HubClient } from '../electron/desk/hub-client/hub-client';
 import { defaultDemoPlan } from '../resources/demo/generate-registry';
 import { normalizeName, prefixUpperBound } from '../shared/registry/normalize-name';
@@ -32,19 +33,16 @@ const fmt = (n: number): string => n.toFixed(3);
 
 async function runSize(residents: number): Promise<{ p95: number; bareP95: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'sportello-bench-'));
-  const noHub: HubClient = {
-    login: () => Promise.reject(new Error('no hub in the benchmark')),
-    registryPage: () => Promise.reject(new Error('no hub in the benchmark')),
-  };
+  const never = () => Promise.reject(new Error('no hub in the benchmark'));
+  const noHub: HubClient = { enrol: never, login: never, registryPage: never, push: never, changes: never };
   const core = await createDeskCore({
     dbFile: join(dir, 'desk.sqlite'),
-    config: {
-      workstation: 'bench',
+    config: { ...DEFAULT_DESK_CONFIG, idleTimeoutMinutes: 600, version: 'bench' },
+    credentials: memoryCredentialStore({
       hubUrl: 'http://127.0.0.1:9',
-      workstationToken: 'x'.repeat(20),
-      idleTimeoutMinutes: 600,
-      version: 'bench',
-    },
+      workstation: 'bench',
+      token: 'x'.repeat(20),
+    }),
     hub: noHub,
   });
   const sqlite = openRaw(join(dir, 'desk.sqlite'));
@@ -63,6 +61,7 @@ async function runSize(residents: number): Promise<{ p95: number; bareP95: numbe
     hubToken: 'bench',
     lastActivity: Date.now(),
     info: {
+      offline: false,
       clerk: { id: 'bench', username: 'bench', displayName: 'Bench', role: 'clerk' },
       comune: { belfiore: 'B885', name: 'Casale Monferrato' },
       workstation: 'bench',

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserModeDesk, type BrowserModeDesk } from '../electron/desk/browser-mode';
+import { memoryCredentialStore } from '../electron/desk/credential-file';
 import { DEMO_PASSWORD } from '../hub/seed/demo-users';
 import { launchChromium } from '../test-support/chromium';
 import { startTestHub, type TestHub } from '../test-support/running-hub';
@@ -25,12 +26,15 @@ describe('counter: log in and find a resident', () => {
     hub = await startTestHub('sqlite');
     desk = await startBrowserModeDesk({
       dataDir: mkdtempSync(join(tmpdir(), 'sportello-e2e-')),
-      hubUrl: hub.url,
-      workstation: 'Casale - Anagrafe 1',
-      workstationToken: hub.casaleToken,
+      credentials: memoryCredentialStore({
+        hubUrl: hub.url,
+        workstation: 'Casale - Anagrafe 1',
+        token: hub.casaleToken,
+      }),
       staticDir: join(root, 'out', 'renderer'),
+      startSync: false,
     });
-    await desk.core.startSync();
+    await desk.core.sync.syncOnce();
     browser = await launchChromium();
     page = await browser.newPage();
   });

@@ -2,10 +2,12 @@ import { join } from 'node:path';
 import { defaultDemoPlan } from '../resources/demo/generate-registry';
 import { parseHubArgs } from './config';
 import { openHubDatabase } from './db/open-hub-database';
-import { enrolWorkstation, isSeeded, seedDemo } from './seed/seed-demo';
+import { createEnrolmentCode, revokeWorkstation } from './admin/workstations';
+import { setClerkDisabled } from './admin/users';
+import { isSeeded, seedDemo } from './seed/seed-demo';
 import { startHub } from './start-hub';
 
-/** `npm run hub -- <serve|migrate|seed|enrol> [--port] [--data] [--residents] [--comune] [--name]` */
+/** `npm run hub -- <serve|migrate|seed|enrol|revoke|disable-user|enable-user> [--port] [--data] [--residents] [--comune] [--name] [--user]` */
 async function main(): Promise<void> {
   const args = parseHubArgs(process.argv.slice(2));
   const open = () =>
@@ -49,15 +51,39 @@ async function main(): Promise<void> {
     }
     case 'enrol': {
       const hub = await open();
-      const ws = await enrolWorkstation(hub.db, args.comune, args.name);
+      const code = await createEnrolmentCode(hub.db, args.comune, args.name);
       console.log(
-        `[hub] workstation "${args.name}" enrolled for ${args.comune}. Credential (shown once): ${ws.token}`,
+        `[hub] enrolment code for "${args.name}" (${args.comune}), valid 72 hours, usable once: ${code}`,
+      );
+      await hub.close();
+      return;
+    }
+    case 'revoke': {
+      const hub = await open();
+      const n = await revokeWorkstation(hub.db, args.name);
+      console.log(
+        n
+          ? `[hub] workstation "${args.name}" revoked: it wipes its data at its next contact`
+          : `[hub] no active workstation "${args.name}"`,
+      );
+      await hub.close();
+      return;
+    }
+    case 'disable-user':
+    case 'enable-user': {
+      const hub = await open();
+      const disable = args.command === 'disable-user';
+      const comune = await setClerkDisabled(hub.db, args.user, disable);
+      console.log(
+        comune ? `[hub] ${args.user} ${disable ? 'disabled' : 'enabled'}` : `[hub] no user ${args.user}`,
       );
       await hub.close();
       return;
     }
     default:
-      throw new Error(`unknown command "${args.command}": use serve, migrate, seed or enrol`);
+      throw new Error(
+        `unknown command "${args.command}": use serve, migrate, seed, enrol, revoke, disable-user or enable-user`,
+      );
   }
 }
 

@@ -8,6 +8,7 @@ export interface HubCliArgs {
   seed: number;
   comune: string;
   name: string;
+  user: string;
 }
 
 export function parseHubArgs(argv: string[]): HubCliArgs {
@@ -21,6 +22,7 @@ export function parseHubArgs(argv: string[]): HubCliArgs {
       seed: { type: 'string', default: '20261126' },
       comune: { type: 'string', default: 'B885' },
       name: { type: 'string', default: 'Casale - Anagrafe 1' },
+      user: { type: 'string', default: '' },
     },
   });
   const int = (v: string, what: string): number => {
@@ -36,5 +38,6 @@ export function parseHubArgs(argv: string[]): HubCliArgs {
     seed: int(values.seed, 'seed'),
     comune: values.comune.toUpperCase(),
     name: values.name,
+    user: values.user,
   };
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOGIN_PATH, REGISTRY_PAGE_PATH } from '../shared/sync/registry-page';
+import { LOGIN_PATH, PROTOCOL_VERSION, REGISTRY_PAGE_PATH } from '../shared/sync/registry-page';
 import { HUB_BACKENDS } from '../test-support/hub-backends';
 import { startTestHub, type TestHub } from '../test-support/running-hub';
 import { DEMO_PASSWORD } from './seed/demo-users';
@@ -18,6 +18,7 @@ describe.each(HUB_BACKENDS)('hub on %s', (backend) => {
       method: opts.body === undefined ? 'GET' : 'POST',
       headers: {
         'content-type': 'application/json',
+        'x-sportello-protocol': String(PROTOCOL_VERSION),
         ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
         ...(opts.lang ? { 'accept-language': opts.lang } : {}),
       },

@@ -1,21 +1,22 @@
 /**
  * `npm start`: the hub (embedded SQLite, seeded with the Casale demo on first run) and the desk
- * connected to it: in Electron when its binary is installed, otherwise in browser mode.
+ * connected to it: in Electron when its binary is installed, otherwise in browser mode. The desk
+ * enrols itself with a one-time code, exactly as IT would at a new counter.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { readCredential, writeCredential } from '../electron/desk/credential-file';
-import { startBrowserModeDesk } from '../electron/desk/browser-mode';
+import { createEnrolmentCode } from '../hub/admin/workstations';
 import { DEMO_PASSWORD, DEMO_USERS } from '../hub/seed/demo-users';
-import { enrolWorkstation } from '../hub/seed/seed-demo';
 import { startHub } from '../hub/start-hub';
+import { startBrowserModeDesk } from '../electron/desk/browser-mode';
 
 const root = resolve(__dirname, '..');
 const dataDir = resolve(process.env.SPORTELLO_DATA ?? join(root, 'data'));
 const hubPort = Number(process.env.SPORTELLO_HUB_PORT ?? 8710);
 const deskPort = Number(process.env.SPORTELLO_DESK_PORT ?? 8720);
 const residents = Number(process.env.SPORTELLO_RESIDENTS ?? 35000);
+const WORKSTATION = 'Casale - Anagrafe 1';
 
 function electronBinaryInstalled(): boolean {
   // Requiring `electron` would try to download the binary; look for it on disk instead.
@@ -31,24 +32,22 @@ async function main(): Promise<void> {
   const hub = await startHub({ dataDir, port: hubPort, residents, seed: 20261126 });
   console.log(`[hub] listening on ${hub.url} (${hub.hubDb.dialect})`);
 
-  const credentialFile = join(dataDir, 'desk', 'workstation.json');
-  let credential = readCredential(credentialFile);
-  if (!credential || credential.hubUrl !== hub.url) {
-    const ws = await enrolWorkstation(hub.hubDb.db, 'B885', 'Casale - Anagrafe 1');
-    credential = { hubUrl: hub.url, workstation: 'Casale - Anagrafe 1', token: ws.token };
-    writeCredential(credentialFile, credential);
-  }
-
   if (electronBinaryInstalled() && !process.env.SPORTELLO_BROWSER_MODE) {
     console.log(
       '[start] Electron found: rebuilding better-sqlite3 for Electron, then starting the desktop app',
     );
     // Only here, never in postinstall: `npm test` (pretest) rebuilds it back for plain Node.
     spawnSync('npx', ['electron-builder', 'install-app-deps'], { cwd: root, stdio: 'inherit' });
+    const code = await createEnrolmentCode(hub.hubDb.db, 'B885', WORKSTATION);
     const child = spawn('npx', ['electron-vite', 'preview'], {
       cwd: root,
       stdio: 'inherit',
-      env: { ...process.env, SPORTELLO_CREDENTIAL_FILE: credentialFile, SPORTELLO_DATA: dataDir },
+      env: {
+        ...process.env,
+        SPORTELLO_DATA: dataDir,
+        SPORTELLO_ENROL_HUB: hub.url,
+        SPORTELLO_ENROL_CODE: code,
+      },
     });
     child.on('exit', () => void hub.close().then(() => process.exit(0)));
     return;
@@ -56,16 +55,26 @@ async function main(): Promise<void> {
 
   const desk = await startBrowserModeDesk({
     dataDir: join(dataDir, 'desk'),
-    hubUrl: credential.hubUrl,
-    workstation: credential.workstation,
-    workstationToken: credential.token,
     staticDir: join(root, 'out', 'renderer'),
     port: deskPort,
+    startSync: false,
   });
-  console.log('[desk] downloading the registry from the hub…');
-  await desk.core.startSync();
-  const sync = desk.core.ctx.state.sync;
-  console.log(`[desk] local mirror: ${sync.residents} residents (${sync.state})`);
+  const status = await desk.core.dispatch('setup:status', {});
+  const enrolled =
+    status.ok && (status.value as { enrolled: boolean; hubUrl: string | null }).hubUrl === hub.url;
+  if (!enrolled) {
+    desk.core.ctx.credentials.clear();
+    const code = await createEnrolmentCode(hub.hubDb.db, 'B885', WORKSTATION);
+    const res = await desk.core.dispatch('setup:enrol', { hubUrl: hub.url, code });
+    if (!res.ok) throw new Error(`enrolment failed: ${res.error.message}`);
+    console.log(`[desk] enrolled as "${WORKSTATION}" with a one-time code`);
+  }
+  console.log('[desk] syncing the registry with the hub…');
+  const sync = await desk.core.sync.syncOnce();
+  console.log(
+    `[desk] local mirror: ${sync.residents} residents (${sync.state}${sync.error ? `: ${sync.error}` : ''})`,
+  );
+  desk.core.sync.start();
   console.log('');
   console.log('  Sportello is running in browser mode (Electron binary not installed). Open:');
   console.log(`    ${desk.server.url}`);

@@ -1,5 +1,7 @@
 import { join } from 'node:path';
-import { createDeskCore, type DeskCore } from './core';
+import { createDeskCore, DEFAULT_DESK_CONFIG, type DeskCore } from './core';
+import { fileCredentialStore, type CredentialStore } from './credential-file';
+import type { SyncEngineOptions } from './sync/sync-engine';
 import { startBrowserModeServer, type BrowserModeServer } from './transport/http-server';
 
 export interface BrowserModeDesk {
@@ -11,31 +13,34 @@ export interface BrowserModeDesk {
 /** The desk core behind the loopback HTTP transport, serving the built renderer. */
 export async function startBrowserModeDesk(opts: {
   dataDir: string;
-  hubUrl: string;
-  workstation: string;
-  workstationToken: string;
   staticDir: string;
+  /** default: a 0600 file `workstation.json` in dataDir */
+  credentials?: CredentialStore;
   port?: number;
   idleTimeoutMinutes?: number;
   version?: string;
   now?: () => Date;
+  sync?: SyncEngineOptions;
+  /** run the sync loops (push/pull in the background); tests may drive `core.sync.syncOnce()` instead */
+  startSync?: boolean;
 }): Promise<BrowserModeDesk> {
   const core = await createDeskCore({
     dbFile: join(opts.dataDir, 'desk.sqlite'),
+    credentials: opts.credentials ?? fileCredentialStore(join(opts.dataDir, 'workstation.json')),
     config: {
-      workstation: opts.workstation,
-      hubUrl: opts.hubUrl,
-      workstationToken: opts.workstationToken,
-      idleTimeoutMinutes: opts.idleTimeoutMinutes ?? 15,
+      ...DEFAULT_DESK_CONFIG,
+      ...(opts.idleTimeoutMinutes ? { idleTimeoutMinutes: opts.idleTimeoutMinutes } : {}),
       version: opts.version ?? '0.1.0',
     },
     ...(opts.now ? { now: opts.now } : {}),
+    ...(opts.sync ? { sync: opts.sync } : {}),
   });
   const server = await startBrowserModeServer({
     dispatch: core.dispatch,
     staticDir: opts.staticDir,
     ...(opts.port !== undefined ? { port: opts.port } : {}),
   });
+  if (opts.startSync !== false) core.sync.start();
   return {
     core,
     server,

@@ -1,32 +1,39 @@
 import type { Kysely } from 'kysely';
-import type { Locale } from '../../shared/i18n/locale';
 import type { SessionInfo, SyncStatus } from '../../shared/contract/views';
 import { AppError } from '../../shared/errors/app-error';
+import type { Locale } from '../../shared/i18n/locale';
+import type { CredentialStore } from './credential-file';
 import type { Database } from './db/database';
 import type { HubClient } from './hub-client/hub-client';
 
 export interface DeskConfig {
-  /** the workstation's name as enrolled at the hub, e.g. "Casale - Anagrafe 1" */
-  workstation: string;
-  hubUrl: string;
-  /** device credential issued by the hub at enrolment */
-  workstationToken: string;
   idleTimeoutMinutes: number;
+  /** how long a clerk who logged in online may log in again while the hub is unreachable */
+  offlineLoginDays: number;
   version: string;
 }
 
 export interface ActiveSession {
   info: SessionInfo;
-  hubToken: string;
+  /** null for an offline session */
+  hubToken: string | null;
   lastActivity: number;
+}
+
+/** What services may ask of the sync engine without knowing how it runs. */
+export interface SyncControl {
+  /** a mutation was queued: push soon */
+  nudge(): void;
 }
 
 /** Everything a service may touch, passed in (no globals), so tests build the real thing. */
 export interface DeskContext {
   db: Kysely<Database>;
   config: DeskConfig;
+  credentials: CredentialStore;
   hub: HubClient;
   now: () => Date;
+  sync: SyncControl;
   state: {
     locale: Locale;
     session: ActiveSession | null;
@@ -37,4 +44,9 @@ export interface DeskContext {
 export function requireSession(ctx: DeskContext): ActiveSession {
   if (!ctx.state.session) throw new AppError('not_logged_in');
   return ctx.state.session;
+}
+
+/** The workstation's name as enrolled; every mutation and audit entry carries it. */
+export function workstationName(ctx: DeskContext): string {
+  return ctx.credentials.read()?.workstation ?? 'non registrata';
 }

@@ -1,56 +1,58 @@
 import { DEFAULT_LOCALE, type Locale } from '../../shared/i18n/locale';
 import type { DeskConfig, DeskContext } from './context';
+import type { CredentialStore } from './credential-file';
 import { openDeskDatabase } from './db/open-database';
 import { createDispatch, type Dispatch } from './dispatch';
+import { createHandlers } from './handlers';
 import { createHubClient, type HubClient } from './hub-client/hub-client';
-import { countResidents } from './registry/registry-repository';
 import { initialSyncStatus } from './sync/bootstrap';
-import { refreshSync } from './sync/sync-service';
+import { SyncEngine, type SyncEngineOptions } from './sync/sync-engine';
 
 export interface DeskCore {
   dispatch: Dispatch;
   ctx: DeskContext;
-  /** pulls from the hub if the mirror is empty; resolves when done (or failed, see sync status) */
-  startSync(): Promise<void>;
+  sync: SyncEngine;
   close(): Promise<void>;
 }
 
 export interface DeskCoreOptions {
   dbFile: string;
   config: DeskConfig;
+  credentials: CredentialStore;
   locale?: Locale;
   now?: () => Date;
   hub?: HubClient;
+  sync?: SyncEngineOptions;
 }
+
+export const DEFAULT_DESK_CONFIG: Omit<DeskConfig, 'version'> = {
+  idleTimeoutMinutes: 15,
+  offlineLoginDays: 7,
+};
 
 /** Composition root of the workstation core: Electron main and browser mode both call this. */
 export async function createDeskCore(opts: DeskCoreOptions): Promise<DeskCore> {
   const { db, close } = await openDeskDatabase(opts.dbFile);
   const hub =
-    opts.hub ??
-    createHubClient({
-      baseUrl: opts.config.hubUrl,
-      workstationToken: opts.config.workstationToken,
-      version: opts.config.version,
-    });
-  const residents = await countResidents(db);
+    opts.hub ?? createHubClient({ credential: () => opts.credentials.read(), version: opts.config.version });
   const ctx: DeskContext = {
     db,
     config: opts.config,
+    credentials: opts.credentials,
     hub,
     now: opts.now ?? (() => new Date()),
-    state: {
-      locale: opts.locale ?? DEFAULT_LOCALE,
-      session: null,
-      sync: residents > 0 ? { ...initialSyncStatus(), state: 'ready', residents } : initialSyncStatus(),
-    },
+    sync: { nudge: () => engine.nudge() },
+    state: { locale: opts.locale ?? DEFAULT_LOCALE, session: null, sync: initialSyncStatus() },
   };
+  const engine = new SyncEngine(ctx, opts.sync);
+  await engine.refreshCounts();
   return {
     ctx,
-    dispatch: createDispatch(ctx),
-    startSync: async () => {
-      await refreshSync(ctx);
+    sync: engine,
+    dispatch: createDispatch(ctx, createHandlers(engine)),
+    close: async () => {
+      await engine.stop();
+      await close();
     },
-    close,
   };
 }

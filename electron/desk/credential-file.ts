@@ -1,10 +1,11 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 
 /**
- * Browser mode keeps the device credential in a 0600 file (Electron uses safeStorage instead).
- * A malformed file is an error, never a silent re-enrolment.
+ * The device credential a workstation receives at enrolment. Electron keeps it encrypted with
+ * safeStorage (electron/main); browser mode in a 0600 file. A malformed file is an error, never
+ * a silent re-enrolment.
  */
 const credentialSchema = z.object({
   hubUrl: z.string().url(),
@@ -13,16 +14,46 @@ const credentialSchema = z.object({
 });
 export type Credential = z.infer<typeof credentialSchema>;
 
-export function readCredential(file: string): Credential | null {
-  if (!existsSync(file)) return null;
-  const parsed = credentialSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+export interface CredentialStore {
+  read(): Credential | null;
+  write(credential: Credential): void;
+  clear(): void;
+}
+
+export function parseCredential(text: string, where: string): Credential {
+  const parsed = credentialSchema.safeParse(JSON.parse(text));
   if (!parsed.success)
-    throw new Error(`Credential file ${file} is not valid: ${parsed.error.issues[0]?.message ?? ''}`);
+    throw new Error(`Credential in ${where} is not valid: ${parsed.error.issues[0]?.message ?? ''}`);
   return parsed.data;
+}
+
+export function readCredential(file: string): Credential | null {
+  return existsSync(file) ? parseCredential(readFileSync(file, 'utf8'), file) : null;
 }
 
 export function writeCredential(file: string, credential: Credential): void {
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, JSON.stringify(credential, null, 2), { mode: 0o600 });
   chmodSync(file, 0o600);
+}
+
+export function fileCredentialStore(file: string): CredentialStore {
+  return {
+    read: () => readCredential(file),
+    write: (c) => writeCredential(file, c),
+    clear: () => rmSync(file, { force: true }),
+  };
+}
+
+export function memoryCredentialStore(initial: Credential | null = null): CredentialStore {
+  let current = initial;
+  return {
+    read: () => current,
+    write: (c) => {
+      current = c;
+    },
+    clear: () => {
+      current = null;
+    },
+  };
 }

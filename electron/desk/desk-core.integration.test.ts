@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../hub/seed/demo-users';
 import { startTestHub, type TestHub } from '../../test-support/running-hub';
-import { createDeskCore, type DeskCore } from './core';
+import { createDeskCore, DEFAULT_DESK_CONFIG, type DeskCore } from './core';
+import { memoryCredentialStore } from './credential-file';
 
 /** The desk core over a real SQLite file, talking real HTTP to a real hub. */
 describe('desk core', () => {
@@ -18,13 +19,12 @@ describe('desk core', () => {
     dir = mkdtempSync(join(tmpdir(), 'sportello-desk-'));
     desk = await createDeskCore({
       dbFile: join(dir, 'desk.sqlite'),
-      config: {
-        workstation: 'Casale - Anagrafe 1',
+      config: { ...DEFAULT_DESK_CONFIG, version: 'test' },
+      credentials: memoryCredentialStore({
         hubUrl: hub.url,
-        workstationToken: hub.casaleToken,
-        idleTimeoutMinutes: 15,
-        version: 'test',
-      },
+        workstation: 'Casale - Anagrafe 1',
+        token: hub.casaleToken,
+      }),
       now: () => clock,
     });
   });
@@ -52,8 +52,12 @@ describe('desk core', () => {
   });
 
   it("mirrors its own comune's registry from the hub, and only that", async () => {
-    await desk.startSync();
-    expect(desk.ctx.state.sync).toMatchObject({ state: 'ready', residents: 6 });
+    expect(await desk.sync.syncOnce()).toMatchObject({
+      state: 'ready',
+      residents: 6,
+      online: true,
+      pending: 0,
+    });
     const ids = (await desk.ctx.db.selectFrom('residents').select('id').execute()).map((r) => r.id);
     expect(ids).not.toContain('r-balzola');
   });
@@ -181,10 +185,22 @@ describe('desk core', () => {
     expect(last).toMatchObject({ action: 'session.logout', reason: 'idle timeout' });
   });
 
-  it('says the hub is unreachable instead of failing obscurely', async () => {
+  it('lets a known clerk log in offline when the hub is down, and nobody else', async () => {
     await hub.close();
-    const r = await call('session:login', { username: 'anagrafe.casale', password: DEMO_PASSWORD });
-    expect(r).toMatchObject({ ok: false, error: { code: 'hub_unreachable' } });
+    const known = await call('session:login', { username: 'anagrafe.casale', password: DEMO_PASSWORD });
+    expect(known).toMatchObject({
+      ok: true,
+      value: { offline: true, clerk: { username: 'anagrafe.casale' } },
+    });
+    const wrong = await call('session:login', { username: 'anagrafe.casale', password: 'nope' });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'wrong_credentials' } });
+    const stranger = await call('session:login', { username: 'supervisore.casale', password: DEMO_PASSWORD });
+    expect(stranger).toMatchObject({ ok: false, error: { code: 'offline_login_unavailable' } });
+    // searching the local mirror still works while offline
+    expect(await call('registry:search', { query: 'rossi mario' })).toMatchObject({
+      ok: true,
+      value: { kind: 'results' },
+    });
     expect(existsSync(join(dir, 'desk.sqlite'))).toBe(true);
   });
 });

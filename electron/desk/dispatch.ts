@@ -2,7 +2,7 @@ import { CALL_NAMES, type CallName } from '../../shared/contract/call-names';
 import { contract } from '../../shared/contract/contract';
 import { AppError, type Result } from '../../shared/errors/app-error';
 import type { DeskContext } from './context';
-import { handlers } from './handlers';
+import type { Handlers } from './handlers';
 import { touchSession } from './session/session-service';
 
 const isCallName = (name: unknown): name is CallName =>
@@ -17,6 +17,7 @@ export type Dispatch = (call: unknown, input: unknown) => Promise<Result<unknown
  */
 export function createDispatch(
   ctx: DeskContext,
+  handlers: Handlers,
   log: (msg: string, err: unknown) => void = console.error,
 ): Dispatch {
   return async (call, input) => {

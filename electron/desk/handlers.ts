@@ -3,23 +3,26 @@ import type { CallInput, CallOutput } from '../../shared/contract/contract';
 import { verifyAuditChain } from './audit/audit-log';
 import type { DeskContext } from './context';
 import { getMeta } from './db/meta-repository';
-import { getResident, searchResidents } from './registry/registry-service';
+import { getResident, searchResidents, updateContacts } from './registry/registry-service';
 import { currentSession, login, logout } from './session/session-service';
-import { refreshSync } from './sync/sync-service';
+import { enrol, setupStatus } from './setup/setup-service';
+import { listExceptions } from './sync/exceptions-service';
+import type { SyncEngine } from './sync/sync-engine';
 
 export type Handlers = { [K in CallName]: (ctx: DeskContext, input: CallInput<K>) => Promise<CallOutput<K>> };
 
 /** One service function per contract call; the compiler refuses a missing or mistyped one. */
-export const handlers: Handlers = {
+export const createHandlers = (engine: SyncEngine): Handlers => ({
   'app:info': async (ctx) => {
     const belfiore = await getMeta(ctx.db, 'comune.belfiore');
     const name = await getMeta(ctx.db, 'comune.name');
+    const credential = ctx.credentials.read();
     return {
       version: ctx.config.version,
       locale: ctx.state.locale,
-      workstation: ctx.config.workstation,
+      workstation: credential?.workstation ?? null,
       comune: belfiore && name ? { belfiore, name } : null,
-      hubUrl: ctx.config.hubUrl,
+      hubUrl: credential?.hubUrl ?? null,
       session: currentSession(ctx),
     };
   },
@@ -27,12 +30,16 @@ export const handlers: Handlers = {
     ctx.state.locale = input.locale;
     return { locale: input.locale };
   },
+  'setup:status': setupStatus,
+  'setup:enrol': enrol,
   'session:login': login,
   'session:logout': (ctx) => logout(ctx),
   'session:current': async (ctx) => currentSession(ctx),
   'registry:search': searchResidents,
   'registry:get': getResident,
-  'sync:status': async (ctx) => ctx.state.sync,
-  'sync:refresh': (ctx) => refreshSync(ctx),
+  'registry:updateContacts': updateContacts,
+  'sync:status': () => engine.refreshCounts(),
+  'sync:refresh': () => engine.syncOnce(),
+  'sync:exceptions': listExceptions,
   'audit:verify': (ctx) => verifyAuditChain(ctx.db),
-};
+});

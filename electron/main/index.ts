@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { app } from 'electron';
-import { createDeskCore } from '../desk/core';
-import { readCredential } from '../desk/credential-file';
+import { createDeskCore, DEFAULT_DESK_CONFIG } from '../desk/core';
 import { createMainWindow } from './create-window';
 import { registerIpc } from './register-ipc';
+import { safeStorageCredentials } from './safe-storage-credentials';
 import { startAutoUpdate } from './updater';
 
 /**
@@ -13,26 +13,19 @@ import { startAutoUpdate } from './updater';
 async function main(): Promise<void> {
   await app.whenReady();
   const dataDir = process.env.SPORTELLO_DATA ?? app.getPath('userData');
-  const credentialFile = process.env.SPORTELLO_CREDENTIAL_FILE ?? join(dataDir, 'desk', 'workstation.json');
-  // Enrolment (issue: offline-first sync) will replace this with a first-run screen and safeStorage.
-  const credential = readCredential(credentialFile);
-  if (!credential)
-    throw new Error(`No workstation credential at ${credentialFile}: run "npm start" once to enrol.`);
-
   const core = await createDeskCore({
     dbFile: join(dataDir, 'desk', 'desk.sqlite'),
-    config: {
-      workstation: credential.workstation,
-      hubUrl: credential.hubUrl,
-      workstationToken: credential.token,
-      idleTimeoutMinutes: 15,
-      version: app.getVersion(),
-    },
+    credentials: safeStorageCredentials(join(dataDir, 'desk', 'workstation.bin')),
+    config: { ...DEFAULT_DESK_CONFIG, version: app.getVersion() },
   });
+  // `npm start` hands a fresh enrolment code to a development run; installed desks enrol on the first-run screen.
+  const { SPORTELLO_ENROL_HUB: hubUrl, SPORTELLO_ENROL_CODE: code } = process.env;
+  if (hubUrl && code && !core.ctx.credentials.read()) await core.dispatch('setup:enrol', { hubUrl, code });
+
   const devUrl = process.env.ELECTRON_RENDERER_URL ?? null;
   registerIpc(core.dispatch, (url) => (devUrl ? url.startsWith(devUrl) : url.startsWith('file://')));
   createMainWindow(devUrl);
-  void core.startSync();
+  core.sync.start();
   startAutoUpdate(app.isPackaged, (msg) => console.log(msg));
 
   app.on('window-all-closed', () => {

@@ -1,6 +1,13 @@
 import type { ClerkSessionsTable } from './tables/clerk-sessions.table';
 import type { ComuniTable } from './tables/comuni.table';
 import type { FamiliesTable, ResidentEventsTable, ResidentsTable } from './tables/registry.table';
+import type {
+  AppliedMutationsTable,
+  ChangeLogTable,
+  EnrolmentCodesTable,
+  HubMetaTable,
+  SyncExceptionsTable,
+} from './tables/sync.table';
 import type { UsersTable } from './tables/users.table';
 import type { WorkstationsTable } from './tables/workstations.table';
 
@@ -12,4 +19,9 @@ export interface HubDatabase {
   families: FamiliesTable;
   residents: ResidentsTable;
   resident_events: ResidentEventsTable;
+  change_log: ChangeLogTable;
+  applied_mutations: AppliedMutationsTable;
+  sync_exceptions: SyncExceptionsTable;
+  enrolment_codes: EnrolmentCodesTable;
+  hub_meta: HubMetaTable;
 }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Family, Resident, ResidentEvent } from '../../shared/registry/model';
-import type { RegistryPage } from '../../shared/sync/registry-page';
+import type { RegistryPage, WireResident } from '../../shared/sync/registry-page';
 import type { HubDatabase } from '../db/database';
 import type { HubFamilyRow, HubResidentEventRow, HubResidentRow } from '../db/tables/registry.table';
 
@@ -18,7 +18,7 @@ const toFamily = (r: HubFamilyRow): Family => ({
   since: r.since,
 });
 
-const toResident = (r: HubResidentRow): Resident => ({
+export const toWireResident = (r: HubResidentRow): WireResident => ({
   id: r.id,
   comune: r.comune,
   codiceFiscale: r.codice_fiscale,
@@ -35,6 +35,8 @@ const toResident = (r: HubResidentRow): Resident => ({
   familyId: r.family_id,
   relationship: r.relationship,
   registeredOn: r.registered_on,
+  phone: r.phone,
+  email: r.email,
 });
 
 const toEvent = (r: HubResidentEventRow): ResidentEvent => ({
@@ -54,7 +56,7 @@ export async function registryPage(
   comune: string,
   after: string | null,
   limit: number,
-): Promise<Omit<RegistryPage, 'comune'>> {
+): Promise<Omit<RegistryPage, 'comune' | 'head' | 'epoch'>> {
   let q = db.selectFrom('families').selectAll().where('comune', '=', comune);
   if (after) q = q.where('id', '>', after);
   const families = await q
@@ -90,7 +92,7 @@ export async function registryPage(
   return {
     totalFamilies: Number(total.n),
     families: page.map(toFamily),
-    residents: residents.map(toResident),
+    residents: residents.map(toWireResident),
     events: events.map(toEvent),
     next: families.length > limit ? (page[page.length - 1]?.id ?? null) : null,
   };
@@ -125,6 +127,8 @@ export const residentRow = (r: Resident): HubResidentRow => ({
   family_id: r.familyId,
   relationship: r.relationship,
   registered_on: r.registeredOn,
+  phone: null,
+  email: null,
 });
 
 export const eventRow = (e: ResidentEvent): HubResidentEventRow => ({

@@ -6,13 +6,17 @@
 export const CALL_NAMES = [
   'app:info',
   'app:setLocale',
+  'setup:status',
+  'setup:enrol',
   'session:login',
   'session:logout',
   'session:current',
   'registry:search',
   'registry:get',
+  'registry:updateContacts',
   'sync:status',
   'sync:refresh',
+  'sync:exceptions',
   'audit:verify',
 ] as const;
 

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { LOCALES } from '../i18n/locale';
 import type { CallName } from './call-names';
+import { contactsSchema } from '../registry/contacts';
 import type {
+  SetupStatus,
+  SyncException,
   AppInfo,
   AuditVerification,
   ResidentDetail,
@@ -35,6 +38,16 @@ export const contract = {
     z.object({ locale: z.enum(LOCALES) }).strict(),
     'public',
   ),
+  'setup:status': spec<SetupStatus>()(none, 'public'),
+  'setup:enrol': spec<SetupStatus>()(
+    z
+      .object({
+        hubUrl: z.string().trim().url().max(200),
+        code: z.string().trim().min(4).max(40),
+      })
+      .strict(),
+    'public',
+  ),
   'session:login': spec<SessionInfo>()(
     z
       .object({
@@ -65,8 +78,10 @@ export const contract = {
       .strict(),
     'clerk',
   ),
+  'registry:updateContacts': spec<ResidentDetail>()(contactsSchema, 'clerk'),
   'sync:status': spec<SyncStatus>()(none, 'public'),
   'sync:refresh': spec<SyncStatus>()(none, 'clerk'),
+  'sync:exceptions': spec<SyncException[]>()(none, 'clerk'),
   'audit:verify': spec<AuditVerification>()(none, 'clerk'),
 } satisfies { [K in CallName]: CallSpec<z.ZodType, unknown> };
 

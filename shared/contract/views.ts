@@ -7,6 +7,8 @@ import type { Resident, ResidentEventKind } from '../registry/model';
 export type Role = 'clerk' | 'supervisor' | 'admin';
 
 export interface SessionInfo {
+  /** logged in against the verifier cached at the last online login */
+  offline: boolean;
   clerk: { id: string; username: string; displayName: string; role: Role };
   comune: { belfiore: string; name: string };
   workstation: string;
@@ -17,18 +19,43 @@ export interface SessionInfo {
 export interface AppInfo {
   version: string;
   locale: Locale;
-  workstation: string;
+  workstation: string | null;
   comune: { belfiore: string; name: string } | null;
-  hubUrl: string;
+  hubUrl: string | null;
   session: SessionInfo | null;
 }
 
 export interface SyncStatus {
-  state: 'never' | 'running' | 'ready' | 'error';
+  /** never: not enrolled or nothing pulled yet; bootstrapping: first download running */
+  state: 'never' | 'bootstrapping' | 'ready' | 'error' | 'revoked';
+  online: boolean;
   residents: number;
+  /** local changes not yet accepted by the hub */
+  pending: number;
+  /** local changes the hub rejected (see sync:exceptions) */
+  exceptions: number;
   lastSyncAt: string | null;
   progress: { done: number; total: number } | null;
   error: string | null;
+}
+
+export interface SetupStatus {
+  enrolled: boolean;
+  workstation: string | null;
+  hubUrl: string | null;
+  comune: { belfiore: string; name: string } | null;
+  /** why the hub revoked this workstation, when it did */
+  revoked: string | null;
+}
+
+export interface SyncException {
+  mutationId: string;
+  name: string;
+  clerk: string;
+  at: string;
+  code: string;
+  message: string;
+  summary: string;
 }
 
 export interface ResidentSummary extends Pick<

@@ -65,6 +65,46 @@ export const ERROR_MESSAGES = {
     it: 'Scheda anagrafica non trovata.',
     en: 'Registry record not found.',
   },
+  workstation_revoked: {
+    it: 'Questa postazione è stata revocata dal server centrale: i dati personali locali sono stati cancellati. Rivolgersi ai Servizi Informatici.',
+    en: 'This workstation was revoked by the central hub: local personal data has been wiped. Contact IT.',
+  },
+  update_required: {
+    it: 'Questa versione di Sportello è troppo vecchia per il server centrale: aggiornare la postazione.',
+    en: 'This version of Sportello is too old for the central hub: update the workstation.',
+  },
+  rebootstrap_required: {
+    it: "Il server centrale ha cambiato formato dei dati: l'anagrafe locale viene scaricata di nuovo.",
+    en: 'The hub changed its data format: the local registry is being downloaded again.',
+  },
+  enrolment_code_invalid: {
+    it: 'Codice di registrazione non valido, scaduto o già usato.',
+    en: 'Enrolment code invalid, expired or already used.',
+  },
+  already_enrolled: {
+    it: 'Questa postazione è già registrata ({workstation}).',
+    en: 'This workstation is already enrolled ({workstation}).',
+  },
+  not_enrolled: {
+    it: 'Postazione non ancora registrata: inserire indirizzo del server e codice di registrazione.',
+    en: 'Workstation not enrolled yet: enter the hub address and the enrolment code.',
+  },
+  mutation_unknown: {
+    it: 'Operazione non riconosciuta dal server centrale ({name}).',
+    en: 'Operation not recognised by the hub ({name}).',
+  },
+  resident_not_current: {
+    it: 'La scheda non è più di un residente ({status}): modifica non applicata.',
+    en: 'The record is no longer a current resident ({status}): change not applied.',
+  },
+  clerk_unknown: {
+    it: 'Operatore sconosciuto o disabilitato per questo comune ({clerk}).',
+    en: 'Clerk unknown or disabled for this comune ({clerk}).',
+  },
+  offline_login_unavailable: {
+    it: 'Server centrale non raggiungibile e nessun accesso recente di questo operatore su questa postazione: impossibile accedere fuori linea.',
+    en: 'Hub unreachable and no recent login of this clerk on this workstation: offline login is not possible.',
+  },
   internal: {
     it: "Errore interno. L'operazione non è stata eseguita; riprovare o contattare l'assistenza.",
     en: 'Internal error. Nothing was changed; try again or contact support.',

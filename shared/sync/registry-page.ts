@@ -50,7 +50,13 @@ export const residentSchema = z.object({
     'altro',
   ]),
   registeredOn: isoDate,
+  /** contact details recorded at the counter (mutation registry.updateContacts) */
+  phone: z.string().max(20).nullable().default(null),
+  email: z.string().max(254).nullable().default(null),
 });
+
+/** A resident as the hub sends it: the registry facts plus the counter's contact details. */
+export type WireResident = z.infer<typeof residentSchema>;
 
 export const residentEventSchema = z.object({
   id: z.string().min(1).max(64),
@@ -72,6 +78,9 @@ export const registryPageSchema = z.object({
   families: z.array(familySchema),
   residents: z.array(residentSchema),
   events: z.array(residentEventSchema),
+  /** change-log position when the page was read: pull from here once the bootstrap is done */
+  head: z.number().int().nonnegative(),
+  epoch: z.number().int().positive(),
   /** family id to pass as `after` for the next page; null on the last page */
   next: z.string().nullable(),
 });
@@ -80,7 +89,12 @@ export type RegistryPage = z.infer<typeof registryPageSchema>;
 
 export const REGISTRY_PAGE_PATH = '/api/v1/registry/pages';
 export const LOGIN_PATH = '/api/v1/auth/login';
-export const PROTOCOL_VERSION = 1;
+export const ENROL_PATH = '/api/v1/enrol';
+export const PUSH_PATH = '/api/v1/sync/push';
+export const CHANGES_PATH = '/api/v1/sync/changes';
+/** Sent by the desk on every call; the hub refuses versions older than MIN_PROTOCOL_VERSION. */
+export const PROTOCOL_VERSION = 2;
+export const MIN_PROTOCOL_VERSION = 2;
 
 export const loginResponseSchema = z.object({
   token: z.string().min(16),
@@ -103,3 +117,10 @@ export const hubErrorSchema = z.object({
     params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
   }),
 });
+
+export const enrolResponseSchema = z.object({
+  token: z.string().min(16),
+  workstation: z.object({ id: z.string(), name: z.string() }),
+  comune: z.object({ belfiore: z.string().length(4), name: z.string() }),
+});
+export type EnrolResponse = z.infer<typeof enrolResponseSchema>;

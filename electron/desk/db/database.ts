@@ -3,6 +3,7 @@ import type { FamiliesTable } from './tables/families.table';
 import type { MetaTable } from './tables/meta.table';
 import type { ResidentEventsTable } from './tables/resident-events.table';
 import type { ResidentsTable } from './tables/residents.table';
+import type { ClerkVerifiersTable, OutboxTable, SyncExceptionsTable } from './tables/sync.table';
 
 /** The desk's local mirror, composed from the `*.table.ts` files. */
 export interface Database {
@@ -11,4 +12,7 @@ export interface Database {
   residents: ResidentsTable;
   resident_events: ResidentEventsTable;
   audit_log: AuditLogTable;
+  outbox: OutboxTable;
+  sync_exceptions: SyncExceptionsTable;
+  clerk_verifiers: ClerkVerifiersTable;
 }

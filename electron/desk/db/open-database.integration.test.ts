@@ -19,11 +19,14 @@ describe('desk database', () => {
       .all();
     expect(tables.map((t) => (t as { name: string }).name)).toEqual([
       'audit_log',
+      'clerk_verifiers',
       'families',
       'meta',
+      'outbox',
       'resident_events',
       'residents',
       'sqlite_sequence',
+      'sync_exceptions',
     ]);
     await d.close();
   });

@@ -1,26 +1,42 @@
 import type { z } from 'zod';
 import { AppError, isErrorCode } from '../../../shared/errors/app-error';
 import {
+  changesResponseSchema,
+  pushResponseSchema,
+  type ChangesResponse,
+  type MutationEnvelope,
+  type MutationResult,
+} from '../../../shared/sync/mutations';
+import {
+  CHANGES_PATH,
+  ENROL_PATH,
+  enrolResponseSchema,
   hubErrorSchema,
   LOGIN_PATH,
   loginResponseSchema,
   PROTOCOL_VERSION,
+  PUSH_PATH,
   REGISTRY_PAGE_PATH,
   registryPageSchema,
+  type EnrolResponse,
   type LoginResponse,
   type RegistryPage,
 } from '../../../shared/sync/registry-page';
+import type { Credential } from '../credential-file';
 
 export interface HubClient {
+  enrol(hubUrl: string, code: string): Promise<EnrolResponse>;
   login(username: string, password: string): Promise<LoginResponse>;
   registryPage(after: string | null, limit: number): Promise<RegistryPage>;
+  push(mutations: MutationEnvelope[]): Promise<MutationResult[]>;
+  changes(since: number, limit: number, waitMs: number, signal?: AbortSignal): Promise<ChangesResponse>;
 }
 
 export interface HubClientOptions {
-  baseUrl: string;
-  workstationToken: string;
-  timeoutMs?: number;
+  /** read at every call: enrolment and revocation change it while the desk runs */
+  credential: () => Credential | null;
   version: string;
+  timeoutMs?: number;
 }
 
 /** Real HTTP to the hub. Every answer is validated; hub errors keep their code so the clerk reads the hub's reason. */
@@ -28,27 +44,29 @@ export function createHubClient(opts: HubClientOptions): HubClient {
   const timeoutMs = opts.timeoutMs ?? 15_000;
 
   async function request<S extends z.ZodType>(
+    base: string,
+    token: string | null,
     path: string,
-    init: RequestInit,
+    init: RequestInit & { timeoutMs?: number },
     schema: S,
   ): Promise<z.infer<S>> {
     let res: Response;
+    const timeout = AbortSignal.timeout(init.timeoutMs ?? timeoutMs);
     try {
-      res = await fetch(new URL(path, opts.baseUrl), {
+      res = await fetch(new URL(path, base), {
         ...init,
         headers: {
           'content-type': 'application/json',
-          authorization: `Bearer ${opts.workstationToken}`,
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
           'x-sportello-protocol': String(PROTOCOL_VERSION),
           'x-sportello-version': opts.version,
-          ...init.headers,
         },
-        signal: AbortSignal.timeout(timeoutMs),
+        signal: init.signal ? AbortSignal.any([init.signal, timeout]) : timeout,
       });
     } catch {
       throw new AppError('hub_unreachable');
     }
-    const body: unknown = await res.json().catch(() => null);
+    const body: unknown = await res.json().catch(() => undefined);
     if (!res.ok) {
       const parsed = hubErrorSchema.safeParse(body);
       if (parsed.success && isErrorCode(parsed.data.error.code)) {
@@ -57,21 +75,69 @@ export function createHubClient(opts: HubClientOptions): HubClient {
       throw new AppError('hub_error', { status: res.status });
     }
     const parsed = schema.safeParse(body);
-    if (!parsed.success) throw new AppError('hub_error', { status: `${res.status}, risposta non valida` });
+    // A truncated or garbled body is a network fault, not data: the caller retries.
+    if (!parsed.success) throw new AppError('hub_unreachable');
     return parsed.data;
   }
 
+  const enrolled = (): Credential => {
+    const c = opts.credential();
+    if (!c) throw new AppError('not_enrolled');
+    return c;
+  };
+
   return {
-    login: (username, password) =>
+    enrol: (hubUrl, code) =>
       request(
+        hubUrl,
+        null,
+        ENROL_PATH,
+        { method: 'POST', body: JSON.stringify({ code }) },
+        enrolResponseSchema,
+      ),
+    login: (username, password) => {
+      const c = enrolled();
+      return request(
+        c.hubUrl,
+        c.token,
         LOGIN_PATH,
         { method: 'POST', body: JSON.stringify({ username, password }) },
         loginResponseSchema,
-      ),
+      );
+    },
     registryPage: (after, limit) => {
+      const c = enrolled();
       const qs = new URLSearchParams({ limit: String(limit) });
       if (after) qs.set('after', after);
-      return request(`${REGISTRY_PAGE_PATH}?${qs.toString()}`, { method: 'GET' }, registryPageSchema);
+      return request(
+        c.hubUrl,
+        c.token,
+        `${REGISTRY_PAGE_PATH}?${qs.toString()}`,
+        { method: 'GET', timeoutMs: 60_000 },
+        registryPageSchema,
+      );
+    },
+    push: async (mutations) => {
+      const c = enrolled();
+      const res = await request(
+        c.hubUrl,
+        c.token,
+        PUSH_PATH,
+        { method: 'POST', body: JSON.stringify({ mutations }) },
+        pushResponseSchema,
+      );
+      return res.results;
+    },
+    changes: (since, limit, waitMs, signal) => {
+      const c = enrolled();
+      const qs = new URLSearchParams({ since: String(since), limit: String(limit), waitMs: String(waitMs) });
+      return request(
+        c.hubUrl,
+        c.token,
+        `${CHANGES_PATH}?${qs.toString()}`,
+        { method: 'GET', timeoutMs: waitMs + timeoutMs, ...(signal ? { signal } : {}) },
+        changesResponseSchema,
+      );
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { Family, Resident, ResidentEvent } from '../../../shared/registry/model';
 import { normalizeName } from '../../../shared/registry/normalize-name';
+import type { WireResident } from '../../../shared/sync/registry-page';
 import type { FamilyRow, NewFamilyRow } from '../db/tables/families.table';
 import type { NewResidentEventRow } from '../db/tables/resident-events.table';
 import type { NewResidentRow } from '../db/tables/residents.table';
@@ -15,7 +16,10 @@ export const familyToRow = (f: Family): NewFamilyRow => ({
   since: f.since,
 });
 
-export const residentToRow = (r: Resident): NewResidentRow => ({
+/** Accepts the generator's Resident (no contacts yet) and the hub's WireResident alike. */
+export const residentToRow = (
+  r: Resident & Partial<Pick<WireResident, 'phone' | 'email'>>,
+): NewResidentRow => ({
   id: r.id,
   codice_fiscale: r.codiceFiscale,
   surname: r.surname,
@@ -33,6 +37,8 @@ export const residentToRow = (r: Resident): NewResidentRow => ({
   family_id: r.familyId,
   relationship: r.relationship,
   registered_on: r.registeredOn,
+  phone: r.phone ?? null,
+  email: r.email ?? null,
 });
 
 export const eventToRow = (e: ResidentEvent): NewResidentEventRow => ({

@@ -5,7 +5,8 @@ import type { ResidentSummary } from '../../../shared/contract/views';
 import { AppError } from '../../../shared/errors/app-error';
 import { planSearch } from '../../../shared/registry/search-query';
 import { appendAudit } from '../audit/audit-log';
-import { requireSession, type DeskContext } from '../context';
+import { requireSession, workstationName, type DeskContext } from '../context';
+import { runMutation } from '../sync/run-mutation';
 import type { ResidentRow } from '../db/tables/residents.table';
 import { formatAddressLine } from './registry-mapping';
 import * as repo from './registry-repository';
@@ -103,6 +104,7 @@ export async function getResident(
   input: CallInput<'registry:get'>,
 ): Promise<CallOutput<'registry:get'>> {
   const session = requireSession(ctx);
+  const workstation = workstationName(ctx);
   return ctx.db.transaction().execute(async (trx) => {
     const resident = await repo.findResident(trx, input.id);
     if (!resident) throw new AppError('resident_not_found');
@@ -113,7 +115,7 @@ export async function getResident(
     await appendAudit(trx, {
       at: ctx.now().toISOString(),
       clerk: session.info.clerk.username,
-      workstation: ctx.config.workstation,
+      workstation,
       action: 'resident.read',
       entity: 'resident',
       entityId: resident.id,
@@ -135,6 +137,8 @@ export async function getResident(
       statusDate: resident.status_date,
       registeredOn: resident.registered_on,
       relationship: resident.relationship,
+      phone: resident.phone,
+      email: resident.email,
       address: {
         line: formatAddressLine(family),
         interior: family.interior,
@@ -157,3 +161,19 @@ const toMember = (m: ResidentRow) => ({
   relationship: m.relationship,
   status: m.status,
 });
+
+/** Contact details recorded at the counter: applied here at once, confirmed by the hub at sync. */
+export async function updateContacts(
+  ctx: DeskContext,
+  input: CallInput<'registry:updateContacts'>,
+): Promise<CallOutput<'registry:updateContacts'>> {
+  const resident = await repo.findResident(ctx.db, input.residentId);
+  if (!resident) throw new AppError('resident_not_found');
+  if (resident.status !== 'resident') throw new AppError('resident_not_current', { status: resident.status });
+  await runMutation(ctx, 'registry.updateContacts', input, {
+    entity: 'resident',
+    entityId: input.residentId,
+    reason: 'aggiornamento recapiti',
+  });
+  return getResident(ctx, { id: input.residentId, purpose: 'aggiornamento recapiti' });
+}

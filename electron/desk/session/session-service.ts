@@ -1,48 +1,64 @@
 import type { CallInput, CallOutput } from '../../../shared/contract/contract';
+import type { SessionInfo } from '../../../shared/contract/views';
 import { AppError } from '../../../shared/errors/app-error';
 import { appendAudit } from '../audit/audit-log';
-import type { ActiveSession, DeskContext } from '../context';
+import { workstationName, type ActiveSession, type DeskContext } from '../context';
+import { checkOffline, forgetVerifier, storeVerifier, type CachedClerk } from './offline-verifier';
 
 /**
- * Clerks authenticate against the hub (password hashing, lockout and roles live there);
- * the desk keeps the session and ends it after the configured idle time, because a counter
- * left unattended must not stay open on a citizen's record.
+ * Clerks authenticate against the hub (password hashing, lockout and roles live there). When
+ * the hub is unreachable, a clerk who logged in online here within `offlineLoginDays` may log in
+ * against the cached verifier. The desk ends sessions after the idle time: a counter left
+ * unattended must not stay open on a citizen's record.
  */
 export async function login(
   ctx: DeskContext,
   input: CallInput<'session:login'>,
 ): Promise<CallOutput<'session:login'>> {
-  const res = await ctx.hub.login(input.username, input.password);
+  const username = input.username.trim().toLowerCase();
   const now = ctx.now();
-  const session: ActiveSession = {
-    hubToken: res.token,
-    lastActivity: now.getTime(),
-    info: {
-      clerk: {
-        id: res.user.id,
-        username: res.user.username,
-        displayName: res.user.displayName,
-        role: res.user.role,
-      },
-      comune: res.comune,
-      workstation: ctx.config.workstation,
-      idleTimeoutMinutes: ctx.config.idleTimeoutMinutes,
-      expiresAt: new Date(now.getTime() + ctx.config.idleTimeoutMinutes * 60_000).toISOString(),
-    },
+  let clerk: CachedClerk;
+  let hubToken: string | null = null;
+  try {
+    const res = await ctx.hub.login(username, input.password);
+    clerk = { ...res.user, comune: res.comune };
+    hubToken = res.token;
+    await storeVerifier(ctx.db, clerk, input.password, now, ctx.config.offlineLoginDays);
+  } catch (err) {
+    if (err instanceof AppError && (err.code === 'account_disabled' || err.code === 'account_locked')) {
+      await forgetVerifier(ctx.db, username);
+    }
+    if (!(err instanceof AppError) || err.code !== 'hub_unreachable') throw err;
+    const offline = await checkOffline(ctx.db, username, input.password, now);
+    if (!offline.ok) {
+      throw offline.reason === 'wrong_password'
+        ? new AppError('wrong_credentials', { remaining: '—' })
+        : new AppError('offline_login_unavailable');
+    }
+    clerk = offline.user;
+  }
+  const info: SessionInfo = {
+    offline: hubToken === null,
+    clerk: { id: clerk.id, username: clerk.username, displayName: clerk.displayName, role: clerk.role },
+    comune: clerk.comune,
+    workstation: workstationName(ctx),
+    idleTimeoutMinutes: ctx.config.idleTimeoutMinutes,
+    expiresAt: new Date(now.getTime() + ctx.config.idleTimeoutMinutes * 60_000).toISOString(),
   };
+  const session: ActiveSession = { info, hubToken, lastActivity: now.getTime() };
   await ctx.db.transaction().execute((trx) =>
     appendAudit(trx, {
       at: now.toISOString(),
-      clerk: res.user.username,
-      workstation: ctx.config.workstation,
+      clerk: clerk.username,
+      workstation: info.workstation,
       action: 'session.login',
       entity: 'clerk',
-      entityId: res.user.id,
-      reason: 'login',
+      entityId: clerk.id,
+      reason: hubToken ? 'login' : 'login offline',
     }),
   );
   ctx.state.session = session;
-  return session.info;
+  return info;
 }
 
 export async function logout(ctx: DeskContext, reason = 'logout'): Promise<CallOutput<'session:logout'>> {
@@ -53,7 +69,7 @@ export async function logout(ctx: DeskContext, reason = 'logout'): Promise<CallO
       appendAudit(trx, {
         at: ctx.now().toISOString(),
         clerk: session.info.clerk.username,
-        workstation: ctx.config.workstation,
+        workstation: session.info.workstation,
         action: 'session.logout',
         entity: 'clerk',
         entityId: session.info.clerk.id,

@@ -5,6 +5,7 @@ import { getMeta, setMeta } from '../db/meta-repository';
 import type { HubClient } from '../hub-client/hub-client';
 import { eventToRow, familyToRow, residentToRow } from '../registry/registry-mapping';
 import { countResidents } from '../registry/registry-repository';
+import { CURSOR_KEY } from './apply-changes';
 
 export const BOOTSTRAP_PAGE_FAMILIES = 2000;
 const INSERT_CHUNK = 500;
@@ -22,6 +23,8 @@ export async function bootstrapRegistry(
   if ((await getMeta(db, 'registry.bootstrapped_at')) !== null)
     return { residents: await countResidents(db) };
   let after = await getMeta(db, 'registry.bootstrap_cursor');
+  // The change-log position read with the first page: what changes while we page is pulled after.
+  let head = Number((await getMeta(db, 'registry.bootstrap_head')) ?? -1);
   let done = Number((await getMeta(db, 'registry.bootstrap_done')) ?? 0);
   for (;;) {
     // Network first, then the transaction: never await the hub while holding the database.
@@ -46,11 +49,19 @@ export async function bootstrapRegistry(
           .execute();
       }
       done += page.families.length;
+      if (head < 0) {
+        head = page.head;
+        await setMeta(trx, 'registry.bootstrap_head', String(head));
+        await setMeta(trx, 'sync.epoch', String(page.epoch));
+      }
       await setMeta(trx, 'comune.belfiore', page.comune.belfiore);
       await setMeta(trx, 'comune.name', page.comune.name);
       await setMeta(trx, 'registry.bootstrap_done', String(done));
       if (page.next) await setMeta(trx, 'registry.bootstrap_cursor', page.next);
-      else await setMeta(trx, 'registry.bootstrapped_at', new Date().toISOString());
+      else {
+        await setMeta(trx, 'registry.bootstrapped_at', new Date().toISOString());
+        await setMeta(trx, CURSOR_KEY, String(head));
+      }
     });
     onProgress(done, page.totalFamilies);
     if (!page.next) break;
@@ -61,7 +72,10 @@ export async function bootstrapRegistry(
 
 export const initialSyncStatus = (): SyncStatus => ({
   state: 'never',
+  online: false,
   residents: 0,
+  pending: 0,
+  exceptions: 0,
   lastSyncAt: null,
   progress: null,
   error: null,

@@ -37,6 +37,8 @@ export interface ResidentsTable {
   family_id: string;
   relationship: Relationship;
   registered_on: string;
+  phone: string | null;
+  email: string | null;
 }
 
 export interface ResidentEventsTable {

@@ -1,21 +1,38 @@
 import type { SyncStatus } from '../../../shared/contract/views';
 import { useT } from '../i18n/useT';
 
-export function SyncIndicator({ sync }: { sync: SyncStatus | null }) {
+const time = (iso: string) =>
+  new Date(iso).toLocaleTimeString('it-IT', { hour: '2-digit', minute: '2-digit' });
+
+/** Online/offline, what is still to send, when the last sync succeeded, and why not if it failed. */
+export function SyncIndicator({ sync, onOpen }: { sync: SyncStatus | null; onOpen?: () => void }) {
   const { t } = useT();
   if (!sync) return null;
-  const text =
-    sync.state === 'running'
-      ? t('syncRunning', { done: sync.progress?.done ?? 0, total: sync.progress?.total ?? '?' })
-      : sync.state === 'ready'
-        ? t('syncReady', { count: sync.residents.toLocaleString('it-IT') })
-        : sync.state === 'error'
-          ? t('syncError', { error: sync.error ?? '' })
-          : t('syncNever');
+  const parts: string[] = [];
+  if (sync.state === 'revoked') parts.push(t('syncRevoked'));
+  else if (sync.state === 'bootstrapping')
+    parts.push(t('syncRunning', { done: sync.progress?.done ?? 0, total: sync.progress?.total ?? '?' }));
+  else if (sync.state === 'never') parts.push(t('syncNever'));
+  else parts.push(sync.online ? t('syncOnline') : t('syncOffline'));
+  if (sync.pending > 0) parts.push(t('syncPending', { count: sync.pending }));
+  if (sync.exceptions > 0) parts.push(t('syncExceptions', { count: sync.exceptions }));
+  if (sync.lastSyncAt) parts.push(t('syncLast', { time: time(sync.lastSyncAt) }));
+  const tone = sync.state === 'revoked' || sync.exceptions > 0 ? 'error' : sync.online ? 'ready' : 'offline';
   return (
-    <span className={`sync sync-${sync.state}`} role="status" data-testid="sync-status">
+    <button
+      type="button"
+      className={`sync sync-${tone}`}
+      data-testid="sync-status"
+      data-online={sync.online}
+      data-pending={sync.pending}
+      title={sync.error ?? ''}
+      onClick={onOpen}
+    >
       <span className="sync-dot" aria-hidden="true" />
-      {text}
-    </span>
+      <span role="status">{parts.join(' · ')}</span>
+      <span className="sync-residents">
+        {t('syncReady', { count: sync.residents.toLocaleString('it-IT') })}
+      </span>
+    </button>
   );
 }

@@ -50,7 +50,7 @@ export function useAppState() {
       void api.sync.status({}).then((r) => {
         if (stopped || !r.ok) return;
         setSync(r.value);
-        if (r.value.state === 'running' || r.value.state === 'never') setTimeout(poll, SYNC_POLL_MS);
+        setTimeout(poll, r.value.state === 'bootstrapping' ? SYNC_POLL_MS : SYNC_POLL_MS * 2);
       });
     poll();
     return () => {

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as m0900 from './2026_11_26_0900_create_registry_mirror';
+import * as m1200 from './2026_11_26_1200_sync_engine';
 
 /**
  * Bundled statically: in a packaged app there is no migrations folder to read at runtime.
@@ -7,4 +8,5 @@ import * as m0900 from './2026_11_26_0900_create_registry_mirror';
  */
 export const deskMigrations: Record<string, Migration> = {
   '2026_11_26_0900_create_registry_mirror': m0900,
+  '2026_11_26_1200_sync_engine': m1200,
 };

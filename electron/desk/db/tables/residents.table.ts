@@ -20,6 +20,8 @@ export interface ResidentsTable {
   family_id: string;
   relationship: Relationship;
   registered_on: string;
+  phone: string | null;
+  email: string | null;
 }
 export type ResidentRow = Selectable<ResidentsTable>;
 export type NewResidentRow = Insertable<ResidentsTable>;

@@ -1,0 +1,40 @@
+import type { CallInput, CallOutput } from '../../../shared/contract/contract';
+import { AppError } from '../../../shared/errors/app-error';
+import type { DeskContext } from '../context';
+import { getMeta, setMeta } from '../db/meta-repository';
+
+export async function setupStatus(ctx: DeskContext): Promise<CallOutput<'setup:status'>> {
+  const credential = ctx.credentials.read();
+  const belfiore = await getMeta(ctx.db, 'comune.belfiore');
+  const name = await getMeta(ctx.db, 'comune.name');
+  return {
+    enrolled: credential !== null,
+    workstation: credential?.workstation ?? null,
+    hubUrl: credential?.hubUrl ?? null,
+    comune: belfiore && name ? { belfiore, name } : null,
+    revoked: ctx.state.sync.state === 'revoked' ? ctx.state.sync.error : null,
+  };
+}
+
+/**
+ * First run: IT types the hub address and the one-time code issued by the hub's admin; the
+ * workstation receives its device credential and belongs to that comune from then on.
+ */
+export async function enrol(
+  ctx: DeskContext,
+  input: CallInput<'setup:enrol'>,
+): Promise<CallOutput<'setup:enrol'>> {
+  const existing = ctx.credentials.read();
+  if (existing) throw new AppError('already_enrolled', { workstation: existing.workstation });
+  const res = await ctx.hub.enrol(input.hubUrl, input.code);
+  ctx.credentials.write({ hubUrl: input.hubUrl, workstation: res.workstation.name, token: res.token });
+  await setMeta(ctx.db, 'comune.belfiore', res.comune.belfiore);
+  await setMeta(ctx.db, 'comune.name', res.comune.name);
+  ctx.state.sync = {
+    ...ctx.state.sync,
+    state: ctx.state.sync.state === 'revoked' ? 'never' : ctx.state.sync.state,
+    error: null,
+  };
+  ctx.sync.nudge();
+  return setupStatus(ctx);
+}

@@ -1,0 +1,39 @@
+import { uuidv7 } from 'uuidv7';
+import type { MutationArgs, MutationName } from '../../../shared/sync/mutations';
+import { appendAudit } from '../audit/audit-log';
+import { requireSession, workstationName, type DeskContext } from '../context';
+import { LOCAL_EFFECTS } from './local-effects';
+
+/**
+ * One counter action = one local transaction: the optimistic effect, its queued mutation and
+ * its audit entry together, or none of them. The network comes later (the pusher).
+ */
+export async function runMutation<N extends MutationName>(
+  ctx: DeskContext,
+  name: N,
+  args: MutationArgs<N>,
+  audit: { entity: string; entityId: string; reason: string },
+): Promise<string> {
+  const session = requireSession(ctx);
+  const id = uuidv7();
+  const at = ctx.now().toISOString();
+  const workstation = workstationName(ctx);
+  await ctx.db.transaction().execute(async (trx) => {
+    await LOCAL_EFFECTS[name](trx, args);
+    await trx
+      .insertInto('outbox')
+      .values({ id, name, args: JSON.stringify(args), clerk: session.info.clerk.username, workstation, at })
+      .execute();
+    await appendAudit(trx, {
+      at,
+      clerk: session.info.clerk.username,
+      workstation,
+      action: name,
+      entity: audit.entity,
+      entityId: audit.entityId,
+      reason: audit.reason,
+    });
+  });
+  ctx.sync.nudge();
+  return id;
+}

@@ -1,0 +1,212 @@
+import type { SyncStatus } from '../../../shared/contract/views';
+import { AppError } from '../../../shared/errors/app-error';
+import type { DeskContext, SyncControl } from '../context';
+import { getMeta } from '../db/meta-repository';
+import { countResidents } from '../registry/registry-repository';
+import { applyChanges, CURSOR_KEY } from './apply-changes';
+import { bootstrapRegistry } from './bootstrap';
+import { pushOutboxOnce } from './push-outbox';
+import { clearMirror, wipePersonalData } from './wipe';
+
+export interface SyncEngineOptions {
+  /** long-poll wait for changes; a change at another counter arrives as soon as it is committed */
+  pollWaitMs?: number;
+  pushBatch?: number;
+  pullPage?: number;
+  maxBackoffMs?: number;
+}
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const t = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
+  });
+
+/**
+ * Offline-first sync: a push loop draining the outbox and a pull loop following the comune's
+ * change log (long poll). Both retry with backoff forever, survive restarts (outbox and cursor
+ * live in SQLite) and never hold the database while waiting on the network.
+ */
+export class SyncEngine implements SyncControl {
+  private running = false;
+  private abort = new AbortController();
+  private loops: Promise<void> | null = null;
+  private wakePush: (() => void) | null = null;
+  private readonly opts: Required<SyncEngineOptions>;
+
+  constructor(
+    private readonly ctx: DeskContext,
+    opts: SyncEngineOptions = {},
+  ) {
+    this.opts = { pollWaitMs: 20_000, pushBatch: 200, pullPage: 1000, maxBackoffMs: 5_000, ...opts };
+  }
+
+  nudge(): void {
+    this.wakePush?.();
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.abort = new AbortController();
+    this.loops = Promise.all([this.pullLoop(), this.pushLoop()]).then(() => undefined);
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.abort.abort();
+    this.wakePush?.();
+    await this.loops;
+    this.loops = null;
+  }
+
+  /** One full round, deterministic: push everything pending, then pull until caught up. */
+  async syncOnce(): Promise<SyncStatus> {
+    try {
+      if (!this.ctx.credentials.read()) throw new AppError('not_enrolled');
+      await this.ensureBootstrapped();
+      while ((await pushOutboxOnce(this.ctx.db, this.ctx.hub, this.opts.pushBatch, this.ctx.now)) > 0);
+      while ((await this.pullOnce(0)) > 0);
+      await this.markOnline();
+    } catch (err) {
+      await this.onError(err);
+    }
+    return this.refreshCounts();
+  }
+
+  private async pullLoop(): Promise<void> {
+    let backoff = 200;
+    while (this.running) {
+      try {
+        if (!this.ctx.credentials.read()) {
+          await sleep(1000, this.abort.signal);
+          continue;
+        }
+        await this.ensureBootstrapped();
+        const applied = await this.pullOnce(this.opts.pollWaitMs);
+        await this.markOnline();
+        backoff = 200;
+        if (applied === 0) continue;
+      } catch (err) {
+        if (!this.running) return;
+        await this.onError(err);
+        await sleep(backoff + Math.random() * backoff, this.abort.signal);
+        backoff = Math.min(backoff * 2, this.opts.maxBackoffMs);
+      }
+    }
+  }
+
+  private async pushLoop(): Promise<void> {
+    let backoff = 200;
+    while (this.running) {
+      try {
+        if (!this.ctx.credentials.read() || this.ctx.state.sync.state === 'revoked') {
+          await sleep(1000, this.abort.signal);
+          continue;
+        }
+        const sent = await pushOutboxOnce(this.ctx.db, this.ctx.hub, this.opts.pushBatch, this.ctx.now);
+        if (sent > 0) {
+          backoff = 200;
+          await this.markOnline();
+          continue;
+        }
+        await this.refreshCounts();
+        await new Promise<void>((resolve) => {
+          this.wakePush = resolve;
+          setTimeout(resolve, 1000);
+        });
+        this.wakePush = null;
+      } catch (err) {
+        if (!this.running) return;
+        await this.onError(err);
+        await sleep(backoff + Math.random() * backoff, this.abort.signal);
+        backoff = Math.min(backoff * 2, this.opts.maxBackoffMs);
+      }
+    }
+  }
+
+  private async ensureBootstrapped(): Promise<void> {
+    if ((await getMeta(this.ctx.db, 'registry.bootstrapped_at')) !== null) return;
+    this.setStatus({ state: 'bootstrapping', progress: { done: 0, total: 0 } });
+    await bootstrapRegistry(this.ctx.db, this.ctx.hub, (done, total) =>
+      this.setStatus({ progress: { done, total } }),
+    );
+    this.setStatus({ state: 'ready', progress: null });
+  }
+
+  /** Returns how many changes were applied. */
+  private async pullOnce(waitMs: number): Promise<number> {
+    const cursor = Number((await getMeta(this.ctx.db, CURSOR_KEY)) ?? 0);
+    const res = await this.ctx.hub.changes(cursor, this.opts.pullPage, waitMs, this.abort.signal);
+    const epoch = Number((await getMeta(this.ctx.db, 'sync.epoch')) ?? res.epoch);
+    if (res.epoch !== epoch) {
+      // The hub changed its data format: this mirror cannot be patched, only replaced.
+      this.setStatus({ error: new AppError('rebootstrap_required').toData(this.ctx.state.locale).message });
+      await clearMirror(this.ctx.db);
+      await this.ensureBootstrapped();
+      return 1;
+    }
+    const last = res.changes[res.changes.length - 1];
+    if (!last) return 0;
+    await applyChanges(this.ctx.db, res.changes, last.seq);
+    return res.changes.length;
+  }
+
+  private async onError(err: unknown): Promise<void> {
+    const ctx = this.ctx;
+    if (err instanceof AppError && err.code === 'workstation_revoked') {
+      await wipePersonalData(ctx.db);
+      ctx.credentials.clear();
+      ctx.state.session = null;
+      this.running = false;
+      this.setStatus({
+        state: 'revoked',
+        online: false,
+        error: err.toData(ctx.state.locale).message,
+        residents: 0,
+      });
+      return;
+    }
+    const message = err instanceof AppError ? err.toData(ctx.state.locale).message : String(err);
+    const online = err instanceof AppError && err.code !== 'hub_unreachable' && err.code !== 'hub_error';
+    this.setStatus({
+      online,
+      error: message,
+      ...(ctx.state.sync.state === 'bootstrapping' ? { state: 'error' as const } : {}),
+    });
+  }
+
+  private async markOnline(): Promise<void> {
+    this.setStatus({ online: true, error: null, lastSyncAt: this.ctx.now().toISOString() });
+    await this.refreshCounts();
+  }
+
+  async refreshCounts(): Promise<SyncStatus> {
+    const db = this.ctx.db;
+    const count = async (table: 'outbox' | 'sync_exceptions') =>
+      Number(
+        (
+          await db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const residents = await countResidents(db);
+    const bootstrapped = (await getMeta(db, 'registry.bootstrapped_at')) !== null;
+    const state = this.ctx.state.sync.state;
+    this.setStatus({
+      residents,
+      pending: await count('outbox'),
+      exceptions: await count('sync_exceptions'),
+      ...(bootstrapped && (state === 'never' || state === 'bootstrapping')
+        ? { state: 'ready' as const }
+        : {}),
+    });
+    return this.ctx.state.sync;
+  }
+
+  private setStatus(patch: Partial<SyncStatus>): void {
+    this.ctx.state.sync = { ...this.ctx.state.sync, ...patch };
+  }
+}

@@ -1,0 +1,29 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database';
+
+/**
+ * A revoked workstation keeps no personal data (DOMAIN.md §12.2: remote wipe). The audit log
+ * stays: it holds ids and actions, not people, and it is the evidence of what happened here.
+ */
+export async function wipePersonalData(db: Kysely<Database>): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('resident_events').execute();
+    await trx.deleteFrom('residents').execute();
+    await trx.deleteFrom('families').execute();
+    await trx.deleteFrom('outbox').execute();
+    await trx.deleteFrom('sync_exceptions').execute();
+    await trx.deleteFrom('clerk_verifiers').execute();
+    await trx.deleteFrom('meta').execute();
+  });
+}
+
+/** The mirror only (for a re-bootstrap after a hub schema change); pending work stays queued. */
+export async function clearMirror(db: Kysely<Database>): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('resident_events').execute();
+    await trx.deleteFrom('residents').execute();
+    await trx.deleteFrom('families').execute();
+    await trx.deleteFrom('meta').where('key', 'like', 'registry.%').execute();
+    await trx.deleteFrom('meta').where('key', 'like', 'sync.%').execute();
+  });
+}

@@ -1,0 +1,105 @@
+import { randomInt } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { uuidv7 } from 'uuidv7';
+import { AppError } from '../../shared/errors/app-error';
+import { hashToken, newToken } from '../auth/tokens';
+import type { HubDatabase } from '../db/database';
+
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no 0/O, 1/I: read aloud over the phone
+export const ENROLMENT_CODE_HOURS = 72;
+
+/** "KX7P-3MQA-92HT": typed once by IT at the new workstation; only its hash is stored. */
+export function newEnrolmentCode(): string {
+  const chars = Array.from({ length: 12 }, () => CODE_ALPHABET.charAt(randomInt(CODE_ALPHABET.length)));
+  return [chars.slice(0, 4), chars.slice(4, 8), chars.slice(8)].map((g) => g.join('')).join('-');
+}
+
+const normalizeCode = (code: string): string => code.toUpperCase().replace(/[^A-Z0-9]/g, '');
+
+export async function createEnrolmentCode(
+  db: Kysely<HubDatabase>,
+  comune: string,
+  workstationName: string,
+  now: Date = new Date(),
+): Promise<string> {
+  const known = await db
+    .selectFrom('comuni')
+    .select('belfiore')
+    .where('belfiore', '=', comune)
+    .executeTakeFirst();
+  if (!known) throw new Error(`unknown comune ${comune}`);
+  const code = newEnrolmentCode();
+  await db
+    .insertInto('enrolment_codes')
+    .values({
+      code_hash: hashToken(normalizeCode(code)),
+      comune,
+      workstation_name: workstationName,
+      created_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + ENROLMENT_CODE_HOURS * 3_600_000).toISOString(),
+      used_at: null,
+    })
+    .execute();
+  return code;
+}
+
+/** Exchanges a one-time code for the device credential; the code cannot be used twice. */
+export async function enrolWithCode(
+  db: Kysely<HubDatabase>,
+  code: string,
+  now: Date = new Date(),
+): Promise<{
+  token: string;
+  workstation: { id: string; name: string };
+  comune: { belfiore: string; name: string };
+}> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('enrolment_codes')
+      .selectAll()
+      .where('code_hash', '=', hashToken(normalizeCode(code)))
+      .executeTakeFirst();
+    if (!row || row.used_at || new Date(row.expires_at) < now) throw new AppError('enrolment_code_invalid');
+    const used = await trx
+      .updateTable('enrolment_codes')
+      .set({ used_at: now.toISOString() })
+      .where('code_hash', '=', row.code_hash)
+      .where('used_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(used.numUpdatedRows) !== 1) throw new AppError('enrolment_code_invalid');
+    const token = newToken();
+    const id = uuidv7();
+    await trx
+      .insertInto('workstations')
+      .values({
+        id,
+        name: row.workstation_name,
+        comune: row.comune,
+        token_hash: hashToken(token),
+        created_at: now.toISOString(),
+        revoked_at: null,
+      })
+      .execute();
+    const comune = await trx
+      .selectFrom('comuni')
+      .select(['belfiore', 'name'])
+      .where('belfiore', '=', row.comune)
+      .executeTakeFirstOrThrow();
+    return { token, workstation: { id, name: row.workstation_name }, comune };
+  });
+}
+
+/** On its next contact the workstation is told it is revoked, and wipes its local personal data. */
+export async function revokeWorkstation(
+  db: Kysely<HubDatabase>,
+  nameOrId: string,
+  now: Date = new Date(),
+): Promise<number> {
+  const res = await db
+    .updateTable('workstations')
+    .set({ revoked_at: now.toISOString() })
+    .where((eb) => eb.or([eb('id', '=', nameOrId), eb('name', '=', nameOrId)]))
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}

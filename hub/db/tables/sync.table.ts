@@ -1,0 +1,48 @@
+import type { Generated } from 'kysely';
+
+export interface ChangeLogTable {
+  seq: Generated<number>;
+  comune: string;
+  entity: 'resident' | 'clerk';
+  entity_id: string;
+  op: 'upsert' | 'delete';
+  /** JSON of the entity's whole new state */
+  payload: string;
+  at: string;
+}
+
+export interface AppliedMutationsTable {
+  workstation_id: string;
+  mutation_id: string;
+  status: 'applied' | 'rejected';
+  error_code: string | null;
+  applied_at: string;
+}
+
+export interface SyncExceptionsTable {
+  id: string;
+  comune: string;
+  workstation_id: string;
+  mutation_id: string;
+  name: string;
+  args: string;
+  clerk: string;
+  code: string;
+  message: string;
+  at: string;
+  resolved_at: string | null;
+}
+
+export interface EnrolmentCodesTable {
+  code_hash: string;
+  comune: string;
+  workstation_name: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface HubMetaTable {
+  key: string;
+  value: string;
+}

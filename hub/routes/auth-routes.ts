@@ -1,0 +1,24 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { ENROL_PATH, LOGIN_PATH } from '../../shared/sync/registry-page';
+import { enrolWithCode } from '../admin/workstations';
+import { loginClerk } from '../auth/login-service';
+import { parse, type RouteContext } from './route-context';
+
+const loginBody = z
+  .object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) })
+  .strict();
+const enrolBody = z.object({ code: z.string().trim().min(4).max(40) }).strict();
+
+export function authRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  app.post(LOGIN_PATH, async (req) => {
+    const ws = await ctx.workstationOf(req);
+    const body = parse(loginBody, req.body);
+    return loginClerk(ctx.db, ws, body.username, body.password, ctx.now());
+  });
+
+  app.post(ENROL_PATH, async (req) => {
+    const body = parse(enrolBody, req.body);
+    return enrolWithCode(ctx.db, body.code, ctx.now());
+  });
+}

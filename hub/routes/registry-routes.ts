@@ -1,0 +1,27 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { AppError } from '../../shared/errors/app-error';
+import { REGISTRY_PAGE_PATH } from '../../shared/sync/registry-page';
+import { findComune } from '../auth/auth-repository';
+import { registryPage } from '../registry/registry-repository';
+import { headSeq, schemaEpoch } from '../sync/change-log';
+import { parse, type RouteContext } from './route-context';
+
+const pageQuery = z.object({
+  after: z.string().min(1).max(64).optional(),
+  limit: z.coerce.number().int().min(1).max(10_000).default(2000),
+});
+
+export function registryRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  app.get(REGISTRY_PAGE_PATH, async (req) => {
+    const ws = await ctx.workstationOf(req);
+    const query = parse(pageQuery, req.query);
+    const comune = await findComune(ctx.db, ws.comune);
+    if (!comune) throw new AppError('workstation_unknown');
+    // The log position is read before the page: anything changed while paging is pulled again after.
+    const head = await headSeq(ctx.db, ws.comune);
+    const epoch = await schemaEpoch(ctx.db);
+    const page = await registryPage(ctx.db, ws.comune, query.after ?? null, query.limit);
+    return { comune, head, epoch, ...page };
+  });
+}

@@ -1,0 +1,68 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Change } from '../../shared/sync/mutations';
+import type { HubDatabase } from '../db/database';
+import type { ChangeLogTable } from '../db/tables/sync.table';
+
+type Db = Kysely<HubDatabase> | Transaction<HubDatabase>;
+
+/** Appended in the transaction of the change itself: the log never disagrees with the data. */
+export async function appendChange(
+  trx: Transaction<HubDatabase>,
+  c: {
+    comune: string;
+    entity: ChangeLogTable['entity'];
+    entityId: string;
+    op: ChangeLogTable['op'];
+    payload: unknown;
+    at: string;
+  },
+): Promise<void> {
+  await trx
+    .insertInto('change_log')
+    .values({
+      comune: c.comune,
+      entity: c.entity,
+      entity_id: c.entityId,
+      op: c.op,
+      payload: JSON.stringify(c.payload),
+      at: c.at,
+    })
+    .execute();
+}
+
+/** Changes of one comune after `since`, in order. */
+export async function readChanges(db: Db, comune: string, since: number, limit: number): Promise<Change[]> {
+  const rows = await db
+    .selectFrom('change_log')
+    .select(['seq', 'entity', 'entity_id', 'op', 'payload'])
+    .where('comune', '=', comune)
+    .where('seq', '>', since)
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    seq: Number(r.seq),
+    entity: r.entity,
+    entityId: r.entity_id,
+    op: r.op,
+    payload: JSON.parse(r.payload) as unknown,
+  }));
+}
+
+export async function headSeq(db: Db, comune: string): Promise<number> {
+  const row = await db
+    .selectFrom('change_log')
+    .select((eb) => eb.fn.max('seq').as('head'))
+    .where('comune', '=', comune)
+    .executeTakeFirst();
+  return Number(row?.head ?? 0);
+}
+
+export async function schemaEpoch(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('hub_meta')
+    .select('value')
+    .where('key', '=', 'schema_epoch')
+    .executeTakeFirst();
+  return Number(row?.value ?? 1);
+}

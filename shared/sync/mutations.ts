@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { contactsSchema } from '../registry/contacts';
+
+/**
+ * Every change a counter can make offline, by name. The desk applies it optimistically and
+ * queues it; the hub applies it again with the same schema, authoritatively. Adding one: a
+ * schema here, the desk's optimistic effect and the hub's apply function.
+ */
+export const MUTATIONS = {
+  'registry.updateContacts': contactsSchema,
+} as const;
+
+export type MutationName = keyof typeof MUTATIONS;
+export type MutationArgs<N extends MutationName> = z.infer<(typeof MUTATIONS)[N]>;
+
+export const isMutationName = (name: unknown): name is MutationName =>
+  typeof name === 'string' && Object.hasOwn(MUTATIONS, name);
+
+/** A queued mutation as it travels: uuid v7 id (time-ordered), who, where, when. */
+export const mutationEnvelopeSchema = z.object({
+  id: z.string().uuid(),
+  name: z.string().min(1).max(80),
+  args: z.unknown(),
+  clerk: z.string().min(1).max(64),
+  at: z.string().datetime(),
+});
+export type MutationEnvelope = z.infer<typeof mutationEnvelopeSchema>;
+
+export const PUSH_BATCH_MAX = 500;
+
+export const pushRequestSchema = z.object({
+  mutations: z.array(mutationEnvelopeSchema).min(1).max(PUSH_BATCH_MAX),
+});
+
+export const mutationResultSchema = z.object({
+  id: z.string(),
+  status: z.enum(['applied', 'duplicate', 'rejected']),
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
+  /** on rejection: the hub's current version of what the mutation touched, to rebase on */
+  current: z.array(z.lazy(() => changeSchema)).optional(),
+});
+export type MutationResult = z.infer<typeof mutationResultSchema>;
+
+export const pushResponseSchema = z.object({ results: z.array(mutationResultSchema) });
+
+/** One entry of a comune's change log. `payload` is the entity's whole new state. */
+export const changeSchema = z.object({
+  seq: z.number().int().nonnegative(),
+  entity: z.enum(['resident', 'clerk']),
+  entityId: z.string(),
+  op: z.enum(['upsert', 'delete']),
+  payload: z.unknown(),
+});
+export type Change = z.infer<typeof changeSchema>;
+
+export const changesResponseSchema = z.object({
+  changes: z.array(changeSchema),
+  /** highest sequence of the comune's log at the time of the answer */
+  head: z.number().int().nonnegative(),
+  /** the hub's schema epoch: a different value than the desk's means "bootstrap again" */
+  epoch: z.number().int().positive(),
+});
+export type ChangesResponse = z.infer<typeof changesResponseSchema>;
