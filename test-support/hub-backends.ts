@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { openHubDatabase, type HubDb } from '../hub/db/open-hub-database';
+import { openHubDatabase, type HubDb, type OpenHubOptions } from '../hub/db/open-hub-database';
 
 /** Both hub backends, so one suite runs against SQLite and PostgreSQL (Kysely's own test idea). */
 export const HUB_BACKENDS = ['sqlite', 'postgres'] as const;
@@ -11,10 +11,11 @@ export type HubBackend = (typeof HUB_BACKENDS)[number];
 
 let counter = 0;
 
-/** A fresh, migrated, empty hub store of the given kind. */
-export async function freshHubDb(kind: HubBackend): Promise<HubDb> {
+/** A fresh, migrated, empty hub store of the given kind, and how to open it again (hub restarts). */
+export async function freshHubDb(kind: HubBackend): Promise<HubDb & { reopenOptions: OpenHubOptions }> {
   if (kind === 'sqlite') {
-    return openHubDatabase({ sqliteFile: join(mkdtempSync(join(tmpdir(), 'sportello-hub-')), 'hub.sqlite') });
+    const reopenOptions = { sqliteFile: join(mkdtempSync(join(tmpdir(), 'sportello-hub-')), 'hub.sqlite') };
+    return { ...(await openHubDatabase(reopenOptions)), reopenOptions };
   }
   const adminUrl = inject('pgSocketUrl');
   const name = `hub_${process.pid}_${Date.now()}_${counter++}`;
@@ -22,5 +23,6 @@ export async function freshHubDb(kind: HubBackend): Promise<HubDb> {
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
-  return openHubDatabase({ databaseUrl: adminUrl.replace('/postgres?', `/${name}?`) });
+  const reopenOptions = { databaseUrl: adminUrl.replace('/postgres?', `/${name}?`) };
+  return { ...(await openHubDatabase(reopenOptions)), reopenOptions };
 }

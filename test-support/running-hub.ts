@@ -1,6 +1,8 @@
 import type { HubDb } from '../hub/db/open-hub-database';
+import { openHubDatabase } from '../hub/db/open-hub-database';
 import { enrolWorkstation, insertHouseholds, seedComuniAndUsers } from '../hub/seed/seed-demo';
 import { buildHubServer } from '../hub/server';
+import type { FastifyInstance } from 'fastify';
 import { freshHubDb, type HubBackend } from './hub-backends';
 import { BALZOLA, CASALE, FIXTURE_HOUSEHOLDS } from './registry-fixture';
 
@@ -9,26 +11,50 @@ export interface TestHub {
   hubDb: HubDb;
   casaleToken: string;
   balzolaToken: string;
+  /** stops listening and closes the store; `start()` brings it back on the same port and data */
+  stop(): Promise<void>;
+  start(): Promise<void>;
   close(): Promise<void>;
 }
 
 /** A real hub over real HTTP on 127.0.0.1, with the fixture registry and one workstation per comune. */
 export async function startTestHub(kind: HubBackend = 'sqlite', now?: () => Date): Promise<TestHub> {
-  const hubDb = await freshHubDb(kind);
+  const fresh = await freshHubDb(kind);
+  const reopen = fresh.reopenOptions;
+  let hubDb: HubDb = fresh;
   await seedComuniAndUsers(hubDb.db, [CASALE, BALZOLA]);
   await insertHouseholds(hubDb.db, FIXTURE_HOUSEHOLDS);
   const casale = await enrolWorkstation(hubDb.db, 'B885', 'Casale - Anagrafe 1');
   const balzola = await enrolWorkstation(hubDb.db, 'A605', 'Balzola - Sportello');
-  const app = buildHubServer({ hubDb, ...(now ? { now } : {}) });
-  const url = await app.listen({ host: '127.0.0.1', port: 0 });
-  return {
+  let app: FastifyInstance | null = null;
+  let port = 0;
+  const listen = async () => {
+    app = buildHubServer({ hubDb, ...(now ? { now } : {}) });
+    const url = await app.listen({ host: '127.0.0.1', port });
+    port = Number(new URL(url).port);
+    return url;
+  };
+  const url = await listen();
+  const hub: TestHub = {
     url,
-    hubDb,
+    get hubDb() {
+      return hubDb;
+    },
     casaleToken: casale.token,
     balzolaToken: balzola.token,
-    close: async () => {
-      await app.close();
+    stop: async () => {
+      if (!app) return;
+      const closing = app;
+      app = null;
+      await closing.close();
       await hubDb.close();
     },
+    start: async () => {
+      if (app) return;
+      hubDb = await openHubDatabase(reopen);
+      await listen();
+    },
+    close: () => hub.stop(),
   };
+  return hub;
 }

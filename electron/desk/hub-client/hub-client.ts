@@ -47,13 +47,12 @@ export function createHubClient(opts: HubClientOptions): HubClient {
     base: string,
     token: string | null,
     path: string,
-    init: RequestInit & { timeoutMs?: number },
+    init: RequestInit & { timeoutMs?: number; noRetry?: boolean },
     schema: S,
   ): Promise<z.infer<S>> {
-    let res: Response;
-    const timeout = AbortSignal.timeout(init.timeoutMs ?? timeoutMs);
-    try {
-      res = await fetch(new URL(path, base), {
+    const attempt = () => {
+      const timeout = AbortSignal.timeout(init.timeoutMs ?? timeoutMs);
+      return fetch(new URL(path, base), {
         ...init,
         headers: {
           'content-type': 'application/json',
@@ -63,8 +62,19 @@ export function createHubClient(opts: HubClientOptions): HubClient {
         },
         signal: init.signal ? AbortSignal.any([init.signal, timeout]) : timeout,
       });
+    };
+    let res: Response;
+    try {
+      res = await attempt();
     } catch {
-      throw new AppError('hub_unreachable');
+      // A pooled keep-alive socket may have died with a hub restart: one fresh try. Every call
+      // is safe to repeat (mutations carry their id, pulls a cursor).
+      try {
+        if (init.signal?.aborted || init.noRetry) throw new Error('not retried');
+        res = await attempt();
+      } catch {
+        throw new AppError('hub_unreachable');
+      }
     }
     const body: unknown = await res.json().catch(() => undefined);
     if (!res.ok) {
@@ -101,7 +111,8 @@ export function createHubClient(opts: HubClientOptions): HubClient {
         c.hubUrl,
         c.token,
         LOGIN_PATH,
-        { method: 'POST', body: JSON.stringify({ username, password }) },
+        // not retried: a lost answer to a wrong password must not count twice towards the lockout
+        { method: 'POST', body: JSON.stringify({ username, password }), noRetry: true },
         loginResponseSchema,
       );
     },

@@ -19,6 +19,7 @@ export async function bootstrapRegistry(
   db: Kysely<Database>,
   hub: HubClient,
   onProgress: (done: number, total: number) => void = () => {},
+  pageSize = BOOTSTRAP_PAGE_FAMILIES,
 ): Promise<{ residents: number }> {
   if ((await getMeta(db, 'registry.bootstrapped_at')) !== null)
     return { residents: await countResidents(db) };
@@ -28,7 +29,7 @@ export async function bootstrapRegistry(
   let done = Number((await getMeta(db, 'registry.bootstrap_done')) ?? 0);
   for (;;) {
     // Network first, then the transaction: never await the hub while holding the database.
-    const page = await hub.registryPage(after, BOOTSTRAP_PAGE_FAMILIES);
+    const page = await hub.registryPage(after, pageSize);
     await db.transaction().execute(async (trx) => {
       for (let i = 0; i < page.families.length; i += INSERT_CHUNK) {
         await trx

@@ -13,6 +13,8 @@ export interface SyncEngineOptions {
   pollWaitMs?: number;
   pushBatch?: number;
   pullPage?: number;
+  /** households per bootstrap page */
+  bootstrapPage?: number;
   maxBackoffMs?: number;
 }
 
@@ -38,7 +40,14 @@ export class SyncEngine implements SyncControl {
     private readonly ctx: DeskContext,
     opts: SyncEngineOptions = {},
   ) {
-    this.opts = { pollWaitMs: 20_000, pushBatch: 200, pullPage: 1000, maxBackoffMs: 5_000, ...opts };
+    this.opts = {
+      pollWaitMs: 20_000,
+      pushBatch: 200,
+      pullPage: 1000,
+      bootstrapPage: 2000,
+      maxBackoffMs: 5_000,
+      ...opts,
+    };
   }
 
   nudge(): void {
@@ -86,7 +95,7 @@ export class SyncEngine implements SyncControl {
         const applied = await this.pullOnce(this.opts.pollWaitMs);
         await this.markOnline();
         backoff = 200;
-        if (applied === 0) continue;
+        if (applied > 0) this.nudge(); // a rebase may have to be pushed
       } catch (err) {
         if (!this.running) return;
         await this.onError(err);
@@ -128,8 +137,11 @@ export class SyncEngine implements SyncControl {
   private async ensureBootstrapped(): Promise<void> {
     if ((await getMeta(this.ctx.db, 'registry.bootstrapped_at')) !== null) return;
     this.setStatus({ state: 'bootstrapping', progress: { done: 0, total: 0 } });
-    await bootstrapRegistry(this.ctx.db, this.ctx.hub, (done, total) =>
-      this.setStatus({ progress: { done, total } }),
+    await bootstrapRegistry(
+      this.ctx.db,
+      this.ctx.hub,
+      (done, total) => this.setStatus({ progress: { done, total } }),
+      this.opts.bootstrapPage,
     );
     this.setStatus({ state: 'ready', progress: null });
   }
@@ -199,9 +211,7 @@ export class SyncEngine implements SyncControl {
       residents,
       pending: await count('outbox'),
       exceptions: await count('sync_exceptions'),
-      ...(bootstrapped && (state === 'never' || state === 'bootstrapping')
-        ? { state: 'ready' as const }
-        : {}),
+      ...(bootstrapped && state !== 'revoked' ? { state: 'ready' as const } : {}),
     });
     return this.ctx.state.sync;
   }
