@@ -7,11 +7,14 @@ import { LocaleContext } from './i18n/useT';
 import { LoginScreen } from './screens/LoginScreen';
 import { ResidentScreen } from './screens/ResidentScreen';
 import { SearchScreen } from './screens/SearchScreen';
+import { EnrolScreen } from './screens/EnrolScreen';
+import { SyncScreen } from './screens/SyncScreen';
 
 export function App() {
   const app = useAppState();
   const { session, locale, setLocale, setSession, setNotice } = app;
   const [openId, setOpenId] = useState<string | null>(null);
+  const [syncOpen, setSyncOpen] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
 
   const logout = useCallback(() => {
@@ -27,8 +30,10 @@ export function App() {
       if (!intent) return;
       if (intent === 'toggleLanguage') setLocale(locale === 'it' ? 'en' : 'it');
       if (!session) return;
+      if (intent === 'openSync') setSyncOpen(true);
       if (intent === 'focusSearch' || intent === 'back') {
         setOpenId(null);
+        setSyncOpen(false);
         setTimeout(() => searchRef.current?.focus(), 0);
       }
       if (intent === 'logout') logout();
@@ -47,9 +52,13 @@ export function App() {
           sync={app.sync}
           onLogout={logout}
           onToggleLocale={() => setLocale(locale === 'it' ? 'en' : 'it')}
+          onOpenSync={() => setSyncOpen(true)}
+          workstation={app.setup?.workstation ?? null}
         />
         <main className="main" id="main">
-          {!session ? (
+          {app.setup && !app.setup.enrolled ? (
+            <EnrolScreen setup={app.setup} onEnrolled={app.setSetup} />
+          ) : !session ? (
             <LoginScreen
               notice={app.notice}
               onLoggedIn={(s) => {
@@ -60,13 +69,16 @@ export function App() {
           ) : (
             <>
               {/* The search stays mounted while a record is open, so Esc returns to the same list. */}
+              {syncOpen && (
+                <SyncScreen sync={app.sync} onBack={() => setSyncOpen(false)} onError={app.handleError} />
+              )}
               <SearchScreen
-                hidden={openId !== null}
+                hidden={openId !== null || syncOpen}
                 ref={searchRef}
                 onOpen={setOpenId}
                 onError={app.handleError}
               />
-              {openId && (
+              {openId && !syncOpen && (
                 <ResidentScreen
                   id={openId}
                   onBack={() => {

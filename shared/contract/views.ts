@@ -84,6 +84,8 @@ export type FamilyMemberView = Pick<
 /** The record as the counter shows it: the registry facts plus address, household and history. */
 export interface ResidentDetail extends Omit<Resident, 'comune' | 'familyId'> {
   omocodia: boolean;
+  phone: string | null;
+  email: string | null;
   address: {
     line: string;
     interior: string;

@@ -14,6 +14,7 @@ describe('keyboard commands', () => {
   it('maps the counter shortcuts to intents', () => {
     expect(intentFor(key('F2'))).toBe('focusSearch');
     expect(intentFor(key('Escape'))).toBe('back');
+    expect(intentFor(key('F9'))).toBe('openSync');
     expect(intentFor(key('l', { altKey: true }))).toBe('toggleLanguage');
     expect(intentFor(key('Q', { ctrlKey: true, shiftKey: true }))).toBe('logout');
   });

@@ -10,7 +10,7 @@ export interface KeyLike {
   metaKey: boolean;
 }
 
-export type Intent = 'focusSearch' | 'back' | 'toggleLanguage' | 'logout';
+export type Intent = 'focusSearch' | 'back' | 'toggleLanguage' | 'logout' | 'openSync';
 
 export interface Command {
   intent: Intent;
@@ -22,6 +22,7 @@ export interface Command {
 export const COMMANDS: Command[] = [
   { intent: 'focusSearch', shortcut: 'F2', keyTest: (e) => e.key === 'F2' },
   { intent: 'back', shortcut: 'Esc', keyTest: (e) => e.key === 'Escape' },
+  { intent: 'openSync', shortcut: 'F9', keyTest: (e) => e.key === 'F9' },
   { intent: 'toggleLanguage', shortcut: 'Alt+L', keyTest: (e) => e.altKey && e.key.toLowerCase() === 'l' },
   {
     intent: 'logout',

@@ -8,6 +8,8 @@ export function Header(props: {
   sync: SyncStatus | null;
   onLogout: () => void;
   onToggleLocale: () => void;
+  onOpenSync: () => void;
+  workstation: string | null;
 }) {
   const { t } = useT();
   const comune = props.session?.comune.name ?? props.info?.comune?.name ?? '';
@@ -33,15 +35,16 @@ export function Header(props: {
         </div>
       </div>
       <div className="header-tools">
-        <SyncIndicator sync={props.sync} />
-        {props.info && (
-          <span className="header-meta">
-            {t('workstation')}: {props.info.workstation}
+        <SyncIndicator sync={props.sync} {...(props.session ? { onOpen: props.onOpenSync } : {})} />
+        {props.workstation && (
+          <span className="header-meta" data-testid="workstation">
+            {t('workstation')}: {props.workstation}
           </span>
         )}
         {props.session && (
           <span className="header-meta" data-testid="clerk-name">
             {props.session.clerk.displayName} ({t(`role_${props.session.clerk.role}`)})
+            {props.session.offline && ` · ${t('offlineSession')}`}
           </span>
         )}
         <button

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { AppInfo, SessionInfo, SyncStatus } from '../../../shared/contract/views';
+import type { AppInfo, SessionInfo, SetupStatus, SyncStatus } from '../../../shared/contract/views';
 import type { ErrorData } from '../../../shared/errors/app-error';
 import { DEFAULT_LOCALE, type Locale } from '../../../shared/i18n/locale';
 import { api } from '../api/client';
@@ -14,6 +14,20 @@ export function useAppState() {
   const [locale, setLocaleState] = useState<Locale>(DEFAULT_LOCALE);
   const [sync, setSync] = useState<SyncStatus | null>(null);
   const [notice, setNotice] = useState<ErrorData | null>(null);
+  const [setup, setSetup] = useState<SetupStatus | null>(null);
+
+  useEffect(() => {
+    void api.setup.status({}).then((r) => r.ok && setSetup(r.value));
+  }, []);
+
+  // A revocation arrives through sync: the screen goes back to enrolment and shows why.
+  useEffect(() => {
+    if (sync?.state !== 'revoked') return;
+    void api.setup.status({}).then((r) => {
+      setSession(null);
+      if (r.ok) setSetup(r.value);
+    });
+  }, [sync?.state]);
 
   useEffect(() => {
     void api.app.info({}).then((r) => {
@@ -70,5 +84,17 @@ export function useAppState() {
     setNotice(error);
   }, []);
 
-  return { info, session, setSession, locale, setLocale, sync, notice, setNotice, handleError };
+  return {
+    info,
+    session,
+    setSession,
+    locale,
+    setLocale,
+    sync,
+    notice,
+    setNotice,
+    handleError,
+    setup,
+    setSetup,
+  };
 }

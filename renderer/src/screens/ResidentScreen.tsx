@@ -11,6 +11,7 @@ import {
 } from '../../../shared/i18n/registry-labels';
 import { api } from '../api/client';
 import { useT } from '../i18n/useT';
+import { ContactsCard } from '../components/ContactsCard';
 
 export function ResidentScreen(props: { id: string; onBack: () => void; onError: (e: ErrorData) => void }) {
   const { t, locale } = useT();
@@ -57,6 +58,7 @@ export function ResidentScreen(props: { id: string; onBack: () => void; onError:
             )}
             {row(t('registeredOn'), formatDate(r.registeredOn, locale))}
           </dl>
+          <ContactsCard resident={r} onSaved={setR} />
         </div>
         <div className="card">
           <h2>{t('address')}</h2>

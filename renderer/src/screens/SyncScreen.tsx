@@ -1,0 +1,95 @@
+import { useEffect, useState } from 'react';
+import type { SyncException, SyncStatus } from '../../../shared/contract/views';
+import type { ErrorData } from '../../../shared/errors/app-error';
+import { api } from '../api/client';
+import { useT } from '../i18n/useT';
+
+const when = (iso: string) =>
+  new Date(iso).toLocaleString('it-IT', { dateStyle: 'short', timeStyle: 'short' });
+
+/** What the counter has not sent yet, when it last synced, and what the hub refused and why. */
+export function SyncScreen(props: {
+  sync: SyncStatus | null;
+  onBack: () => void;
+  onError: (e: ErrorData) => void;
+}) {
+  const { t } = useT();
+  const [exceptions, setExceptions] = useState<SyncException[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const { onError } = props;
+
+  useEffect(() => {
+    void api.sync.exceptions({}).then((r) => (r.ok ? setExceptions(r.value) : onError(r.error)));
+  }, [onError, props.sync?.exceptions]);
+
+  const syncNow = () => {
+    setBusy(true);
+    void api.sync.refresh({}).then(() => setBusy(false));
+  };
+  const s = props.sync;
+  return (
+    <section className="detail" aria-labelledby="sync-title">
+      <div className="detail-head">
+        <button type="button" className="btn btn-ghost" onClick={props.onBack} autoFocus>
+          ← {t('syncBack')}
+        </button>
+        <h1 id="sync-title">{t('syncTitle')}</h1>
+        <button
+          type="button"
+          className="btn btn-primary"
+          onClick={syncNow}
+          disabled={busy}
+          data-testid="sync-now"
+        >
+          {t('syncNow')}
+        </button>
+      </div>
+      {s && (
+        <div className="card">
+          <dl>
+            <div className="kv">
+              <dt>{t('syncStateLabel')}</dt>
+              <dd data-testid="sync-online">{s.online ? t('syncOnline') : t('syncOffline')}</dd>
+            </div>
+            <div className="kv">
+              <dt>{t('syncPendingLabel')}</dt>
+              <dd data-testid="sync-pending">{s.pending}</dd>
+            </div>
+            <div className="kv">
+              <dt>{t('syncLastLabel')}</dt>
+              <dd>{s.lastSyncAt ? when(s.lastSyncAt) : '—'}</dd>
+            </div>
+            <div className="kv">
+              <dt>{t('syncErrorLabel')}</dt>
+              <dd>{s.error ?? '—'}</dd>
+            </div>
+          </dl>
+        </div>
+      )}
+      <h2 className="section-title">{t('exceptionsTitle')}</h2>
+      {exceptions && exceptions.length === 0 && <p className="muted">{t('noExceptions')}</p>}
+      {exceptions && exceptions.length > 0 && (
+        <table className="results" data-testid="exceptions">
+          <thead>
+            <tr>
+              <th>{t('colWhen')}</th>
+              <th>{t('colClerk')}</th>
+              <th>{t('colWhat')}</th>
+              <th>{t('colWhy')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {exceptions.map((x) => (
+              <tr key={x.mutationId} data-testid="exception-row">
+                <td>{when(x.at)}</td>
+                <td>{x.clerk}</td>
+                <td>{x.summary}</td>
+                <td>{x.message}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
