@@ -1,0 +1,53 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { setClerkDisabled } from '../../../../hub/admin/users';
+import { DEMO_PASSWORD } from '../../../../hub/seed/demo-users';
+import { startTestDesk, type TestDesk } from '../../../../test-support/desk-harness';
+import { HUB_BACKENDS } from '../../../../test-support/hub-backends';
+import { startTestHub, type TestHub } from '../../../../test-support/running-hub';
+
+describe.each(HUB_BACKENDS)('offline login (%s hub)', (backend) => {
+  let hub: TestHub;
+  let desk: TestDesk;
+  let clock = new Date('2026-11-26T08:00:00Z');
+  beforeEach(async () => {
+    clock = new Date('2026-11-26T08:00:00Z');
+    hub = await startTestHub(backend);
+    desk = await startTestDesk(hub, { now: () => clock });
+    await desk.core.sync.syncOnce();
+  });
+  afterEach(async () => {
+    await desk?.close();
+    await hub?.close();
+  });
+
+  const login = (username = 'anagrafe.casale', password = DEMO_PASSWORD) =>
+    desk.call('session:login', { username, password });
+
+  it('lets a clerk who logged in here log in again with the hub down, for the configured days only', async () => {
+    expect(await login()).toMatchObject({ ok: true, value: { offline: false } });
+    await desk.call('session:logout');
+    await hub.stop();
+    expect(await login()).toMatchObject({ ok: true, value: { offline: true } });
+    await desk.call('session:logout');
+    clock = new Date(clock.getTime() + 8 * 86_400_000); // past offlineLoginDays (7)
+    expect(await login()).toMatchObject({ ok: false, error: { code: 'offline_login_unavailable' } });
+  });
+
+  it('removes the offline login of a clerk disabled at the hub at the next sync', async () => {
+    expect(await login()).toMatchObject({ ok: true });
+    await desk.call('session:logout');
+    await setClerkDisabled(hub.hubDb.db, 'anagrafe.casale', true);
+    await desk.core.sync.syncOnce();
+    await hub.stop();
+    expect(await login()).toMatchObject({
+      ok: false,
+      error: {
+        code: 'offline_login_unavailable',
+        message:
+          'Server centrale non raggiungibile e nessun accesso recente di questo operatore su questa postazione: impossibile accedere fuori linea.',
+      },
+    });
+    await hub.start();
+    expect(await login()).toMatchObject({ ok: false, error: { code: 'account_disabled' } });
+  });
+});
