@@ -34,7 +34,14 @@ const fmt = (n: number): string => n.toFixed(3);
 async function runSize(residents: number): Promise<{ p95: number; bareP95: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'sportello-bench-'));
   const never = () => Promise.reject(new Error('no hub in the benchmark'));
-  const noHub: HubClient = { enrol: never, login: never, registryPage: never, push: never, changes: never };
+  const noHub: HubClient = {
+    enrol: never,
+    login: never,
+    registryPage: never,
+    push: never,
+    changes: never,
+    comuneExceptions: never,
+  };
   const core = await createDeskCore({
     dbFile: join(dir, 'desk.sqlite'),
     config: { ...DEFAULT_DESK_CONFIG, idleTimeoutMinutes: 600, version: 'bench' },

@@ -6,7 +6,7 @@ import { getMeta } from './db/meta-repository';
 import { getResident, searchResidents, updateContacts } from './registry/registry-service';
 import { currentSession, login, logout } from './session/session-service';
 import { enrol, setupStatus } from './setup/setup-service';
-import { listExceptions } from './sync/exceptions-service';
+import { listComuneExceptions, listExceptions } from './sync/exceptions-service';
 import type { SyncEngine } from './sync/sync-engine';
 
 export type Handlers = { [K in CallName]: (ctx: DeskContext, input: CallInput<K>) => Promise<CallOutput<K>> };
@@ -41,5 +41,6 @@ export const createHandlers = (engine: SyncEngine): Handlers => ({
   'sync:status': () => engine.refreshCounts(),
   'sync:refresh': () => engine.syncOnce(),
   'sync:exceptions': listExceptions,
+  'sync:comuneExceptions': listComuneExceptions,
   'audit:verify': (ctx) => verifyAuditChain(ctx.db),
 });

@@ -38,3 +38,28 @@ export function workstationAuth(db: Kysely<HubDatabase>) {
     return ws;
   };
 }
+
+/** A clerk's hub session (from login), of the workstation's comune, not disabled, not expired. */
+export function clerkAuth(db: Kysely<HubDatabase>, now: () => Date) {
+  return async (req: FastifyRequest, ws: WorkstationRow) => {
+    const token = String(req.headers['x-sportello-clerk'] ?? '');
+    if (!token) throw new AppError('not_logged_in');
+    const row = await db
+      .selectFrom('clerk_sessions')
+      .innerJoin('users', 'users.id', 'clerk_sessions.user_id')
+      .select([
+        'users.id',
+        'users.username',
+        'users.role',
+        'users.comune',
+        'users.disabled',
+        'clerk_sessions.expires_at',
+      ])
+      .where('clerk_sessions.token_hash', '=', hashToken(token))
+      .executeTakeFirst();
+    if (!row || row.disabled || new Date(row.expires_at) <= now() || row.comune !== ws.comune) {
+      throw new AppError('not_logged_in');
+    }
+    return row;
+  };
+}

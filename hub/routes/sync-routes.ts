@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { CHANGES_PATH, PUSH_PATH } from '../../shared/sync/registry-page';
+import { CHANGES_PATH, EXCEPTIONS_PATH, PUSH_PATH } from '../../shared/sync/registry-page';
 import { pushRequestSchema } from '../../shared/sync/mutations';
 import { headSeq, readChanges, schemaEpoch } from '../sync/change-log';
 import { pushMutations } from '../sync/push-service';
-import { parse, type RouteContext } from './route-context';
+import { AppError } from '../../shared/errors/app-error';
+import { clerkAuth, parse, type RouteContext } from './route-context';
 
 const changesQuery = z.object({
   since: z.coerce.number().int().min(0),
@@ -14,6 +15,45 @@ const changesQuery = z.object({
 });
 
 export function syncRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  const clerkOf = clerkAuth(ctx.db, ctx.now);
+
+  /** Rejected mutations of the whole comune, for its supervisors. */
+  app.get(EXCEPTIONS_PATH, async (req) => {
+    const ws = await ctx.workstationOf(req);
+    const clerk = await clerkOf(req, ws);
+    if (clerk.role === 'clerk') throw new AppError('forbidden', { role: clerk.role });
+    const rows = await ctx.db
+      .selectFrom('sync_exceptions')
+      .innerJoin('workstations', 'workstations.id', 'sync_exceptions.workstation_id')
+      .select([
+        'sync_exceptions.mutation_id',
+        'sync_exceptions.name',
+        'sync_exceptions.args',
+        'sync_exceptions.clerk',
+        'sync_exceptions.code',
+        'sync_exceptions.message',
+        'sync_exceptions.at',
+        'workstations.name as workstation',
+      ])
+      .where('sync_exceptions.comune', '=', ws.comune)
+      .where('sync_exceptions.resolved_at', 'is', null)
+      .orderBy('sync_exceptions.at', 'desc')
+      .limit(500)
+      .execute();
+    return {
+      exceptions: rows.map((r) => ({
+        mutationId: r.mutation_id,
+        name: r.name,
+        args: JSON.parse(r.args) as unknown,
+        clerk: r.clerk,
+        workstation: r.workstation,
+        code: r.code,
+        message: r.message,
+        at: r.at,
+      })),
+    };
+  });
+
   app.post(PUSH_PATH, async (req) => {
     const ws = await ctx.workstationOf(req);
     const body = parse(pushRequestSchema, req.body);

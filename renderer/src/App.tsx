@@ -70,7 +70,12 @@ export function App() {
             <>
               {/* The search stays mounted while a record is open, so Esc returns to the same list. */}
               {syncOpen && (
-                <SyncScreen sync={app.sync} onBack={() => setSyncOpen(false)} onError={app.handleError} />
+                <SyncScreen
+                  sync={app.sync}
+                  supervisor={session.clerk.role !== 'clerk' && !session.offline}
+                  onBack={() => setSyncOpen(false)}
+                  onError={app.handleError}
+                />
               )}
               <SearchScreen
                 hidden={openId !== null || syncOpen}

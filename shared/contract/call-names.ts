@@ -17,6 +17,7 @@ export const CALL_NAMES = [
   'sync:status',
   'sync:refresh',
   'sync:exceptions',
+  'sync:comuneExceptions',
   'audit:verify',
 ] as const;
 

@@ -82,6 +82,7 @@ export const contract = {
   'sync:status': spec<SyncStatus>()(none, 'public'),
   'sync:refresh': spec<SyncStatus>()(none, 'clerk'),
   'sync:exceptions': spec<SyncException[]>()(none, 'clerk'),
+  'sync:comuneExceptions': spec<SyncException[]>()(none, 'clerk'),
   'audit:verify': spec<AuditVerification>()(none, 'clerk'),
 } satisfies { [K in CallName]: CallSpec<z.ZodType, unknown> };
 

@@ -52,6 +52,8 @@ export interface SyncException {
   mutationId: string;
   name: string;
   clerk: string;
+  /** which counter sent it (comune-wide list only) */
+  workstation: string | null;
   at: string;
   code: string;
   message: string;

@@ -92,6 +92,8 @@ const it = {
   colWhat: 'Operazione',
   colWhy: 'Motivo',
   offlineSession: 'accesso fuori linea',
+  comuneExceptionsTitle: 'Operazioni rifiutate in tutto il comune (responsabili)',
+  colWorkstation: 'Postazione',
 } as const;
 
 export type UiKey = keyof typeof it;
@@ -186,6 +188,8 @@ const en: Record<UiKey, string> = {
   colWhat: 'Operation',
   colWhy: 'Reason',
   offlineSession: 'offline login',
+  comuneExceptionsTitle: 'Rejected operations across the comune (supervisors)',
+  colWorkstation: 'Workstation',
 };
 
 export const UI_MESSAGES: Record<Locale, Record<UiKey, string>> = { it, en };

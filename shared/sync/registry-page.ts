@@ -92,6 +92,7 @@ export const LOGIN_PATH = '/api/v1/auth/login';
 export const ENROL_PATH = '/api/v1/enrol';
 export const PUSH_PATH = '/api/v1/sync/push';
 export const CHANGES_PATH = '/api/v1/sync/changes';
+export const EXCEPTIONS_PATH = '/api/v1/sync/exceptions';
 /** Sent by the desk on every call; the hub refuses versions older than MIN_PROTOCOL_VERSION. */
 export const PROTOCOL_VERSION = 2;
 export const MIN_PROTOCOL_VERSION = 2;
@@ -124,3 +125,19 @@ export const enrolResponseSchema = z.object({
   comune: z.object({ belfiore: z.string().length(4), name: z.string() }),
 });
 export type EnrolResponse = z.infer<typeof enrolResponseSchema>;
+
+export const hubExceptionsSchema = z.object({
+  exceptions: z.array(
+    z.object({
+      mutationId: z.string(),
+      name: z.string(),
+      args: z.unknown(),
+      clerk: z.string(),
+      workstation: z.string(),
+      code: z.string(),
+      message: z.string(),
+      at: z.string(),
+    }),
+  ),
+});
+export type HubExceptions = z.infer<typeof hubExceptionsSchema>;

@@ -18,6 +18,9 @@ import {
   PUSH_PATH,
   REGISTRY_PAGE_PATH,
   registryPageSchema,
+  EXCEPTIONS_PATH,
+  hubExceptionsSchema,
+  type HubExceptions,
   type EnrolResponse,
   type LoginResponse,
   type RegistryPage,
@@ -30,6 +33,8 @@ export interface HubClient {
   registryPage(after: string | null, limit: number): Promise<RegistryPage>;
   push(mutations: MutationEnvelope[]): Promise<MutationResult[]>;
   changes(since: number, limit: number, waitMs: number, signal?: AbortSignal): Promise<ChangesResponse>;
+  /** needs the clerk's hub session (supervisors) */
+  comuneExceptions(clerkToken: string): Promise<HubExceptions>;
 }
 
 export interface HubClientOptions {
@@ -47,7 +52,7 @@ export function createHubClient(opts: HubClientOptions): HubClient {
     base: string,
     token: string | null,
     path: string,
-    init: RequestInit & { timeoutMs?: number; noRetry?: boolean },
+    init: RequestInit & { timeoutMs?: number; noRetry?: boolean; clerkToken?: string },
     schema: S,
   ): Promise<z.infer<S>> {
     const attempt = () => {
@@ -59,6 +64,7 @@ export function createHubClient(opts: HubClientOptions): HubClient {
           ...(token ? { authorization: `Bearer ${token}` } : {}),
           'x-sportello-protocol': String(PROTOCOL_VERSION),
           'x-sportello-version': opts.version,
+          ...(init.clerkToken ? { 'x-sportello-clerk': init.clerkToken } : {}),
         },
         signal: init.signal ? AbortSignal.any([init.signal, timeout]) : timeout,
       });
@@ -97,6 +103,10 @@ export function createHubClient(opts: HubClientOptions): HubClient {
   };
 
   return {
+    comuneExceptions: (clerkToken) => {
+      const c = enrolled();
+      return request(c.hubUrl, c.token, EXCEPTIONS_PATH, { method: 'GET', clerkToken }, hubExceptionsSchema);
+    },
     enrol: (hubUrl, code) =>
       request(
         hubUrl,

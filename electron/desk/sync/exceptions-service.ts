@@ -1,5 +1,7 @@
 import type { CallOutput } from '../../../shared/contract/contract';
-import type { DeskContext } from '../context';
+import { AppError } from '../../../shared/errors/app-error';
+import { describeMutation } from '../../../shared/sync/describe-mutation';
+import { requireSession, type DeskContext } from '../context';
 
 /** Rejected local changes, newest first, with what they tried to do in words a clerk reads. */
 export async function listExceptions(ctx: DeskContext): Promise<CallOutput<'sync:exceptions'>> {
@@ -13,17 +15,29 @@ export async function listExceptions(ctx: DeskContext): Promise<CallOutput<'sync
     mutationId: r.mutation_id,
     name: r.name,
     clerk: r.clerk,
+    workstation: null,
     at: r.at,
     code: r.code,
     message: r.message,
-    summary: summarize(r.name, r.args),
+    summary: describeMutation(r.name, JSON.parse(r.args)),
   }));
 }
 
-function summarize(name: string, args: string): string {
-  const a = JSON.parse(args) as Record<string, unknown>;
-  if (name === 'registry.updateContacts') {
-    return `Recapiti scheda ${String(a.residentId)}: tel. ${String(a.phone ?? '—')}, e-mail ${String(a.email ?? '—')}`;
-  }
-  return name;
+/** Every counter's rejected changes in the comune, from the hub: supervisors and admins only, online only. */
+export async function listComuneExceptions(ctx: DeskContext): Promise<CallOutput<'sync:comuneExceptions'>> {
+  const session = requireSession(ctx);
+  const role = session.info.clerk.role;
+  if (role === 'clerk') throw new AppError('forbidden', { role });
+  if (!session.hubToken) throw new AppError('hub_unreachable');
+  const res = await ctx.hub.comuneExceptions(session.hubToken);
+  return res.exceptions.map((x) => ({
+    mutationId: x.mutationId,
+    name: x.name,
+    clerk: x.clerk,
+    workstation: x.workstation,
+    at: x.at,
+    code: x.code,
+    message: x.message,
+    summary: describeMutation(x.name, x.args),
+  }));
 }

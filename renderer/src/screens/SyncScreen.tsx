@@ -10,17 +10,24 @@ const when = (iso: string) =>
 /** What the counter has not sent yet, when it last synced, and what the hub refused and why. */
 export function SyncScreen(props: {
   sync: SyncStatus | null;
+  supervisor: boolean;
   onBack: () => void;
   onError: (e: ErrorData) => void;
 }) {
   const { t } = useT();
   const [exceptions, setExceptions] = useState<SyncException[] | null>(null);
+  const [comune, setComune] = useState<SyncException[] | null>(null);
   const [busy, setBusy] = useState(false);
-  const { onError } = props;
+  const { onError, supervisor } = props;
 
   useEffect(() => {
     void api.sync.exceptions({}).then((r) => (r.ok ? setExceptions(r.value) : onError(r.error)));
   }, [onError, props.sync?.exceptions]);
+
+  useEffect(() => {
+    if (!supervisor) return;
+    void api.sync.comuneExceptions({}).then((r) => (r.ok ? setComune(r.value) : onError(r.error)));
+  }, [onError, supervisor, props.sync?.lastSyncAt]);
 
   const syncNow = () => {
     setBusy(true);
@@ -67,29 +74,43 @@ export function SyncScreen(props: {
         </div>
       )}
       <h2 className="section-title">{t('exceptionsTitle')}</h2>
-      {exceptions && exceptions.length === 0 && <p className="muted">{t('noExceptions')}</p>}
-      {exceptions && exceptions.length > 0 && (
-        <table className="results" data-testid="exceptions">
-          <thead>
-            <tr>
-              <th>{t('colWhen')}</th>
-              <th>{t('colClerk')}</th>
-              <th>{t('colWhat')}</th>
-              <th>{t('colWhy')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {exceptions.map((x) => (
-              <tr key={x.mutationId} data-testid="exception-row">
-                <td>{when(x.at)}</td>
-                <td>{x.clerk}</td>
-                <td>{x.summary}</td>
-                <td>{x.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <ExceptionTable rows={exceptions} testId="exceptions" />
+      {supervisor && (
+        <>
+          <h2 className="section-title">{t('comuneExceptionsTitle')}</h2>
+          <ExceptionTable rows={comune} testId="comune-exceptions" withWorkstation />
+        </>
       )}
     </section>
+  );
+}
+
+function ExceptionTable(props: { rows: SyncException[] | null; testId: string; withWorkstation?: boolean }) {
+  const { t } = useT();
+  if (!props.rows) return null;
+  if (props.rows.length === 0) return <p className="muted">{t('noExceptions')}</p>;
+  return (
+    <table className="results" data-testid={props.testId}>
+      <thead>
+        <tr>
+          <th>{t('colWhen')}</th>
+          {props.withWorkstation && <th>{t('colWorkstation')}</th>}
+          <th>{t('colClerk')}</th>
+          <th>{t('colWhat')}</th>
+          <th>{t('colWhy')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.rows.map((x) => (
+          <tr key={x.mutationId} data-testid="exception-row">
+            <td>{when(x.at)}</td>
+            {props.withWorkstation && <td>{x.workstation}</td>}
+            <td>{x.clerk}</td>
+            <td>{x.summary}</td>
+            <td>{x.message}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

@@ -45,6 +45,26 @@ describe.each(HUB_BACKENDS)('rejection becomes an exception (%s hub)', (backend)
       .executeTakeFirstOrThrow();
     expect(local).toEqual({ phone: null, status: 'emigrated' });
 
+    // the supervisors of the comune see it from any counter; a clerk may not list the comune's
+    const supervisorDesk = await startTestDesk(hub, { workstation: 'Casale - Ufficio responsabile' });
+    await supervisorDesk.login('supervisore.casale');
+    const forSupervisor =
+      await supervisorDesk.ok<{ workstation: string; code: string; summary: string }[]>(
+        'sync:comuneExceptions',
+      );
+    expect(forSupervisor).toEqual([
+      expect.objectContaining({
+        workstation: 'Casale - Anagrafe 1',
+        code: 'resident_not_current',
+        summary: expect.stringContaining('3331112222'),
+      }),
+    ]);
+    expect(await desk.call('sync:comuneExceptions')).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    await supervisorDesk.close();
+
     const atHub = await hub.hubDb.db.selectFrom('sync_exceptions').selectAll().execute();
     expect(atHub).toHaveLength(1);
     expect(atHub[0]).toMatchObject({
