@@ -29,6 +29,14 @@ export function SyncIndicator({ sync, onOpen }: { sync: SyncStatus | null; onOpe
       onClick={onOpen}
     >
       <span className="sync-dot" aria-hidden="true" />
+      {sync.state === 'bootstrapping' && sync.progress && (
+        <progress
+          className="sync-progress"
+          data-testid="bootstrap-progress"
+          max={Math.max(sync.progress.total, 1)}
+          value={sync.progress.done}
+        />
+      )}
       <span role="status">{parts.join(' · ')}</span>
       <span className="sync-residents">
         {t('syncReady', { count: sync.residents.toLocaleString('it-IT') })}
