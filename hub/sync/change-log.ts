@@ -15,6 +15,7 @@ export async function appendChange(
     op: ChangeLogTable['op'];
     payload: unknown;
     at: string;
+    mutationId?: string;
   },
 ): Promise<void> {
   await trx
@@ -26,6 +27,7 @@ export async function appendChange(
       op: c.op,
       payload: JSON.stringify(c.payload),
       at: c.at,
+      mutation_id: c.mutationId ?? null,
     })
     .execute();
 }
@@ -34,7 +36,7 @@ export async function appendChange(
 export async function readChanges(db: Db, comune: string, since: number, limit: number): Promise<Change[]> {
   const rows = await db
     .selectFrom('change_log')
-    .select(['seq', 'entity', 'entity_id', 'op', 'payload'])
+    .select(['seq', 'entity', 'entity_id', 'op', 'payload', 'mutation_id'])
     .where('comune', '=', comune)
     .where('seq', '>', since)
     .orderBy('seq')
@@ -46,6 +48,7 @@ export async function readChanges(db: Db, comune: string, since: number, limit: 
     entityId: r.entity_id,
     op: r.op,
     payload: JSON.parse(r.payload) as unknown,
+    mutationId: r.mutation_id,
   }));
 }
 

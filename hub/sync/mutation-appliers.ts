@@ -10,13 +10,15 @@ export interface ApplyContext {
   trx: Transaction<HubDatabase>;
   ws: WorkstationRow;
   at: string;
+  /** recorded with the change, so the desk that sent it knows it is now part of what it pulls */
+  mutationId: string;
 }
 
 type Applier<N extends MutationName> = (ctx: ApplyContext, args: MutationArgs<N>) => Promise<void>;
 
 /** The hub's authoritative effect of each mutation. Each query is scoped to the workstation's comune. */
 export const APPLIERS: { [N in MutationName]: Applier<N> } = {
-  'registry.updateContacts': async ({ trx, ws, at }, args) => {
+  'registry.updateContacts': async ({ trx, ws, at, mutationId }, args) => {
     const resident = await trx
       .selectFrom('residents')
       .selectAll()
@@ -40,6 +42,7 @@ export const APPLIERS: { [N in MutationName]: Applier<N> } = {
       op: 'upsert',
       payload: toWireResident(updated),
       at,
+      mutationId,
     });
   },
 };

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { AppError } from '../../shared/errors/app-error';
 import {
@@ -44,6 +44,11 @@ async function applyOne(
     .where('workstation_id', '=', ws.id)
     .where('mutation_id', '=', m.id)
     .executeTakeFirst();
+  if (seen?.status === 'rejected') {
+    // The first answer was lost: say again that it was refused (and why), or the desk would drop
+    // it as done and keep its optimistic effect, never knowing the hub disagrees.
+    return db.transaction().execute(async (trx) => rejectedAgain(trx, ws, m, seen.error_code));
+  }
   if (seen) return { id: m.id, status: 'duplicate' };
 
   try {
@@ -59,7 +64,7 @@ async function applyOne(
       const parsed = MUTATIONS[m.name].safeParse(m.args);
       if (!parsed.success)
         throw new AppError('invalid_input', { detail: parsed.error.issues[0]?.message ?? m.name });
-      await APPLIERS[m.name]({ trx, ws, at }, parsed.data);
+      await APPLIERS[m.name]({ trx, ws, at, mutationId: m.id }, parsed.data);
       await trx
         .insertInto('applied_mutations')
         .values({
@@ -121,4 +126,25 @@ function isUniqueViolation(err: unknown): boolean {
     e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
     /UNIQUE constraint failed: applied_mutations/.test(e?.message ?? '')
   );
+}
+
+async function rejectedAgain(
+  trx: Transaction<HubDatabase>,
+  ws: WorkstationRow,
+  m: MutationEnvelope,
+  code: string | null,
+): Promise<MutationResult> {
+  const recorded = await trx
+    .selectFrom('sync_exceptions')
+    .select(['code', 'message'])
+    .where('workstation_id', '=', ws.id)
+    .where('mutation_id', '=', m.id)
+    .executeTakeFirst();
+  const current = isMutationName(m.name) ? await currentStateFor(trx, ws, m.name, m.args) : [];
+  return {
+    id: m.id,
+    status: 'rejected',
+    error: { code: recorded?.code ?? code ?? 'internal', message: recorded?.message ?? '' },
+    current,
+  };
 }

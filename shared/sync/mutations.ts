@@ -50,6 +50,8 @@ export const changeSchema = z.object({
   entityId: z.string(),
   op: z.enum(['upsert', 'delete']),
   payload: z.unknown(),
+  /** the mutation that produced this change: its sender drops it from its outbox on seeing it */
+  mutationId: z.string().nullable().optional(),
 });
 export type Change = z.infer<typeof changeSchema>;
 

@@ -18,6 +18,8 @@ export const CURSOR_KEY = 'sync.cursor';
 export async function applyChanges(db: Kysely<Database>, changes: Change[], cursor: number): Promise<void> {
   await db.transaction().execute(async (trx) => {
     for (const change of changes) {
+      // Our own mutation, now part of the hub's state: it must not be replayed on top of later changes.
+      if (change.mutationId) await trx.deleteFrom('outbox').where('id', '=', change.mutationId).execute();
       if (change.entity === 'resident' && change.op === 'upsert') {
         const row = residentToRow(residentSchema.parse(change.payload));
         await trx

@@ -20,8 +20,14 @@ export interface SyncEngineOptions {
 
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
-    const t = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
+    // The listener goes with the timer: a desk offline for days sleeps thousands of times.
+    const wake = () => {
+      clearTimeout(t);
+      signal.removeEventListener('abort', wake);
+      resolve();
+    };
+    const t = setTimeout(wake, ms);
+    signal.addEventListener('abort', wake, { once: true });
   });
 
 /**
@@ -48,6 +54,11 @@ export class SyncEngine implements SyncControl {
       maxBackoffMs: 5_000,
       ...opts,
     };
+  }
+
+  /** the first retry waits 200 ms, or less when `maxBackoffMs` says so */
+  private firstBackoff(): number {
+    return Math.min(200, this.opts.maxBackoffMs);
   }
 
   nudge(): void {
@@ -84,7 +95,7 @@ export class SyncEngine implements SyncControl {
   }
 
   private async pullLoop(): Promise<void> {
-    let backoff = 200;
+    let backoff = this.firstBackoff();
     while (this.running) {
       try {
         if (!this.ctx.credentials.read()) {
@@ -94,7 +105,7 @@ export class SyncEngine implements SyncControl {
         await this.ensureBootstrapped();
         const applied = await this.pullOnce(this.opts.pollWaitMs);
         await this.markOnline();
-        backoff = 200;
+        backoff = this.firstBackoff();
         if (applied > 0) this.nudge(); // a rebase may have to be pushed
       } catch (err) {
         if (!this.running) return;
@@ -106,7 +117,7 @@ export class SyncEngine implements SyncControl {
   }
 
   private async pushLoop(): Promise<void> {
-    let backoff = 200;
+    let backoff = this.firstBackoff();
     while (this.running) {
       try {
         if (!this.ctx.credentials.read() || this.ctx.state.sync.state === 'revoked') {
@@ -115,7 +126,7 @@ export class SyncEngine implements SyncControl {
         }
         const sent = await pushOutboxOnce(this.ctx.db, this.ctx.hub, this.opts.pushBatch, this.ctx.now);
         if (sent > 0) {
-          backoff = 200;
+          backoff = this.firstBackoff();
           await this.markOnline();
           continue;
         }

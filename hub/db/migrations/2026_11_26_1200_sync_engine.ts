@@ -19,6 +19,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('op', 'text', (c) => c.notNull())
     .addColumn('payload', 'text', (c) => c.notNull())
     .addColumn('at', 'text', (c) => c.notNull())
+    .addColumn('mutation_id', 'text')
     .execute();
   await db.schema.createIndex('change_log_comune_seq').on('change_log').columns(['comune', 'seq']).execute();
 

@@ -9,6 +9,8 @@ export interface ChangeLogTable {
   /** JSON of the entity's whole new state */
   payload: string;
   at: string;
+  /** the mutation that caused it, if any */
+  mutation_id: string | null;
 }
 
 export interface AppliedMutationsTable {

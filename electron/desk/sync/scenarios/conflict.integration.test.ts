@@ -1,4 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AppError } from '../../../../shared/errors/app-error';
+import { getMeta } from '../../db/meta-repository';
+import { applyChanges, CURSOR_KEY } from '../apply-changes';
 import { startTestDesk, type TestDesk } from '../../../../test-support/desk-harness';
 import { HUB_BACKENDS } from '../../../../test-support/hub-backends';
 import { startTestHub, type TestHub } from '../../../../test-support/running-hub';
@@ -70,5 +73,25 @@ describe.each(HUB_BACKENDS)('two workstations editing the same record (%s hub)',
     expect(await a.core.sync.syncOnce()).toMatchObject({ online: true, pending: 0 });
     await b.core.sync.syncOnce();
     expect((await contactsOf(b)).phone).toBe('0142333333');
+  });
+
+  it('does not replay its own mutation over a later change when the push answer was lost', async () => {
+    await a.ok('registry:updateContacts', { residentId: 'r-mario', phone: '0142111111', email: null });
+    const realPush = a.core.ctx.hub.push;
+    a.core.ctx.hub.push = async (batch) => {
+      await realPush(batch); // applied at the hub...
+      throw new AppError('hub_unreachable'); // ...but the answer never arrives
+    };
+    await a.core.sync.syncOnce();
+    expect(await a.count('outbox')).toBe(1);
+    await b.ok('registry:updateContacts', { residentId: 'r-mario', phone: '0142222222', email: null });
+    await b.core.sync.syncOnce();
+
+    // A pulls before it ever hears back about its push: its mutation is in the log, B's after it.
+    const cursor = Number((await getMeta(a.core.ctx.db, CURSOR_KEY)) ?? 0);
+    const page = await a.core.ctx.hub.changes(cursor, 100, 0);
+    await applyChanges(a.core.ctx.db, page.changes, page.head);
+    expect(await a.count('outbox')).toBe(0);
+    expect((await contactsOf(a)).phone).toBe('0142222222');
   });
 });
