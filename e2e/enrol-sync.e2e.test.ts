@@ -96,7 +96,15 @@ describe('counter: enrolment, sync and revocation', () => {
     await expect
       .poll(() => page.getByTestId('sync-status').getAttribute('data-pending'), { timeout: 10_000 })
       .toBe('0');
-    expect(await page.getByTestId('sync-status').textContent()).toContain('In linea');
+    await expect
+      .poll(
+        async () =>
+          `${await page.getByTestId('sync-status').textContent()} ${desk.core.ctx.state.sync.error ?? ''}`,
+        {
+          timeout: 10_000,
+        },
+      )
+      .toContain('In linea');
     await shot('11-contacts-synced');
   });
 

@@ -22,14 +22,23 @@ export interface TestDesk {
 /** A real desk core over a temp SQLite file, enrolled at the test hub, loops off unless started. */
 export async function startTestDesk(
   hub: TestHub,
-  opts: { comune?: 'casale' | 'balzola'; workstation?: string; sync?: SyncEngineOptions; now?: () => Date } = {},
+  opts: {
+    comune?: 'casale' | 'balzola';
+    workstation?: string;
+    sync?: SyncEngineOptions;
+    now?: () => Date;
+  } = {},
 ): Promise<TestDesk> {
   const dir = mkdtempSync(join(tmpdir(), 'sportello-desk-'));
   const token = opts.comune === 'balzola' ? hub.balzolaToken : hub.casaleToken;
   const core = await createDeskCore({
     dbFile: join(dir, 'desk.sqlite'),
     config: { ...DEFAULT_DESK_CONFIG, version: 'test' },
-    credentials: memoryCredentialStore({ hubUrl: hub.url, workstation: opts.workstation ?? 'test desk', token }),
+    credentials: memoryCredentialStore({
+      hubUrl: hub.url,
+      workstation: opts.workstation ?? 'test desk',
+      token,
+    }),
     sync: { pollWaitMs: 2000, maxBackoffMs: 300, ...opts.sync },
     ...(opts.now ? { now: opts.now } : {}),
   });
@@ -46,14 +55,25 @@ export async function startTestDesk(
       await desk.ok('session:login', { username, password: DEMO_PASSWORD });
     },
     count: async (table) =>
-      Number((await core.ctx.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
+      Number(
+        (
+          await core.ctx.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
     close: () => core.close(),
   };
   return desk;
 }
 
 /** Polls until `check` holds or the time is up (bounded, for loops running in the background). */
-export async function eventually(check: () => Promise<boolean>, timeoutMs = 5000, stepMs = 20): Promise<void> {
+export async function eventually(
+  check: () => Promise<boolean>,
+  timeoutMs = 5000,
+  stepMs = 20,
+): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     if (await check()) return;

@@ -4,7 +4,7 @@ import type { Change, MutationArgs, MutationName } from '../../shared/sync/mutat
 import type { HubDatabase } from '../db/database';
 import type { WorkstationRow } from '../db/tables/workstations.table';
 import { toWireResident } from '../registry/registry-repository';
-import { appendChange } from './change-log';
+import { appendChange, headSeq } from './change-log';
 
 export interface ApplyContext {
   trx: Transaction<HubDatabase>;
@@ -63,7 +63,9 @@ export async function currentStateFor(
     .where('id', '=', id)
     .where('comune', '=', ws.comune)
     .executeTakeFirst();
+  // Stamped with the log's head: a desk that has already pulled past it keeps what it pulled.
+  const seq = await headSeq(trx, ws.comune);
   return row
-    ? [{ seq: 0, entity: 'resident', entityId: row.id, op: 'upsert', payload: toWireResident(row) }]
+    ? [{ seq, entity: 'resident', entityId: row.id, op: 'upsert', payload: toWireResident(row) }]
     : [];
 }

@@ -65,9 +65,10 @@ async function settle(
     }
   });
   // Undo the optimistic effect of what the hub refused: take the hub's version, replay the rest.
-  const current = rejected.flatMap((r) => r.current ?? []);
+  // A pull that ran meanwhile may already hold something newer than the hub's copy at push time.
+  const cursor = Number((await getMeta(db, CURSOR_KEY)) ?? 0);
+  const current = rejected.flatMap((r) => r.current ?? []).filter((c) => c.seq >= cursor);
   if (current.length > 0) {
-    const cursor = Number((await getMeta(db, CURSOR_KEY)) ?? 0);
     await applyChanges(db, current, cursor);
   } else if (rejected.length > 0) {
     await db.transaction().execute((trx) => rebasePending(trx));

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database';
+import { restoreDeferredIndexes } from './bootstrap';
 
 /**
  * A revoked workstation keeps no personal data (DOMAIN.md §12.2: remote wipe). The audit log
@@ -13,6 +14,7 @@ export async function wipePersonalData(db: Kysely<Database>): Promise<void> {
     await trx.deleteFrom('outbox').execute();
     await trx.deleteFrom('sync_exceptions').execute();
     await trx.deleteFrom('clerk_verifiers').execute();
+    await restoreDeferredIndexes(trx); // a bootstrap cut short by the wipe had dropped them
     await trx.deleteFrom('meta').execute();
   });
 }
@@ -23,6 +25,7 @@ export async function clearMirror(db: Kysely<Database>): Promise<void> {
     await trx.deleteFrom('resident_events').execute();
     await trx.deleteFrom('residents').execute();
     await trx.deleteFrom('families').execute();
+    await restoreDeferredIndexes(trx);
     await trx.deleteFrom('meta').where('key', 'like', 'registry.%').execute();
     await trx.deleteFrom('meta').where('key', 'like', 'sync.%').execute();
   });

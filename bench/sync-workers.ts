@@ -1,0 +1,279 @@
+/**
+ * Helpers and child-process entries for bench/sync.bench.ts:
+ * - `seedHubRaw`: a generated comune straight into a hub SQLite file with prepared statements
+ *   (the Kysely seeder is correct but slow for a million residents);
+ * - `SPORTELLO_BENCH_WORKER=hub`: a real hub (buildHubServer) in its own process;
+ * - `SPORTELLO_BENCH_WORKER=clients`: simulated workstations pushing batches over real HTTP.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import SQLite from 'better-sqlite3';
+import { uuidv7 } from 'uuidv7';
+import { openHubDatabase } from '../hub/db/open-hub-database';
+import { eventRow, familyRow, residentRow } from '../hub/registry/registry-repository';
+import { buildHubServer } from '../hub/server';
+import { generateRegistry, type GenerateOptions } from '../resources/demo/generate-registry';
+import { PROTOCOL_VERSION, PUSH_PATH } from '../shared/sync/registry-page';
+
+const SELF = resolve(__dirname, 'sync-workers.ts');
+const ROOT = resolve(__dirname, '..');
+
+/** Generated households into the hub's registry tables (migrated, with comuni already inserted). */
+export function seedHubRaw(
+  file: string,
+  plan: GenerateOptions,
+): { residents: number; families: number; events: number } {
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = OFF');
+  sqlite.pragma('cache_size = -262144');
+  const indexes = sqlite
+    .prepare(
+      "select name, sql from sqlite_master where type = 'index' and sql is not null and tbl_name in ('families', 'residents', 'resident_events')",
+    )
+    .all() as { name: string; sql: string }[];
+  for (const ix of indexes) sqlite.exec(`drop index ${ix.name}`);
+  const insert = (table: string, row: Record<string, unknown>) => {
+    const cols = Object.keys(row);
+    return sqlite.prepare(
+      `insert into ${table} (${cols.join(', ')}) values (${cols.map((c) => `@${c}`).join(', ')})`,
+    );
+  };
+  let insFamily: SQLite.Statement | null = null;
+  let insResident: SQLite.Statement | null = null;
+  let insEvent: SQLite.Statement | null = null;
+  const totals = { residents: 0, families: 0, events: 0 };
+  const generator = generateRegistry(plan);
+  const batch = sqlite.transaction((n: number) => {
+    for (let i = 0; i < n; i++) {
+      const next = generator.next();
+      if (next.done) return true;
+      const h = next.value;
+      const f = familyRow(h.family);
+      (insFamily ??= insert('families', f)).run(f);
+      for (const m of h.members) {
+        const r = residentRow(m);
+        (insResident ??= insert('residents', r)).run(r);
+      }
+      for (const e of h.events) {
+        const r = eventRow(e);
+        (insEvent ??= insert('resident_events', r)).run(r);
+      }
+      totals.families++;
+      totals.residents += h.members.length;
+      totals.events += h.events.length;
+    }
+    return false;
+  });
+  while (!batch(20_000));
+  for (const ix of indexes) sqlite.exec(ix.sql);
+  sqlite.exec('ANALYZE');
+  sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  sqlite.close();
+  return totals;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Child processes
+
+function spawnWorker(kind: string, env: Record<string, string>): ChildProcess {
+  const prof = process.env.BENCH_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+    : [];
+  return spawn(process.execPath, [...prof, '--import', 'tsx', SELF], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, SPORTELLO_BENCH_WORKER: kind },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+}
+
+/** Reads the child's stdout until a line starting with `prefix`; its remainder. */
+function lineFrom(proc: ChildProcess, prefix: string, timeoutMs: number): Promise<string> {
+  return new Promise((ok, fail) => {
+    let buffer = '';
+    const timer = setTimeout(
+      () => fail(new Error(`worker: no "${prefix}" within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
+    const onData = (chunk: Buffer) => {
+      buffer += chunk.toString('utf8');
+      for (const line of buffer.split('\n')) {
+        if (line.startsWith(prefix)) {
+          clearTimeout(timer);
+          proc.stdout?.off('data', onData);
+          ok(line.slice(prefix.length).trim());
+          return;
+        }
+      }
+    };
+    proc.stdout?.on('data', onData);
+    proc.once('exit', (code) => fail(new Error(`worker exited (${String(code)}) before "${prefix}"`)));
+  });
+}
+
+export interface HubProcess {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** A real hub on the given SQLite file, in its own process (the benchmark must not starve it). */
+export async function startHubProcess(sqliteFile: string): Promise<HubProcess> {
+  const proc = spawnWorker('hub', { HUB_SQLITE: sqliteFile });
+  const url = await lineFrom(proc, 'listening ', 60_000);
+  return {
+    url,
+    stop: async () => {
+      if (proc.exitCode !== null) return;
+      const exited = new Promise((ok) => proc.once('exit', ok));
+      proc.kill('SIGTERM');
+      await Promise.race([exited, sleep(10_000).then(() => proc.kill('SIGKILL'))]);
+    },
+  };
+}
+
+export interface PushLoad {
+  url: string;
+  tokens: string[];
+  residentIds: string[];
+  clerk: string;
+  batch: number;
+  /**
+   * each workstation pushes one batch every `periodMs` (open loop, like counters that do not
+   * wait for each other); when an answer comes later than that, the next push follows at once.
+   * 0 = back to back (saturation)
+   */
+  periodMs: number;
+  durationMs: number;
+  warmupMs: number;
+}
+
+export interface PushResult {
+  mutations: number;
+  requests: number;
+  errors: number;
+  seconds: number;
+  /** latencies in ms of the requests completed in the measured window (after the warm-up) */
+  latencies: number[];
+}
+
+/** Runs the workstations split over `workers` processes; merged result. */
+export async function runPushLoad(load: PushLoad, workers: number): Promise<PushResult> {
+  const share = Math.ceil(load.tokens.length / workers);
+  const parts = await Promise.all(
+    Array.from({ length: workers }, async (_, w) => {
+      const tokens = load.tokens.slice(w * share, (w + 1) * share);
+      // the load (thousands of resident ids) goes by file: too big for the environment
+      const file = join(mkdtempSync(join(tmpdir(), 'sportello-push-load-')), 'load.json');
+      writeFileSync(file, JSON.stringify({ ...load, tokens }));
+      const proc = spawnWorker('clients', { PUSH_LOAD: file });
+      return JSON.parse(
+        await lineFrom(proc, 'result ', load.durationMs + load.warmupMs + 60_000),
+      ) as PushResult;
+    }),
+  );
+  return {
+    mutations: parts.reduce((n, p) => n + p.mutations, 0),
+    requests: parts.reduce((n, p) => n + p.requests, 0),
+    errors: parts.reduce((n, p) => n + p.errors, 0),
+    seconds: Math.max(...parts.map((p) => p.seconds)),
+    latencies: parts.flatMap((p) => p.latencies),
+  };
+}
+
+async function clientsMain(load: PushLoad): Promise<PushResult> {
+  const started = performance.now();
+  const measureFrom = started + load.warmupMs;
+  const end = measureFrom + load.durationMs;
+  const result: PushResult = { mutations: 0, requests: 0, errors: 0, seconds: 0, latencies: [] };
+  let n = 0;
+  const workstation = async (token: string, w: number) => {
+    // counters are not in lockstep: the first pushes are spread over one period
+    let next = started + (load.periodMs > 0 ? ((w * 7919) % 1000) * (load.periodMs / 1000) : 0);
+    while (performance.now() < end) {
+      const wait = next - performance.now();
+      if (wait > 0) await sleep(wait);
+      next += load.periodMs;
+      const mutations = Array.from({ length: load.batch }, () => {
+        const i = n++;
+        return {
+          id: uuidv7(),
+          name: 'registry.updateContacts',
+          args: {
+            residentId: load.residentIds[i % load.residentIds.length],
+            phone: `0142${String(1_000_000 + (i % 9_000_000))}`,
+            email: null,
+          },
+          clerk: load.clerk,
+          at: new Date().toISOString(),
+        };
+      });
+      const body = JSON.stringify({ mutations });
+      const t0 = performance.now();
+      let ok = false;
+      try {
+        const res = await fetch(new URL(PUSH_PATH, load.url), {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            authorization: `Bearer ${token}`,
+            'x-sportello-protocol': String(PROTOCOL_VERSION),
+          },
+          body,
+        });
+        const answer = (await res.json()) as { results?: { status: string }[] };
+        ok = res.ok && (answer.results ?? []).every((r) => r.status === 'applied');
+      } catch {
+        ok = false;
+      }
+      const t1 = performance.now();
+      // what completes inside the window counts (requiring the start inside too would undercount slow ones)
+      if (t1 >= measureFrom && t1 <= end) {
+        result.requests++;
+        result.latencies.push(t1 - t0);
+        if (ok) result.mutations += load.batch;
+        else result.errors++;
+      }
+    }
+  };
+  await Promise.all(load.tokens.map((t, w) => workstation(t, w)));
+  result.seconds = load.durationMs / 1000;
+  return result;
+}
+
+async function hubMain(file: string): Promise<void> {
+  const hubDb = await openHubDatabase({ sqliteFile: file });
+  const app = buildHubServer({ hubDb });
+  const url = await app.listen({ host: '127.0.0.1', port: 0 });
+  const stop = () => {
+    void app
+      .close()
+      .then(() => hubDb.close())
+      .then(() => process.exit(0));
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+  writeSync(1, `listening ${url}\n`);
+}
+
+const role = process.env.SPORTELLO_BENCH_WORKER;
+if (role === 'hub') {
+  hubMain(process.env.HUB_SQLITE ?? '').catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+} else if (role === 'clients') {
+  clientsMain(JSON.parse(readFileSync(process.env.PUSH_LOAD ?? '', 'utf8')) as PushLoad).then(
+    (r) => {
+      writeSync(1, `result ${JSON.stringify(r)}\n`);
+      process.exit(0);
+    },
+    (err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}
