@@ -1,7 +1,8 @@
 import type { Locale } from '../i18n/locale';
 import { parseIsoDate, type IsoDate } from './iso-date';
 
-const MONTHS: Record<Locale, readonly string[]> = {
+/** Month names as documents print them (shared with the codice fiscale explanations). */
+export const MONTH_NAMES: Record<Locale, readonly string[]> = {
   it: [
     'gennaio',
     'febbraio',
@@ -36,5 +37,5 @@ const MONTHS: Record<Locale, readonly string[]> = {
 export function formatIsoDate(date: IsoDate, locale: Locale): string {
   const parts = parseIsoDate(date);
   if (!parts) throw new RangeError(`Not an ISO calendar date (YYYY-MM-DD): ${JSON.stringify(date)}`);
-  return `${parts.day} ${MONTHS[locale][parts.month - 1] ?? parts.month} ${parts.year}`;
+  return `${parts.day} ${MONTH_NAMES[locale][parts.month - 1] ?? parts.month} ${parts.year}`;
 }

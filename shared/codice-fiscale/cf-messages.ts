@@ -1,36 +1,6 @@
 import { interpolate, type Locale } from '../i18n/locale';
+import { MONTH_NAMES } from '../calendar/format-date';
 import type { CfProblem } from './codice-fiscale';
-
-const MONTHS = {
-  it: [
-    'gennaio',
-    'febbraio',
-    'marzo',
-    'aprile',
-    'maggio',
-    'giugno',
-    'luglio',
-    'agosto',
-    'settembre',
-    'ottobre',
-    'novembre',
-    'dicembre',
-  ],
-  en: [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ],
-} as const;
 
 const TEXT = {
   length: {
@@ -66,6 +36,7 @@ const TEXT = {
 /** One sentence per problem, for the inline explanation under the search box. */
 export function describeCfProblem(problem: CfProblem, locale: Locale): string {
   const params: Record<string, string | number> = { ...problem };
-  if (problem.kind === 'impossible_date') params.month = MONTHS[locale][problem.month - 1] ?? problem.month;
+  if (problem.kind === 'impossible_date')
+    params.month = MONTH_NAMES[locale][problem.month - 1] ?? problem.month;
   return interpolate(TEXT[problem.kind][locale], params);
 }
