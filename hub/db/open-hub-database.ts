@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
+import { withStatementCache } from '../../shared/util/statement-cache';
 import {
   Kysely,
   Migrator,
@@ -8,6 +9,7 @@ import {
   SqliteDialect,
   type Migration,
   type MigrationProvider,
+  type SqliteDatabase,
 } from 'kysely';
 import pg from 'pg';
 import type { HubDatabase } from './database';
@@ -50,7 +52,9 @@ export async function openHubDatabase(opts: OpenHubOptions): Promise<HubDb> {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  const db = new Kysely<HubDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<HubDatabase>({
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) as unknown as SqliteDatabase }),
+  });
   await migrate(
     db,
     existed ? (name) => sqlite.backup(`${file}.before-${name}.bak`).then(() => undefined) : null,

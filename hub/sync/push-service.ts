@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { AppError } from '../../shared/errors/app-error';
 import {
@@ -11,10 +11,14 @@ import type { HubDatabase } from '../db/database';
 import type { WorkstationRow } from '../db/tables/workstations.table';
 import { APPLIERS, currentStateFor } from './mutation-appliers';
 
+type Trx = Transaction<HubDatabase>;
+
 /**
- * Applies a batch in order, each mutation in its own transaction, exactly once per
- * (workstation, mutation id): a replayed mutation answers `duplicate` and changes nothing.
- * A rejected one is recorded as an exception for supervisors, never dropped.
+ * Applies a batch in order, exactly once per (workstation, mutation id): a replayed mutation
+ * answers `duplicate` and changes nothing. A rejected one is recorded as an exception for
+ * supervisors, never dropped. The batch is one transaction (one commit for up to 500 changes);
+ * each mutation runs inside its own savepoint, so a refused one leaves no trace of a half-write
+ * while the others stand.
  */
 export async function pushMutations(
   db: Kysely<HubDatabase>,
@@ -22,101 +26,122 @@ export async function pushMutations(
   mutations: MutationEnvelope[],
   now: () => Date,
 ): Promise<{ results: MutationResult[]; changed: boolean }> {
-  const results: MutationResult[] = [];
-  let changed = false;
-  for (const m of mutations) {
-    const result = await applyOne(db, ws, m, now().toISOString());
-    if (result.status === 'applied') changed = true;
-    results.push(result);
+  try {
+    return await applyBatch(db, ws, mutations, now().toISOString());
+  } catch (err) {
+    // A concurrent push of the same mutations (a replay racing its original) won on PostgreSQL,
+    // or two batches touching the same records in opposite order deadlocked: the batch rolled
+    // back whole; applying it again now answers from what the winner recorded.
+    if (!isUniqueViolation(err) && !isRetryableConflict(err)) throw err;
+    return applyBatch(db, ws, mutations, now().toISOString());
   }
-  return { results, changed };
+}
+
+async function applyBatch(
+  db: Kysely<HubDatabase>,
+  ws: WorkstationRow,
+  mutations: MutationEnvelope[],
+  at: string,
+): Promise<{ results: MutationResult[]; changed: boolean }> {
+  return db.transaction().execute(async (trx) => {
+    const results: MutationResult[] = [];
+    for (const m of mutations) results.push(await applyOne(trx, ws, m, at));
+    return { results, changed: results.some((r) => r.status === 'applied') };
+  });
 }
 
 async function applyOne(
-  db: Kysely<HubDatabase>,
+  trx: Trx,
   ws: WorkstationRow,
   m: MutationEnvelope,
   at: string,
 ): Promise<MutationResult> {
-  const seen = await db
+  const seen = await trx
     .selectFrom('applied_mutations')
     .select(['status', 'error_code'])
     .where('workstation_id', '=', ws.id)
     .where('mutation_id', '=', m.id)
     .executeTakeFirst();
-  if (seen?.status === 'rejected') {
-    // The first answer was lost: say again that it was refused (and why), or the desk would drop
-    // it as done and keep its optimistic effect, never knowing the hub disagrees.
-    return db.transaction().execute(async (trx) => rejectedAgain(trx, ws, m, seen.error_code));
-  }
+  // The first answer was lost: say again that it was refused (and why), or the desk would drop
+  // it as done and keep its optimistic effect, never knowing the hub disagrees.
+  if (seen?.status === 'rejected') return rejectedAgain(trx, ws, m, seen.error_code);
   if (seen) return { id: m.id, status: 'duplicate' };
 
+  await sql`savepoint mutation`.execute(trx);
   try {
-    await db.transaction().execute(async (trx) => {
-      const clerk = await trx
-        .selectFrom('users')
-        .select(['id', 'disabled'])
-        .where('username', '=', m.clerk)
-        .where('comune', '=', ws.comune)
-        .executeTakeFirst();
-      if (!clerk || clerk.disabled) throw new AppError('clerk_unknown', { clerk: m.clerk });
-      if (!isMutationName(m.name)) throw new AppError('mutation_unknown', { name: m.name });
-      const parsed = MUTATIONS[m.name].safeParse(m.args);
-      if (!parsed.success)
-        throw new AppError('invalid_input', { detail: parsed.error.issues[0]?.message ?? m.name });
-      await APPLIERS[m.name]({ trx, ws, at, mutationId: m.id }, parsed.data);
-      await trx
-        .insertInto('applied_mutations')
-        .values({
-          workstation_id: ws.id,
-          mutation_id: m.id,
-          status: 'applied',
-          error_code: null,
-          applied_at: at,
-        })
-        .execute();
-    });
+    const clerk = await trx
+      .selectFrom('users')
+      .select(['id', 'disabled'])
+      .where('username', '=', m.clerk)
+      .where('comune', '=', ws.comune)
+      .executeTakeFirst();
+    if (!clerk || clerk.disabled) throw new AppError('clerk_unknown', { clerk: m.clerk });
+    if (!isMutationName(m.name)) throw new AppError('mutation_unknown', { name: m.name });
+    const parsed = MUTATIONS[m.name].safeParse(m.args);
+    if (!parsed.success)
+      throw new AppError('invalid_input', { detail: parsed.error.issues[0]?.message ?? m.name });
+    await APPLIERS[m.name]({ trx, ws, at, mutationId: m.id }, parsed.data);
+    await trx
+      .insertInto('applied_mutations')
+      .values({
+        workstation_id: ws.id,
+        mutation_id: m.id,
+        status: 'applied',
+        error_code: null,
+        applied_at: at,
+      })
+      .execute();
+    await sql`release savepoint mutation`.execute(trx);
     return { id: m.id, status: 'applied' };
   } catch (err) {
-    if (isUniqueViolation(err)) return { id: m.id, status: 'duplicate' }; // a concurrent replay won the race
+    await sql`rollback to savepoint mutation`.execute(trx);
+    await sql`release savepoint mutation`.execute(trx);
     if (!(err instanceof AppError)) throw err;
-    const error = err.toData('it');
-    return db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('applied_mutations')
-        .values({
-          workstation_id: ws.id,
-          mutation_id: m.id,
-          status: 'rejected',
-          error_code: error.code,
-          applied_at: at,
-        })
-        .execute();
-      await trx
-        .insertInto('sync_exceptions')
-        .values({
-          id: uuidv7(),
-          comune: ws.comune,
-          workstation_id: ws.id,
-          mutation_id: m.id,
-          name: m.name,
-          args: JSON.stringify(m.args ?? null),
-          clerk: m.clerk,
-          code: error.code,
-          message: error.message,
-          at,
-          resolved_at: null,
-        })
-        .execute();
-      const current = isMutationName(m.name) ? await currentStateFor(trx, ws, m.name, m.args) : [];
-      return {
-        id: m.id,
-        status: 'rejected' as const,
-        error: { code: error.code, message: error.message },
-        current,
-      };
-    });
+    return reject(trx, ws, m, at, err);
   }
+}
+
+async function reject(
+  trx: Trx,
+  ws: WorkstationRow,
+  m: MutationEnvelope,
+  at: string,
+  err: AppError,
+): Promise<MutationResult> {
+  const error = err.toData('it');
+  await trx
+    .insertInto('applied_mutations')
+    .values({
+      workstation_id: ws.id,
+      mutation_id: m.id,
+      status: 'rejected',
+      error_code: error.code,
+      applied_at: at,
+    })
+    .execute();
+  await trx
+    .insertInto('sync_exceptions')
+    .values({
+      id: uuidv7(),
+      comune: ws.comune,
+      workstation_id: ws.id,
+      mutation_id: m.id,
+      name: m.name,
+      args: JSON.stringify(m.args ?? null),
+      clerk: m.clerk,
+      code: error.code,
+      message: error.message,
+      at,
+      resolved_at: null,
+    })
+    .execute();
+  const current = isMutationName(m.name) ? await currentStateFor(trx, ws, m.name, m.args) : [];
+  return { id: m.id, status: 'rejected', error: { code: error.code, message: error.message }, current };
+}
+
+function isRetryableConflict(err: unknown): boolean {
+  const code = (err as { code?: string })?.code;
+  return code === '40P01' || code === '40001';
 }
 
 function isUniqueViolation(err: unknown): boolean {
@@ -129,7 +154,7 @@ function isUniqueViolation(err: unknown): boolean {
 }
 
 async function rejectedAgain(
-  trx: Transaction<HubDatabase>,
+  trx: Trx,
   ws: WorkstationRow,
   m: MutationEnvelope,
   code: string | null,

@@ -1,7 +1,15 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
+import { withStatementCache } from '../../../shared/util/statement-cache';
+import {
+  Kysely,
+  Migrator,
+  type SqliteDatabase,
+  SqliteDialect,
+  type Migration,
+  type MigrationProvider,
+} from 'kysely';
 import type { Database } from './database';
 import { deskMigrations } from './migrations';
 
@@ -39,7 +47,9 @@ export async function openDeskDatabase(
 ): Promise<DeskDatabase & { backupFile: string | null }> {
   const existed = file !== ':memory:' && existsSync(file);
   const sqlite = openSqlite(file);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) as unknown as SqliteDatabase }),
+  });
   const migrator = new Migrator({ db, provider: new StaticMigrationProvider(migrations) });
   let backupFile: string | null = null;
   const pending = (await migrator.getMigrations()).filter((m) => m.executedAt === undefined);
