@@ -21,7 +21,6 @@ export function createDispatch(
   log: (msg: string, err: unknown) => void = console.error,
 ): Dispatch {
   return async (call, input) => {
-    const locale = ctx.state.locale;
     try {
       if (!isCallName(call)) throw new AppError('unknown_call', { call: String(call).slice(0, 60) });
       const spec = contract[call];
@@ -37,7 +36,7 @@ export function createDispatch(
     } catch (err) {
       if (err instanceof AppError) return { ok: false, error: err.toData(ctx.state.locale) };
       log(`[desk] ${String(call)} failed`, err);
-      return { ok: false, error: new AppError('internal').toData(locale) };
+      return { ok: false, error: new AppError('internal').toData(ctx.state.locale) };
     }
   };
 }

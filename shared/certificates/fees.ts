@@ -139,8 +139,8 @@ function bolloLine(
     marcaDate: dated,
     rate: rate.row,
     text: {
-      it: `Imposta di bollo ${formatEuro(amount, 'it')} assolta con marca n. ${marca.value}${dated ? ` del ${formatDate(dated, 'it')}` : ''}`,
-      en: `Stamp duty ${formatEuro(amount, 'en')} paid with revenue stamp no. ${marca.value}${dated ? ` dated ${formatDate(dated, 'en')}` : ''}`,
+      it: `Imposta di bollo ${formatEuro(amount, 'it')} assolta con marca n. ${marca.value}${dated ? ` del ${formatDate(dated)}` : ''}`,
+      en: `Stamp duty ${formatEuro(amount, 'en')} paid with revenue stamp no. ${marca.value}${dated ? ` dated ${formatDate(dated)}` : ''}`,
     },
   };
 }

@@ -78,5 +78,5 @@ export function validityLine(validity: CertificateValidity): string {
   if (validity.kind === 'unlimited') {
     return `Il presente certificato ha validità illimitata (${VALIDITY_LAW}).`;
   }
-  return `Il presente certificato ha validità di ${validity.months} mesi dalla data di rilascio, fino al ${formatDate(validity.validUntil, 'it')} (${VALIDITY_LAW}).`;
+  return `Il presente certificato ha validità di ${validity.months} mesi dalla data di rilascio, fino al ${formatDate(validity.validUntil)} (${VALIDITY_LAW}).`;
 }

@@ -19,12 +19,12 @@ export function agree(sex: Sex, masculine: string, feminine: string): string {
 
 /** "nato a Casale Monferrato il 09/07/1972" */
 export function bornPhrase(person: { sex: Sex; birthPlaceName: string; birthDate: string }): string {
-  return `${agree(person.sex, 'nato', 'nata')} a ${person.birthPlaceName} il ${formatDate(person.birthDate, 'it')}`;
+  return `${agree(person.sex, 'nato', 'nata')} a ${person.birthPlaceName} il ${formatDate(person.birthDate)}`;
 }
 
 /** "dd/mm/yyyy" */
 export function documentDate(iso: string): string {
-  return formatDate(iso, 'it');
+  return formatDate(iso);
 }
 
 /** "Via Roma n. 10, int. 3, fraz. Popolo, 15033 Casale Monferrato (AL)" */

@@ -43,10 +43,10 @@ export const EVENT_LABELS: Labels<ResidentEventKind> = {
   death: { it: 'Decesso', en: 'Death' },
 };
 
-/** "09/07/1972": the way Italian documents print dates. */
-export function formatDate(iso: string, locale: Locale): string {
+/** "09/07/1972": the register's form, kept in both languages so a clerk reads the same date. */
+export function formatDate(iso: string): string {
   const [y, m, d] = iso.split('-');
-  return locale === 'it' ? `${d}/${m}/${y}` : `${d}/${m}/${y}`;
+  return `${d}/${m}/${y}`;
 }
 
 /** "Italiana"-style adjectives vary by sex and country; the register prints the country: "Italia", "Albania". */

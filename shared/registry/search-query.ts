@@ -82,3 +82,8 @@ export function planSearch(raw: string): SearchPlan {
     single && single.length >= 3 && single.length <= 6 && /^[A-Z]+$/.test(single) ? single : null;
   return { kind: 'name', splits, cfPrefix };
 }
+
+/** Why a typed date found nobody: it does not exist (31/02, 30/02/2023…). */
+export function describeInvalidDate(text: string, locale: 'it' | 'en'): string {
+  return locale === 'it' ? `«${text}» non è una data esistente.` : `“${text}” is not a real date.`;
+}

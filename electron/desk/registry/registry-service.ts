@@ -3,7 +3,7 @@ import { checkCodiceFiscale } from '../../../shared/codice-fiscale/codice-fiscal
 import type { CallInput, CallOutput } from '../../../shared/contract/contract';
 import type { ResidentSummary } from '../../../shared/contract/views';
 import { AppError } from '../../../shared/errors/app-error';
-import { planSearch } from '../../../shared/registry/search-query';
+import { describeInvalidDate, planSearch } from '../../../shared/registry/search-query';
 import { appendAudit } from '../audit/audit-log';
 import { requireSession, workstationName, type DeskContext } from '../context';
 import { runMutation } from '../sync/run-mutation';
@@ -40,8 +40,7 @@ export async function searchResidents(
       return {
         kind: 'invalid_date',
         text: plan.text,
-        explanation:
-          locale === 'it' ? `«${plan.text}» non è una data esistente.` : `“${plan.text}” is not a real date.`,
+        explanation: describeInvalidDate(plan.text, locale),
       };
     case 'cf_invalid':
       return {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AppInfo, SessionInfo, SetupStatus, SyncStatus } from '../../../shared/contract/views';
-import type { ErrorData } from '../../../shared/errors/app-error';
+import { AppError, type ErrorData } from '../../../shared/errors/app-error';
 import { DEFAULT_LOCALE, type Locale } from '../../../shared/i18n/locale';
 import { api } from '../api/client';
 
@@ -45,13 +45,7 @@ export function useAppState() {
       void api.session.current({}).then((r) => {
         if (r.ok && r.value === null) {
           setSession(null);
-          setNotice({
-            code: 'session_expired',
-            message:
-              locale === 'it'
-                ? `Sessione scaduta per inattività (${session.idleTimeoutMinutes} minuti). Accedere di nuovo.`
-                : `Session expired after ${session.idleTimeoutMinutes} minutes of inactivity. Please log in again.`,
-          });
+          setNotice(new AppError('session_expired', { minutes: session.idleTimeoutMinutes }).toData(locale));
         }
       });
     }, SESSION_CHECK_MS);

@@ -47,16 +47,15 @@ export function ResidentScreen(props: { id: string; onBack: () => void; onError:
           <dl>
             {row(t('colCf'), r.codiceFiscale + (r.omocodia ? ` (${t('omocodia')})` : ''), 'detail-cf')}
             {row(t('sex'), r.sex)}
-            {row(t('birth'), formatDate(r.birthDate, locale))}
+            {row(t('birth'), formatDate(r.birthDate))}
             {row(t('birthPlace'), `${r.birthPlaceName} (${r.birthPlaceCode})`)}
             {row(t('citizenship'), `${citizenshipLabel(r.citizenship, locale)} (${r.citizenship})`)}
             {row(t('civilStatus'), CIVIL_STATUS_LABELS[r.civilStatus][locale][r.sex])}
             {row(
               t('registryStatus'),
-              STATUS_LABELS[r.status][locale] +
-                (r.statusDate ? ` (${formatDate(r.statusDate, locale)})` : ''),
+              STATUS_LABELS[r.status][locale] + (r.statusDate ? ` (${formatDate(r.statusDate)})` : ''),
             )}
-            {row(t('registeredOn'), formatDate(r.registeredOn, locale))}
+            {row(t('registeredOn'), formatDate(r.registeredOn))}
           </dl>
           <ContactsCard resident={r} onSaved={setR} />
         </div>
@@ -86,7 +85,7 @@ export function ResidentScreen(props: { id: string; onBack: () => void; onError:
                     {m.surname} {m.givenNames}
                   </td>
                   <td>{RELATIONSHIP_LABELS[m.relationship][locale]}</td>
-                  <td>{formatDate(m.birthDate, locale)}</td>
+                  <td>{formatDate(m.birthDate)}</td>
                   <td className="mono">{m.codiceFiscale}</td>
                 </tr>
               ))}
@@ -98,7 +97,7 @@ export function ResidentScreen(props: { id: string; onBack: () => void; onError:
           <ol className="timeline">
             {r.events.map((e, i) => (
               <li key={`${e.date}-${i}`}>
-                <span className="timeline-date">{formatDate(e.date, locale)}</span>
+                <span className="timeline-date">{formatDate(e.date)}</span>
                 <span className="strong">{EVENT_LABELS[e.kind][locale]}</span> {e.description}
               </li>
             ))}

@@ -122,7 +122,7 @@ export function SearchScreen({
                     </td>
                     <td className="mono">{r.codiceFiscale}</td>
                     <td>
-                      {formatDate(r.birthDate, locale)} · {r.birthPlaceName}
+                      {formatDate(r.birthDate)} · {r.birthPlaceName}
                     </td>
                     <td>{r.addressLine}</td>
                     <td>
