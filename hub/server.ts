@@ -8,6 +8,7 @@ import { registryRoutes } from './routes/registry-routes';
 import type { RouteContext } from './routes/route-context';
 import { workstationAuth } from './routes/route-context';
 import { syncRoutes } from './routes/sync-routes';
+import { verificationRoutes } from './routes/verification-routes';
 import { ChangeNotifier } from './sync/change-notifier';
 
 export interface HubServerOptions {
@@ -36,7 +37,7 @@ export function buildHubServer(opts: HubServerOptions): FastifyInstance {
 
   // A desk too old for this hub gets one clear answer on every API call, before anything else.
   app.addHook('onRequest', async (req) => {
-    if (!req.url.startsWith('/api/') || req.url.startsWith(ENROL_PATH)) return;
+    if (!req.url.startsWith('/api/v') || req.url.startsWith(ENROL_PATH)) return;
     const version = Number(req.headers['x-sportello-protocol'] ?? 0);
     if (!(version >= MIN_PROTOCOL_VERSION)) throw new AppError('update_required');
   });
@@ -52,5 +53,6 @@ export function buildHubServer(opts: HubServerOptions): FastifyInstance {
   authRoutes(app, ctx);
   registryRoutes(app, ctx);
   syncRoutes(app, ctx);
+  verificationRoutes(app, ctx);
   return app;
 }

@@ -25,12 +25,14 @@ export async function startTestDesk(
   opts: {
     comune?: 'casale' | 'balzola';
     workstation?: string;
+    /** a credential from `hub.enrol`: a workstation of its own (own series) */
+    token?: string;
     sync?: SyncEngineOptions;
     now?: () => Date;
   } = {},
 ): Promise<TestDesk> {
   const dir = mkdtempSync(join(tmpdir(), 'sportello-desk-'));
-  const token = opts.comune === 'balzola' ? hub.balzolaToken : hub.casaleToken;
+  const token = opts.token ?? (opts.comune === 'balzola' ? hub.balzolaToken : hub.casaleToken);
   const core = await createDeskCore({
     dbFile: join(dir, 'desk.sqlite'),
     config: { ...DEFAULT_DESK_CONFIG, version: 'test' },

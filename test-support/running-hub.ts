@@ -11,6 +11,8 @@ export interface TestHub {
   hubDb: HubDb;
   casaleToken: string;
   balzolaToken: string;
+  /** another workstation of the comune (its own credential and numbering series) */
+  enrol(name: string, comune?: string): Promise<string>;
   /** stops listening and closes the store; `start()` brings it back on the same port and data */
   stop(): Promise<void>;
   start(): Promise<void>;
@@ -42,6 +44,7 @@ export async function startTestHub(kind: HubBackend = 'sqlite', now?: () => Date
     },
     casaleToken: casale.token,
     balzolaToken: balzola.token,
+    enrol: async (name, comune = 'B885') => (await enrolWorkstation(hubDb.db, comune, name)).token,
     stop: async () => {
       if (!app) return;
       const closing = app;

@@ -2,8 +2,16 @@ import type { CallName } from '../../shared/contract/call-names';
 import type { CallInput, CallOutput } from '../../shared/contract/contract';
 import { verifyAuditChain } from './audit/audit-log';
 import type { DeskContext } from './context';
+import {
+  certificatePdf,
+  issueCertificate,
+  listCertificates,
+  previewCertificate,
+  revokeCertificate,
+} from './certificates/certificate-service';
+import { issueDeclaration, previewDeclaration } from './certificates/declaration-service';
 import { getMeta } from './db/meta-repository';
-import { getResident, searchResidents, updateContacts } from './registry/registry-service';
+import { getResident, searchResidents, setCertifiable, updateContacts } from './registry/registry-service';
 import { currentSession, login, logout } from './session/session-service';
 import { enrol, setupStatus } from './setup/setup-service';
 import { listComuneExceptions, listExceptions } from './sync/exceptions-service';
@@ -38,6 +46,14 @@ export const createHandlers = (engine: SyncEngine): Handlers => ({
   'registry:search': searchResidents,
   'registry:get': getResident,
   'registry:updateContacts': updateContacts,
+  'registry:setCertifiable': setCertifiable,
+  'certificates:preview': previewCertificate,
+  'certificates:issue': issueCertificate,
+  'certificates:pdf': certificatePdf,
+  'certificates:list': listCertificates,
+  'certificates:revoke': revokeCertificate,
+  'declarations:preview': previewDeclaration,
+  'declarations:issue': issueDeclaration,
   'sync:status': () => engine.refreshCounts(),
   'sync:refresh': () => engine.syncOnce(),
   'sync:exceptions': listExceptions,

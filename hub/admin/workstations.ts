@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { AppError } from '../../shared/errors/app-error';
 import { hashToken, newToken } from '../auth/tokens';
@@ -50,7 +50,7 @@ export async function enrolWithCode(
   now: Date = new Date(),
 ): Promise<{
   token: string;
-  workstation: { id: string; name: string };
+  workstation: { id: string; name: string; series: string };
   comune: { belfiore: string; name: string };
 }> {
   return db.transaction().execute(async (trx) => {
@@ -69,6 +69,7 @@ export async function enrolWithCode(
     if (Number(used.numUpdatedRows) !== 1) throw new AppError('enrolment_code_invalid');
     const token = newToken();
     const id = uuidv7();
+    const series = await nextWorkstationSeries(trx, row.comune);
     await trx
       .insertInto('workstations')
       .values({
@@ -78,6 +79,7 @@ export async function enrolWithCode(
         token_hash: hashToken(token),
         created_at: now.toISOString(),
         revoked_at: null,
+        series,
       })
       .execute();
     const comune = await trx
@@ -85,8 +87,25 @@ export async function enrolWithCode(
       .select(['belfiore', 'name'])
       .where('belfiore', '=', row.comune)
       .executeTakeFirstOrThrow();
-    return { token, workstation: { id, name: row.workstation_name }, comune };
+    return { token, workstation: { id, name: row.workstation_name, series }, comune };
   });
+}
+
+/**
+ * The next numbering series of a comune: P1, P2… in enrolment order. Revoked workstations keep
+ * theirs, so a number once printed is never issued again by a newcomer. A concurrent enrolment
+ * that picks the same one fails on the unique index and is simply retried by IT.
+ */
+export async function nextWorkstationSeries(
+  db: Kysely<HubDatabase> | Transaction<HubDatabase>,
+  comune: string,
+): Promise<string> {
+  const row = await db
+    .selectFrom('workstations')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('comune', '=', comune)
+    .executeTakeFirstOrThrow();
+  return `P${Number(row.n) + 1}`;
 }
 
 /** On its next contact the workstation is told it is revoked, and wipes its local personal data. */

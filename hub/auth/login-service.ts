@@ -61,5 +61,6 @@ export async function loginClerk(
       comune: user.comune,
     },
     comune: { belfiore: comune.belfiore, name: comune.name },
+    workstationSeries: workstation.series,
   };
 }

@@ -1,3 +1,4 @@
+import type { CertificatesTable, DocumentsIssuedTable } from './tables/certificates.table';
 import type { ClerkSessionsTable } from './tables/clerk-sessions.table';
 import type { ComuniTable } from './tables/comuni.table';
 import type { FamiliesTable, ResidentEventsTable, ResidentsTable } from './tables/registry.table';
@@ -24,4 +25,6 @@ export interface HubDatabase {
   sync_exceptions: SyncExceptionsTable;
   enrolment_codes: EnrolmentCodesTable;
   hub_meta: HubMetaTable;
+  certificates: CertificatesTable;
+  documents_issued: DocumentsIssuedTable;
 }

@@ -37,6 +37,7 @@ export const toWireResident = (r: HubResidentRow): WireResident => ({
   registeredOn: r.registered_on,
   phone: r.phone,
   email: r.email,
+  notCertifiable: Number(r.not_certifiable) === 1,
 });
 
 const toEvent = (r: HubResidentEventRow): ResidentEvent => ({
@@ -129,6 +130,7 @@ export const residentRow = (r: Resident): HubResidentRow => ({
   registered_on: r.registeredOn,
   phone: null,
   email: null,
+  not_certifiable: 0,
 });
 
 export const eventRow = (e: ResidentEvent): HubResidentEventRow => ({

@@ -12,6 +12,8 @@ const changesQuery = z.object({
   limit: z.coerce.number().int().min(1).max(10_000).default(1000),
   /** long poll: wait up to this long for a change when there is none */
   waitMs: z.coerce.number().int().min(0).max(30_000).default(0),
+  /** one kind of entity only: a new counter backfills what its registry bootstrap does not carry */
+  entity: z.enum(['resident', 'clerk', 'certificate']).optional(),
 });
 
 export function syncRoutes(app: FastifyInstance, ctx: RouteContext): void {
@@ -65,8 +67,8 @@ export function syncRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.get(CHANGES_PATH, async (req) => {
     const ws = await ctx.workstationOf(req);
     const q = parse(changesQuery, req.query);
-    let changes = await readChanges(ctx.db, ws.comune, q.since, q.limit);
-    if (changes.length === 0 && q.waitMs > 0) {
+    let changes = await readChanges(ctx.db, ws.comune, q.since, q.limit, q.entity);
+    if (changes.length === 0 && q.waitMs > 0 && !q.entity) {
       const closed = new AbortController();
       req.raw.once('close', () => closed.abort());
       await ctx.notifier.wait(ws.comune, q.waitMs, closed.signal);

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { generateRegistry, type GenerateOptions } from '../../resources/demo/generate-registry';
 import type { Comune, Family, Resident, ResidentEvent } from '../../shared/registry/model';
+import { nextWorkstationSeries } from '../admin/workstations';
 import { hashPassword } from '../auth/passwords';
 import { hashToken, newToken } from '../auth/tokens';
 import type { HubDatabase } from '../db/database';
@@ -110,6 +111,7 @@ export async function enrolWorkstation(
       token_hash: hashToken(token),
       created_at: now.toISOString(),
       revoked_at: null,
+      series: await nextWorkstationSeries(db, comune),
     })
     .execute();
   return { id, token };

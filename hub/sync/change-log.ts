@@ -33,15 +33,20 @@ export async function appendChange(
 }
 
 /** Changes of one comune after `since`, in order. */
-export async function readChanges(db: Db, comune: string, since: number, limit: number): Promise<Change[]> {
-  const rows = await db
+export async function readChanges(
+  db: Db,
+  comune: string,
+  since: number,
+  limit: number,
+  entity?: ChangeLogTable['entity'],
+): Promise<Change[]> {
+  let query = db
     .selectFrom('change_log')
     .select(['seq', 'entity', 'entity_id', 'op', 'payload', 'mutation_id'])
     .where('comune', '=', comune)
-    .where('seq', '>', since)
-    .orderBy('seq')
-    .limit(limit)
-    .execute();
+    .where('seq', '>', since);
+  if (entity) query = query.where('entity', '=', entity);
+  const rows = await query.orderBy('seq').limit(limit).execute();
   return rows.map((r) => ({
     seq: Number(r.seq),
     entity: r.entity,

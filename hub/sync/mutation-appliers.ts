@@ -4,15 +4,14 @@ import type { Change, MutationArgs, MutationName } from '../../shared/sync/mutat
 import type { HubDatabase } from '../db/database';
 import type { WorkstationRow } from '../db/tables/workstations.table';
 import { toWireResident } from '../registry/registry-repository';
+import {
+  recordCertificate,
+  recordDeclaration,
+  revokeCertificate,
+} from '../certificates/certificate-appliers';
+import { findCertificate, toCertificateSummary } from '../certificates/certificate-repository';
+import type { ApplyContext } from './apply-context';
 import { appendChange, headSeq } from './change-log';
-
-export interface ApplyContext {
-  trx: Transaction<HubDatabase>;
-  ws: WorkstationRow;
-  at: string;
-  /** recorded with the change, so the desk that sent it knows it is now part of what it pulls */
-  mutationId: string;
-}
 
 type Applier<N extends MutationName> = (ctx: ApplyContext, args: MutationArgs<N>) => Promise<void>;
 
@@ -45,6 +44,36 @@ export const APPLIERS: { [N in MutationName]: Applier<N> } = {
       mutationId,
     });
   },
+  'registry.setCertifiable': async ({ trx, ws, at, mutationId, clerk }, args) => {
+    if (clerk.role === 'clerk')
+      throw new AppError('supervisor_only', { action: 'certificabilità della scheda' });
+    const resident = await trx
+      .selectFrom('residents')
+      .selectAll()
+      .where('id', '=', args.residentId)
+      .where('comune', '=', ws.comune)
+      .executeTakeFirst();
+    if (!resident) throw new AppError('resident_not_found');
+    const flag = args.notCertifiable ? 1 : 0;
+    await trx
+      .updateTable('residents')
+      .set({ not_certifiable: flag })
+      .where('id', '=', resident.id)
+      .where('comune', '=', ws.comune)
+      .execute();
+    await appendChange(trx, {
+      comune: ws.comune,
+      entity: 'resident',
+      entityId: resident.id,
+      op: 'upsert',
+      payload: toWireResident({ ...resident, not_certifiable: flag }),
+      at,
+      mutationId,
+    });
+  },
+  'certificates.record': recordCertificate,
+  'certificates.revoke': revokeCertificate,
+  'declarations.record': recordDeclaration,
 };
 
 /** What a rejected mutation touched, as the hub has it now, so the desk can rebase on it. */
@@ -54,7 +83,25 @@ export async function currentStateFor(
   name: MutationName,
   args: unknown,
 ): Promise<Change[]> {
-  if (name !== 'registry.updateContacts') return [];
+  // Stamped with the log's head: a desk that has already pulled past it keeps what it pulled.
+  const seq = await headSeq(trx, ws.comune);
+  if (name === 'certificates.revoke') {
+    const certificateId = (args as { id?: unknown }).id;
+    const found =
+      typeof certificateId === 'string' ? await findCertificate(trx, ws.comune, certificateId) : null;
+    return found
+      ? [
+          {
+            seq,
+            entity: 'certificate',
+            entityId: found.id,
+            op: 'upsert',
+            payload: toCertificateSummary(found),
+          },
+        ]
+      : [];
+  }
+  if (name !== 'registry.updateContacts' && name !== 'registry.setCertifiable') return [];
   const id = (args as { residentId?: unknown }).residentId;
   if (typeof id !== 'string') return [];
   const row = await trx
@@ -63,8 +110,6 @@ export async function currentStateFor(
     .where('id', '=', id)
     .where('comune', '=', ws.comune)
     .executeTakeFirst();
-  // Stamped with the log's head: a desk that has already pulled past it keeps what it pulled.
-  const seq = await headSeq(trx, ws.comune);
   return row
     ? [{ seq, entity: 'resident', entityId: row.id, op: 'upsert', payload: toWireResident(row) }]
     : [];

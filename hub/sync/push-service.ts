@@ -9,7 +9,10 @@ import {
 } from '../../shared/sync/mutations';
 import type { HubDatabase } from '../db/database';
 import type { WorkstationRow } from '../db/tables/workstations.table';
+import type { ApplyContext } from './apply-context';
 import { APPLIERS, currentStateFor } from './mutation-appliers';
+
+type Applier = (ctx: ApplyContext, args: unknown) => Promise<void>;
 
 type Trx = Transaction<HubDatabase>;
 
@@ -71,7 +74,7 @@ async function applyOne(
   try {
     const clerk = await trx
       .selectFrom('users')
-      .select(['id', 'disabled'])
+      .select(['id', 'disabled', 'role'])
       .where('username', '=', m.clerk)
       .where('comune', '=', ws.comune)
       .executeTakeFirst();
@@ -80,7 +83,10 @@ async function applyOne(
     const parsed = MUTATIONS[m.name].safeParse(m.args);
     if (!parsed.success)
       throw new AppError('invalid_input', { detail: parsed.error.issues[0]?.message ?? m.name });
-    await APPLIERS[m.name]({ trx, ws, at, mutationId: m.id }, parsed.data);
+    await (APPLIERS[m.name] as Applier)(
+      { trx, ws, at, mutationId: m.id, clerk: { username: m.clerk, role: clerk.role } },
+      parsed.data,
+    );
     await trx
       .insertInto('applied_mutations')
       .values({

@@ -86,6 +86,7 @@ export function App() {
               {openId && !syncOpen && (
                 <ResidentScreen
                   id={openId}
+                  supervisor={session.clerk.role !== 'clerk'}
                   onBack={() => {
                     setOpenId(null);
                     setTimeout(() => searchRef.current?.focus(), 0);

@@ -1,8 +1,21 @@
 import { z } from 'zod';
 import { LOCALES } from '../i18n/locale';
 import type { CallName } from './call-names';
+import { certificateRevocationSchema } from '../certificates/certificate-record';
 import { contactsSchema } from '../registry/contacts';
+import { certifiabilitySchema } from '../sync/mutations';
+import {
+  certificateIssueInput,
+  certificateRequestInput,
+  declarationIssueInput,
+  declarationRequestInput,
+} from './document-inputs';
 import type {
+  CertificateListItem,
+  CertificatePreview,
+  DeclarationPreview,
+  IssuedCertificate,
+  IssuedDocument,
   SetupStatus,
   SyncException,
   AppInfo,
@@ -79,6 +92,17 @@ export const contract = {
     'clerk',
   ),
   'registry:updateContacts': spec<ResidentDetail>()(contactsSchema, 'clerk'),
+  'registry:setCertifiable': spec<ResidentDetail>()(certifiabilitySchema, 'clerk'),
+  'certificates:preview': spec<CertificatePreview>()(certificateRequestInput, 'clerk'),
+  'certificates:issue': spec<IssuedCertificate>()(certificateIssueInput, 'clerk'),
+  'certificates:pdf': spec<IssuedDocument>()(z.object({ id: z.string().min(1).max(40) }).strict(), 'clerk'),
+  'certificates:list': spec<CertificateListItem[]>()(
+    z.object({ residentId: z.string().min(1).max(64) }).strict(),
+    'clerk',
+  ),
+  'certificates:revoke': spec<CertificateListItem>()(certificateRevocationSchema, 'clerk'),
+  'declarations:preview': spec<DeclarationPreview>()(declarationRequestInput, 'clerk'),
+  'declarations:issue': spec<IssuedDocument>()(declarationIssueInput, 'clerk'),
   'sync:status': spec<SyncStatus>()(none, 'public'),
   'sync:refresh': spec<SyncStatus>()(none, 'clerk'),
   'sync:exceptions': spec<SyncException[]>()(none, 'clerk'),

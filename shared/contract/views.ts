@@ -86,6 +86,8 @@ export type FamilyMemberView = Pick<
 /** The record as the counter shows it: the registry facts plus address, household and history. */
 export interface ResidentDetail extends Omit<Resident, 'comune' | 'familyId'> {
   omocodia: boolean;
+  /** the comune marked the record as not certifiable (DOMAIN.md §1.2) */
+  notCertifiable: boolean;
   phone: string | null;
   email: string | null;
   address: {
@@ -104,3 +106,66 @@ export interface AuditVerification {
   intact: boolean;
   firstBrokenSeq: number | null;
 }
+
+/** A refusal or a mistake in a document request, in the user's language; `reason` is stable. */
+export interface DocumentProblem {
+  reason: string;
+  kind: 'invalid_request' | 'refusal' | 'configuration';
+  message: string;
+}
+
+export interface DocumentLine {
+  section: string;
+  text: string;
+}
+
+export type CertificatePreview =
+  | {
+      ok: true;
+      title: string;
+      lines: DocumentLine[];
+      /** what the counter collects now (diritti); the bollo was paid with the marca */
+      atCounterCents: number;
+      totalCents: number;
+      feeLines: string[];
+      validUntil: string | null;
+      warnings: string[];
+    }
+  | { ok: false; problems: DocumentProblem[] };
+
+export interface IssuedDocument {
+  id: string;
+  title: string;
+  lines: DocumentLine[];
+  sha256: string;
+  pages: number;
+  pdfBase64: string;
+  delivery: 'printed' | 'file';
+}
+
+export interface IssuedCertificate extends IssuedDocument {
+  verificationUrl: string | null;
+  atCounterCents: number;
+  validUntil: string | null;
+}
+
+export interface CertificateListItem {
+  id: string;
+  title: string;
+  issuedOn: string;
+  validUntil: string | null;
+  destination: 'private_it' | 'abroad';
+  delivery: 'printed' | 'file';
+  issuedBy: string;
+  /** as the verification page would say it today */
+  status: 'valid' | 'expired' | 'revoked';
+  revokedAt: string | null;
+  revokedBy: string | null;
+  revokeReason: string | null;
+  /** issued on this workstation: the PDF can be reprinted here */
+  hasPdf: boolean;
+}
+
+export type DeclarationPreview =
+  | { ok: true; title: string; subtitle: string; lines: DocumentLine[]; warnings: string[] }
+  | { ok: false; problems: DocumentProblem[] };

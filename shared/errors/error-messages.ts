@@ -105,6 +105,46 @@ export const ERROR_MESSAGES = {
     it: 'Server centrale non raggiungibile e nessun accesso recente di questo operatore su questa postazione: impossibile accedere fuori linea.',
     en: 'Hub unreachable and no recent login of this clerk on this workstation: offline login is not possible.',
   },
+  supervisor_only: {
+    it: 'Operazione riservata ai responsabili: {action}.',
+    en: 'Only a supervisor can do this: {action}.',
+  },
+  certificate_refused: {
+    it: 'Certificato non rilasciabile: {detail}',
+    en: 'Certificate cannot be issued: {detail}',
+  },
+  certificate_not_found: {
+    it: 'Certificato {id} non trovato.',
+    en: 'Certificate {id} not found.',
+  },
+  certificate_already_revoked: {
+    it: 'Il certificato {id} è già stato revocato.',
+    en: 'Certificate {id} has already been revoked.',
+  },
+  certificate_pdf_elsewhere: {
+    it: 'Il documento del certificato {id} è conservato sulla postazione che lo ha emesso.',
+    en: 'The document of certificate {id} is kept on the workstation that issued it.',
+  },
+  certificate_series_mismatch: {
+    it: 'Il numero {id} non appartiene alla serie di questa postazione ({series}).',
+    en: "Number {id} is not of this workstation's series ({series}).",
+  },
+  marca_already_used: {
+    it: 'La marca da bollo n. {marcaId} è già stata usata per il certificato {id}: una marca vale per un solo certificato.',
+    en: 'Revenue stamp no. {marcaId} was already used for certificate {id}: one stamp, one certificate.',
+  },
+  series_missing: {
+    it: 'Questa postazione non ha ancora una serie di numerazione: accedere una volta con il server centrale raggiungibile.',
+    en: 'This workstation has no numbering series yet: log in once while the hub is reachable.',
+  },
+  declaration_refused: {
+    it: 'Dichiarazione non compilabile: {detail}',
+    en: 'Declaration cannot be prepared: {detail}',
+  },
+  declaration_not_found: {
+    it: 'Dichiarazione {id} non trovata.',
+    en: 'Declaration {id} not found.',
+  },
   internal: {
     it: "Errore interno. L'operazione non è stata eseguita; riprovare o contattare l'assistenza.",
     en: 'Internal error. Nothing was changed; try again or contact support.',

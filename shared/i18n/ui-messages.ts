@@ -1,3 +1,4 @@
+import { DOCUMENT_MESSAGES, type DocumentUiKey } from './document-messages';
 import type { Locale } from './locale';
 
 /** Screen wording. Italian is the default; every key must exist in both languages. */
@@ -96,9 +97,10 @@ const it = {
   colWorkstation: 'Postazione',
 } as const;
 
-export type UiKey = keyof typeof it;
+type BaseKey = keyof typeof it;
+export type UiKey = BaseKey | DocumentUiKey;
 
-const en: Record<UiKey, string> = {
+const en: Record<BaseKey, string> = {
   appName: 'Sportello',
   appSubtitle: 'Citizen services',
   loginTitle: 'Clerk login',
@@ -192,4 +194,7 @@ const en: Record<UiKey, string> = {
   colWorkstation: 'Workstation',
 };
 
-export const UI_MESSAGES: Record<Locale, Record<UiKey, string>> = { it, en };
+export const UI_MESSAGES: Record<Locale, Record<UiKey, string>> = {
+  it: { ...it, ...DOCUMENT_MESSAGES.it },
+  en: { ...en, ...DOCUMENT_MESSAGES.en },
+};

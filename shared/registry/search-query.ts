@@ -38,7 +38,11 @@ function toIsoDate(y: number, m: number, d: number): string | null {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-function parseDate(text: string): string | null | undefined {
+/**
+ * A date as a clerk types it (dd/mm/yyyy, d/m/yyyy or yyyy-mm-dd) → ISO; null for an impossible
+ * date (31/02/1980), undefined for text that is not a date at all.
+ */
+export function parseTypedDate(text: string): string | null | undefined {
   const dmy = DATE_DMY.exec(text);
   if (dmy) return toIsoDate(Number(dmy[3]), Number(dmy[2]), Number(dmy[1]));
   const iso = DATE_ISO.exec(text);
@@ -50,7 +54,7 @@ export function planSearch(raw: string): SearchPlan {
   const text = raw.trim();
   if (text.length < MIN_QUERY_LENGTH) return { kind: 'too_short' };
 
-  const date = parseDate(text);
+  const date = parseTypedDate(text);
   if (date === null) return { kind: 'invalid_date', text };
   if (date !== undefined) return { kind: 'birth_date', date };
 

@@ -1,5 +1,19 @@
 import { z } from 'zod';
+import {
+  certificateRecordSchema,
+  certificateRevocationSchema,
+  declarationRecordSchema,
+} from '../certificates/certificate-record';
 import { contactsSchema } from '../registry/contacts';
+
+/** A supervisor marks (or clears) a record as not certifiable, with the reason (DOMAIN.md §1.2). */
+export const certifiabilitySchema = z
+  .object({
+    residentId: z.string().min(1).max(64),
+    notCertifiable: z.boolean(),
+    reason: z.string().trim().min(5).max(300),
+  })
+  .strict();
 
 /**
  * Every change a counter can make offline, by name. The desk applies it optimistically and
@@ -8,6 +22,10 @@ import { contactsSchema } from '../registry/contacts';
  */
 export const MUTATIONS = {
   'registry.updateContacts': contactsSchema,
+  'registry.setCertifiable': certifiabilitySchema,
+  'certificates.record': certificateRecordSchema,
+  'certificates.revoke': certificateRevocationSchema,
+  'declarations.record': declarationRecordSchema,
 } as const;
 
 export type MutationName = keyof typeof MUTATIONS;
@@ -46,7 +64,7 @@ export const pushResponseSchema = z.object({ results: z.array(mutationResultSche
 /** One entry of a comune's change log. `payload` is the entity's whole new state. */
 export const changeSchema = z.object({
   seq: z.number().int().nonnegative(),
-  entity: z.enum(['resident', 'clerk']),
+  entity: z.enum(['resident', 'clerk', 'certificate']),
   entityId: z.string(),
   op: z.enum(['upsert', 'delete']),
   payload: z.unknown(),

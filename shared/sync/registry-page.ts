@@ -53,6 +53,8 @@ export const residentSchema = z.object({
   /** contact details recorded at the counter (mutation registry.updateContacts) */
   phone: z.string().max(20).nullable().default(null),
   email: z.string().max(254).nullable().default(null),
+  /** the comune marked the record as not certifiable (DOMAIN.md §1.2) */
+  notCertifiable: z.boolean().default(false),
 });
 
 /** A resident as the hub sends it: the registry facts plus the counter's contact details. */
@@ -107,6 +109,12 @@ export const loginResponseSchema = z.object({
     comune: z.string().length(4),
   }),
   comune: z.object({ belfiore: z.string().length(4), name: z.string() }),
+  /** the workstation's numbering series (certificates, receipts): refreshed at every online login */
+  workstationSeries: z
+    .string()
+    .regex(/^[A-Z0-9]{1,8}$/)
+    .nullable()
+    .default(null),
 });
 export type LoginResponse = z.infer<typeof loginResponseSchema>;
 
@@ -121,7 +129,11 @@ export const hubErrorSchema = z.object({
 
 export const enrolResponseSchema = z.object({
   token: z.string().min(16),
-  workstation: z.object({ id: z.string(), name: z.string() }),
+  workstation: z.object({
+    id: z.string(),
+    name: z.string(),
+    series: z.string().regex(/^[A-Z0-9]{1,8}$/),
+  }),
   comune: z.object({ belfiore: z.string().length(4), name: z.string() }),
 });
 export type EnrolResponse = z.infer<typeof enrolResponseSchema>;

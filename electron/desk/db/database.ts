@@ -1,4 +1,5 @@
 import type { AuditLogTable } from './tables/audit-log.table';
+import type { CertificatesTable, DeclarationsTable } from './tables/documents.table';
 import type { FamiliesTable } from './tables/families.table';
 import type { MetaTable } from './tables/meta.table';
 import type { ResidentEventsTable } from './tables/resident-events.table';
@@ -15,4 +16,6 @@ export interface Database {
   outbox: OutboxTable;
   sync_exceptions: SyncExceptionsTable;
   clerk_verifiers: ClerkVerifiersTable;
+  certificates: CertificatesTable;
+  declarations: DeclarationsTable;
 }

@@ -32,7 +32,13 @@ export interface HubClient {
   login(username: string, password: string): Promise<LoginResponse>;
   registryPage(after: string | null, limit: number): Promise<RegistryPage>;
   push(mutations: MutationEnvelope[]): Promise<MutationResult[]>;
-  changes(since: number, limit: number, waitMs: number, signal?: AbortSignal): Promise<ChangesResponse>;
+  changes(
+    since: number,
+    limit: number,
+    waitMs: number,
+    signal?: AbortSignal,
+    entity?: 'certificate',
+  ): Promise<ChangesResponse>;
   /** needs the clerk's hub session (supervisors) */
   comuneExceptions(clerkToken: string): Promise<HubExceptions>;
 }
@@ -149,9 +155,10 @@ export function createHubClient(opts: HubClientOptions): HubClient {
       );
       return res.results;
     },
-    changes: (since, limit, waitMs, signal) => {
+    changes: (since, limit, waitMs, signal, entity) => {
       const c = enrolled();
       const qs = new URLSearchParams({ since: String(since), limit: String(limit), waitMs: String(waitMs) });
+      if (entity) qs.set('entity', entity);
       return request(
         c.hubUrl,
         c.token,

@@ -18,7 +18,7 @@ export const familyToRow = (f: Family): NewFamilyRow => ({
 
 /** Accepts the generator's Resident (no contacts yet) and the hub's WireResident alike. */
 export const residentToRow = (
-  r: Resident & Partial<Pick<WireResident, 'phone' | 'email'>>,
+  r: Resident & Partial<Pick<WireResident, 'phone' | 'email' | 'notCertifiable'>>,
 ): NewResidentRow => ({
   id: r.id,
   codice_fiscale: r.codiceFiscale,
@@ -39,6 +39,7 @@ export const residentToRow = (
   registered_on: r.registeredOn,
   phone: r.phone ?? null,
   email: r.email ?? null,
+  not_certifiable: r.notCertifiable ? 1 : 0,
 });
 
 export const eventToRow = (e: ResidentEvent): NewResidentEventRow => ({

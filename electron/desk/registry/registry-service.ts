@@ -138,6 +138,7 @@ export async function getResident(
       relationship: resident.relationship,
       phone: resident.phone,
       email: resident.email,
+      notCertifiable: resident.not_certifiable === 1,
       address: {
         line: formatAddressLine(family),
         interior: family.interior,
@@ -175,4 +176,22 @@ export async function updateContacts(
     reason: 'aggiornamento recapiti',
   });
   return getResident(ctx, { id: input.residentId, purpose: 'aggiornamento recapiti' });
+}
+
+/** A supervisor marks a record not certifiable (or lifts the mark), with the reason (DOMAIN.md §1.2). */
+export async function setCertifiable(
+  ctx: DeskContext,
+  input: CallInput<'registry:setCertifiable'>,
+): Promise<CallOutput<'registry:setCertifiable'>> {
+  const session = requireSession(ctx);
+  if (session.info.clerk.role === 'clerk')
+    throw new AppError('supervisor_only', { action: 'certificabilità della scheda' });
+  const resident = await repo.findResident(ctx.db, input.residentId);
+  if (!resident) throw new AppError('resident_not_found');
+  await runMutation(ctx, 'registry.setCertifiable', input, {
+    entity: 'resident',
+    entityId: input.residentId,
+    reason: `${input.notCertifiable ? 'scheda non certificabile' : 'scheda di nuovo certificabile'}: ${input.reason}`,
+  });
+  return getResident(ctx, { id: input.residentId, purpose: 'certificabilità della scheda' });
 }

@@ -4,6 +4,8 @@ import { AppError } from '../../../shared/errors/app-error';
 import { appendAudit } from '../audit/audit-log';
 import { workstationName, type ActiveSession, type DeskContext } from '../context';
 import { checkOffline, forgetVerifier, storeVerifier, type CachedClerk } from './offline-verifier';
+import { setMeta } from '../db/meta-repository';
+import { SERIES_KEY } from '../setup/setup-service';
 
 /**
  * Clerks authenticate against the hub (password hashing, lockout and roles live there). When
@@ -23,6 +25,7 @@ export async function login(
     const res = await ctx.hub.login(username, input.password);
     clerk = { ...res.user, comune: res.comune };
     hubToken = res.token;
+    if (res.workstationSeries) await setMeta(ctx.db, SERIES_KEY, res.workstationSeries);
     await storeVerifier(ctx.db, clerk, input.password, now, ctx.config.offlineLoginDays);
   } catch (err) {
     if (err instanceof AppError && (err.code === 'account_disabled' || err.code === 'account_locked')) {

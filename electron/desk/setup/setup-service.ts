@@ -3,6 +3,9 @@ import { AppError } from '../../../shared/errors/app-error';
 import type { DeskContext } from '../context';
 import { getMeta, setMeta } from '../db/meta-repository';
 
+/** The workstation's numbering series (certificates, receipts), handed out by the hub. */
+export const SERIES_KEY = 'workstation.series';
+
 export async function setupStatus(ctx: DeskContext): Promise<CallOutput<'setup:status'>> {
   const credential = ctx.credentials.read();
   const belfiore = await getMeta(ctx.db, 'comune.belfiore');
@@ -30,6 +33,7 @@ export async function enrol(
   ctx.credentials.write({ hubUrl: input.hubUrl, workstation: res.workstation.name, token: res.token });
   await setMeta(ctx.db, 'comune.belfiore', res.comune.belfiore);
   await setMeta(ctx.db, 'comune.name', res.comune.name);
+  await setMeta(ctx.db, SERIES_KEY, res.workstation.series);
   ctx.state.sync = {
     ...ctx.state.sync,
     state: ctx.state.sync.state === 'revoked' ? 'never' : ctx.state.sync.state,

@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Change } from '../../../shared/sync/mutations';
+import { certificateSummarySchema } from '../../../shared/certificates/certificate-record';
 import { residentSchema } from '../../../shared/sync/registry-page';
+import { upsertCertificateSummary } from '../certificates/certificate-repository';
 import type { Database } from '../db/database';
 import { setMeta } from '../db/meta-repository';
 import { residentToRow } from '../registry/registry-mapping';
@@ -30,6 +32,8 @@ export async function applyChanges(db: Kysely<Database>, changes: Change[], curs
       } else if (change.entity === 'resident' && change.op === 'delete') {
         await trx.deleteFrom('resident_events').where('resident_id', '=', change.entityId).execute();
         await trx.deleteFrom('residents').where('id', '=', change.entityId).execute();
+      } else if (change.entity === 'certificate' && change.op === 'upsert') {
+        await upsertCertificateSummary(trx, certificateSummarySchema.parse(change.payload));
       } else if (change.entity === 'clerk') {
         const clerk = clerkPayload.parse(change.payload);
         // A disabled clerk loses offline login on this counter at once.

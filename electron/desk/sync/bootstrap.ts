@@ -52,6 +52,8 @@ export async function bootstrapRegistry(
       }
       await setMeta(trx, 'comune.belfiore', page.comune.belfiore);
       await setMeta(trx, 'comune.name', page.comune.name);
+      await setMeta(trx, 'comune.province', page.comune.province);
+      await setMeta(trx, 'comune.istat', page.comune.istat);
       await setMeta(trx, 'registry.bootstrap_done', String(done));
       if (page.next) await setMeta(trx, 'registry.bootstrap_cursor', page.next);
       else {

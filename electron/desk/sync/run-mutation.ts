@@ -1,7 +1,9 @@
+import type { Transaction } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import type { MutationArgs, MutationName } from '../../../shared/sync/mutations';
 import { appendAudit } from '../audit/audit-log';
 import { requireSession, workstationName, type DeskContext } from '../context';
+import type { Database } from '../db/database';
 import { LOCAL_EFFECTS } from './local-effects';
 
 /**
@@ -13,13 +15,16 @@ export async function runMutation<N extends MutationName>(
   name: N,
   args: MutationArgs<N>,
   audit: { entity: string; entityId: string; reason: string },
+  /** local writes that belong to the same action (a document and its PDF), in the same transaction */
+  alongside?: (trx: Transaction<Database>) => Promise<void>,
 ): Promise<string> {
   const session = requireSession(ctx);
   const id = uuidv7();
   const at = ctx.now().toISOString();
   const workstation = workstationName(ctx);
   await ctx.db.transaction().execute(async (trx) => {
-    await LOCAL_EFFECTS[name](trx, args);
+    if (alongside) await alongside(trx);
+    await LOCAL_EFFECTS[name](trx, args, { at, clerk: session.info.clerk.username });
     await trx
       .insertInto('outbox')
       .values({ id, name, args: JSON.stringify(args), clerk: session.info.clerk.username, workstation, at })

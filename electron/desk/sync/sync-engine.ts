@@ -4,6 +4,7 @@ import type { DeskContext, SyncControl } from '../context';
 import { getMeta } from '../db/meta-repository';
 import { countResidents } from '../registry/registry-repository';
 import { applyChanges, CURSOR_KEY } from './apply-changes';
+import { backfillCertificates } from './backfill-certificates';
 import { bootstrapRegistry } from './bootstrap';
 import { pushOutboxOnce } from './push-outbox';
 import { clearMirror, wipePersonalData } from './wipe';
@@ -146,15 +147,17 @@ export class SyncEngine implements SyncControl {
   }
 
   private async ensureBootstrapped(): Promise<void> {
-    if ((await getMeta(this.ctx.db, 'registry.bootstrapped_at')) !== null) return;
-    this.setStatus({ state: 'bootstrapping', progress: { done: 0, total: 0 } });
-    await bootstrapRegistry(
-      this.ctx.db,
-      this.ctx.hub,
-      (done, total) => this.setStatus({ progress: { done, total } }),
-      this.opts.bootstrapPage,
-    );
-    this.setStatus({ state: 'ready', progress: null });
+    if ((await getMeta(this.ctx.db, 'registry.bootstrapped_at')) === null) {
+      this.setStatus({ state: 'bootstrapping', progress: { done: 0, total: 0 } });
+      await bootstrapRegistry(
+        this.ctx.db,
+        this.ctx.hub,
+        (done, total) => this.setStatus({ progress: { done, total } }),
+        this.opts.bootstrapPage,
+      );
+      this.setStatus({ state: 'ready', progress: null });
+    }
+    await backfillCertificates(this.ctx.db, this.ctx.hub, this.abort.signal);
   }
 
   /** Returns how many changes were applied. */

@@ -14,6 +14,8 @@ export async function wipePersonalData(db: Kysely<Database>): Promise<void> {
     await trx.deleteFrom('outbox').execute();
     await trx.deleteFrom('sync_exceptions').execute();
     await trx.deleteFrom('clerk_verifiers').execute();
+    await trx.deleteFrom('certificates').execute();
+    await trx.deleteFrom('declarations').execute();
     await restoreDeferredIndexes(trx); // a bootstrap cut short by the wipe had dropped them
     await trx.deleteFrom('meta').execute();
   });

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 import type {
   CivilStatus,
   Relationship,
@@ -39,6 +39,8 @@ export interface ResidentsTable {
   registered_on: string;
   phone: string | null;
   email: string | null;
+  /** 0/1: the comune marked the record as not certifiable (DOMAIN.md §1.2) */
+  not_certifiable: Generated<number>;
 }
 
 export interface ResidentEventsTable {

@@ -3,7 +3,7 @@ import type { Generated } from 'kysely';
 export interface ChangeLogTable {
   seq: Generated<number>;
   comune: string;
-  entity: 'resident' | 'clerk';
+  entity: 'resident' | 'clerk' | 'certificate';
   entity_id: string;
   op: 'upsert' | 'delete';
   /** JSON of the entity's whole new state */

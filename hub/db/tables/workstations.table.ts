@@ -8,5 +8,7 @@ export interface WorkstationsTable {
   token_hash: string;
   created_at: string;
   revoked_at: string | null;
+  /** the workstation's own numbering series (certificates, receipts): P1, P2… within the comune */
+  series: string | null;
 }
 export type WorkstationRow = Selectable<WorkstationsTable>;

@@ -10,7 +10,8 @@ export interface KeyLike {
   metaKey: boolean;
 }
 
-export type Intent = 'focusSearch' | 'back' | 'toggleLanguage' | 'logout' | 'openSync';
+export type Intent =
+  'focusSearch' | 'back' | 'toggleLanguage' | 'logout' | 'openSync' | 'newCertificate' | 'newDeclaration';
 
 export interface Command {
   intent: Intent;
@@ -23,6 +24,8 @@ export const COMMANDS: Command[] = [
   { intent: 'focusSearch', shortcut: 'F2', keyTest: (e) => e.key === 'F2' },
   { intent: 'back', shortcut: 'Esc', keyTest: (e) => e.key === 'Escape' },
   { intent: 'openSync', shortcut: 'F9', keyTest: (e) => e.key === 'F9' },
+  { intent: 'newCertificate', shortcut: 'F4', keyTest: (e) => e.key === 'F4' },
+  { intent: 'newDeclaration', shortcut: 'F6', keyTest: (e) => e.key === 'F6' },
   { intent: 'toggleLanguage', shortcut: 'Alt+L', keyTest: (e) => e.altKey && e.key.toLowerCase() === 'l' },
   {
     intent: 'logout',

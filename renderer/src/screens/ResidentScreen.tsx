@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { ResidentDetail } from '../../../shared/contract/views';
+import { romeDateOf } from '../../../shared/calendar/rome-date';
+import type { IssuedCertificate, IssuedDocument, ResidentDetail } from '../../../shared/contract/views';
 import type { ErrorData } from '../../../shared/errors/app-error';
 import {
   citizenshipLabel,
@@ -12,17 +13,47 @@ import {
 import { api } from '../api/client';
 import { useT } from '../i18n/useT';
 import { ContactsCard } from '../components/ContactsCard';
+import { intentFor } from '../commands/commands';
+import { CertificateForm } from '../documents/CertificateForm';
+import { CertificatesCard } from '../documents/CertificatesCard';
+import { DeclarationForm } from '../documents/DeclarationForm';
+import { IssuedPanel } from '../documents/IssuedPanel';
 
-export function ResidentScreen(props: { id: string; onBack: () => void; onError: (e: ErrorData) => void }) {
+type Mode =
+  | { kind: 'detail' }
+  | { kind: 'certificate' }
+  | { kind: 'declaration' }
+  | { kind: 'issuedCertificate'; doc: IssuedCertificate }
+  | { kind: 'issuedDeclaration'; doc: IssuedDocument };
+
+export function ResidentScreen(props: {
+  id: string;
+  supervisor: boolean;
+  onBack: () => void;
+  onError: (e: ErrorData) => void;
+}) {
   const { t, locale } = useT();
   const [r, setR] = useState<ResidentDetail | null>(null);
+  const [mode, setMode] = useState<Mode>({ kind: 'detail' });
+  const [issuedCount, setIssuedCount] = useState(0);
   const { id, onError } = props;
 
   useEffect(() => {
     void api.registry.get({ id }).then((res) => (res.ok ? setR(res.value) : onError(res.error)));
   }, [id, onError]);
 
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const intent = intentFor(e);
+      if (intent === 'newCertificate') setMode({ kind: 'certificate' });
+      if (intent === 'newDeclaration') setMode({ kind: 'declaration' });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
   if (!r) return <p className="muted">{t('loading')}</p>;
+  const detail = () => setMode({ kind: 'detail' });
   const row = (label: string, value: string, testId?: string) => (
     <div className="kv">
       <dt>{label}</dt>
@@ -39,8 +70,59 @@ export function ResidentScreen(props: { id: string; onBack: () => void; onError:
           {r.surname} {r.givenNames}
         </h1>
         <span className={`badge badge-${r.status}`}>{STATUS_LABELS[r.status][locale]}</span>
+        {r.notCertifiable && <span className="badge badge-deceased">{t('notCertifiableBadge')}</span>}
+        <span className="detail-actions">
+          <button
+            type="button"
+            className="btn btn-ghost"
+            onClick={() => setMode({ kind: 'certificate' })}
+            data-testid="new-certificate"
+          >
+            {t('newCertificate')} (F4)
+          </button>{' '}
+          <button
+            type="button"
+            className="btn btn-ghost"
+            onClick={() => setMode({ kind: 'declaration' })}
+            data-testid="new-declaration"
+          >
+            {t('newDeclaration')} (F6)
+          </button>
+        </span>
       </div>
       <p className="muted small">{t('auditNotice')}</p>
+      {mode.kind === 'certificate' && (
+        <CertificateForm
+          resident={r}
+          today={romeDateOf(new Date())}
+          onIssued={(doc) => {
+            setIssuedCount((n) => n + 1);
+            setMode({ kind: 'issuedCertificate', doc });
+          }}
+          onCancel={detail}
+          onError={onError}
+        />
+      )}
+      {mode.kind === 'declaration' && (
+        <DeclarationForm
+          resident={r}
+          onIssued={(doc) => setMode({ kind: 'issuedDeclaration', doc })}
+          onCancel={detail}
+          onError={onError}
+        />
+      )}
+      {mode.kind === 'issuedCertificate' && (
+        <IssuedPanel
+          doc={mode.doc}
+          title={t('issuedTitle', { id: mode.doc.id })}
+          verificationUrl={mode.doc.verificationUrl}
+          onClose={detail}
+          onAnother={() => setMode({ kind: 'certificate' })}
+        />
+      )}
+      {mode.kind === 'issuedDeclaration' && (
+        <IssuedPanel doc={mode.doc} title={t('declarationReady')} onClose={detail} />
+      )}
       <div className="detail-grid">
         <div className="card">
           <h2>{t('personalData')}</h2>
@@ -103,6 +185,12 @@ export function ResidentScreen(props: { id: string; onBack: () => void; onError:
             ))}
           </ol>
         </div>
+        <CertificatesCard
+          residentId={r.id}
+          supervisor={props.supervisor}
+          refreshKey={issuedCount}
+          onError={onError}
+        />
       </div>
     </section>
   );

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as m0900 from './2026_11_26_0900_create_registry_mirror';
 import * as m1200 from './2026_11_26_1200_sync_engine';
+import * as m1400 from './2026_11_26_1400_documents';
 
 /**
  * Bundled statically: in a packaged app there is no migrations folder to read at runtime.
@@ -9,4 +10,5 @@ import * as m1200 from './2026_11_26_1200_sync_engine';
 export const deskMigrations: Record<string, Migration> = {
   '2026_11_26_0900_create_registry_mirror': m0900,
   '2026_11_26_1200_sync_engine': m1200,
+  '2026_11_26_1400_documents': m1400,
 };

@@ -22,6 +22,8 @@ export interface ResidentsTable {
   registered_on: string;
   phone: string | null;
   email: string | null;
+  /** 0/1: the comune marked the record as not certifiable (DOMAIN.md §1.2) */
+  not_certifiable: number;
 }
 export type ResidentRow = Selectable<ResidentsTable>;
 export type NewResidentRow = Insertable<ResidentsTable>;

@@ -1,0 +1,40 @@
+import type { Selectable } from 'kysely';
+
+/** What the hub knows of an issued certificate: enough to verify it, never the document. */
+export interface CertificatesTable {
+  id: string;
+  comune: string;
+  workstation_id: string;
+  resident_id: string;
+  holder_initials: string;
+  title: string;
+  /** JSON array of CertificateFact */
+  facts: string;
+  storico_reference_date: string | null;
+  destination: 'private_it' | 'abroad';
+  issued_on: string;
+  issued_at: string;
+  valid_until: string | null;
+  bollo_kind: 'marca' | 'exempt';
+  marca_id: string | null;
+  exemption_code: string | null;
+  diritti_cents: number;
+  sha256: string;
+  delivery: 'printed' | 'file';
+  issued_by: string;
+  revoked_at: string | null;
+  revoked_by: string | null;
+  revoke_reason: string | null;
+}
+export type HubCertificateRow = Selectable<CertificatesTable>;
+
+export interface DocumentsIssuedTable {
+  id: string;
+  comune: string;
+  kind: 'certificate' | 'declaration' | 'receipt';
+  issued_on: string;
+  pages: number;
+  delivery: 'printed' | 'file';
+  workstation_id: string;
+  clerk: string;
+}

@@ -1,0 +1,101 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { romeDateOf } from '../../shared/calendar/rome-date';
+import { parseCertificateId } from '../../shared/certificates/certificate-id';
+import { verificationStatus } from '../../shared/certificates/certificate-record';
+import { findCertificateById } from '../certificates/certificate-repository';
+import {
+  renderNotFoundPage,
+  renderVerificationPage,
+  type HashCheck,
+  type VerificationView,
+} from '../certificates/verification-page';
+import type { RouteContext } from './route-context';
+
+export const VERIFY_PAGE_PATH = '/verifica/:id';
+export const VERIFY_API_PATH = '/api/public/verifica/:id';
+
+/**
+ * The public side of the hub (DOMAIN.md §1.8): whoever holds a printout scans its QR code and
+ * learns whether it is genuine. No login, nothing personal beyond the holder's initials.
+ */
+export function verificationRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  async function lookup(
+    raw: string,
+  ): Promise<{ view: VerificationView | null; sha256: string | null; malformed: boolean }> {
+    const parsed = parseCertificateId(raw);
+    if (!parsed.ok) return { view: null, sha256: null, malformed: true };
+    const id = raw.trim().toUpperCase();
+    const row = await findCertificateById(ctx.db, id);
+    if (!row) return { view: null, sha256: null, malformed: false };
+    const comune = await ctx.db
+      .selectFrom('comuni')
+      .select('name')
+      .where('belfiore', '=', row.comune)
+      .executeTakeFirst();
+    return {
+      view: {
+        id: row.id,
+        comuneName: comune?.name ?? row.comune,
+        holderInitials: row.holder_initials,
+        title: row.title,
+        issuedOn: row.issued_on,
+        validUntil: row.valid_until,
+        status: verificationStatus(
+          { revokedAt: row.revoked_at, validUntil: row.valid_until },
+          romeDateOf(ctx.now()),
+        ),
+        revokedOn: row.revoked_at ? romeDateOf(new Date(row.revoked_at)) : null,
+      },
+      sha256: row.sha256,
+      malformed: false,
+    };
+  }
+
+  const hashCheck = (presented: unknown, recorded: string | null): HashCheck => {
+    if (typeof presented !== 'string' || presented.trim() === '') return { kind: 'none' };
+    const hex = presented.trim().toLowerCase();
+    if (!/^[0-9a-f]{64}$/.test(hex)) return { kind: 'invalid' };
+    return hex === recorded ? { kind: 'match' } : { kind: 'mismatch' };
+  };
+
+  const sendPage = (reply: FastifyReply, status: number, html: (nonce: string) => string) => {
+    const nonce = randomBytes(16).toString('base64');
+    return reply
+      .code(status)
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .header(
+        'content-security-policy',
+        `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
+      )
+      .header('referrer-policy', 'no-referrer')
+      .send(html(nonce));
+  };
+
+  app.get<{ Params: { id: string }; Querystring: { sha256?: string } }>(
+    VERIFY_PAGE_PATH,
+    async (req, reply) => {
+      const found = await lookup(req.params.id);
+      if (!found.view)
+        return sendPage(reply, found.malformed ? 400 : 404, (n) =>
+          renderNotFoundPage(req.params.id, n, found.malformed),
+        );
+      const view = found.view;
+      return sendPage(reply, 200, (n) =>
+        renderVerificationPage(view, hashCheck(req.query.sha256, found.sha256), n),
+      );
+    },
+  );
+
+  /** The same answer for machines (e.g. an office that checks certificates in bulk). */
+  app.get<{ Params: { id: string }; Querystring: { sha256?: string } }>(
+    VERIFY_API_PATH,
+    async (req, reply) => {
+      const found = await lookup(req.params.id);
+      if (!found.view)
+        return reply.code(found.malformed ? 400 : 404).send({ exists: false, malformed: found.malformed });
+      return { exists: true, ...found.view, hash: hashCheck(req.query.sha256, found.sha256).kind };
+    },
+  );
+}

@@ -1,0 +1,16 @@
+import type { IsoDate } from './iso-date';
+
+const ROME_DAY = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Rome',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/**
+ * The civil date in Italy at an instant: a certificate issued at 00:30 on 1 January (Rome) is of
+ * the new year even though UTC still says 31 December. Every "today" of the law is this one.
+ */
+export function romeDateOf(instant: Date): IsoDate {
+  return ROME_DAY.format(instant);
+}
