@@ -63,10 +63,11 @@ export async function previewCertificate(
   const { result } = await build(ctx, input, previewId, 'autograph');
   if (!result.ok) return { ok: false, problems: toProblems(result.errors, ctx.state.locale) };
   const c = result.value;
+  const pending = ctx.state.locale === 'it' ? '(numero assegnato al rilascio)' : '(number given at issue)';
   return {
     ok: true,
     title: c.title,
-    lines: c.lines.map((l) => ({ section: l.section, text: l.text })),
+    lines: c.lines.map((l) => ({ section: l.section, text: l.text.replaceAll(c.id, pending) })),
     atCounterCents: c.fees.atCounterCents,
     totalCents: c.fees.totalCents,
     feeLines: c.fees.lines.map((l) => l.text[ctx.state.locale]),

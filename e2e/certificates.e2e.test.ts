@@ -1,0 +1,159 @@
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBrowserModeDesk, type BrowserModeDesk } from '../electron/desk/browser-mode';
+import { memoryCredentialStore } from '../electron/desk/credential-file';
+import { DEMO_PASSWORD } from '../hub/seed/demo-users';
+import { launchChromium } from '../test-support/chromium';
+import { startTestHub, type TestHub } from '../test-support/running-hub';
+
+const root = resolve(__dirname, '..');
+const artifacts = join(root, 'e2e', 'artifacts');
+
+/** The Demografici counter in real Chromium: certificates with QR verification, refusals, self-declarations. */
+describe('counter: certificates and self-declarations', () => {
+  let hub: TestHub;
+  let desk: BrowserModeDesk;
+  let browser: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    if (!existsSync(join(root, 'out', 'renderer', 'index.html')))
+      throw new Error('run `npm run build` first');
+    mkdirSync(artifacts, { recursive: true });
+    hub = await startTestHub('sqlite');
+    desk = await startBrowserModeDesk({
+      dataDir: mkdtempSync(join(tmpdir(), 'sportello-e2e-cert-')),
+      credentials: memoryCredentialStore({
+        hubUrl: hub.url,
+        workstation: 'Casale - Anagrafe 1',
+        token: hub.casaleToken,
+      }),
+      staticDir: join(root, 'out', 'renderer'),
+      startSync: false,
+    });
+    await desk.core.sync.syncOnce();
+    browser = await launchChromium();
+    page = await browser.newPage();
+    await page.goto(desk.server.url);
+    await page.getByLabel('Nome utente').fill('anagrafe.casale');
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('search-input').waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await desk?.close();
+    await hub?.close();
+  });
+
+  const shot = (name: string, p: Page = page) =>
+    p.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
+
+  const open = async (query: string, expected: string) => {
+    await page.keyboard.press('F2');
+    await page.getByTestId('search-input').fill(query);
+    await page.getByTestId('result-row').filter({ hasText: expected }).first().waitFor();
+    await page.getByTestId('search-input').press('ArrowDown');
+    await page.getByTestId('search-input').press('Enter');
+    await page.getByTestId('detail-name').waitFor();
+  };
+
+  let verificationUrl = '';
+
+  it('issues a stato di famiglia with bollo from the keyboard', async () => {
+    await open('RSSMRA72', 'Rossi');
+    await page.keyboard.press('F4');
+    await page.getByTestId('certificate-form').waitFor();
+    await page.getByTestId('fact-stato_famiglia').check();
+    await page.getByTestId('marca-id').fill('01234567890123');
+    await page.getByTestId('certificate-preview').waitFor();
+    expect(await page.getByTestId('at-counter').textContent()).toContain('€ 0,52');
+    expect(await page.getByTestId('certificate-preview').textContent()).toContain('BIANCHI ANNA');
+    await shot('20-certificate-form');
+    await page.keyboard.press('Control+Enter');
+    await page.getByTestId('issued').waitFor();
+    const year = new Date().getFullYear();
+    expect(await page.getByTestId('issued-title').textContent()).toBe(
+      `Certificato B885-P1-${year}-000001 rilasciato`,
+    );
+    verificationUrl = (await page.getByTestId('verification-url').getAttribute('href')) ?? '';
+    expect(verificationUrl).toBe(`${hub.url}/verifica/B885-P1-${year}-000001`);
+    expect(await page.getByTestId('issued-lines').textContent()).toContain('marca n. 01234567890123');
+    await shot('21-certificate-issued');
+  });
+
+  it('opens the verification page from the QR address and sees it valid', async () => {
+    await desk.core.sync.syncOnce();
+    const verifier = await browser.newPage();
+    try {
+      await verifier.goto(verificationUrl);
+      const status = verifier.locator('[data-status]');
+      expect(await status.getAttribute('data-status')).toBe('valid');
+      expect(await status.textContent()).toBe('VALIDO');
+      const body = (await verifier.locator('main').textContent()) ?? '';
+      expect(body).toContain('CERTIFICATO DI STATO DI FAMIGLIA');
+      expect(body).toContain('M. R.');
+      expect(body).not.toContain('Rossi');
+      await shot('22-verification-valid', verifier);
+    } finally {
+      await verifier.close();
+    }
+  });
+
+  it('issues one exempt for pension use and shows the legal reference', async () => {
+    await page.getByTestId('issued-close').click();
+    expect(await page.getByTestId('certificate-row').count()).toBe(1);
+    await page.keyboard.press('F4');
+    await page.getByTestId('fact-residenza').check();
+    await page.getByTestId('bollo-exempt').check();
+    await page.getByTestId('exemption-ground').selectOption('previdenza_assistenza');
+    await page.getByTestId('certificate-preview').waitFor();
+    await page.getByText("Esente dall'imposta di bollo", { exact: false }).first().waitFor();
+    expect(await page.getByTestId('fee-lines').textContent()).toContain(
+      "Esente dall'imposta di bollo – art. 9, Tabella B, d.P.R. 642/1972",
+    );
+    expect(await page.getByTestId('at-counter').textContent()).toContain('€ 0,26');
+    await page.getByTestId('issue-certificate').click();
+    await page.getByTestId('issued').waitFor();
+    expect(await page.getByTestId('issued-lines').textContent()).toContain(
+      'art. 9, Tabella B, d.P.R. 642/1972',
+    );
+    await shot('23-certificate-exempt');
+    await page.getByTestId('issued-close').click();
+    await page.getByTestId('certificate-row').nth(1).waitFor();
+    expect(await page.getByTestId('certificate-row').count()).toBe(2);
+  });
+
+  it('refuses Italian citizenship for a foreign national, saying why', async () => {
+    await page.keyboard.press('Escape');
+    await open('Hoxha', 'Hoxha');
+    await page.keyboard.press('F4');
+    await page.getByTestId('fact-cittadinanza').check();
+    await page.getByTestId('marca-id').fill('01234567890999');
+    const refusal = page.getByTestId('refusal');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain(
+      'HOXHA ARBEN non è cittadino/a italiano/a (cittadinanza: Albania)',
+    );
+    expect(await page.getByTestId('issue-certificate').isDisabled()).toBe(true);
+    await shot('24-certificate-refused');
+  });
+
+  it('prepares a pre-filled self-declaration to sign, without bollo', async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F6');
+    await page.getByTestId('declaration-form').waitFor();
+    await page.getByTestId('document-number').fill('CA12345AB');
+    await page.getByTestId('declaration-preview').waitFor();
+    await page.getByText('CA12345AB', { exact: false }).first().waitFor();
+    expect(await page.getByTestId('declaration-preview').textContent()).toContain('HOXHA ARBEN');
+    await page.keyboard.press('Control+Enter');
+    await page.getByTestId('issued').waitFor();
+    expect(await page.getByTestId('issued-title').textContent()).toBe('Dichiarazione pronta da firmare');
+    await shot('25-declaration-ready');
+  });
+});
