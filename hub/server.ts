@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { AppError } from '../shared/errors/app-error';
+import { caseRoutes } from './cases/case-plugin';
 import { ENROL_PATH, MIN_PROTOCOL_VERSION, PROTOCOL_VERSION } from '../shared/sync/registry-page';
 import type { HubDb } from './db/open-hub-database';
 import { sendError } from './http-errors';
@@ -54,5 +55,7 @@ export function buildHubServer(opts: HubServerOptions): FastifyInstance {
   registryRoutes(app, ctx);
   syncRoutes(app, ctx);
   verificationRoutes(app, ctx);
+  const stopCaseJobs = caseRoutes(app, ctx);
+  app.addHook('onClose', async () => stopCaseJobs());
   return app;
 }

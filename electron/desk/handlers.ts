@@ -1,6 +1,7 @@
 import type { CallName } from '../../shared/contract/call-names';
 import type { CallInput, CallOutput } from '../../shared/contract/contract';
 import { verifyAuditChain } from './audit/audit-log';
+import { createCaseHandlers } from './cases/case-handlers';
 import type { DeskContext } from './context';
 import {
   certificatePdf,
@@ -59,4 +60,5 @@ export const createHandlers = (engine: SyncEngine): Handlers => ({
   'sync:exceptions': listExceptions,
   'sync:comuneExceptions': listComuneExceptions,
   'audit:verify': (ctx) => verifyAuditChain(ctx.db),
+  ...createCaseHandlers(engine),
 });

@@ -1,3 +1,4 @@
+import type { CaseHubTables } from '../cases/case-plugin';
 import type { CertificatesTable, DocumentsIssuedTable } from './tables/certificates.table';
 import type { ClerkSessionsTable } from './tables/clerk-sessions.table';
 import type { ComuniTable } from './tables/comuni.table';
@@ -12,7 +13,7 @@ import type {
 import type { UsersTable } from './tables/users.table';
 import type { WorkstationsTable } from './tables/workstations.table';
 
-export interface HubDatabase {
+export interface HubDatabase extends CaseHubTables {
   comuni: ComuniTable;
   users: UsersTable;
   workstations: WorkstationsTable;

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { CHANGES_PATH, EXCEPTIONS_PATH, PUSH_PATH } from '../../shared/sync/registry-page';
+import { CHANGE_ENTITIES } from '../../shared/sync/change-entities';
 import { pushRequestSchema } from '../../shared/sync/mutations';
 import { headSeq, readChanges, schemaEpoch } from '../sync/change-log';
 import { pushMutations } from '../sync/push-service';
@@ -13,7 +14,7 @@ const changesQuery = z.object({
   /** long poll: wait up to this long for a change when there is none */
   waitMs: z.coerce.number().int().min(0).max(30_000).default(0),
   /** one kind of entity only: a new counter backfills what its registry bootstrap does not carry */
-  entity: z.enum(['resident', 'clerk', 'certificate']).optional(),
+  entity: z.enum(CHANGE_ENTITIES).optional(),
 });
 
 export function syncRoutes(app: FastifyInstance, ctx: RouteContext): void {

@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import { AppError } from '../../shared/errors/app-error';
-import type { Change, MutationArgs, MutationName } from '../../shared/sync/mutations';
+import type { Change, MutationName } from '../../shared/sync/mutations';
 import type { HubDatabase } from '../db/database';
 import type { WorkstationRow } from '../db/tables/workstations.table';
 import { toWireResident } from '../registry/registry-repository';
@@ -10,10 +10,9 @@ import {
   revokeCertificate,
 } from '../certificates/certificate-appliers';
 import { findCertificate, toCertificateSummary } from '../certificates/certificate-repository';
-import type { ApplyContext } from './apply-context';
+import { CASE_APPLIERS, caseCurrentStateFor } from '../cases/case-appliers';
+import type { Applier } from './apply-context';
 import { appendChange, headSeq } from './change-log';
-
-type Applier<N extends MutationName> = (ctx: ApplyContext, args: MutationArgs<N>) => Promise<void>;
 
 /** The hub's authoritative effect of each mutation. Each query is scoped to the workstation's comune. */
 export const APPLIERS: { [N in MutationName]: Applier<N> } = {
@@ -74,6 +73,7 @@ export const APPLIERS: { [N in MutationName]: Applier<N> } = {
   'certificates.record': recordCertificate,
   'certificates.revoke': revokeCertificate,
   'declarations.record': recordDeclaration,
+  ...CASE_APPLIERS,
 };
 
 /** What a rejected mutation touched, as the hub has it now, so the desk can rebase on it. */
@@ -83,6 +83,8 @@ export async function currentStateFor(
   name: MutationName,
   args: unknown,
 ): Promise<Change[]> {
+  const forCase = await caseCurrentStateFor(trx, ws, name, args);
+  if (forCase !== null) return forCase;
   // Stamped with the log's head: a desk that has already pulled past it keeps what it pulled.
   const seq = await headSeq(trx, ws.comune);
   if (name === 'certificates.revoke') {

@@ -9,13 +9,19 @@ import { ResidentScreen } from './screens/ResidentScreen';
 import { SearchScreen } from './screens/SearchScreen';
 import { EnrolScreen } from './screens/EnrolScreen';
 import { SyncScreen } from './screens/SyncScreen';
+import { CasesScreen } from './cases/CasesScreen';
+import { CashdeskScreen } from './cashdesk/CashdeskScreen';
+import { translator } from './i18n/useT';
 
 export function App() {
   const app = useAppState();
   const { session, locale, setLocale, setSession, setNotice } = app;
   const [openId, setOpenId] = useState<string | null>(null);
   const [syncOpen, setSyncOpen] = useState(false);
+  /** the work area besides the registry: the case queue (F7) or the cash desk (F8) */
+  const [area, setArea] = useState<'registry' | 'cases' | 'cashdesk'>('registry');
   const searchRef = useRef<HTMLInputElement>(null);
+  const t = translator(locale);
 
   const logout = useCallback(() => {
     void api.session.logout({}).then(() => {
@@ -31,9 +37,12 @@ export function App() {
       if (intent === 'toggleLanguage') setLocale(locale === 'it' ? 'en' : 'it');
       if (!session) return;
       if (intent === 'openSync') setSyncOpen(true);
+      if (intent === 'openCases') setArea('cases');
+      if (intent === 'openCashdesk') setArea('cashdesk');
       if (intent === 'focusSearch' || intent === 'back') {
         setOpenId(null);
         setSyncOpen(false);
+        setArea('registry');
         setTimeout(() => searchRef.current?.focus(), 0);
       }
       if (intent === 'logout') logout();
@@ -69,6 +78,52 @@ export function App() {
           ) : (
             <>
               {/* The search stays mounted while a record is open, so Esc returns to the same list. */}
+              <nav className="areas" aria-label={t('areasNav')}>
+                <button
+                  type="button"
+                  className={`btn btn-ghost${area === 'registry' && !syncOpen ? ' active' : ''}`}
+                  onClick={() => {
+                    setArea('registry');
+                    setSyncOpen(false);
+                  }}
+                >
+                  {t('areaRegistry')} (F2)
+                </button>
+                <button
+                  type="button"
+                  className={`btn btn-ghost${area === 'cases' ? ' active' : ''}`}
+                  onClick={() => setArea('cases')}
+                  data-testid="nav-cases"
+                >
+                  {t('areaCases')} (F7)
+                </button>
+                <button
+                  type="button"
+                  className={`btn btn-ghost${area === 'cashdesk' ? ' active' : ''}`}
+                  onClick={() => setArea('cashdesk')}
+                  data-testid="nav-cashdesk"
+                >
+                  {t('areaCashdesk')} (F8)
+                </button>
+              </nav>
+              {area === 'cases' && !syncOpen && (
+                <CasesScreen
+                  session={session}
+                  onBack={() => setArea('registry')}
+                  onOpenResident={(id) => {
+                    setArea('registry');
+                    setOpenId(id);
+                  }}
+                  onError={app.handleError}
+                />
+              )}
+              {area === 'cashdesk' && !syncOpen && (
+                <CashdeskScreen
+                  session={session}
+                  onBack={() => setArea('registry')}
+                  onError={app.handleError}
+                />
+              )}
               {syncOpen && (
                 <SyncScreen
                   sync={app.sync}
@@ -78,14 +133,15 @@ export function App() {
                 />
               )}
               <SearchScreen
-                hidden={openId !== null || syncOpen}
+                hidden={openId !== null || syncOpen || area !== 'registry'}
                 ref={searchRef}
                 onOpen={setOpenId}
                 onError={app.handleError}
               />
-              {openId && !syncOpen && (
+              {openId && !syncOpen && area === 'registry' && (
                 <ResidentScreen
                   id={openId}
+                  session={session}
                   supervisor={session.clerk.role !== 'clerk'}
                   onBack={() => {
                     setOpenId(null);

@@ -1,3 +1,5 @@
+import { CASE_CALL_NAMES } from './case-call-names';
+
 /**
  * The names of every call across the desk boundary, `domain:verb`. Kept free of zod so the
  * sandboxed preload can derive `window.sportello` from it without bundling schemas; the
@@ -27,6 +29,7 @@ export const CALL_NAMES = [
   'sync:exceptions',
   'sync:comuneExceptions',
   'audit:verify',
+  ...CASE_CALL_NAMES,
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

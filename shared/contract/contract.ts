@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { LOCALES } from '../i18n/locale';
 import type { CallName } from './call-names';
+import { caseContract } from './case-contract';
+import { spec, type CallSpec } from './call-spec';
 import { certificateRevocationSchema } from '../certificates/certificate-record';
 import { contactsSchema } from '../registry/contacts';
 import { certifiabilitySchema } from '../sync/mutations';
@@ -31,17 +33,7 @@ import type {
  * its output type, and who may call it. Transports (IPC, browser-mode HTTP) and the renderer
  * client are derived from this table; a new call is one entry here plus one service function.
  */
-export interface CallSpec<I extends z.ZodType, O> {
-  input: I;
-  /** `public` calls work without a clerk session (login screen, status). */
-  access: 'public' | 'clerk';
-  /** phantom: carries the output type */
-  output?: O;
-}
-
-const spec =
-  <O>() =>
-  <I extends z.ZodType>(input: I, access: 'public' | 'clerk'): CallSpec<I, O> => ({ input, access });
+export type { CallSpec } from './call-spec';
 
 const none = z.object({}).strict();
 
@@ -108,6 +100,7 @@ export const contract = {
   'sync:exceptions': spec<SyncException[]>()(none, 'clerk'),
   'sync:comuneExceptions': spec<SyncException[]>()(none, 'clerk'),
   'audit:verify': spec<AuditVerification>()(none, 'clerk'),
+  ...caseContract,
 } satisfies { [K in CallName]: CallSpec<z.ZodType, unknown> };
 
 export type Contract = typeof contract;

@@ -1,3 +1,4 @@
+import { CASE_ERROR_MESSAGES } from '../cases/case-error-messages';
 import type { Locale } from '../i18n/locale';
 
 /**
@@ -145,6 +146,7 @@ export const ERROR_MESSAGES = {
     it: 'Dichiarazione {id} non trovata.',
     en: 'Declaration {id} not found.',
   },
+  ...CASE_ERROR_MESSAGES,
   internal: {
     it: "Errore interno. L'operazione non è stata eseguita; riprovare o contattare l'assistenza.",
     en: 'Internal error. Nothing was changed; try again or contact support.',

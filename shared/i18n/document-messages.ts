@@ -66,6 +66,10 @@ export const DOCUMENT_MESSAGES_IT = {
   noBolloNote: 'Nessuna imposta di bollo (art. 37 d.P.R. 445/2000).',
   shortcutsDocuments: 'F4 certificato · F6 autocertificazione',
   invalidDate: 'Data non leggibile: «{text}» (gg/mm/aaaa).',
+  areasNav: 'Aree di lavoro',
+  areaRegistry: 'Anagrafe',
+  areaCases: 'Pratiche',
+  areaCashdesk: 'Cassa e multe',
 } as const;
 
 export type DocumentUiKey = keyof typeof DOCUMENT_MESSAGES_IT;
@@ -135,6 +139,10 @@ export const DOCUMENT_MESSAGES_EN: Record<DocumentUiKey, string> = {
   noBolloNote: 'No stamp duty (art. 37 DPR 445/2000).',
   shortcutsDocuments: 'F4 certificate · F6 self-declaration',
   invalidDate: 'Unreadable date: “{text}” (dd/mm/yyyy).',
+  areasNav: 'Work areas',
+  areaRegistry: 'Registry',
+  areaCases: 'Cases',
+  areaCashdesk: 'Cash desk and fines',
 };
 
 export const DOCUMENT_MESSAGES: Record<Locale, Record<DocumentUiKey, string>> = {

@@ -1,3 +1,4 @@
+import { CASE_UI_MESSAGES, type CaseUiKey } from '../cases/case-ui-messages';
 import { DOCUMENT_MESSAGES, type DocumentUiKey } from './document-messages';
 import type { Locale } from './locale';
 
@@ -98,7 +99,7 @@ const it = {
 } as const;
 
 type BaseKey = keyof typeof it;
-export type UiKey = BaseKey | DocumentUiKey;
+export type UiKey = BaseKey | DocumentUiKey | CaseUiKey;
 
 const en: Record<BaseKey, string> = {
   appName: 'Sportello',
@@ -195,6 +196,6 @@ const en: Record<BaseKey, string> = {
 };
 
 export const UI_MESSAGES: Record<Locale, Record<UiKey, string>> = {
-  it: { ...it, ...DOCUMENT_MESSAGES.it },
-  en: { ...en, ...DOCUMENT_MESSAGES.en },
+  it: { ...it, ...DOCUMENT_MESSAGES.it, ...CASE_UI_MESSAGES.it },
+  en: { ...en, ...DOCUMENT_MESSAGES.en, ...CASE_UI_MESSAGES.en },
 };

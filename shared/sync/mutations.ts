@@ -4,7 +4,9 @@ import {
   certificateRevocationSchema,
   declarationRecordSchema,
 } from '../certificates/certificate-record';
+import { CASE_MUTATIONS } from '../cases/case-mutations';
 import { contactsSchema } from '../registry/contacts';
+import { CHANGE_ENTITIES } from './change-entities';
 
 /** A supervisor marks (or clears) a record as not certifiable, with the reason (DOMAIN.md §1.2). */
 export const certifiabilitySchema = z
@@ -26,6 +28,7 @@ export const MUTATIONS = {
   'certificates.record': certificateRecordSchema,
   'certificates.revoke': certificateRevocationSchema,
   'declarations.record': declarationRecordSchema,
+  ...CASE_MUTATIONS,
 } as const;
 
 export type MutationName = keyof typeof MUTATIONS;
@@ -64,7 +67,7 @@ export const pushResponseSchema = z.object({ results: z.array(mutationResultSche
 /** One entry of a comune's change log. `payload` is the entity's whole new state. */
 export const changeSchema = z.object({
   seq: z.number().int().nonnegative(),
-  entity: z.enum(['resident', 'clerk', 'certificate']),
+  entity: z.enum(CHANGE_ENTITIES),
   entityId: z.string(),
   op: z.enum(['upsert', 'delete']),
   payload: z.unknown(),

@@ -1,3 +1,4 @@
+import type { CaseDeskTables } from '../cases/case-plugin';
 import type { AuditLogTable } from './tables/audit-log.table';
 import type { CertificatesTable, DeclarationsTable } from './tables/documents.table';
 import type { FamiliesTable } from './tables/families.table';
@@ -7,7 +8,7 @@ import type { ResidentsTable } from './tables/residents.table';
 import type { ClerkVerifiersTable, OutboxTable, SyncExceptionsTable } from './tables/sync.table';
 
 /** The desk's local mirror, composed from the `*.table.ts` files. */
-export interface Database {
+export interface Database extends CaseDeskTables {
   meta: MetaTable;
   families: FamiliesTable;
   residents: ResidentsTable;

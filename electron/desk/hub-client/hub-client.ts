@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { AppError, isErrorCode } from '../../../shared/errors/app-error';
+import type { ChangeEntity } from '../../../shared/sync/change-entities';
 import {
   changesResponseSchema,
   pushResponseSchema,
@@ -37,7 +38,7 @@ export interface HubClient {
     limit: number,
     waitMs: number,
     signal?: AbortSignal,
-    entity?: 'certificate',
+    entity?: ChangeEntity,
   ): Promise<ChangesResponse>;
   /** needs the clerk's hub session (supervisors) */
   comuneExceptions(clerkToken: string): Promise<HubExceptions>;

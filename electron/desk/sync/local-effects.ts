@@ -1,18 +1,8 @@
 import type { Transaction } from 'kysely';
-import { MUTATIONS, type MutationArgs, type MutationName } from '../../../shared/sync/mutations';
+import { MUTATIONS, type MutationName } from '../../../shared/sync/mutations';
+import { CASE_LOCAL_EFFECTS } from '../cases/case-effects';
 import type { Database } from '../db/database';
-
-/** Who acted and when: what an effect may record beside its arguments. */
-export interface EffectMeta {
-  at: string;
-  clerk: string;
-}
-
-type Effect<N extends MutationName> = (
-  trx: Transaction<Database>,
-  args: MutationArgs<N>,
-  meta: EffectMeta,
-) => Promise<void>;
+import type { Effect } from './effect';
 
 const nothing = async (): Promise<void> => {};
 
@@ -46,6 +36,7 @@ export const LOCAL_EFFECTS: { [N in MutationName]: Effect<N> } = {
       .execute();
   },
   'declarations.record': nothing,
+  ...CASE_LOCAL_EFFECTS,
 };
 
 /** Re-applies every pending mutation, oldest first, on top of what the hub last said. */

@@ -4,7 +4,7 @@ import type { DeskContext, SyncControl } from '../context';
 import { getMeta } from '../db/meta-repository';
 import { countResidents } from '../registry/registry-repository';
 import { applyChanges, CURSOR_KEY } from './apply-changes';
-import { backfillCertificates } from './backfill-certificates';
+import { backfillEntities } from './backfill-entities';
 import { bootstrapRegistry } from './bootstrap';
 import { pushOutboxOnce } from './push-outbox';
 import { clearMirror, wipePersonalData } from './wipe';
@@ -157,7 +157,7 @@ export class SyncEngine implements SyncControl {
       );
       this.setStatus({ state: 'ready', progress: null });
     }
-    await backfillCertificates(this.ctx.db, this.ctx.hub, this.abort.signal);
+    await backfillEntities(this.ctx.db, this.ctx.hub, this.abort.signal);
   }
 
   /** Returns how many changes were applied. */

@@ -1,3 +1,4 @@
+import { CASE_HUB_MIGRATIONS } from '../../cases/case-plugin';
 import type { Migration } from 'kysely';
 import * as m0900 from './2026_11_26_0900_create_hub';
 import * as m1200 from './2026_11_26_1200_sync_engine';
@@ -8,4 +9,5 @@ export const hubMigrations: Record<string, Migration> = {
   '2026_11_26_0900_create_hub': m0900,
   '2026_11_26_1200_sync_engine': m1200,
   '2026_11_26_1400_certificates': m1400,
+  ...CASE_HUB_MIGRATIONS,
 };

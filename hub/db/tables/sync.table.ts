@@ -1,9 +1,10 @@
 import type { Generated } from 'kysely';
+import type { ChangeEntity } from '../../../shared/sync/change-entities';
 
 export interface ChangeLogTable {
   seq: Generated<number>;
   comune: string;
-  entity: 'resident' | 'clerk' | 'certificate';
+  entity: ChangeEntity;
   entity_id: string;
   op: 'upsert' | 'delete';
   /** JSON of the entity's whole new state */

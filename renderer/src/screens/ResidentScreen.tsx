@@ -1,6 +1,11 @@
 import { useEffect, useState } from 'react';
 import { romeDateOf } from '../../../shared/calendar/rome-date';
-import type { IssuedCertificate, IssuedDocument, ResidentDetail } from '../../../shared/contract/views';
+import type {
+  IssuedCertificate,
+  IssuedDocument,
+  ResidentDetail,
+  SessionInfo,
+} from '../../../shared/contract/views';
 import type { ErrorData } from '../../../shared/errors/app-error';
 import {
   citizenshipLabel,
@@ -18,6 +23,7 @@ import { CertificateForm } from '../documents/CertificateForm';
 import { CertificatesCard } from '../documents/CertificatesCard';
 import { DeclarationForm } from '../documents/DeclarationForm';
 import { IssuedPanel } from '../documents/IssuedPanel';
+import { ResidentCaseActions } from '../cases/ResidentCaseActions';
 
 type Mode =
   | { kind: 'detail' }
@@ -28,6 +34,7 @@ type Mode =
 
 export function ResidentScreen(props: {
   id: string;
+  session: SessionInfo;
   supervisor: boolean;
   onBack: () => void;
   onError: (e: ErrorData) => void;
@@ -72,6 +79,7 @@ export function ResidentScreen(props: {
         <span className={`badge badge-${r.status}`}>{STATUS_LABELS[r.status][locale]}</span>
         {r.notCertifiable && <span className="badge badge-deceased">{t('notCertifiableBadge')}</span>}
         <span className="detail-actions">
+          <ResidentCaseActions resident={r} session={props.session} onError={onError} />
           <button
             type="button"
             className="btn btn-ghost"

@@ -1,3 +1,4 @@
+import { CASE_DESK_MIGRATIONS } from '../../cases/case-plugin';
 import type { Migration } from 'kysely';
 import * as m0900 from './2026_11_26_0900_create_registry_mirror';
 import * as m1200 from './2026_11_26_1200_sync_engine';
@@ -11,4 +12,5 @@ export const deskMigrations: Record<string, Migration> = {
   '2026_11_26_0900_create_registry_mirror': m0900,
   '2026_11_26_1200_sync_engine': m1200,
   '2026_11_26_1400_documents': m1400,
+  ...CASE_DESK_MIGRATIONS,
 };
