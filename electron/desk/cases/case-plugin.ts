@@ -1,5 +1,6 @@
 import type { Migration, Transaction } from 'kysely';
 import type { Change } from '../../../shared/sync/mutations';
+import type { DeskContext } from '../context';
 import type { Database } from '../db/database';
 
 /** Desk-side tables of the case engine, merged into the desk Database type. */
@@ -13,3 +14,9 @@ export const CASE_DESK_MIGRATIONS: Record<string, Migration> = {};
 export const CASE_CHANGE_HANDLERS: Partial<
   Record<Change['entity'], (trx: Transaction<Database>, change: Change) => Promise<void>>
 > = {};
+
+/**
+ * Runs before each push round (e.g. upload attachment files the hub does not have yet, so the
+ * mutations that reference them can be applied). Must be quick when there is nothing to do.
+ */
+export const CASE_BEFORE_PUSH = async (_ctx: DeskContext): Promise<void> => {};

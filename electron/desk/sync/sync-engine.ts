@@ -6,6 +6,7 @@ import { countResidents } from '../registry/registry-repository';
 import { applyChanges, CURSOR_KEY } from './apply-changes';
 import { backfillEntities } from './backfill-entities';
 import { bootstrapRegistry } from './bootstrap';
+import { CASE_BEFORE_PUSH } from '../cases/case-plugin';
 import { pushOutboxOnce } from './push-outbox';
 import { clearMirror, wipePersonalData } from './wipe';
 
@@ -86,6 +87,7 @@ export class SyncEngine implements SyncControl {
     try {
       if (!this.ctx.credentials.read()) throw new AppError('not_enrolled');
       await this.ensureBootstrapped();
+      await CASE_BEFORE_PUSH(this.ctx);
       while ((await pushOutboxOnce(this.ctx.db, this.ctx.hub, this.opts.pushBatch, this.ctx.now)) > 0);
       while ((await this.pullOnce(0)) > 0);
       await this.markOnline();
@@ -125,6 +127,7 @@ export class SyncEngine implements SyncControl {
           await sleep(1000, this.abort.signal);
           continue;
         }
+        await CASE_BEFORE_PUSH(this.ctx);
         const sent = await pushOutboxOnce(this.ctx.db, this.ctx.hub, this.opts.pushBatch, this.ctx.now);
         if (sent > 0) {
           backoff = this.firstBackoff();
