@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { importDebtPositions, importVerbali } from './cashdesk/import-service';
 import { defaultDemoPlan } from '../resources/demo/generate-registry';
 import { parseHubArgs } from './config';
 import { openHubDatabase } from './db/open-hub-database';
@@ -7,7 +9,7 @@ import { setClerkDisabled } from './admin/users';
 import { isSeeded, seedDemo } from './seed/seed-demo';
 import { startHub } from './start-hub';
 
-/** `npm run hub -- <serve|migrate|seed|enrol|revoke|disable-user|enable-user> [--port] [--data] [--residents] [--comune] [--name] [--user]` */
+/** `npm run hub -- <serve|migrate|seed|enrol|revoke|disable-user|enable-user|import-verbali|import-positions> [--port] [--data] [--residents] [--comune] [--name] [--user] [--file]` */
 async function main(): Promise<void> {
   const args = parseHubArgs(process.argv.slice(2));
   const open = () =>
@@ -80,9 +82,23 @@ async function main(): Promise<void> {
       await hub.close();
       return;
     }
+    case 'import-verbali':
+    case 'import-positions': {
+      const hub = await open();
+      const csv = readFileSync(args.file, 'utf8');
+      const report =
+        args.command === 'import-verbali'
+          ? await importVerbali(hub.db, args.comune, csv)
+          : await importDebtPositions(hub.db, args.comune, csv);
+      for (const p of report.fileProblems) console.log(`[hub] file: ${p}`);
+      for (const r of report.rejected) console.log(`[hub] riga ${r.line} scartata: ${r.problems.join(' ')}`);
+      console.log(`[hub] ${report.imported} imported, ${report.rejected.length} rejected (${args.comune})`);
+      await hub.close();
+      return;
+    }
     default:
       throw new Error(
-        `unknown command "${args.command}": use serve, migrate, seed, enrol, revoke, disable-user or enable-user`,
+        `unknown command "${args.command}": use serve, migrate, seed, enrol, revoke, disable-user enable-user, import-verbali or import-positions`,
       );
   }
 }

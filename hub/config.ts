@@ -9,6 +9,8 @@ export interface HubCliArgs {
   comune: string;
   name: string;
   user: string;
+  /** CSV to import (import-verbali, import-positions) */
+  file: string;
 }
 
 export function parseHubArgs(argv: string[]): HubCliArgs {
@@ -23,6 +25,7 @@ export function parseHubArgs(argv: string[]): HubCliArgs {
       comune: { type: 'string', default: 'B885' },
       name: { type: 'string', default: 'Casale - Anagrafe 1' },
       user: { type: 'string', default: '' },
+      file: { type: 'string', default: '' },
     },
   });
   const int = (v: string, what: string): number => {
@@ -39,5 +42,6 @@ export function parseHubArgs(argv: string[]): HubCliArgs {
     comune: values.comune.toUpperCase(),
     name: values.name,
     user: values.user,
+    file: values.file,
   };
 }

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { defaultDemoPlan } from '../resources/demo/generate-registry';
 import { openHubDatabase, type HubDb } from './db/open-hub-database';
+import { seedDemoFines } from './cashdesk/demo-fines';
 import { isSeeded, seedDemo } from './seed/seed-demo';
 import { buildHubServer } from './server';
 
@@ -32,6 +33,10 @@ export async function startHub(opts: {
     const done = await seedDemo(hubDb.db, { seed: opts.seed, comuni: plan });
     log(
       `[hub] seeded ${done.residents} residents in ${done.families} households in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
+    const fines = await seedDemoFines(hubDb.db, 'B885', new Date());
+    log(
+      `[hub] imported ${fines.verbali.imported} demo verbali and ${fines.positions.imported} pagoPA positions for Casale (e.g. verbale "1001/A AB123CD")`,
     );
   }
   const app = buildHubServer({ hubDb });

@@ -2,6 +2,19 @@ import type { CallName } from '../../shared/contract/call-names';
 import type { CallInput, CallOutput } from '../../shared/contract/contract';
 import { verifyAuditChain } from './audit/audit-log';
 import { createCaseHandlers } from './cases/case-handlers';
+import {
+  closingReport,
+  countCash,
+  currentCounterSession,
+  listDuplicates,
+  openCounterSession,
+  pay,
+  receipt,
+  reopenCash,
+  reverse,
+  signOff,
+} from './cashdesk/cashdesk-service';
+import { lookupDebts } from './cashdesk/lookup-service';
 import type { DeskContext } from './context';
 import {
   certificatePdf,
@@ -60,5 +73,16 @@ export const createHandlers = (engine: SyncEngine): Handlers => ({
   'sync:exceptions': listExceptions,
   'sync:comuneExceptions': listComuneExceptions,
   'audit:verify': (ctx) => verifyAuditChain(ctx.db),
+  'fines:lookup': lookupDebts,
+  'cashdesk:current': (ctx) => currentCounterSession(ctx),
+  'cashdesk:open': openCounterSession,
+  'cashdesk:pay': pay,
+  'cashdesk:receipt': receipt,
+  'cashdesk:reverse': reverse,
+  'cashdesk:count': countCash,
+  'cashdesk:reopen': (ctx) => reopenCash(ctx),
+  'cashdesk:signOff': signOff,
+  'cashdesk:report': closingReport,
+  'cashdesk:duplicates': (ctx) => listDuplicates(ctx),
   ...createCaseHandlers(engine),
 });

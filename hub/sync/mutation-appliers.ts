@@ -11,6 +11,12 @@ import {
 } from '../certificates/certificate-appliers';
 import { findCertificate, toCertificateSummary } from '../certificates/certificate-repository';
 import { CASE_APPLIERS, caseCurrentStateFor } from '../cases/case-appliers';
+import {
+  closeCounterSession,
+  openCounterSession,
+  recordPayment,
+  recordReversal,
+} from '../cashdesk/cashdesk-appliers';
 import type { Applier } from './apply-context';
 import { appendChange, headSeq } from './change-log';
 
@@ -73,6 +79,10 @@ export const APPLIERS: { [N in MutationName]: Applier<N> } = {
   'certificates.record': recordCertificate,
   'certificates.revoke': revokeCertificate,
   'declarations.record': recordDeclaration,
+  'cashdesk.openSession': openCounterSession,
+  'cashdesk.recordPayment': recordPayment,
+  'cashdesk.recordReversal': recordReversal,
+  'cashdesk.closeSession': closeCounterSession,
   ...CASE_APPLIERS,
 };
 

@@ -14,3 +14,16 @@ const ROME_DAY = new Intl.DateTimeFormat('en-CA', {
 export function romeDateOf(instant: Date): IsoDate {
   return ROME_DAY.format(instant);
 }
+
+const ROME_TIME = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Rome',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** The wall clock in Italy at an instant, 'YYYY-MM-DDTHH:mm:ss' (a LocalDateTime). */
+export function romeDateTimeOf(instant: Date): string {
+  return `${romeDateOf(instant)}T${ROME_TIME.format(instant)}`;
+}

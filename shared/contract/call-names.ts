@@ -29,6 +29,17 @@ export const CALL_NAMES = [
   'sync:exceptions',
   'sync:comuneExceptions',
   'audit:verify',
+  'fines:lookup',
+  'cashdesk:current',
+  'cashdesk:open',
+  'cashdesk:pay',
+  'cashdesk:receipt',
+  'cashdesk:reverse',
+  'cashdesk:count',
+  'cashdesk:reopen',
+  'cashdesk:signOff',
+  'cashdesk:report',
+  'cashdesk:duplicates',
   ...CASE_CALL_NAMES,
 ] as const;
 

@@ -7,6 +7,16 @@ import { certificateRevocationSchema } from '../certificates/certificate-record'
 import { contactsSchema } from '../registry/contacts';
 import { certifiabilitySchema } from '../sync/mutations';
 import {
+  countInput,
+  debtLookupInput,
+  openSessionInput,
+  payInput,
+  receiptInput,
+  reverseInput,
+  signOffInput,
+} from './cashdesk-inputs';
+import type { CounterSessionView, DebtLookup, PaymentDone, PaymentView } from './cashdesk-views';
+import {
   certificateIssueInput,
   certificateRequestInput,
   declarationIssueInput,
@@ -100,6 +110,20 @@ export const contract = {
   'sync:exceptions': spec<SyncException[]>()(none, 'clerk'),
   'sync:comuneExceptions': spec<SyncException[]>()(none, 'clerk'),
   'audit:verify': spec<AuditVerification>()(none, 'clerk'),
+  'fines:lookup': spec<DebtLookup>()(debtLookupInput, 'clerk'),
+  'cashdesk:current': spec<CounterSessionView | null>()(none, 'clerk'),
+  'cashdesk:open': spec<CounterSessionView>()(openSessionInput, 'clerk'),
+  'cashdesk:pay': spec<PaymentDone>()(payInput, 'clerk'),
+  'cashdesk:receipt': spec<PaymentDone>()(receiptInput, 'clerk'),
+  'cashdesk:reverse': spec<CounterSessionView>()(reverseInput, 'clerk'),
+  'cashdesk:count': spec<CounterSessionView>()(countInput, 'clerk'),
+  'cashdesk:reopen': spec<CounterSessionView>()(none, 'clerk'),
+  'cashdesk:signOff': spec<CounterSessionView>()(signOffInput, 'clerk'),
+  'cashdesk:report': spec<{ sessionId: string; pdfBase64: string }>()(
+    z.object({ sessionId: z.string().uuid() }).strict(),
+    'clerk',
+  ),
+  'cashdesk:duplicates': spec<PaymentView[]>()(none, 'clerk'),
   ...caseContract,
 } satisfies { [K in CallName]: CallSpec<z.ZodType, unknown> };
 

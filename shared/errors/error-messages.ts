@@ -146,6 +146,46 @@ export const ERROR_MESSAGES = {
     it: 'Dichiarazione {id} non trovata.',
     en: 'Declaration {id} not found.',
   },
+  debt_not_found: {
+    it: 'Nessun verbale o avviso «{key}» per questo comune.',
+    en: 'No fine or notice “{key}” for this comune.',
+  },
+  payment_not_found: {
+    it: 'Pagamento {id} non trovato.',
+    en: 'Payment {id} not found.',
+  },
+  reversal_exceeds_payment: {
+    it: 'Lo storno supera quanto resta del pagamento {receipt}.',
+    en: 'The reversal exceeds what is left of payment {receipt}.',
+  },
+  session_not_open: {
+    it: 'Nessuna cassa aperta ({id}): aprire la giornata prima di incassare.',
+    en: 'No open till ({id}): open the day before taking payments.',
+  },
+  cashdesk_refused: {
+    it: 'Operazione di cassa non eseguita: {detail}',
+    en: 'Cash desk operation not done: {detail}',
+  },
+  notice_paid: {
+    it: "L'avviso {notice} risulta già pagato (ricevuta {receipt}).",
+    en: 'Notice {notice} is already paid (receipt {receipt}).',
+  },
+  notice_expired: {
+    it: "L'avviso {notice} è scaduto il {date}: rivolgersi all'ufficio tributi per l'importo aggiornato.",
+    en: 'Notice {notice} expired on {date}: the tax office gives the updated amount.',
+  },
+  fine_paid: {
+    it: 'Il verbale {key} risulta già pagato (ricevuta {receipt}).',
+    en: 'Fine {key} is already paid (receipt {receipt}).',
+  },
+  fine_not_payable: {
+    it: 'Il verbale {key} non è pagabile allo sportello: {detail}',
+    en: 'Fine {key} cannot be paid at the counter: {detail}',
+  },
+  approver_invalid: {
+    it: "Approvazione non valida: serve un responsabile diverso dall'operatore, con la sua password.",
+    en: 'Approval not valid: a supervisor other than the clerk must enter their password.',
+  },
   ...CASE_ERROR_MESSAGES,
   internal: {
     it: "Errore interno. L'operazione non è stata eseguita; riprovare o contattare l'assistenza.",

@@ -1,4 +1,5 @@
 import { CASE_UI_MESSAGES, type CaseUiKey } from '../cases/case-ui-messages';
+import { CASHDESK_UI, type CashdeskUiKey } from './cashdesk-messages';
 import { DOCUMENT_MESSAGES, type DocumentUiKey } from './document-messages';
 import type { Locale } from './locale';
 
@@ -99,7 +100,7 @@ const it = {
 } as const;
 
 type BaseKey = keyof typeof it;
-export type UiKey = BaseKey | DocumentUiKey | CaseUiKey;
+export type UiKey = BaseKey | DocumentUiKey | CashdeskUiKey | CaseUiKey;
 
 const en: Record<BaseKey, string> = {
   appName: 'Sportello',
@@ -196,6 +197,6 @@ const en: Record<BaseKey, string> = {
 };
 
 export const UI_MESSAGES: Record<Locale, Record<UiKey, string>> = {
-  it: { ...it, ...DOCUMENT_MESSAGES.it, ...CASE_UI_MESSAGES.it },
-  en: { ...en, ...DOCUMENT_MESSAGES.en, ...CASE_UI_MESSAGES.en },
+  it: { ...it, ...DOCUMENT_MESSAGES.it, ...CASHDESK_UI.it, ...CASE_UI_MESSAGES.it },
+  en: { ...en, ...DOCUMENT_MESSAGES.en, ...CASHDESK_UI.en, ...CASE_UI_MESSAGES.en },
 };

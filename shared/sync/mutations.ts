@@ -5,6 +5,7 @@ import {
   declarationRecordSchema,
 } from '../certificates/certificate-record';
 import { CASE_MUTATIONS } from '../cases/case-mutations';
+import { CASHDESK_MUTATIONS } from '../cashdesk/wire';
 import { contactsSchema } from '../registry/contacts';
 import { CHANGE_ENTITIES } from './change-entities';
 
@@ -28,6 +29,7 @@ export const MUTATIONS = {
   'certificates.record': certificateRecordSchema,
   'certificates.revoke': certificateRevocationSchema,
   'declarations.record': declarationRecordSchema,
+  ...CASHDESK_MUTATIONS,
   ...CASE_MUTATIONS,
 } as const;
 

@@ -1,5 +1,6 @@
 import type { CaseDeskTables } from '../cases/case-plugin';
 import type { AuditLogTable } from './tables/audit-log.table';
+import type { CashdeskDeskTables } from './tables/cashdesk.table';
 import type { CertificatesTable, DeclarationsTable } from './tables/documents.table';
 import type { FamiliesTable } from './tables/families.table';
 import type { MetaTable } from './tables/meta.table';
@@ -8,7 +9,7 @@ import type { ResidentsTable } from './tables/residents.table';
 import type { ClerkVerifiersTable, OutboxTable, SyncExceptionsTable } from './tables/sync.table';
 
 /** The desk's local mirror, composed from the `*.table.ts` files. */
-export interface Database extends CaseDeskTables {
+export interface Database extends CaseDeskTables, CashdeskDeskTables {
   meta: MetaTable;
   families: FamiliesTable;
   residents: ResidentsTable;

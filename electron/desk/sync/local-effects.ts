@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import { MUTATIONS, type MutationName } from '../../../shared/sync/mutations';
 import { CASE_LOCAL_EFFECTS } from '../cases/case-effects';
+import { CASHDESK_LOCAL_EFFECTS } from '../cashdesk/cashdesk-effects';
 import type { Database } from '../db/database';
 import type { Effect } from './effect';
 
@@ -36,6 +37,7 @@ export const LOCAL_EFFECTS: { [N in MutationName]: Effect<N> } = {
       .execute();
   },
   'declarations.record': nothing,
+  ...CASHDESK_LOCAL_EFFECTS,
   ...CASE_LOCAL_EFFECTS,
 };
 

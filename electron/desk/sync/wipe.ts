@@ -16,6 +16,11 @@ export async function wipePersonalData(db: Kysely<Database>): Promise<void> {
     await trx.deleteFrom('clerk_verifiers').execute();
     await trx.deleteFrom('certificates').execute();
     await trx.deleteFrom('declarations').execute();
+    await trx.deleteFrom('verbali').execute();
+    await trx.deleteFrom('debt_positions').execute();
+    await trx.deleteFrom('reversals').execute();
+    await trx.deleteFrom('payments').execute();
+    await trx.deleteFrom('counter_sessions').execute();
     await restoreDeferredIndexes(trx); // a bootstrap cut short by the wipe had dropped them
     await trx.deleteFrom('meta').execute();
   });

@@ -1,11 +1,150 @@
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { CHANNEL_LABELS } from '../../../shared/cashdesk/cashdesk-messages';
+import type {
+  CounterSessionView,
+  DebtLookup,
+  PaymentDone,
+  PaymentView,
+} from '../../../shared/contract/cashdesk-views';
 import type { SessionInfo } from '../../../shared/contract/views';
 import type { ErrorData } from '../../../shared/errors/app-error';
+import { api } from '../api/client';
+import { pdfUrl, printPdf } from '../documents/pdf-blob';
+import { useT } from '../i18n/useT';
+import { DebtCard } from './DebtCard';
+import { DuplicatesCard } from './DuplicatesCard';
+import { euro } from './money';
+import { SessionBar } from './SessionBar';
 
-/** Fines, pagoPA notices and the cash desk (F8). */
-export function CashdeskScreen(_props: {
+/** Fines, pagoPA notices and the cash desk (F8): one box a barcode reader can type into. */
+export function CashdeskScreen(props: {
   session: SessionInfo;
   onBack: () => void;
   onError: (e: ErrorData) => void;
 }) {
-  return null;
+  const { t, locale } = useT();
+  const { onError } = props;
+  const [session, setSession] = useState<CounterSessionView | null>(null);
+  const [query, setQuery] = useState('');
+  const [result, setResult] = useState<DebtLookup | null>(null);
+  const [receipt, setReceipt] = useState<PaymentDone | null>(null);
+  const [duplicates, setDuplicates] = useState<PaymentView[]>([]);
+  const input = useRef<HTMLInputElement>(null);
+
+  const refresh = useCallback(() => {
+    void api.cashdesk.current({}).then((res) => (res.ok ? setSession(res.value) : onError(res.error)));
+    void api.cashdesk.duplicates({}).then((res) => res.ok && setDuplicates(res.value));
+  }, [onError]);
+  useEffect(refresh, [refresh]);
+
+  const search = (text: string) =>
+    void api.fines
+      .lookup({ query: text })
+      .then((res) => (res.ok ? setResult(res.value) : onError(res.error)));
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setReceipt(null);
+    search(query);
+  };
+  const paid = (p: PaymentDone) => {
+    setReceipt(p);
+    search(query);
+    refresh();
+  };
+
+  return (
+    <section className="cashdesk" aria-labelledby="cashdesk-title">
+      <h1 id="cashdesk-title">{t('cashdeskTitle')}</h1>
+      <SessionBar session={session} onChange={setSession} />
+      <form onSubmit={submit} className="field field-search">
+        <label htmlFor="debt-query">{t('lookupLabel')}</label>
+        <input
+          id="debt-query"
+          ref={input}
+          autoFocus
+          value={query}
+          placeholder={t('lookupPlaceholder')}
+          onChange={(e) => setQuery(e.target.value)}
+          data-testid="debt-query"
+          autoComplete="off"
+          spellCheck={false}
+        />
+      </form>
+      {receipt && (
+        <div className="card issued" data-testid="receipt">
+          <h2 data-testid="receipt-title">{t('receiptTitle', { number: receipt.payment.receiptNumber })}</h2>
+          <ul className="fee-lines">
+            {receipt.breakdown.map((l) => (
+              <li key={l}>{l}</li>
+            ))}
+            <li>
+              {CHANNEL_LABELS[receipt.payment.channel][locale]}: {euro(receipt.payment.amountCents, locale)}
+            </li>
+            {receipt.changeCents !== null && (
+              <li>{t('change', { amount: euro(receipt.changeCents, locale) })}</li>
+            )}
+          </ul>
+          <button
+            type="button"
+            className="btn btn-primary"
+            autoFocus
+            onClick={() => printPdf(pdfUrl(receipt.pdfBase64))}
+            data-testid="print-receipt"
+          >
+            {t('printReceipt')}
+          </button>{' '}
+          <a
+            className="btn btn-ghost"
+            href={pdfUrl(receipt.pdfBase64)}
+            download={`${receipt.payment.receiptNumber}.pdf`}
+          >
+            {t('savePdf')}
+          </a>
+        </div>
+      )}
+      {result && result.kind !== 'results' && (
+        <div
+          className={`alert ${result.kind === 'invalid' ? 'alert-error' : 'alert-warning'}`}
+          role="alert"
+          data-testid="lookup-message"
+        >
+          {result.message}
+        </div>
+      )}
+      {result?.kind === 'results' &&
+        result.debts.map((d, i) => (
+          <DebtCard
+            key={d.key}
+            debt={d}
+            cashEnabled={session?.cashEnabled ?? false}
+            canPay={session?.status === 'open'}
+            autoFocusPay={i === 0 && !receipt}
+            onPaid={paid}
+          />
+        ))}
+      <DuplicatesCard items={duplicates} onRefunded={(s) => (setSession(s), refresh())} />
+      {session && session.entries.length > 0 && (
+        <div className="card">
+          <h2>{t('entriesTitle')}</h2>
+          <table className="results compact" data-testid="entries">
+            <tbody>
+              {session.entries.map((e) => (
+                <tr key={e.id}>
+                  <td>{e.at.slice(11, 16)}</td>
+                  <td className="mono">{e.receiptNumber}</td>
+                  <td>{e.debtKey}</td>
+                  <td>{CHANNEL_LABELS[e.channel][locale]}</td>
+                  <td>
+                    {e.kind === 'payment' ? '' : '−'}
+                    {euro(e.amountCents, locale)}
+                  </td>
+                  <td>{e.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
 }

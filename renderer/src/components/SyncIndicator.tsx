@@ -2,7 +2,7 @@ import type { SyncStatus } from '../../../shared/contract/views';
 import { useT } from '../i18n/useT';
 
 const time = (iso: string) =>
-  new Date(iso).toLocaleTimeString('it-IT', { hour: '2-digit', minute: '2-digit' });
+  new Date(iso).toLocaleTimeString('it-IT', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Rome' });
 
 /** Online/offline, what is still to send, when the last sync succeeded, and why not if it failed. */
 export function SyncIndicator({ sync, onOpen }: { sync: SyncStatus | null; onOpen?: () => void }) {

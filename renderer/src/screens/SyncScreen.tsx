@@ -5,7 +5,7 @@ import { api } from '../api/client';
 import { useT } from '../i18n/useT';
 
 const when = (iso: string) =>
-  new Date(iso).toLocaleString('it-IT', { dateStyle: 'short', timeStyle: 'short' });
+  new Date(iso).toLocaleString('it-IT', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Rome' });
 
 /** What the counter has not sent yet, when it last synced, and what the hub refused and why. */
 export function SyncScreen(props: {

@@ -3,6 +3,7 @@ import type { Migration } from 'kysely';
 import * as m0900 from './2026_11_26_0900_create_registry_mirror';
 import * as m1200 from './2026_11_26_1200_sync_engine';
 import * as m1400 from './2026_11_26_1400_documents';
+import * as m1500 from './2026_11_26_1500_cashdesk';
 
 /**
  * Bundled statically: in a packaged app there is no migrations folder to read at runtime.
@@ -12,5 +13,6 @@ export const deskMigrations: Record<string, Migration> = {
   '2026_11_26_0900_create_registry_mirror': m0900,
   '2026_11_26_1200_sync_engine': m1200,
   '2026_11_26_1400_documents': m1400,
+  '2026_11_26_1500_cashdesk': m1500,
   ...CASE_DESK_MIGRATIONS,
 };

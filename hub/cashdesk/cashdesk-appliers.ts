@@ -1,0 +1,317 @@
+import type { Selectable, Transaction } from 'kysely';
+import { uuidv7 } from 'uuidv7';
+import { romeDateOf, romeDateTimeOf } from '../../shared/calendar/rome-date';
+import { cashdeskSettingOn } from '../../shared/cashdesk/comune-settings';
+import { decideDoublePayment, type RecordedPayment } from '../../shared/cashdesk/double-payment';
+import { AppError } from '../../shared/errors/app-error';
+import { cents } from '../../shared/money/cents';
+import { formatNoticeNumber } from '../../shared/pagopa/notice-number';
+import type { MutationArgs } from '../../shared/sync/mutations';
+import type { HubDatabase } from '../db/database';
+import type { PaymentsTable } from '../db/tables/cashdesk.table';
+import type { ApplyContext } from '../sync/apply-context';
+import { appendChange } from '../sync/change-log';
+import { toDebtPositionWire, toPaymentWire, toVerbaleWire } from './cashdesk-wire';
+
+type Trx = Transaction<HubDatabase>;
+type DebtKind = 'fine' | 'notice';
+
+const debtLabel = (kind: DebtKind, key: string) =>
+  kind === 'fine' ? `verbale ${key}` : `avviso ${formatNoticeNumber(key)}`;
+
+/**
+ * Locks the debt's row for the rest of the transaction (an UPDATE that changes nothing takes the
+ * row lock on PostgreSQL; SQLite has one writer anyway), so two counters paying the same debt at
+ * the same moment are decided one after the other. False when the comune has no such debt.
+ */
+async function lockDebt(trx: Trx, comune: string, kind: DebtKind, key: string): Promise<boolean> {
+  const res =
+    kind === 'fine'
+      ? await trx
+          .updateTable('verbali')
+          .set((eb) => ({ status: eb.ref('status') }))
+          .where('comune', '=', comune)
+          .where('key', '=', key)
+          .executeTakeFirst()
+      : await trx
+          .updateTable('debt_positions')
+          .set((eb) => ({ status: eb.ref('status') }))
+          .where('comune', '=', comune)
+          .where('notice_number', '=', key)
+          .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/** Marks the debt paid (or open again) and tells every counter of the comune. */
+async function setDebtStatus(
+  trx: Trx,
+  comune: string,
+  kind: DebtKind,
+  key: string,
+  paidReceipt: string | null,
+  at: string,
+  mutationId: string,
+): Promise<void> {
+  const status = paidReceipt === null ? 'open' : 'paid';
+  if (kind === 'fine') {
+    await trx
+      .updateTable('verbali')
+      .set({ status, paid_receipt: paidReceipt })
+      .where('comune', '=', comune)
+      .where('key', '=', key)
+      .execute();
+    const row = await trx
+      .selectFrom('verbali')
+      .selectAll()
+      .where('comune', '=', comune)
+      .where('key', '=', key)
+      .executeTakeFirstOrThrow();
+    await appendChange(trx, {
+      comune,
+      entity: 'verbale',
+      entityId: key,
+      op: 'upsert',
+      payload: toVerbaleWire(row),
+      at,
+      mutationId,
+    });
+  } else {
+    await trx
+      .updateTable('debt_positions')
+      .set({ status, paid_receipt: paidReceipt })
+      .where('comune', '=', comune)
+      .where('notice_number', '=', key)
+      .execute();
+    const row = await trx
+      .selectFrom('debt_positions')
+      .selectAll()
+      .where('comune', '=', comune)
+      .where('notice_number', '=', key)
+      .executeTakeFirstOrThrow();
+    await appendChange(trx, {
+      comune,
+      entity: 'debt_position',
+      entityId: key,
+      op: 'upsert',
+      payload: toDebtPositionWire(row),
+      at,
+      mutationId,
+    });
+  }
+}
+
+const recorded = (p: Selectable<PaymentsTable>): RecordedPayment => ({
+  paymentId: p.id,
+  debtKind: p.debt_kind,
+  debtKey: p.debt_key,
+  hubSequence: Number(p.hub_seq),
+  workstation: p.workstation,
+  clerkId: p.clerk,
+  receiptNumber: p.receipt_number,
+  channel: p.channel,
+  amountCents: cents(Number(p.amount_cents)),
+  paidAt: romeDateTimeOf(new Date(p.paid_at)),
+  reversedCents: cents(Number(p.reversed_cents)),
+});
+
+/**
+ * A payment taken at a counter, perhaps offline, perhaps for a debt another counter has already
+ * collected. The money exists either way, so the payment is always kept: the first to reach the
+ * hub settles the debt, any later one becomes a `double_payment` exception in the supervisors'
+ * queue with a refund proposal, which both counters see through the change log.
+ */
+export async function recordPayment(
+  { trx, ws, at, mutationId, clerk }: ApplyContext,
+  args: MutationArgs<'cashdesk.recordPayment'>,
+): Promise<void> {
+  const { kind, key } = args.debt;
+  if (!(await lockDebt(trx, ws.comune, kind, key))) throw new AppError('debt_not_found', { key });
+  const earlier = await trx
+    .selectFrom('payments')
+    .selectAll()
+    .where('comune', '=', ws.comune)
+    .where('debt_kind', '=', kind)
+    .where('debt_key', '=', key)
+    .orderBy('hub_seq')
+    .execute();
+  const row: Selectable<PaymentsTable> = {
+    id: args.id,
+    comune: ws.comune,
+    hub_seq: earlier.reduce((max, p) => Math.max(max, Number(p.hub_seq)), 0) + 1,
+    workstation_id: ws.id,
+    workstation: ws.name,
+    clerk: clerk.username,
+    session_id: args.sessionId,
+    receipt_number: args.receiptNumber,
+    debt_kind: kind,
+    debt_key: key,
+    channel: args.channel,
+    amount_cents: args.amountCents,
+    psp_transaction_id: args.pspTransactionId,
+    paid_at: args.paidAt,
+    status: 'accepted',
+    reversed_cents: 0,
+    refund_proposal: null,
+  };
+  const debt = { kind, key, label: debtLabel(kind, key) };
+  const settings = cashdeskSettingOn(ws.comune, romeDateOf(new Date(at))) ?? { cashEnabled: false };
+  const decision = decideDoublePayment(debt, [...earlier.map(recorded), recorded(row)], settings);
+  if (!decision.ok) throw new AppError('invalid_input', { detail: decision.error.message.it });
+  const mine = decision.value.exceptions.find((e) => e.payment.paymentId === args.id);
+  if (mine) {
+    row.status = 'duplicate';
+    row.refund_proposal = JSON.stringify({
+      amountCents: mine.refund.amountCents,
+      method: mine.refund.method,
+      reason: mine.refund.reason.it,
+      acceptedReceipt: mine.acceptedReceiptNumber,
+    });
+  }
+  await trx.insertInto('payments').values(row).execute();
+  if (mine) {
+    // The supervisors' queue: a refund to decide, never a payment silently dropped.
+    await trx
+      .insertInto('sync_exceptions')
+      .values({
+        id: uuidv7(),
+        comune: ws.comune,
+        workstation_id: ws.id,
+        mutation_id: args.id,
+        name: 'cashdesk.recordPayment',
+        args: JSON.stringify(args),
+        clerk: clerk.username,
+        code: 'double_payment',
+        message: mine.refund.reason.it,
+        at,
+        resolved_at: null,
+      })
+      .execute();
+  } else if (decision.value.accepted?.paymentId === args.id) {
+    await setDebtStatus(trx, ws.comune, kind, key, args.receiptNumber, at, mutationId);
+  }
+  await appendChange(trx, {
+    comune: ws.comune,
+    entity: 'payment',
+    entityId: args.id,
+    op: 'upsert',
+    payload: toPaymentWire(row),
+    at,
+    mutationId,
+  });
+}
+
+/**
+ * A refund or correction approved at the counter. A wholly reversed payment no longer settles
+ * its debt: the debt opens again unless another payment still holds it.
+ */
+export async function recordReversal(
+  { trx, ws, at, mutationId, clerk }: ApplyContext,
+  args: MutationArgs<'cashdesk.recordReversal'>,
+): Promise<void> {
+  const payment = await trx
+    .selectFrom('payments')
+    .selectAll()
+    .where('comune', '=', ws.comune)
+    .where('id', '=', args.paymentId)
+    .executeTakeFirst();
+  if (!payment) throw new AppError('payment_not_found', { id: args.paymentId });
+  await lockDebt(trx, ws.comune, payment.debt_kind, payment.debt_key);
+  const reversed = Number(payment.reversed_cents) + args.amountCents;
+  if (reversed > Number(payment.amount_cents))
+    throw new AppError('reversal_exceeds_payment', { receipt: payment.receipt_number });
+  await trx
+    .insertInto('reversals')
+    .values({
+      id: args.id,
+      comune: ws.comune,
+      payment_id: args.paymentId,
+      session_id: args.sessionId,
+      kind: args.kind,
+      amount_cents: args.amountCents,
+      refund_method: args.refundMethod,
+      reason: args.reason,
+      requested_by: clerk.username,
+      approved_by: args.approvedBy,
+      at: args.at,
+    })
+    .execute();
+  await trx
+    .updateTable('payments')
+    .set({ reversed_cents: reversed })
+    .where('comune', '=', ws.comune)
+    .where('id', '=', args.paymentId)
+    .execute();
+  const updated = { ...payment, reversed_cents: reversed };
+  if (payment.status === 'duplicate' && reversed === Number(payment.amount_cents)) {
+    // the refund the queue proposed has been made: the exception is settled
+    await trx
+      .updateTable('sync_exceptions')
+      .set({ resolved_at: at })
+      .where('comune', '=', ws.comune)
+      .where('mutation_id', '=', payment.id)
+      .where('code', '=', 'double_payment')
+      .execute();
+  }
+  if (payment.status === 'accepted' && reversed === Number(payment.amount_cents)) {
+    await setDebtStatus(trx, ws.comune, payment.debt_kind, payment.debt_key, null, at, mutationId);
+  }
+  await appendChange(trx, {
+    comune: ws.comune,
+    entity: 'payment',
+    entityId: payment.id,
+    op: 'upsert',
+    payload: toPaymentWire(updated),
+    at,
+    mutationId,
+  });
+}
+
+export async function openCounterSession(
+  { trx, ws, clerk }: ApplyContext,
+  args: MutationArgs<'cashdesk.openSession'>,
+): Promise<void> {
+  await trx
+    .insertInto('counter_sessions')
+    .values({
+      id: args.id,
+      comune: ws.comune,
+      workstation_id: ws.id,
+      clerk: clerk.username,
+      business_date: args.businessDate,
+      opening_float_cents: args.openingFloatCents,
+      opened_at: args.openedAt,
+      status: 'open',
+      counted_cash_cents: null,
+      expected_cash_cents: null,
+      discrepancy_cents: null,
+      totals: null,
+      note: null,
+      signed_off_by: null,
+      closed_at: null,
+    })
+    .execute();
+}
+
+/** The signed-off closing of a session: kept at the hub for the supervisors' reports. */
+export async function closeCounterSession(
+  { trx, ws }: ApplyContext,
+  args: MutationArgs<'cashdesk.closeSession'>,
+): Promise<void> {
+  const res = await trx
+    .updateTable('counter_sessions')
+    .set({
+      status: 'closed',
+      counted_cash_cents: args.countedCashCents,
+      expected_cash_cents: args.expectedCashCents,
+      discrepancy_cents: args.discrepancyCents,
+      totals: args.totalsJson,
+      note: args.note,
+      signed_off_by: args.signedOffBy,
+      closed_at: args.closedAt,
+    })
+    .where('comune', '=', ws.comune)
+    .where('id', '=', args.id)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+  if (Number(res.numUpdatedRows) !== 1) throw new AppError('session_not_open', { id: args.id });
+}

@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import { DEBT_POSITION_KINDS } from '../pagopa/debt-positions-csv';
+
+/**
+ * What travels between hub and counters for fines, notices and the cash desk: the hub's
+ * change log (entities `verbale`, `debt_position`, `payment`) and the desk's mutations. Money in
+ * integer cents, dates as ISO calendar dates, instants as ISO timestamps.
+ */
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const cents = z.number().int();
+const notice = z.string().regex(/^\d{18}$/);
+
+export const verbaleNotificationSchema = z.object({
+  mode: z.enum(['hand', 'post', 'cad']),
+  how: z.enum(['hand', 'post', 'cad-collected', 'cad-compiuta-giacenza']),
+  notifiedOn: isoDate,
+});
+
+export const verbaleWireSchema = z.object({
+  /** verbaleKey(series, number): "999/Z" */
+  key: z.string().min(1).max(40),
+  number: z.string().max(20),
+  series: z.string().max(10),
+  plate: z.string().max(12),
+  violationDate: isoDate,
+  violationTime: z.string().max(5),
+  article: z.string().max(10),
+  comma: z.string().max(10).nullable(),
+  violationId: z.string().max(60).nullable(),
+  notification: verbaleNotificationSchema.nullable(),
+  notificationCostsCents: cents.nonnegative(),
+  licencePoints: z.number().int().min(0).max(20),
+  driverIdentified: z.boolean(),
+  noticeNumber: notice,
+  status: z.enum(['open', 'paid']),
+  /** the receipt of the payment the hub accepted */
+  paidReceipt: z.string().nullable(),
+});
+export type VerbaleWire = z.infer<typeof verbaleWireSchema>;
+
+export const debtPositionWireSchema = z.object({
+  noticeNumber: notice,
+  debtorFiscalCode: z.string().max(16),
+  description: z.string().max(200),
+  kind: z.enum(DEBT_POSITION_KINDS),
+  amountCents: cents.positive(),
+  dueDate: isoDate,
+  instalment: z.number().int().positive().nullable(),
+  status: z.enum(['open', 'paid']),
+  paidReceipt: z.string().nullable(),
+});
+export type DebtPositionWire = z.infer<typeof debtPositionWireSchema>;
+
+export const debtRefSchema = z.object({
+  kind: z.enum(['fine', 'notice']),
+  /** fines: the verbale key; notices: the 18-digit notice number */
+  key: z.string().min(1).max(40),
+});
+export type DebtRefWire = z.infer<typeof debtRefSchema>;
+
+/** A payment taken at a counter, as the desk records it (mutation `cashdesk.recordPayment`). */
+export const paymentRecordSchema = z
+  .object({
+    id: z.string().uuid(),
+    sessionId: z.string().uuid(),
+    receiptNumber: z.string().regex(/^RIC-[A-Z]\d{3}-[A-Z0-9]{1,8}-\d{4}-\d{6}$/),
+    debt: debtRefSchema,
+    channel: z.enum(['pos', 'cash', 'pagopa_notice']),
+    amountCents: cents.positive(),
+    pspTransactionId: z.string().max(35).nullable(),
+    paidAt: z.string().datetime(),
+  })
+  .strict();
+export type PaymentRecord = z.infer<typeof paymentRecordSchema>;
+
+/** The payment as every counter of the comune sees it (change-log entity `payment`). */
+export const paymentWireSchema = paymentRecordSchema.omit({ sessionId: true }).extend({
+  clerk: z.string(),
+  workstation: z.string(),
+  /** accepted: it settled the debt; duplicate: the debt was already paid, a refund is proposed */
+  status: z.enum(['accepted', 'duplicate']),
+  reversedCents: cents.nonnegative(),
+  refundProposal: z
+    .object({ amountCents: cents, method: z.string(), reason: z.string(), acceptedReceipt: z.string() })
+    .nullable(),
+});
+export type PaymentWire = z.infer<typeof paymentWireSchema>;
+
+/** A refund or correction, approved at the counter by a supervisor (mutation `cashdesk.recordReversal`). */
+export const reversalRecordSchema = z
+  .object({
+    id: z.string().uuid(),
+    sessionId: z.string().uuid(),
+    paymentId: z.string().uuid(),
+    kind: z.enum(['refund', 'correction']),
+    amountCents: cents.positive(),
+    refundMethod: z.enum(['pos', 'cash', 'bank_transfer']).nullable(),
+    reason: z.string().min(10).max(300),
+    approvedBy: z.string().min(1).max(64),
+    at: z.string().datetime(),
+  })
+  .strict();
+export type ReversalRecord = z.infer<typeof reversalRecordSchema>;
+
+/** A counter session as the hub keeps it for supervisors (mutations `cashdesk.openSession` / `closeSession`). */
+export const sessionOpenSchema = z
+  .object({
+    id: z.string().uuid(),
+    businessDate: isoDate,
+    openingFloatCents: cents.nonnegative(),
+    openedAt: z.string().datetime(),
+  })
+  .strict();
+
+export const sessionCloseSchema = z
+  .object({
+    id: z.string().uuid(),
+    countedCashCents: cents.nonnegative(),
+    expectedCashCents: cents,
+    discrepancyCents: cents,
+    totalsJson: z.string().max(4000),
+    note: z.string().max(300).nullable(),
+    signedOffBy: z.string().min(1).max(64),
+    closedAt: z.string().datetime(),
+  })
+  .strict();
+
+export const CASHDESK_MUTATIONS = {
+  'cashdesk.openSession': sessionOpenSchema,
+  'cashdesk.recordPayment': paymentRecordSchema,
+  'cashdesk.recordReversal': reversalRecordSchema,
+  'cashdesk.closeSession': sessionCloseSchema,
+} as const;
