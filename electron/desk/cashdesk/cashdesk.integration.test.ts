@@ -9,8 +9,8 @@ import type {
 } from '../../../shared/contract/cashdesk-views';
 import type { SyncException } from '../../../shared/contract/views';
 import { DEMO_PASSWORD } from '../../../hub/seed/demo-users';
-import { demoVerbaliCsv } from '../../../hub/cashdesk/demo-fines';
-import { importVerbali } from '../../../hub/cashdesk/import-service';
+import { demoPositionsCsv, demoVerbaliCsv } from '../../../hub/cashdesk/demo-fines';
+import { importDebtPositions, importVerbali } from '../../../hub/cashdesk/import-service';
 import { startTestDesk, type TestDesk } from '../../../test-support/desk-harness';
 import { HUB_BACKENDS } from '../../../test-support/hub-backends';
 import { startTestHub, type TestHub } from '../../../test-support/running-hub';
@@ -276,5 +276,58 @@ describe.each(HUB_BACKENDS)('fines, notices and the cash desk (%s hub)', (backen
     expect(atHub).toEqual([
       { status: 'closed', discrepancy_cents: -40, signed_off_by: 'supervisore.casale' },
     ]);
+  });
+
+  it('closes a TARI position paid by notice; a paid or expired notice gets a clear message', async () => {
+    const csv = demoPositionsCsv(today(), ['RSSMRA72L09H501S', 'BNCNNA80A41B885M'], '01');
+    const report = await importDebtPositions(hub.hubDb.db, 'B885', csv);
+    expect(report).toMatchObject({ imported: 5, rejected: [] });
+    expect((await importDebtPositions(hub.hubDb.db, 'B885', csv)).rejected).toHaveLength(5);
+    await desk.core.sync.syncOnce();
+    await desk.ok('cashdesk:open', { openingFloatCents: 0 });
+
+    // the first debtor's first instalment fell due 10 days ago (demo data): expired
+    const mario = await lookup(desk, 'RSSMRA72L09H501S');
+    expect(mario.map((d) => d.title)).toEqual(
+      [
+        'Mensa scolastica – Mensa scolastica novembre',
+        'TARI – TARI 2026 – utenza domestica (rata 1)',
+        'TARI – TARI 2026 – utenza domestica (rata 2)',
+      ].sort((a, b) => mario.findIndex((d) => d.title === a) - mario.findIndex((d) => d.title === b)),
+    );
+    const expired = mario.find((d) => d.title.endsWith('(rata 1)'));
+    expect(expired).toMatchObject({ amountDueCents: null, notPayable: expect.stringContaining('scaduto') });
+    const refused = await desk.call('cashdesk:pay', {
+      debt: { kind: 'notice', key: expired?.key },
+      channel: 'pos',
+      pspTransactionId: 'X1',
+    });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.code).toBe('notice_expired');
+
+    const [anna] = (await lookup(desk, 'BNCNNA80A41B885M')).filter((d) => d.title.endsWith('(rata 1)'));
+    expect(anna?.amountDueCents).toBe(20_350);
+    const scanned = await lookup(desk, `PAGOPA|002|${anna?.key}|00190540062|20350`);
+    expect(scanned.map((d) => d.key)).toEqual([anna?.key]);
+    const done = await desk.ok<PaymentDone>('cashdesk:pay', {
+      debt: { kind: 'notice', key: anna?.key },
+      channel: 'pagopa_notice',
+      noticeNumber: anna?.key,
+    });
+    expect(done.payment.amountCents).toBe(20_350);
+    await desk.core.sync.syncOnce();
+    const position = await hub.hubDb.db
+      .selectFrom('debt_positions')
+      .select(['status', 'paid_receipt'])
+      .where('notice_number', '=', anna?.key ?? '')
+      .executeTakeFirstOrThrow();
+    expect(position).toEqual({ status: 'paid', paid_receipt: done.payment.receiptNumber });
+    const again = await desk.call('cashdesk:pay', {
+      debt: { kind: 'notice', key: anna?.key },
+      channel: 'pagopa_notice',
+      noticeNumber: anna?.key,
+    });
+    expect(again.ok).toBe(false);
+    if (!again.ok) expect(again.error.code).toBe('notice_paid');
   });
 });
