@@ -19,14 +19,12 @@ import { enrolWorkstation, seedDemo } from '../hub/seed/seed-demo';
 import { buildHubServer } from '../hub/server';
 import { defaultDemoPlan } from '../resources/demo/generate-registry';
 import type { CertificateFact } from '../shared/certificates/facts';
+import { percentile } from './percentile';
 
 const N = Number(process.env.BENCH_CERTIFICATES ?? 1000);
 const RESIDENTS = Number(process.env.BENCH_RESIDENTS ?? 35_000);
 
-const pct = (values: number[], p: number): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-};
+const pct = percentile;
 
 /** The mix a Demografici counter sees: mostly residence and household, some contestuali. */
 const MIX: { facts: CertificateFact[]; italianOnly?: boolean }[] = [

@@ -14,6 +14,7 @@ import type { HubClient } from '../electron/desk/hub-client/hub-client';
 import { defaultDemoPlan } from '../resources/demo/generate-registry';
 import { normalizeName, prefixUpperBound } from '../shared/registry/normalize-name';
 import { loadRegistry } from './load-registry';
+import { percentile } from './percentile';
 
 const SIZES = (process.env.BENCH_SIZES ?? '200000,1000000').split(',').map(Number);
 const QUERIES = 1000;
@@ -27,8 +28,7 @@ interface Sample {
 
 type Shape = { text: string; bare: () => unknown };
 
-const pct = (sorted: number[], p: number): number =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+const pct = percentile;
 const fmt = (n: number): string => n.toFixed(3);
 
 async function runSize(residents: number): Promise<{ p95: number; bareP95: number }> {

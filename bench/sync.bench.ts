@@ -34,6 +34,7 @@ import {
 } from '../test-support/fault-proxy';
 import { BALZOLA, CASALE, FIXTURE_HOUSEHOLDS } from '../test-support/registry-fixture';
 import { runPushLoad, seedHubRaw, startHubProcess, type HubProcess } from './sync-workers';
+import { percentile } from './percentile';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const RESIDENTS = env('BENCH_RESIDENTS', 1_000_000);
@@ -46,10 +47,7 @@ const KILLS = env('BENCH_KILLS', 200);
 const NET_FAULTS = env('BENCH_NET_FAULTS', 300);
 const SEED = 7;
 
-const pct = (values: number[], p: number): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-};
+const pct = percentile;
 const f0 = (n: number) => n.toFixed(0);
 const f1 = (n: number) => n.toFixed(1);
 const log = (line: string) => console.log(line);
