@@ -1,68 +1,40 @@
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserModeDesk, type BrowserModeDesk } from '../electron/desk/browser-mode';
-import { memoryCredentialStore } from '../electron/desk/credential-file';
 import { demoVerbaliCsv } from '../hub/cashdesk/demo-fines';
 import { importVerbali } from '../hub/cashdesk/import-service';
 import { DEMO_PASSWORD } from '../hub/seed/demo-users';
 import { romeDateOf } from '../shared/calendar/rome-date';
-import { launchChromium } from '../test-support/chromium';
-import { startTestHub, type TestHub } from '../test-support/running-hub';
-
-const root = resolve(__dirname, '..');
-const artifacts = join(root, 'e2e', 'artifacts');
+import { startCounter, type Counter } from '../test-support/e2e-counter';
 
 /** The cash desk in real Chromium: a scanned notice, the reduced amount, a card payment, the day closed. */
 describe('counter: fines, pagoPA notices and the cash desk', () => {
-  let hub: TestHub;
-  let desk: BrowserModeDesk;
-  let browser: BrowserContext;
+  let counter: Counter;
   let page: Page;
   let qr = '';
 
   beforeAll(async () => {
-    if (!existsSync(join(root, 'out', 'renderer', 'index.html')))
-      throw new Error('run `npm run build` first');
-    mkdirSync(artifacts, { recursive: true });
-    hub = await startTestHub('sqlite');
-    await importVerbali(hub.hubDb.db, 'B885', demoVerbaliCsv(romeDateOf(new Date()), 10));
-    const v = await hub.hubDb.db
-      .selectFrom('verbali')
-      .select('notice_number')
-      .where('key', '=', '1001/A')
-      .executeTakeFirstOrThrow();
-    // what a keyboard-wedge reader types when it reads the notice's QR code
-    qr = `PAGOPA|002|${v.notice_number}|00190540062|2940`;
-    desk = await startBrowserModeDesk({
-      dataDir: mkdtempSync(join(tmpdir(), 'sportello-e2e-cash-')),
-      credentials: memoryCredentialStore({
-        hubUrl: hub.url,
-        workstation: 'Casale - Cassa 1',
-        token: hub.casaleToken,
-      }),
-      staticDir: join(root, 'out', 'renderer'),
-      startSync: false,
+    counter = await startCounter({
+      workstation: 'Casale - Cassa 1',
+      login: 'anagrafe.casale',
+      prepare: async (hub) => {
+        await importVerbali(hub.hubDb.db, 'B885', demoVerbaliCsv(romeDateOf(new Date()), 10));
+        const v = await hub.hubDb.db
+          .selectFrom('verbali')
+          .select('notice_number')
+          .where('key', '=', '1001/A')
+          .executeTakeFirstOrThrow();
+        // what a keyboard-wedge reader types when it reads the notice's QR code
+        qr = `PAGOPA|002|${v.notice_number}|00190540062|2940`;
+      },
     });
-    await desk.core.sync.syncOnce();
-    browser = await launchChromium();
-    page = await browser.newPage();
-    await page.goto(desk.server.url);
-    await page.getByLabel('Nome utente').fill('anagrafe.casale');
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.keyboard.press('Enter');
-    await page.getByTestId('search-input').waitFor();
+    page = counter.page;
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await desk?.close();
-    await hub?.close();
+    await counter?.close();
   });
 
-  const shot = (name: string) => page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
+  const shot = (name: string) => counter.shot(name);
 
   it('opens the till with the float (F8)', async () => {
     await page.keyboard.press('F8');

@@ -1,57 +1,24 @@
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserModeDesk, type BrowserModeDesk } from '../electron/desk/browser-mode';
-import { memoryCredentialStore } from '../electron/desk/credential-file';
-import { DEMO_PASSWORD } from '../hub/seed/demo-users';
-import { launchChromium } from '../test-support/chromium';
-import { startTestHub, type TestHub } from '../test-support/running-hub';
-
-const root = resolve(__dirname, '..');
-const artifacts = join(root, 'e2e', 'artifacts');
+import { startCounter, type Counter } from '../test-support/e2e-counter';
+import type { TestHub } from '../test-support/running-hub';
 
 /** The Demografici counter in real Chromium: certificates with QR verification, refusals, self-declarations. */
 describe('counter: certificates and self-declarations', () => {
+  let counter: Counter;
   let hub: TestHub;
-  let desk: BrowserModeDesk;
-  let browser: BrowserContext;
   let page: Page;
 
   beforeAll(async () => {
-    if (!existsSync(join(root, 'out', 'renderer', 'index.html')))
-      throw new Error('run `npm run build` first');
-    mkdirSync(artifacts, { recursive: true });
-    hub = await startTestHub('sqlite');
-    desk = await startBrowserModeDesk({
-      dataDir: mkdtempSync(join(tmpdir(), 'sportello-e2e-cert-')),
-      credentials: memoryCredentialStore({
-        hubUrl: hub.url,
-        workstation: 'Casale - Anagrafe 1',
-        token: hub.casaleToken,
-      }),
-      staticDir: join(root, 'out', 'renderer'),
-      startSync: false,
-    });
-    await desk.core.sync.syncOnce();
-    browser = await launchChromium();
-    page = await browser.newPage();
-    await page.goto(desk.server.url);
-    await page.getByLabel('Nome utente').fill('anagrafe.casale');
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.keyboard.press('Enter');
-    await page.getByTestId('search-input').waitFor();
+    counter = await startCounter({ workstation: 'Casale - Anagrafe 1', login: 'anagrafe.casale' });
+    ({ hub, page } = counter);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await desk?.close();
-    await hub?.close();
+    await counter?.close();
   });
 
-  const shot = (name: string, p: Page = page) =>
-    p.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
+  const shot = (name: string, p: Page = page) => counter.shot(name, p);
 
   const open = async (query: string, expected: string) => {
     await page.keyboard.press('F2');
@@ -87,8 +54,8 @@ describe('counter: certificates and self-declarations', () => {
   });
 
   it('opens the verification page from the QR address and sees it valid', async () => {
-    await desk.core.sync.syncOnce();
-    const verifier = await browser.newPage();
+    await counter.desk.core.sync.syncOnce();
+    const verifier = await counter.browser.newPage();
     try {
       await verifier.goto(verificationUrl);
       const status = verifier.locator('[data-status]');
