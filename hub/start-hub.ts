@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { defaultDemoPlan } from '../resources/demo/generate-registry';
 import { openHubDatabase, type HubDb } from './db/open-hub-database';
+import { seedDemoCases } from './cases/seed-demo-cases';
 import { seedDemoFines } from './cashdesk/demo-fines';
 import { isSeeded, seedDemo } from './seed/seed-demo';
 import { buildHubServer } from './server';
@@ -35,6 +36,7 @@ export async function startHub(opts: {
       `[hub] seeded ${done.residents} residents in ${done.families} households in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
     const fines = await seedDemoFines(hubDb.db, 'B885', new Date());
+    await seedDemoCases(hubDb.db, 'B885', new Date());
     log(
       `[hub] imported ${fines.verbali.imported} demo verbali and ${fines.positions.imported} pagoPA positions for Casale (e.g. verbale "1001/A AB123CD")`,
     );

@@ -1,2 +1,25 @@
 /** The case engine's contract call names (`cases:…`), merged into CALL_NAMES. Zod-free (preload). */
-export const CASE_CALL_NAMES = [] as const;
+export const CASE_CALL_NAMES = [
+  'cases:procedures',
+  'cases:queue',
+  'cases:get',
+  'cases:forResident',
+  'cases:householdOf',
+  'cases:streets',
+  'cases:openResidence',
+  'cases:open',
+  'cases:transition',
+  'cases:assign',
+  'cases:note',
+  'cases:attach',
+  'cases:attachment',
+  'cases:policeCheck',
+  'cases:visit',
+  'cases:clerks',
+  'cases:dashboard',
+  'cases:burden',
+  'cases:setBaseline',
+  'cases:protocolRegister',
+  'cases:protocolCancel',
+  'cases:protocolCorrect',
+] as const;

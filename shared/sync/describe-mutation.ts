@@ -1,8 +1,33 @@
 /** One line a clerk or supervisor can read for a queued or rejected mutation. */
 export function describeMutation(name: string, args: unknown): string {
   const a = (args ?? {}) as Record<string, unknown>;
-  if (name === 'registry.updateContacts') {
-    return `Recapiti scheda ${String(a.residentId)}: tel. ${String(a.phone ?? '—')}, e-mail ${String(a.email ?? '—')}`;
+  const s = (v: unknown) => String(v ?? '—');
+  switch (name) {
+    case 'registry.updateContacts':
+      return `Recapiti scheda ${s(a.residentId)}: tel. ${s(a.phone)}, e-mail ${s(a.email)}`;
+    case 'registry.setCertifiable':
+      return `Scheda ${s(a.residentId)} ${a.notCertifiable ? 'non certificabile' : 'di nuovo certificabile'}: ${s(a.reason)}`;
+    case 'certificates.record':
+      return `Certificato ${s(a.id)} (${s(a.title)})`;
+    case 'certificates.revoke':
+      return `Revoca del certificato ${s(a.id)}: ${s(a.reason)}`;
+    case 'declarations.record':
+      return `Dichiarazione sostitutiva del ${s(a.issuedOn)}`;
+    case 'cashdesk.recordPayment': {
+      const debt = (a.debt ?? {}) as Record<string, unknown>;
+      const amount =
+        typeof a.amountCents === 'number' ? (a.amountCents / 100).toFixed(2).replace('.', ',') : '—';
+      return `Incasso ${s(a.receiptNumber)}: € ${amount} per ${debt.kind === 'fine' ? 'il verbale' : "l'avviso"} ${s(debt.key)}`;
+    }
+    case 'cashdesk.recordReversal':
+      return `${a.kind === 'refund' ? 'Rimborso' : 'Rettifica'} approvato da ${s(a.approvedBy)}: ${s(a.reason)}`;
+    case 'cashdesk.openSession':
+      return `Apertura cassa del ${s(a.businessDate)}`;
+    case 'cashdesk.closeSession':
+      return `Chiusura di cassa vistata da ${s(a.signedOffBy)}`;
+    default:
+      if (name.startsWith('cases.'))
+        return `Pratica: ${name.slice('cases.'.length)}${a.caseId ? ` ${s(a.caseId)}` : ''}`;
+      return name;
   }
-  return name;
 }

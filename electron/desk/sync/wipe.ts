@@ -21,6 +21,10 @@ export async function wipePersonalData(db: Kysely<Database>): Promise<void> {
     await trx.deleteFrom('reversals').execute();
     await trx.deleteFrom('payments').execute();
     await trx.deleteFrom('counter_sessions').execute();
+    await trx.deleteFrom('case_files').execute();
+    await trx.deleteFrom('case_persons').execute();
+    await trx.deleteFrom('cases').execute();
+    await trx.deleteFrom('case_procedures').execute();
     await restoreDeferredIndexes(trx); // a bootstrap cut short by the wipe had dropped them
     await trx.deleteFrom('meta').execute();
   });

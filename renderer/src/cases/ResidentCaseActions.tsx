@@ -1,11 +1,59 @@
+import { useEffect, useState } from 'react';
 import type { ResidentDetail, SessionInfo } from '../../../shared/contract/views';
 import type { ErrorData } from '../../../shared/errors/app-error';
+import { api } from '../api/client';
+import { useT } from '../i18n/useT';
+import { GenericCaseForm } from './GenericCaseForm';
+import { ResidenceIntakeForm } from './ResidenceIntakeForm';
 
 /** Case actions on an open resident (e.g. change of residence intake), shown in the record's header. */
-export function ResidentCaseActions(_props: {
+export function ResidentCaseActions(props: {
   resident: ResidentDetail;
   session: SessionInfo;
   onError: (e: ErrorData) => void;
 }) {
-  return null;
+  const { t } = useT();
+  const { resident, onError } = props;
+  const [form, setForm] = useState<'residence' | 'other' | null>(null);
+  const [openCases, setOpenCases] = useState<number | null>(null);
+  const [version, setVersion] = useState(0);
+
+  useEffect(() => {
+    void api.cases.forResident({ residentId: resident.id }).then((res) => {
+      if (res.ok) setOpenCases(res.value.filter((c) => c.concludedOn === null).length);
+    });
+  }, [resident.id, version]);
+
+  if (resident.status !== 'resident') return null;
+  const close = () => {
+    setForm(null);
+    setVersion((v) => v + 1);
+  };
+  return (
+    <>
+      {openCases !== null && openCases > 0 && (
+        <span className="badge badge-case-registered" data-testid="resident-open-cases">
+          {t('caseResidentCases')}: {openCases}
+        </span>
+      )}{' '}
+      <button
+        type="button"
+        className="btn btn-ghost"
+        onClick={() => setForm('residence')}
+        data-testid="residence-intake-open"
+      >
+        {t('caseResidenceButton')}
+      </button>{' '}
+      <button
+        type="button"
+        className="btn btn-ghost"
+        onClick={() => setForm('other')}
+        data-testid="generic-case-open"
+      >
+        {t('caseOtherButton')}
+      </button>{' '}
+      {form === 'residence' && <ResidenceIntakeForm resident={resident} onClose={close} onError={onError} />}
+      {form === 'other' && <GenericCaseForm resident={resident} onClose={close} onError={onError} />}
+    </>
+  );
 }

@@ -1,0 +1,277 @@
+import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import type { CaseEventInput } from '../../../shared/cases/case-mutations';
+import type { AssignableClerk } from '../../../shared/cases/case-wire';
+import type { CaseAction, CaseDetail } from '../../../shared/contract/case-views';
+import type { ErrorData } from '../../../shared/errors/app-error';
+import { api } from '../api/client';
+import { useT } from '../i18n/useT';
+
+type Draft = {
+  reason: string;
+  reference: string;
+  days: string;
+  observationsOn: string;
+  noticeReceivedOn: string;
+  outcome: 'positive' | 'negative';
+  checkedOn: string;
+  assignee: string;
+};
+
+/** The step behind an action, from what the clerk typed. */
+function eventOf(action: CaseAction, d: Draft): CaseEventInput | null {
+  const reason = d.reason.trim();
+  const reference = d.reference.trim();
+  switch (action) {
+    case 'take_in_charge':
+      return { type: 'take_in_charge' };
+    case 'suspend_information':
+      return {
+        type: 'suspend',
+        kind: 'information_request',
+        reason,
+        ...(d.days.trim() ? { days: Number(d.days) } : {}),
+        ...(reference ? { reference } : {}),
+      };
+    case 'suspend_refusal':
+      return { type: 'suspend', kind: 'refusal_notice', reason, ...(reference ? { reference } : {}) };
+    case 'resume':
+      return {
+        type: 'resume',
+        ...(d.observationsOn ? { observationsReceivedOn: d.observationsOn } : {}),
+        ...(d.noticeReceivedOn ? { noticeReceivedOn: d.noticeReceivedOn } : {}),
+        ...(reason ? { reason } : {}),
+      };
+    case 'propose_approve':
+      return { type: 'propose', outcome: 'approve', reason };
+    case 'propose_reject':
+      return { type: 'propose', outcome: 'reject', reason };
+    case 'approve':
+    case 'reject':
+    case 'close':
+      return { type: action, ...(reason ? { reason } : {}) };
+    case 'return_for_review':
+    case 'withdraw':
+      return { type: action, reason };
+    default:
+      return null;
+  }
+}
+
+const NEEDS_REASON: readonly CaseAction[] = [
+  'suspend_information',
+  'suspend_refusal',
+  'propose_approve',
+  'propose_reject',
+  'return_for_review',
+  'withdraw',
+];
+
+/** One action on an open case: its few fields, Ctrl+Enter to confirm, Esc to drop it. */
+export function CaseActionForm(props: {
+  detail: CaseDetail;
+  action: CaseAction;
+  clerks: AssignableClerk[];
+  onDone: (detail: CaseDetail | null) => void;
+  onCancel: () => void;
+  onError: (e: ErrorData) => void;
+}) {
+  const { t } = useT();
+  const { detail, action } = props;
+  const [draft, setDraft] = useState<Draft>({
+    reason: '',
+    reference: '',
+    days: '',
+    observationsOn: '',
+    noticeReceivedOn: '',
+    outcome: 'positive',
+    checkedOn: detail.today,
+    assignee: '',
+  });
+  const [error, setError] = useState<ErrorData | null>(null);
+  const [busy, setBusy] = useState(false);
+  const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+
+  const finish = (res: { ok: true; value: CaseDetail } | { ok: false; error: ErrorData }) => {
+    setBusy(false);
+    if (!res.ok) {
+      if (res.error.code === 'session_expired' || res.error.code === 'not_logged_in')
+        props.onError(res.error);
+      return setError(res.error);
+    }
+    props.onDone(res.value);
+  };
+
+  const submit = (e?: FormEvent) => {
+    e?.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    const caseId = detail.id;
+    if (action === 'police_check') {
+      void api.cases
+        .policeCheck({
+          caseId,
+          outcome: draft.outcome,
+          checkedOn: draft.checkedOn,
+          notes: draft.reason.trim(),
+        })
+        .then(finish);
+      return;
+    }
+    if (action === 'visit') {
+      void api.cases.visit({ caseId, purpose: draft.reason.trim() }).then(finish);
+      return;
+    }
+    if (action === 'assign') {
+      void api.cases
+        .assign({ caseIds: [caseId], assignee: draft.assignee, reason: draft.reason.trim() })
+        .then((res) => {
+          setBusy(false);
+          if (!res.ok) return setError(res.error);
+          props.onDone(null);
+        });
+      return;
+    }
+    const event = eventOf(action, draft);
+    if (!event) return setBusy(false);
+    void api.cases.transition({ caseId, event }).then(finish);
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
+    if (e.key === 'Enter' && e.ctrlKey) {
+      submit();
+      e.preventDefault();
+    }
+    if (e.key === 'Escape') {
+      props.onCancel();
+      e.preventDefault();
+      e.stopPropagation();
+    }
+  };
+
+  const reasonLabel =
+    action === 'police_check'
+      ? t('caseNoteText')
+      : action === 'visit'
+        ? t('caseVisitPurpose')
+        : t('caseReason');
+  return (
+    <form className="case-action card" onSubmit={submit} onKeyDown={onKeyDown} data-testid="case-action-form">
+      <h3>{t(`caseAction_${action}`)}</h3>
+      {action === 'assign' && (
+        <label className="field">
+          <span>{t('caseAssignTo')}</span>
+          <select
+            autoFocus
+            value={draft.assignee}
+            onChange={(e) => set({ assignee: e.target.value })}
+            data-testid="action-assignee"
+          >
+            <option value="">…</option>
+            {props.clerks.map((c) => (
+              <option key={c.username} value={c.username}>
+                {c.displayName} ({c.username})
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {action === 'police_check' && (
+        <>
+          <fieldset>
+            <legend>{t('caseCheckOutcome')}</legend>
+            <label className="check">
+              <input
+                type="radio"
+                checked={draft.outcome === 'positive'}
+                onChange={() => set({ outcome: 'positive' })}
+                data-testid="check-positive"
+              />{' '}
+              {t('caseCheckPositive')}
+            </label>
+            <label className="check">
+              <input
+                type="radio"
+                checked={draft.outcome === 'negative'}
+                onChange={() => set({ outcome: 'negative' })}
+                data-testid="check-negative"
+              />{' '}
+              {t('caseCheckNegative')}
+            </label>
+          </fieldset>
+          <label className="field">
+            <span>{t('caseCheckedOn')}</span>
+            <input type="date" value={draft.checkedOn} onChange={(e) => set({ checkedOn: e.target.value })} />
+          </label>
+        </>
+      )}
+      {action === 'suspend_information' && (
+        <label className="field">
+          <span>{t('caseDays')}</span>
+          <input inputMode="numeric" value={draft.days} onChange={(e) => set({ days: e.target.value })} />
+        </label>
+      )}
+      {action === 'resume' && (
+        <>
+          <label className="field">
+            <span>{t('caseObservationsOn')}</span>
+            <input
+              type="date"
+              value={draft.observationsOn}
+              onChange={(e) => set({ observationsOn: e.target.value })}
+              data-testid="action-observations"
+            />
+          </label>
+          <label className="field">
+            <span>{t('caseNoticeReceivedOn')}</span>
+            <input
+              type="date"
+              value={draft.noticeReceivedOn}
+              onChange={(e) => set({ noticeReceivedOn: e.target.value })}
+            />
+          </label>
+        </>
+      )}
+      {action !== 'take_in_charge' && action !== 'close' && (
+        <label className="field">
+          <span>
+            {reasonLabel}
+            {NEEDS_REASON.includes(action) || action === 'visit' ? ' *' : ''}
+          </span>
+          <textarea
+            autoFocus={action !== 'assign' && action !== 'police_check'}
+            rows={2}
+            value={draft.reason}
+            onChange={(e) => set({ reason: e.target.value })}
+            data-testid="action-reason"
+          />
+        </label>
+      )}
+      {(action === 'suspend_information' || action === 'suspend_refusal') && (
+        <label className="field">
+          <span>{t('caseReference')}</span>
+          <input value={draft.reference} onChange={(e) => set({ reference: e.target.value })} />
+        </label>
+      )}
+      {error && (
+        <div className="alert alert-error" role="alert" data-testid="case-action-error">
+          {error.message}
+        </div>
+      )}
+      <div className="form-buttons">
+        <button
+          type="submit"
+          className="btn btn-primary"
+          disabled={busy}
+          autoFocus={action === 'take_in_charge' || action === 'close'}
+          data-testid="action-confirm"
+        >
+          {t('caseConfirm')}
+        </button>
+        <button type="button" className="btn btn-ghost" onClick={props.onCancel}>
+          {t('cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
