@@ -4,7 +4,7 @@ import { AppError } from '../../shared/errors/app-error';
 import type { Locale } from '../../shared/i18n/locale';
 import type { CredentialStore } from './credential-file';
 import type { Database } from './db/database';
-import type { HubClient } from './hub-client/hub-client';
+import type { DeskHubClient } from './hub-client/hub-client';
 
 export interface DeskConfig {
   idleTimeoutMinutes: number;
@@ -31,7 +31,7 @@ export interface DeskContext {
   db: Kysely<Database>;
   config: DeskConfig;
   credentials: CredentialStore;
-  hub: HubClient;
+  hub: DeskHubClient;
   now: () => Date;
   sync: SyncControl;
   state: {

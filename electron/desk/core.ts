@@ -1,10 +1,11 @@
+import { AppError } from '../../shared/errors/app-error';
 import { DEFAULT_LOCALE, type Locale } from '../../shared/i18n/locale';
 import type { DeskConfig, DeskContext } from './context';
 import type { CredentialStore } from './credential-file';
 import { openDeskDatabase } from './db/open-database';
 import { createDispatch, type Dispatch } from './dispatch';
 import { createHandlers } from './handlers';
-import { createHubClient, type HubClient } from './hub-client/hub-client';
+import { createHubClient, type DeskHubClient, type HubClient } from './hub-client/hub-client';
 import { initialSyncStatus } from './sync/bootstrap';
 import { SyncEngine, type SyncEngineOptions } from './sync/sync-engine';
 
@@ -21,7 +22,11 @@ export interface DeskCoreOptions {
   credentials: CredentialStore;
   locale?: Locale;
   now?: () => Date;
-  hub?: HubClient;
+  /**
+   * A stand-in for the hub (benchmarks, tests). One without `call` answers every other route
+   * (cases, protocol, attachments) as an unreachable hub would.
+   */
+  hub?: HubClient | DeskHubClient;
   sync?: SyncEngineOptions;
 }
 
@@ -33,8 +38,13 @@ export const DEFAULT_DESK_CONFIG: Omit<DeskConfig, 'version'> = {
 /** Composition root of the workstation core: Electron main and browser mode both call this. */
 export async function createDeskCore(opts: DeskCoreOptions): Promise<DeskCore> {
   const { db, close } = await openDeskDatabase(opts.dbFile);
-  const hub =
-    opts.hub ?? createHubClient({ credential: () => opts.credentials.read(), version: opts.config.version });
+  const hub: DeskHubClient = opts.hub
+    ? { call: () => Promise.reject(new AppError('hub_unreachable')), ...opts.hub }
+    : createHubClient({
+        credential: () => opts.credentials.read(),
+        version: opts.config.version,
+        locale: () => ctx.state.locale,
+      });
   const ctx: DeskContext = {
     db,
     config: opts.config,

@@ -8,6 +8,7 @@ import { formatProtocolNumber } from '../../shared/protocol/protocol-number';
 import type { ResidentEvent } from '../../shared/registry/model';
 import type { HubDatabase } from '../db/database';
 import type { HubResidentRow } from '../db/tables/registry.table';
+import { eventRow, familyRow } from '../registry/registry-repository';
 
 type Trx = Transaction<HubDatabase>;
 
@@ -93,19 +94,10 @@ export async function applyResidenceRegistration(
       frazione: sameStreet?.frazione ?? '',
       since,
     };
+    const { id, since: familySince, ...address } = family;
     await trx
       .insertInto('families')
-      .values({
-        id: family.id,
-        comune,
-        street_type: family.streetType,
-        street_name: family.streetName,
-        house_number: family.houseNumber,
-        interior: family.interior,
-        cap: family.cap,
-        frazione: family.frazione,
-        since: family.since,
-      })
+      .values(familyRow({ id, comune, address, since: familySince }))
       .execute();
   }
 
@@ -187,18 +179,7 @@ export async function applyResidenceRegistration(
     });
   }
   if (events.length > 0) {
-    await trx
-      .insertInto('resident_events')
-      .values(
-        events.map((e) => ({
-          id: e.id,
-          resident_id: e.residentId,
-          kind: e.kind,
-          date: e.date,
-          description: e.description,
-        })),
-      )
-      .execute();
+    await trx.insertInto('resident_events').values(events.map(eventRow)).execute();
   }
   return {
     record: {
@@ -247,18 +228,7 @@ export async function restoreResidence(
     });
   }
   if (events.length > 0) {
-    await trx
-      .insertInto('resident_events')
-      .values(
-        events.map((e) => ({
-          id: e.id,
-          resident_id: e.residentId,
-          kind: e.kind,
-          date: e.date,
-          description: e.description,
-        })),
-      )
-      .execute();
+    await trx.insertInto('resident_events').values(events.map(eventRow)).execute();
   }
   for (const id of residence.createdResidents) {
     await trx.deleteFrom('resident_events').where('resident_id', '=', id).execute();

@@ -1,5 +1,4 @@
 import type { Selectable, Transaction } from 'kysely';
-import { uuidv7 } from 'uuidv7';
 import { romeDateOf, romeDateTimeOf } from '../../shared/calendar/rome-date';
 import { cashdeskSettingOn } from '../../shared/cashdesk/comune-settings';
 import { decideDoublePayment, type RecordedPayment } from '../../shared/cashdesk/double-payment';
@@ -11,6 +10,7 @@ import type { HubDatabase } from '../db/database';
 import type { PaymentsTable } from '../db/tables/cashdesk.table';
 import type { ApplyContext } from '../sync/apply-context';
 import { appendChange } from '../sync/change-log';
+import { recordException } from '../sync/sync-exceptions';
 import { toDebtPositionWire, toPaymentWire, toVerbaleWire } from './cashdesk-wire';
 
 type Trx = Transaction<HubDatabase>;
@@ -19,26 +19,30 @@ type DebtKind = 'fine' | 'notice';
 const debtLabel = (kind: DebtKind, key: string) =>
   kind === 'fine' ? `verbale ${key}` : `avviso ${formatNoticeNumber(key)}`;
 
+/** Where each kind of debt lives at the hub and how it travels in the change log. */
+const DEBT_TABLES = {
+  fine: { table: 'verbali', key: 'key', entity: 'verbale', wire: toVerbaleWire },
+  notice: {
+    table: 'debt_positions',
+    key: 'notice_number',
+    entity: 'debt_position',
+    wire: toDebtPositionWire,
+  },
+} as const;
+
 /**
  * Locks the debt's row for the rest of the transaction (an UPDATE that changes nothing takes the
  * row lock on PostgreSQL; SQLite has one writer anyway), so two counters paying the same debt at
  * the same moment are decided one after the other. False when the comune has no such debt.
  */
 async function lockDebt(trx: Trx, comune: string, kind: DebtKind, key: string): Promise<boolean> {
-  const res =
-    kind === 'fine'
-      ? await trx
-          .updateTable('verbali')
-          .set((eb) => ({ status: eb.ref('status') }))
-          .where('comune', '=', comune)
-          .where('key', '=', key)
-          .executeTakeFirst()
-      : await trx
-          .updateTable('debt_positions')
-          .set((eb) => ({ status: eb.ref('status') }))
-          .where('comune', '=', comune)
-          .where('notice_number', '=', key)
-          .executeTakeFirst();
+  const d = DEBT_TABLES[kind];
+  const res = await trx
+    .updateTable(d.table)
+    .set((eb) => ({ status: eb.ref('status') }))
+    .where('comune', '=', comune)
+    .where(d.key, '=', key)
+    .executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
 }
 
@@ -52,52 +56,29 @@ async function setDebtStatus(
   at: string,
   mutationId: string,
 ): Promise<void> {
+  const d = DEBT_TABLES[kind];
   const status = paidReceipt === null ? 'open' : 'paid';
-  if (kind === 'fine') {
-    await trx
-      .updateTable('verbali')
-      .set({ status, paid_receipt: paidReceipt })
-      .where('comune', '=', comune)
-      .where('key', '=', key)
-      .execute();
-    const row = await trx
-      .selectFrom('verbali')
-      .selectAll()
-      .where('comune', '=', comune)
-      .where('key', '=', key)
-      .executeTakeFirstOrThrow();
-    await appendChange(trx, {
-      comune,
-      entity: 'verbale',
-      entityId: key,
-      op: 'upsert',
-      payload: toVerbaleWire(row),
-      at,
-      mutationId,
-    });
-  } else {
-    await trx
-      .updateTable('debt_positions')
-      .set({ status, paid_receipt: paidReceipt })
-      .where('comune', '=', comune)
-      .where('notice_number', '=', key)
-      .execute();
-    const row = await trx
-      .selectFrom('debt_positions')
-      .selectAll()
-      .where('comune', '=', comune)
-      .where('notice_number', '=', key)
-      .executeTakeFirstOrThrow();
-    await appendChange(trx, {
-      comune,
-      entity: 'debt_position',
-      entityId: key,
-      op: 'upsert',
-      payload: toDebtPositionWire(row),
-      at,
-      mutationId,
-    });
-  }
+  await trx
+    .updateTable(d.table)
+    .set({ status, paid_receipt: paidReceipt })
+    .where('comune', '=', comune)
+    .where(d.key, '=', key)
+    .execute();
+  const row = await trx
+    .selectFrom(d.table)
+    .selectAll()
+    .where('comune', '=', comune)
+    .where(d.key, '=', key)
+    .executeTakeFirstOrThrow();
+  await appendChange(trx, {
+    comune,
+    entity: d.entity,
+    entityId: key,
+    op: 'upsert',
+    payload: d.wire(row),
+    at,
+    mutationId,
+  });
 }
 
 const recorded = (p: Selectable<PaymentsTable>): RecordedPayment => ({
@@ -170,22 +151,15 @@ export async function recordPayment(
   await trx.insertInto('payments').values(row).execute();
   if (mine) {
     // The supervisors' queue: a refund to decide, never a payment silently dropped.
-    await trx
-      .insertInto('sync_exceptions')
-      .values({
-        id: uuidv7(),
-        comune: ws.comune,
-        workstation_id: ws.id,
-        mutation_id: args.id,
-        name: 'cashdesk.recordPayment',
-        args: JSON.stringify(args),
-        clerk: clerk.username,
-        code: 'double_payment',
-        message: mine.refund.reason.it,
-        at,
-        resolved_at: null,
-      })
-      .execute();
+    await recordException(trx, ws, {
+      mutationId: args.id,
+      name: 'cashdesk.recordPayment',
+      args,
+      clerk: clerk.username,
+      code: 'double_payment',
+      message: mine.refund.reason.it,
+      at,
+    });
   } else if (decision.value.accepted?.paymentId === args.id) {
     await setDebtStatus(trx, ws.comune, kind, key, args.receiptNumber, at, mutationId);
   }

@@ -4,6 +4,7 @@ import type { Change, MutationName } from '../../shared/sync/mutations';
 import type { HubDatabase } from '../db/database';
 import type { WorkstationRow } from '../db/tables/workstations.table';
 import { toWireResident } from '../registry/registry-repository';
+import { updateResident } from '../registry/update-resident';
 import {
   recordCertificate,
   recordDeclaration,
@@ -18,63 +19,19 @@ import {
   recordReversal,
 } from '../cashdesk/cashdesk-appliers';
 import type { Applier } from './apply-context';
-import { appendChange, headSeq } from './change-log';
+import { headSeq } from './change-log';
 
 /** The hub's authoritative effect of each mutation. Each query is scoped to the workstation's comune. */
 export const APPLIERS: { [N in MutationName]: Applier<N> } = {
-  'registry.updateContacts': async ({ trx, ws, at, mutationId }, args) => {
-    const resident = await trx
-      .selectFrom('residents')
-      .selectAll()
-      .where('id', '=', args.residentId)
-      .where('comune', '=', ws.comune)
-      .executeTakeFirst();
-    if (!resident) throw new AppError('resident_not_found');
-    if (resident.status !== 'resident')
-      throw new AppError('resident_not_current', { status: resident.status });
-    const updated = { ...resident, phone: args.phone, email: args.email };
-    await trx
-      .updateTable('residents')
-      .set({ phone: args.phone, email: args.email })
-      .where('id', '=', resident.id)
-      .where('comune', '=', ws.comune)
-      .execute();
-    await appendChange(trx, {
-      comune: ws.comune,
-      entity: 'resident',
-      entityId: resident.id,
-      op: 'upsert',
-      payload: toWireResident(updated),
-      at,
-      mutationId,
-    });
-  },
-  'registry.setCertifiable': async ({ trx, ws, at, mutationId, clerk }, args) => {
-    if (clerk.role === 'clerk')
+  'registry.updateContacts': (ctx, args) =>
+    updateResident(ctx, args.residentId, { phone: args.phone, email: args.email }, (resident) => {
+      if (resident.status !== 'resident')
+        throw new AppError('resident_not_current', { status: resident.status });
+    }),
+  'registry.setCertifiable': (ctx, args) => {
+    if (ctx.clerk.role === 'clerk')
       throw new AppError('supervisor_only', { action: 'certificabilità della scheda' });
-    const resident = await trx
-      .selectFrom('residents')
-      .selectAll()
-      .where('id', '=', args.residentId)
-      .where('comune', '=', ws.comune)
-      .executeTakeFirst();
-    if (!resident) throw new AppError('resident_not_found');
-    const flag = args.notCertifiable ? 1 : 0;
-    await trx
-      .updateTable('residents')
-      .set({ not_certifiable: flag })
-      .where('id', '=', resident.id)
-      .where('comune', '=', ws.comune)
-      .execute();
-    await appendChange(trx, {
-      comune: ws.comune,
-      entity: 'resident',
-      entityId: resident.id,
-      op: 'upsert',
-      payload: toWireResident({ ...resident, not_certifiable: flag }),
-      at,
-      mutationId,
-    });
+    return updateResident(ctx, args.residentId, { not_certifiable: args.notCertifiable ? 1 : 0 });
   },
   'certificates.record': recordCertificate,
   'certificates.revoke': revokeCertificate,

@@ -1,5 +1,4 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { uuidv7 } from 'uuidv7';
 import { AppError } from '../../shared/errors/app-error';
 import {
   isMutationName,
@@ -11,6 +10,7 @@ import type { HubDatabase } from '../db/database';
 import type { WorkstationRow } from '../db/tables/workstations.table';
 import type { ApplyContext } from './apply-context';
 import { APPLIERS, currentStateFor } from './mutation-appliers';
+import { recordException } from './sync-exceptions';
 
 type Applier = (ctx: ApplyContext, args: unknown) => Promise<void>;
 
@@ -125,22 +125,15 @@ async function reject(
       applied_at: at,
     })
     .execute();
-  await trx
-    .insertInto('sync_exceptions')
-    .values({
-      id: uuidv7(),
-      comune: ws.comune,
-      workstation_id: ws.id,
-      mutation_id: m.id,
-      name: m.name,
-      args: JSON.stringify(m.args ?? null),
-      clerk: m.clerk,
-      code: error.code,
-      message: error.message,
-      at,
-      resolved_at: null,
-    })
-    .execute();
+  await recordException(trx, ws, {
+    mutationId: m.id,
+    name: m.name,
+    args: m.args,
+    clerk: m.clerk,
+    code: error.code,
+    message: error.message,
+    at,
+  });
   const current = isMutationName(m.name) ? await currentStateFor(trx, ws, m.name, m.args) : [];
   return { id: m.id, status: 'rejected', error: { code: error.code, message: error.message }, current };
 }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from './api/client';
 import { intentFor } from './commands/commands';
 import { Header } from './components/Header';
+import { isSupervisor } from '../../shared/cases/case-engine';
 import { useAppState } from './hooks/useAppState';
 import { LocaleContext } from './i18n/useT';
 import { LoginScreen } from './screens/LoginScreen';
@@ -22,6 +23,10 @@ export function App() {
   const [area, setArea] = useState<'registry' | 'cases' | 'cashdesk'>('registry');
   const searchRef = useRef<HTMLInputElement>(null);
   const t = translator(locale);
+  // What the case screens follow: the counter's synced data. It moves only when changes arrive or
+  // are confirmed, so an unattended screen makes no clerk calls and the session can still expire.
+  const sync = app.sync;
+  const syncMark = sync ? `${sync.cursor}|${sync.pending}|${sync.exceptions}` : '';
 
   const logout = useCallback(() => {
     void api.session.logout({}).then(() => {
@@ -109,7 +114,7 @@ export function App() {
               {area === 'cases' && !syncOpen && (
                 <CasesScreen
                   session={session}
-                  onBack={() => setArea('registry')}
+                  syncMark={syncMark}
                   onOpenResident={(id) => {
                     setArea('registry');
                     setOpenId(id);
@@ -117,17 +122,11 @@ export function App() {
                   onError={app.handleError}
                 />
               )}
-              {area === 'cashdesk' && !syncOpen && (
-                <CashdeskScreen
-                  session={session}
-                  onBack={() => setArea('registry')}
-                  onError={app.handleError}
-                />
-              )}
+              {area === 'cashdesk' && !syncOpen && <CashdeskScreen onError={app.handleError} />}
               {syncOpen && (
                 <SyncScreen
                   sync={app.sync}
-                  supervisor={session.clerk.role !== 'clerk' && !session.offline}
+                  supervisor={isSupervisor(session.clerk.role) && !session.offline}
                   onBack={() => setSyncOpen(false)}
                   onError={app.handleError}
                 />
@@ -141,8 +140,7 @@ export function App() {
               {openId && !syncOpen && area === 'registry' && (
                 <ResidentScreen
                   id={openId}
-                  session={session}
-                  supervisor={session.clerk.role !== 'clerk'}
+                  supervisor={isSupervisor(session.clerk.role)}
                   onBack={() => {
                     setOpenId(null);
                     setTimeout(() => searchRef.current?.focus(), 0);

@@ -1,5 +1,6 @@
-import { transition, type CaseEvent } from './case-state-machine';
+import { transition, TRANSITIONS, type CaseEvent } from './case-state-machine';
 import { actorOf, clampAt, isOpenStatus, isSupervisor, type CaseActor } from './case-engine';
+import type { CaseEventInput } from './case-mutations';
 import type { CaseRecord } from './case-record';
 import type { LocalDateTime } from '../protocol/local-date-time';
 
@@ -60,4 +61,51 @@ export function allowedActions(record: CaseRecord, actor: CaseActor, now: LocalD
   if (open && record.residence !== null) actions.push('police_check');
   if (open) actions.push('visit');
   return CASE_ACTIONS.filter((a) => actions.includes(a));
+}
+
+/** The step behind every action that is a transition, resuming included (its dates come from the clerk). */
+const EVENTS: Partial<Record<CaseAction, CaseEvent>> = { ...STEPS, resume: { type: 'resume' } };
+
+/** Whether the rules require a reason for this action (actions that are not transitions: no). */
+export function actionNeedsReason(action: CaseAction): boolean {
+  const step = EVENTS[action];
+  return step !== undefined && TRANSITIONS[step.type].reasonRequired;
+}
+
+/** What the clerk typed on the form of an action. */
+export interface ActionFields {
+  reason?: string;
+  /** a suspension's protocol or letter reference */
+  reference?: string;
+  /** days granted by an information request */
+  days?: number;
+  observationsReceivedOn?: string;
+  noticeReceivedOn?: string;
+}
+
+/**
+ * The step to send for an action, from what the clerk typed: null for the actions that are not a
+ * transition (assign, police check, visit). A reason the rules require is always sent, so an empty
+ * one is refused by the rules rather than silently dropped; an optional one only when typed.
+ */
+export function eventForAction(action: CaseAction, fields: ActionFields): CaseEventInput | null {
+  const step = EVENTS[action];
+  if (!step) return null;
+  const reason = fields.reason?.trim() ?? '';
+  const reference = fields.reference?.trim() ?? '';
+  const { reason: _trial, ...base } = { reason: undefined, ...step };
+  return {
+    ...base,
+    ...(step.type === 'suspend' && step.kind === 'information_request' && fields.days !== undefined
+      ? { days: fields.days }
+      : {}),
+    ...(step.type === 'suspend' && reference ? { reference } : {}),
+    ...(step.type === 'resume' && fields.observationsReceivedOn
+      ? { observationsReceivedOn: fields.observationsReceivedOn }
+      : {}),
+    ...(step.type === 'resume' && fields.noticeReceivedOn
+      ? { noticeReceivedOn: fields.noticeReceivedOn }
+      : {}),
+    ...(reason || TRANSITIONS[step.type].reasonRequired ? { reason } : {}),
+  } as CaseEventInput;
 }

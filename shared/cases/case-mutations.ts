@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDateSchema, localDateTimeSchema } from '../calendar/date-schemas';
 import { NOTE_KINDS, RECEIPT_DELIVERIES } from './case-record';
 import { residenceIntakeSchema } from './residence-intake-schema';
 
@@ -11,15 +12,13 @@ import { residenceIntakeSchema } from './residence-intake-schema';
  */
 
 const id = z.string().min(1).max(64);
-const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?$/);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const reason = z.string().trim().max(500);
 
 export const caseOpenSchema = z
   .object({
     caseId: id,
     eventId: id,
-    at: localDateTime,
+    at: localDateTimeSchema,
     procedureCode: z.string().min(1).max(60),
     applicantId: id.nullable(),
     applicantName: z.string().trim().min(1).max(200),
@@ -47,8 +46,8 @@ export const caseEventSchema = z.discriminatedUnion('type', [
   z
     .object({
       type: z.literal('resume'),
-      noticeReceivedOn: isoDate.optional(),
-      observationsReceivedOn: isoDate.optional(),
+      noticeReceivedOn: isoDateSchema.optional(),
+      observationsReceivedOn: isoDateSchema.optional(),
       reason: reason.optional(),
     })
     .strict(),
@@ -62,14 +61,14 @@ export const caseEventSchema = z.discriminatedUnion('type', [
 export type CaseEventInput = z.infer<typeof caseEventSchema>;
 
 export const caseTransitionSchema = z
-  .object({ caseId: id, eventId: id, at: localDateTime, event: caseEventSchema })
+  .object({ caseId: id, eventId: id, at: localDateTimeSchema, event: caseEventSchema })
   .strict();
 
 /** A supervisor assigns or reassigns cases (one or many): all of them, or none. */
 export const caseAssignSchema = z
   .object({
     eventId: id,
-    at: localDateTime,
+    at: localDateTimeSchema,
     assignee: z.string().trim().min(1).max(64),
     caseIds: z.array(id).min(1).max(200),
     reason: reason,
@@ -80,7 +79,7 @@ export const caseNoteMutationSchema = z
   .object({
     caseId: id,
     noteId: id,
-    at: localDateTime,
+    at: localDateTimeSchema,
     kind: z.enum(NOTE_KINDS),
     text: z.string().trim().min(1).max(4000),
   })
@@ -93,7 +92,7 @@ export const caseAttachSchema = z
   .object({
     caseId: id,
     attachmentId: id,
-    at: localDateTime,
+    at: localDateTimeSchema,
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
     fileName: z.string().trim().min(1).max(200),
     mediaType: z.string().trim().min(1).max(100),
@@ -106,16 +105,16 @@ export const casePoliceCheckSchema = z
   .object({
     caseId: id,
     eventId: id,
-    at: localDateTime,
+    at: localDateTimeSchema,
     outcome: z.enum(['positive', 'negative']),
-    checkedOn: isoDate,
+    checkedOn: isoDateSchema,
     notes: z.string().trim().max(1000),
   })
   .strict();
 
 /** The citizen had to come back to the counter for this case (burden meter: visits). */
 export const caseVisitSchema = z
-  .object({ caseId: id, eventId: id, at: localDateTime, purpose: z.string().trim().min(3).max(300) })
+  .object({ caseId: id, eventId: id, at: localDateTimeSchema, purpose: z.string().trim().min(3).max(300) })
   .strict();
 
 export const CASE_MUTATIONS = {

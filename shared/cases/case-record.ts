@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDateSchema, localDateTimeSchema } from '../calendar/date-schemas';
 import { residentEventSchema } from '../sync/registry-page';
 import { CASE_EVENT_TYPES, CASE_STATUSES, type CaseState } from './case-model';
 import type { ProcedureDefinition } from './procedure-catalogue';
@@ -10,16 +11,14 @@ import { RELATIONSHIPS, residenceIntakeSchema } from './residence-intake-schema'
  * new state, so a desk replaces what it had (and replays its pending mutations on top).
  */
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?$/);
 const labels = z.object({ it: z.string(), en: z.string() });
 const sourceStatus = z.enum(['V', 'K', 'U', 'K/U', 'V/K']);
 
 export const procedureSchema = z.object({
   code: z.string().min(1).max(60),
   comune: z.string().nullable(),
-  validFrom: isoDate,
-  validTo: isoDate.nullable(),
+  validFrom: isoDateSchema,
+  validTo: isoDateSchema.nullable(),
   title: labels,
   legalBasis: z.string(),
   maxDays: z.number().int(),
@@ -43,26 +42,26 @@ export const procedureSchema = z.object({
 }) satisfies z.ZodType<ProcedureDefinition>;
 
 const protocolNumber = z.object({ year: z.number().int(), number: z.number().int() });
-const finalAct = z.object({ number: protocolNumber, date: isoDate });
+const finalAct = z.object({ number: protocolNumber, date: isoDateSchema });
 const actorRole = z.enum(['citizen', 'clerk', 'supervisor', 'system']);
 
 const suspensionSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('information_request'),
-    from: isoDate,
+    from: isoDateSchema,
     maxDays: z.number().int(),
-    resumedOn: isoDate.nullable(),
+    resumedOn: isoDateSchema.nullable(),
     reason: z.string(),
     reference: z.string().nullable(),
   }),
   z.object({
     kind: z.literal('refusal_notice'),
-    from: isoDate,
+    from: isoDateSchema,
     observationDays: z.number().int(),
     restartDelayDays: z.number().int(),
-    noticeReceivedOn: isoDate.nullable(),
-    observationsReceivedOn: isoDate.nullable(),
-    resumedOn: isoDate.nullable(),
+    noticeReceivedOn: isoDateSchema.nullable(),
+    observationsReceivedOn: isoDateSchema.nullable(),
+    resumedOn: isoDateSchema.nullable(),
     reason: z.string(),
     reference: z.string().nullable(),
   }),
@@ -76,34 +75,39 @@ export const caseStateSchema = z.object({
   procedure: procedureSchema,
   status,
   applicantId: z.string().nullable(),
-  createdAt: localDateTime,
-  protocol: z.object({ number: protocolNumber, registeredAt: localDateTime }).nullable(),
-  receivedOn: isoDate.nullable(),
+  createdAt: localDateTimeSchema,
+  protocol: z.object({ number: protocolNumber, registeredAt: localDateTimeSchema }).nullable(),
+  receivedOn: isoDateSchema.nullable(),
   assigneeId: z.string().nullable(),
   suspensions: z.array(suspensionSchema),
   proposal: z
-    .object({ outcome: z.enum(['approve', 'reject']), by: z.string(), at: localDateTime, reason: z.string() })
+    .object({
+      outcome: z.enum(['approve', 'reject']),
+      by: z.string(),
+      at: localDateTimeSchema,
+      reason: z.string(),
+    })
     .nullable(),
   outcome: z
     .discriminatedUnion('kind', [
       z.object({
         kind: z.literal('approved'),
-        at: localDateTime,
+        at: localDateTimeSchema,
         by: z.string(),
         finalAct: finalAct.nullable(),
       }),
       z.object({
         kind: z.literal('rejected'),
-        at: localDateTime,
+        at: localDateTimeSchema,
         by: z.string(),
         finalAct: finalAct.nullable(),
       }),
-      z.object({ kind: z.literal('silence_assent'), at: localDateTime, formedOn: isoDate }),
-      z.object({ kind: z.literal('withdrawn'), at: localDateTime, by: z.string(), fromStatus: status }),
+      z.object({ kind: z.literal('silence_assent'), at: localDateTimeSchema, formedOn: isoDateSchema }),
+      z.object({ kind: z.literal('withdrawn'), at: localDateTimeSchema, by: z.string(), fromStatus: status }),
     ])
     .nullable(),
-  closedAt: localDateTime.nullable(),
-  lastEventAt: localDateTime,
+  closedAt: localDateTimeSchema.nullable(),
+  lastEventAt: localDateTimeSchema,
 }) satisfies z.ZodType<CaseState>;
 
 /** Timeline entries: the state machine's events plus what happens beside them. */
@@ -124,7 +128,7 @@ export const timelineEntrySchema = z.object({
   type: z.enum(TIMELINE_TYPES),
   who: z.string(),
   role: actorRole,
-  when: localDateTime,
+  when: localDateTimeSchema,
   why: z.string(),
   from: status.nullable(),
   to: status.nullable(),
@@ -141,7 +145,7 @@ export const caseNoteSchema = z.object({
   kind: z.enum(NOTE_KINDS),
   text: z.string(),
   author: z.string(),
-  at: localDateTime,
+  at: localDateTimeSchema,
 });
 export type CaseNote = z.infer<typeof caseNoteSchema>;
 
@@ -152,7 +156,7 @@ export const caseAttachmentSchema = z.object({
   mediaType: z.string(),
   size: z.number().int().nonnegative(),
   addedBy: z.string(),
-  at: localDateTime,
+  at: localDateTimeSchema,
 });
 export type CaseAttachment = z.infer<typeof caseAttachmentSchema>;
 
@@ -164,10 +168,10 @@ const previousPosition = z.object({
 
 export const policeCheckSchema = z.object({
   outcome: z.enum(['positive', 'negative']),
-  checkedOn: isoDate,
+  checkedOn: isoDateSchema,
   notes: z.string(),
   by: z.string(),
-  at: localDateTime,
+  at: localDateTimeSchema,
 });
 export type PoliceCheck = z.infer<typeof policeCheckSchema>;
 
@@ -175,10 +179,10 @@ export type PoliceCheck = z.infer<typeof policeCheckSchema>;
 export const residenceDataSchema = z.object({
   intake: residenceIntakeSchema,
   schedule: z.object({
-    effectiveFrom: isoDate,
-    registrationDue: isoDate,
-    checkDue: isoDate,
-    silenceAssentFrom: isoDate,
+    effectiveFrom: isoDateSchema,
+    registrationDue: isoDateSchema,
+    checkDue: isoDateSchema,
+    silenceAssentFrom: isoDateSchema,
   }),
   /** where each registry mover was before registration: a negative outcome restores it */
   previous: z.array(previousPosition),
@@ -201,7 +205,7 @@ const familySchema = z.object({
   interior: z.string(),
   cap: z.string(),
   frazione: z.string(),
-  since: isoDate,
+  since: isoDateSchema,
 });
 
 export const RECEIPT_DELIVERIES = ['printed', 'file', 'none'] as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDateSchema } from '../calendar/date-schemas';
 
 /**
  * What the hub's case and protocol routes take and answer (desk ⇄ hub, validated on both
@@ -15,7 +16,6 @@ export const PROTOCOL_REGISTER_PATH = '/api/v1/protocol/register';
 export const PROTOCOL_CANCEL_PATH = '/api/v1/protocol/cancel';
 export const PROTOCOL_CORRECT_PATH = '/api/v1/protocol/correct';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 export const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/);
 
 export const fileUploadSchema = z
@@ -60,7 +60,7 @@ export const baselineSchema = z.object({
   visitsX100: z.number().int().min(0).max(10_000),
   /** printed pages per case × 100 */
   printedPagesX100: z.number().int().min(0).max(100_000),
-  setOn: isoDate,
+  setOn: isoDateSchema,
   setBy: z.string(),
 });
 export type Baseline = z.infer<typeof baselineSchema>;
@@ -104,7 +104,7 @@ export const authorisingActSchema = z
   .object({
     kind: z.string().trim().min(3).max(120),
     reference: z.string().trim().min(1).max(60),
-    date: isoDate,
+    date: isoDateSchema,
     issuedBy: z.string().trim().min(2).max(120),
   })
   .strict();

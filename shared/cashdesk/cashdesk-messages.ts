@@ -13,11 +13,12 @@ import { isLocalDateTime, localDateOf, type LocalDateTime } from '../protocol/lo
 type Labels<K extends string> = Readonly<Record<K, Record<Locale, string>>>;
 
 /** How a payment is taken at the counter (payment.ts). */
-export type PaymentChannel = 'pos' | 'cash' | 'pagopa_notice';
-export const PAYMENT_CHANNELS: readonly PaymentChannel[] = ['pos', 'cash', 'pagopa_notice'];
+export const PAYMENT_CHANNELS = ['pos', 'cash', 'pagopa_notice'] as const;
+export type PaymentChannel = (typeof PAYMENT_CHANNELS)[number];
 
-/** How money goes back to the payer (reversal.ts). */
-export type RefundMethod = 'pos' | 'cash' | 'bank_transfer';
+/** How money goes back to the payer (reversal.ts; which ones a channel allows: REFUND_METHODS). */
+export const REFUND_METHOD_KINDS = ['pos', 'cash', 'bank_transfer'] as const;
+export type RefundMethod = (typeof REFUND_METHOD_KINDS)[number];
 
 export type SessionStatus = 'open' | 'closing' | 'closed';
 export type SessionStep = 'open' | 'record' | 'count' | 'reopen' | 'sign_off';

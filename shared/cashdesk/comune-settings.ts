@@ -1,5 +1,5 @@
 import type { IsoDate } from '../calendar/iso-date';
-import { compareIsoDates } from '../calendar/iso-date';
+import { periodProblems, rowOn } from '../calendar/dated-rows';
 import type { CashdeskSettings } from './payment';
 
 /**
@@ -31,18 +31,21 @@ export const COMUNE_CASHDESK_SETTINGS: readonly ComuneCashdeskSetting[] = [
   },
 ];
 
-/** The setting in force for `comune` on `date`; a comune with none gets no cash and no notices of its own. */
+/**
+ * The setting in force for `comune` on `date`; a comune with none gets no cash and no notices of
+ * its own. Two settings in force on the same day are a table error (see
+ * `checkCashdeskSettings`): no guess, the comune gets none either.
+ */
 export function cashdeskSettingOn(
   comune: string,
   date: IsoDate,
   table: readonly ComuneCashdeskSetting[] = COMUNE_CASHDESK_SETTINGS,
 ): ComuneCashdeskSetting | null {
-  return (
-    table.find(
-      (s) =>
-        s.comune === comune &&
-        compareIsoDates(s.validFrom, date) <= 0 &&
-        (s.validTo === null || compareIsoDates(date, s.validTo) <= 0),
-    ) ?? null
-  );
+  const found = rowOn(table, (s) => s.comune === comune, date);
+  return found.ok ? found.row : null;
+}
+
+/** Problems in a settings table (reversed or overlapping periods of one comune): one string each. */
+export function checkCashdeskSettings(table: readonly ComuneCashdeskSetting[]): string[] {
+  return periodProblems(table, (s) => s.comune);
 }

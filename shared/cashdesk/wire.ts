@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { isoDateSchema } from '../calendar/date-schemas';
+import { PAYMENT_CHANNELS, REFUND_METHOD_KINDS } from './cashdesk-messages';
 import { DEBT_POSITION_KINDS } from '../pagopa/debt-positions-csv';
 
 /**
@@ -6,14 +8,13 @@ import { DEBT_POSITION_KINDS } from '../pagopa/debt-positions-csv';
  * change log (entities `verbale`, `debt_position`, `payment`) and the desk's mutations. Money in
  * integer cents, dates as ISO calendar dates, instants as ISO timestamps.
  */
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const cents = z.number().int();
 const notice = z.string().regex(/^\d{18}$/);
 
 export const verbaleNotificationSchema = z.object({
   mode: z.enum(['hand', 'post', 'cad']),
   how: z.enum(['hand', 'post', 'cad-collected', 'cad-compiuta-giacenza']),
-  notifiedOn: isoDate,
+  notifiedOn: isoDateSchema,
 });
 
 export const verbaleWireSchema = z.object({
@@ -22,7 +23,7 @@ export const verbaleWireSchema = z.object({
   number: z.string().max(20),
   series: z.string().max(10),
   plate: z.string().max(12),
-  violationDate: isoDate,
+  violationDate: isoDateSchema,
   violationTime: z.string().max(5),
   article: z.string().max(10),
   comma: z.string().max(10).nullable(),
@@ -44,7 +45,7 @@ export const debtPositionWireSchema = z.object({
   description: z.string().max(200),
   kind: z.enum(DEBT_POSITION_KINDS),
   amountCents: cents.positive(),
-  dueDate: isoDate,
+  dueDate: isoDateSchema,
   instalment: z.number().int().positive().nullable(),
   status: z.enum(['open', 'paid']),
   paidReceipt: z.string().nullable(),
@@ -65,7 +66,7 @@ export const paymentRecordSchema = z
     sessionId: z.string().uuid(),
     receiptNumber: z.string().regex(/^RIC-[A-Z]\d{3}-[A-Z0-9]{1,8}-\d{4}-\d{6}$/),
     debt: debtRefSchema,
-    channel: z.enum(['pos', 'cash', 'pagopa_notice']),
+    channel: z.enum(PAYMENT_CHANNELS),
     amountCents: cents.positive(),
     pspTransactionId: z.string().max(35).nullable(),
     paidAt: z.string().datetime(),
@@ -81,7 +82,12 @@ export const paymentWireSchema = paymentRecordSchema.omit({ sessionId: true }).e
   status: z.enum(['accepted', 'duplicate']),
   reversedCents: cents.nonnegative(),
   refundProposal: z
-    .object({ amountCents: cents, method: z.string(), reason: z.string(), acceptedReceipt: z.string() })
+    .object({
+      amountCents: cents,
+      method: z.enum(REFUND_METHOD_KINDS),
+      reason: z.string(),
+      acceptedReceipt: z.string(),
+    })
     .nullable(),
 });
 export type PaymentWire = z.infer<typeof paymentWireSchema>;
@@ -94,7 +100,7 @@ export const reversalRecordSchema = z
     paymentId: z.string().uuid(),
     kind: z.enum(['refund', 'correction']),
     amountCents: cents.positive(),
-    refundMethod: z.enum(['pos', 'cash', 'bank_transfer']).nullable(),
+    refundMethod: z.enum(REFUND_METHOD_KINDS).nullable(),
     reason: z.string().min(10).max(300),
     approvedBy: z.string().min(1).max(64),
     at: z.string().datetime(),
@@ -106,7 +112,7 @@ export type ReversalRecord = z.infer<typeof reversalRecordSchema>;
 export const sessionOpenSchema = z
   .object({
     id: z.string().uuid(),
-    businessDate: isoDate,
+    businessDate: isoDateSchema,
     openingFloatCents: cents.nonnegative(),
     openedAt: z.string().datetime(),
   })

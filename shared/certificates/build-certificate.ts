@@ -1,4 +1,5 @@
 import { compareIsoDates, isIsoDate, isWithin, type IsoDate } from '../calendar/iso-date';
+import { formatDate } from '../i18n/registry-labels';
 import type { Address, CivilStatus, Comune, Relationship, Sex } from '../registry/model';
 import {
   certificateError,
@@ -37,8 +38,9 @@ import { certificateValidity, validityLine, type CertificateValidity } from './v
 import {
   agree,
   bornPhrase,
-  documentDate,
+  civilStatusWording,
   formatAddress,
+  householdOrder,
   joinItalian,
   printedName,
   relationshipWording,
@@ -209,18 +211,11 @@ function nameOf(p: { surname: string; givenNames: string }): string {
   return printedName(p);
 }
 
-/** Intestatario first, then by date of birth: the order a stato di famiglia prints. */
+/** The order a stato di famiglia prints (wording.ts `householdOrder`, shared with the self-declaration). */
 function sortMembers<T extends { person: PersonData | RegistryPerson; relationship: Relationship }>(
   members: readonly T[],
 ): T[] {
-  return [...members].sort((a, b) => {
-    const head = Number(b.relationship === 'intestatario') - Number(a.relationship === 'intestatario');
-    if (head !== 0) return head;
-    if (a.person.birthDate !== b.person.birthDate) return a.person.birthDate < b.person.birthDate ? -1 : 1;
-    // plain code-unit order, not localeCompare: the printed order must not depend on the runtime's ICU
-    const [x, y] = [`${nameOf(a.person)}\u0000${a.person.id}`, `${nameOf(b.person)}\u0000${b.person.id}`];
-    return x < y ? -1 : x > y ? 1 : 0;
-  });
+  return [...members].sort(householdOrder);
 }
 
 function validateRequest(req: CertificateRequest): {
@@ -497,14 +492,6 @@ function titleOf(facts: readonly CertificateFact[], storico: boolean): string {
   )}`;
 }
 
-const CIVIL_STATUS_WORDING: Record<CivilStatus, [string, string]> = {
-  celibe_nubile: ['celibe', 'nubile'],
-  coniugato: ['coniugato', 'coniugata'],
-  vedovo: ['vedovo', 'vedova'],
-  divorziato: ['divorziato', 'divorziata'],
-  unito_civilmente: ['unito civilmente', 'unita civilmente'],
-};
-
 function memberLines(members: readonly CertifiedMember[]): string[] {
   return members.map((m, i) => {
     const relation = m.relationship === null ? '' : ` – ${relationshipWording(m.relationship, m.person.sex)}`;
@@ -525,17 +512,15 @@ function factLines(fact: CertifiedFact, sex: Sex, past: boolean): string[] {
     case 'esistenza_in_vita':
       return ['è esistente in vita'];
     case 'stato_civile': {
-      const [m, f] = CIVIL_STATUS_WORDING[fact.civilStatus];
-      return [`è di stato civile: ${agree(sex, m, f)}`];
+      return [`è di stato civile: ${civilStatusWording(fact.civilStatus, sex)}`];
     }
     case 'stato_libero': {
-      const [m, f] = CIVIL_STATUS_WORDING[fact.civilStatus];
       return [
-        `è di stato libero (${agree(sex, m, f)}): non è ${agree(sex, 'vincolato', 'vincolata')} da matrimonio né da unione civile`,
+        `è di stato libero (${civilStatusWording(fact.civilStatus, sex)}): non è ${agree(sex, 'vincolato', 'vincolata')} da matrimonio né da unione civile`,
       ];
     }
     case 'anagrafico_nascita':
-      return [`è ${agree(sex, 'nato', 'nata')} a ${fact.birthPlaceName} il ${documentDate(fact.birthDate)}`];
+      return [`è ${agree(sex, 'nato', 'nata')} a ${fact.birthPlaceName} il ${formatDate(fact.birthDate)}`];
   }
 }
 
@@ -590,7 +575,7 @@ function linesOf(d: Draft): CertificateLine[] {
     'CERTIFICA',
     d.storico === null
       ? 'che, in base alle risultanze anagrafiche alla data odierna,'
-      : `che, in base alle risultanze anagrafiche alla data del ${documentDate(d.storico.referenceDate)},`,
+      : `che, in base alle risultanze anagrafiche alla data del ${formatDate(d.storico.referenceDate)},`,
   );
   add('holder', printedName(holder), bornPhrase(holder), `codice fiscale ${holder.codiceFiscale}`);
   for (const fact of d.facts) add('fact', ...factLines(fact, holder.sex, d.storico !== null));
@@ -599,7 +584,7 @@ function linesOf(d: Draft): CertificateLine[] {
     add('fees', line.text.it);
   }
   add('validity', validityLine(d.validity));
-  add('closing', `${issuer.comune.name}, ${documentDate(req.requestDate)}`);
+  add('closing', `${issuer.comune.name}, ${formatDate(req.requestDate)}`);
   add('signature', ...signatureLines(issuer, req.signature));
   if (d.verificationUrl !== null) {
     add('verification', `Verifica dell'autenticità: ${d.verificationUrl}`);

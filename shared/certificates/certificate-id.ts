@@ -1,5 +1,14 @@
 import { isIsoDate, yearOf, type IsoDate } from '../calendar/iso-date';
 import {
+  isSeriesCode,
+  MAX_SERIES_YEAR,
+  MIN_SERIES_YEAR,
+  SERIES_COUNTER_DIGITS,
+  SERIES_COUNTER_MAX,
+  workstationSeries,
+  type SeriesNumberParts,
+} from '../numbering/workstation-series';
+import {
   certificateFail,
   certificateOk,
   type CertificateProblem,
@@ -11,7 +20,7 @@ import {
  * <Belfiore code of the comune>-<workstation series>-<year of issue>-<6-digit counter>.
  *
  * Each workstation draws from its own series (assigned once, e.g. at enrolment, unique within the
- * comune), and the counter restarts every year, so two desks never produce the same identifier
+ * comune; the scheme is numbering/workstation-series.ts), and the counter restarts every year, so two desks never produce the same identifier
  * without talking to each other (../shared/ARCHITECTURE.md: "Numbers that must be unique
  * (certificate numbers, receipts) are safe offline"). This is NOT a protocol number: protocol
  * numbers are gap-free yearly numbers only the hub assigns (DOMAIN.md §8.2, §14 fact 9).
@@ -21,53 +30,29 @@ import {
  * (DOMAIN.md §1.8), together with the holder's name.
  */
 
-export interface CertificateIdParts {
-  /** Belfiore code of the issuing comune, e.g. B885 */
-  comune: string;
-  /** the workstation's series code: 1 to 8 capital letters or digits */
-  series: string;
-  year: number;
-  /** 1 … 999999 within the series and year */
-  counter: number;
-}
+/** The parts of an identifier (numbering/workstation-series.ts). */
+export type CertificateIdParts = SeriesNumberParts;
 
-export const COUNTER_DIGITS = 6;
-export const COUNTER_MAX = 999_999;
-export const MIN_ID_YEAR = 2000;
-export const MAX_ID_YEAR = 9999;
+export const COUNTER_DIGITS = SERIES_COUNTER_DIGITS;
+export const COUNTER_MAX = SERIES_COUNTER_MAX;
+export const MIN_ID_YEAR = MIN_SERIES_YEAR;
+export const MAX_ID_YEAR = MAX_SERIES_YEAR;
 
-const BELFIORE = /^[A-Z]\d{3}$/;
-const SERIES = /^[A-Z0-9]{1,8}$/;
-const ID = /^([A-Z]\d{3})-([A-Z0-9]{1,8})-(\d{4})-(\d{6})$/;
+export { isSeriesCode };
 
-export function isSeriesCode(value: unknown): value is string {
-  return typeof value === 'string' && SERIES.test(value);
-}
-
-function partsProblem(parts: CertificateIdParts): string | null {
-  if (!BELFIORE.test(parts.comune)) return 'comune: Belfiore code, a letter and 3 digits';
-  if (!SERIES.test(parts.series)) return 'series: 1 to 8 capital letters or digits';
-  if (!Number.isSafeInteger(parts.year) || parts.year < MIN_ID_YEAR || parts.year > MAX_ID_YEAR) {
-    return `year: ${MIN_ID_YEAR}-${MAX_ID_YEAR}`;
-  }
-  if (!Number.isSafeInteger(parts.counter) || parts.counter < 1 || parts.counter > COUNTER_MAX) {
-    return `counter: 1-${COUNTER_MAX}`;
-  }
-  return null;
-}
+const IDS = workstationSeries({ example: { comune: 'B885', series: 'A2', year: 2025, counter: 42 } });
 
 /** The printed identifier of valid parts. */
 export function formatCertificateId(parts: CertificateIdParts): CertificateResult<string> {
-  const problem = partsProblem(parts);
-  if (problem !== null) {
+  const formatted = IDS.format(parts);
+  if (!formatted.ok) {
     return certificateFail({
       reason: 'invalid_certificate_id',
       value: JSON.stringify(parts),
-      detail: problem,
+      detail: formatted.detail,
     });
   }
-  const counter = String(parts.counter).padStart(COUNTER_DIGITS, '0');
-  return certificateOk(`${parts.comune}-${parts.series}-${parts.year}-${counter}`);
+  return certificateOk(formatted.value);
 }
 
 /**
@@ -75,31 +60,14 @@ export function formatCertificateId(parts: CertificateIdParts): CertificateResul
  * upper-cased ("b885-a2-2025-000042" is accepted); anything else must match exactly.
  */
 export function parseCertificateId(raw: string): CertificateResult<CertificateIdParts> {
-  const text = String(raw ?? '')
-    .trim()
-    .toUpperCase();
-  const match = ID.exec(text);
-  if (!match) {
-    return certificateFail({
-      reason: 'invalid_certificate_id',
-      value: String(raw),
-      detail: 'expected COMUNE-SERIE-ANNO-NNNNNN, e.g. B885-A2-2025-000042',
-    });
-  }
-  const parts: CertificateIdParts = {
-    comune: match[1] ?? '',
-    series: match[2] ?? '',
-    year: Number(match[3]),
-    counter: Number(match[4]),
-  };
-  const problem = partsProblem(parts);
-  if (problem !== null)
-    return certificateFail({ reason: 'invalid_certificate_id', value: String(raw), detail: problem });
-  return certificateOk(parts);
+  const parsed = IDS.parse(raw);
+  if (!parsed.ok)
+    return certificateFail({ reason: 'invalid_certificate_id', value: String(raw), detail: parsed.detail });
+  return certificateOk(parsed.value);
 }
 
 export function isCertificateId(value: unknown): boolean {
-  return typeof value === 'string' && ID.test(value) && parseCertificateId(value).ok;
+  return IDS.isCanonical(value);
 }
 
 /**
@@ -138,30 +106,38 @@ export interface NextIdRequest {
 
 /**
  * The next identifier of a workstation's series: counter + 1 within the same year, 1 in a new
- * year. Pure: the desk stores the last one issued in the same transaction as the certificate.
+ * year. Pure: the desk reads and stores the last one in one transaction of its own
+ * (electron/desk/db/series-counter.ts); a certificate that then fails leaves a harmless gap.
  */
 export function nextCertificateId(
   request: NextIdRequest,
 ): CertificateResult<{ parts: CertificateIdParts; id: string }> {
   const { previous, comune, series, issueDate } = request;
-  if (!isIsoDate(issueDate))
-    return certificateFail({ reason: 'invalid_date', field: 'issueDate', value: String(issueDate) });
-  if (!isSeriesCode(series)) return certificateFail({ reason: 'invalid_series_code', value: String(series) });
-  const year = yearOf(issueDate);
-  const sameSeries = previous !== null && previous.comune === comune && previous.series === series;
-  if (sameSeries && previous.year > year) {
-    return certificateFail({
-      reason: 'certificate_id_mismatch',
-      id: `${previous.comune}-${previous.series}-${previous.year}`,
-      detail: `the last identifier is of ${previous.year}, after the issue date ${issueDate}: check the workstation clock`,
-    });
+  const next = IDS.next(previous, { comune, series, date: issueDate });
+  if (next.ok) return certificateOk({ parts: next.value.parts, id: next.value.text });
+  const { problem } = next;
+  switch (problem.kind) {
+    case 'invalid_date':
+      return certificateFail({ reason: 'invalid_date', field: 'issueDate', value: String(issueDate) });
+    case 'invalid_series_code':
+      return certificateFail({ reason: 'invalid_series_code', value: String(series) });
+    case 'clock_backwards': {
+      const last = problem.previous;
+      return certificateFail({
+        reason: 'certificate_id_mismatch',
+        id: `${last.comune}-${last.series}-${last.year}`,
+        detail: `the last identifier is of ${last.year}, after the issue date ${issueDate}: check the workstation clock`,
+      });
+    }
+    case 'exhausted':
+      return certificateFail({ reason: 'series_exhausted', series, year: problem.year });
+    case 'invalid_parts':
+      return certificateFail({
+        reason: 'invalid_certificate_id',
+        value: JSON.stringify(problem.parts),
+        detail: problem.detail,
+      });
   }
-  const counter = sameSeries && previous.year === year ? previous.counter + 1 : 1;
-  if (counter > COUNTER_MAX) return certificateFail({ reason: 'series_exhausted', series, year });
-  const parts = { comune, series, year, counter };
-  const id = formatCertificateId(parts);
-  if (!id.ok) return id;
-  return certificateOk({ parts, id: id.value });
 }
 
 // --- verification URL: <hubBase>/verifica/<id> ---------------------------------------------

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDateSchema } from '../calendar/date-schemas';
 import { compareIsoDates, type IsoDate } from '../calendar/iso-date';
 import { CERTIFICATE_FACTS } from './facts';
 import { CERTIFICATE_DESTINATIONS } from './footers';
@@ -10,7 +11,6 @@ import { CERTIFICATE_DESTINATIONS } from './footers';
  * second copy of the registry in PDF form.
  */
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
 
 /** How a document left the counter: on paper, or as a file handed over digitally (less paper). */
@@ -25,12 +25,12 @@ export const certificateRecordSchema = z
     holderInitials: z.string().min(1).max(20),
     title: z.string().min(1).max(200),
     facts: z.array(z.enum(CERTIFICATE_FACTS)).min(1).max(CERTIFICATE_FACTS.length),
-    storicoReferenceDate: isoDate.nullable(),
+    storicoReferenceDate: isoDateSchema.nullable(),
     destination: z.enum(CERTIFICATE_DESTINATIONS),
-    issuedOn: isoDate,
+    issuedOn: isoDateSchema,
     issuedAt: z.string().datetime(),
     /** null: valid without limit (facts that cannot change) */
-    validUntil: isoDate.nullable(),
+    validUntil: isoDateSchema.nullable(),
     bollo: z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('marca'), marcaId: z.string().regex(/^\d{14}$/) }),
       z.object({ kind: z.literal('exempt'), groundCode: z.string().min(1).max(60) }),
@@ -57,7 +57,7 @@ export const declarationRecordSchema = z
     id: z.string().uuid(),
     residentId: z.string().min(1).max(64),
     article: z.enum(['art46', 'art47', 'art46_47']),
-    issuedOn: isoDate,
+    issuedOn: isoDateSchema,
     pages: z.number().int().min(1).max(100),
     delivery: z.enum(DELIVERY_MODES),
   })

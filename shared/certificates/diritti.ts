@@ -1,6 +1,6 @@
 import type { IsoDate } from '../calendar/iso-date';
 import { cents, type Cents } from '../money/cents';
-import { periodProblems, rowOn, type DatedLookup } from './dated-rows';
+import { periodProblems, rowOn, type DatedLookup } from '../calendar/dated-rows';
 
 /**
  * Diritti di segreteria on registry certificates, a PER-COMUNE dated setting (DOMAIN.md §1.4):

@@ -1,6 +1,6 @@
 import type { IsoDate } from '../calendar/iso-date';
 import type { Locale } from '../i18n/locale';
-import { periodProblems, rowOn, type DatedLookup } from './dated-rows';
+import { periodProblems, rowOn, type DatedLookup } from '../calendar/dated-rows';
 
 /**
  * Grounds for issuing an anagrafe certificate without stamp duty ("in carta libera"), from the

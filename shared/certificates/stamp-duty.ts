@@ -1,6 +1,6 @@
 import type { IsoDate } from '../calendar/iso-date';
 import { cents, type Cents } from '../money/cents';
-import { periodProblems, rowOn, type DatedLookup } from './dated-rows';
+import { periodProblems, rowOn, type DatedLookup } from '../calendar/dated-rows';
 
 /**
  * Stamp duty (imposta di bollo) on anagrafe certificates: due FROM ISSUE (art. 4 of the Tariffa,

@@ -1,5 +1,5 @@
 import { formatDate } from '../i18n/registry-labels';
-import type { Address, Relationship, Sex } from '../registry/model';
+import type { Address, CivilStatus, Relationship, Sex } from '../registry/model';
 
 /**
  * Small pieces of the Italian wording of registry documents. Certificates are Italian documents:
@@ -22,9 +22,41 @@ export function bornPhrase(person: { sex: Sex; birthPlaceName: string; birthDate
   return `${agree(person.sex, 'nato', 'nata')} a ${person.birthPlaceName} il ${formatDate(person.birthDate)}`;
 }
 
-/** "dd/mm/yyyy" */
-export function documentDate(iso: string): string {
-  return formatDate(iso);
+/** Civil status as printed, in the form agreeing with the person's sex ("coniugata"). */
+const CIVIL_STATUS_WORDING: Readonly<Record<CivilStatus, readonly [string, string]>> = {
+  celibe_nubile: ['celibe', 'nubile'],
+  coniugato: ['coniugato', 'coniugata'],
+  vedovo: ['vedovo', 'vedova'],
+  divorziato: ['divorziato', 'divorziata'],
+  unito_civilmente: ['unito civilmente', 'unita civilmente'],
+};
+
+export function civilStatusWording(status: CivilStatus, sex: Sex): string {
+  const [m, f] = CIVIL_STATUS_WORDING[status];
+  return agree(sex, m, f);
+}
+
+/** What the household order reads of a member. */
+export interface HouseholdOrderKey {
+  relationship: Relationship | null;
+  person: { id: string; surname: string; givenNames: string; birthDate: string };
+}
+
+/**
+ * The order a stato di famiglia prints its members, on the certificate and on the
+ * self-declaration alike: intestatario first, then by date of birth, then (twins) by printed
+ * name, then by id. Plain code-unit order, not localeCompare: the printed order must not depend
+ * on the runtime's ICU data.
+ */
+export function householdOrder(a: HouseholdOrderKey, b: HouseholdOrderKey): number {
+  const head = Number(b.relationship === 'intestatario') - Number(a.relationship === 'intestatario');
+  if (head !== 0) return head;
+  if (a.person.birthDate !== b.person.birthDate) return a.person.birthDate < b.person.birthDate ? -1 : 1;
+  const [x, y] = [
+    `${printedName(a.person)}\u0000${a.person.id}`,
+    `${printedName(b.person)}\u0000${b.person.id}`,
+  ];
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 /** "Via Roma n. 10, int. 3, fraz. Popolo, 15033 Casale Monferrato (AL)" */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDateString } from '../calendar/date-schemas';
 import { CASE_STATUSES } from '../cases/case-model';
 import { caseEventSchema } from '../cases/case-mutations';
 import { NOTE_KINDS, RECEIPT_DELIVERIES } from '../cases/case-record';
@@ -8,7 +9,7 @@ import { residenceIntakeInput } from '../cases/residence-intake-schema';
 /** Inputs of the `cases:…` calls (validated by dispatch before any service runs). */
 
 const id = z.string().min(1).max(64);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'data AAAA-MM-GG');
+const isoDate = isoDateString('data AAAA-MM-GG');
 
 export const QUEUE_SORTS = ['due', 'created', 'protocol', 'procedure', 'status', 'assignee'] as const;
 export type QueueSort = (typeof QUEUE_SORTS)[number];

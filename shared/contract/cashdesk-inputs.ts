@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PAYMENT_CHANNELS, REFUND_METHOD_KINDS } from '../cashdesk/cashdesk-messages';
 
 /** Inputs of the cash desk calls. Amounts in cents; the amount of a payment is never an input. */
 const cents = z.number().int();
@@ -17,7 +18,7 @@ export const openSessionInput = z.object({ openingFloatCents: cents.min(0).max(1
 export const payInput = z
   .object({
     debt: debtRefInput,
-    channel: z.enum(['pos', 'cash', 'pagopa_notice']),
+    channel: z.enum(PAYMENT_CHANNELS),
     pspTransactionId: z.string().max(60).nullish(),
     tenderedCents: cents.min(0).max(10_000_000).nullish(),
     noticeNumber: z.string().max(40).nullish(),
@@ -29,7 +30,7 @@ export const reverseInput = z
     paymentId: z.string().uuid(),
     kind: z.enum(['refund', 'correction']),
     amountCents: cents.min(1).max(100_000_000),
-    refundMethod: z.enum(['pos', 'cash', 'bank_transfer']).nullish(),
+    refundMethod: z.enum(REFUND_METHOD_KINDS).nullish(),
     reason: z.string().max(300),
     approver,
   })

@@ -1,6 +1,8 @@
+import type { PaymentChannel, RefundMethod } from '../cashdesk/cashdesk-messages';
+
 /** Output shapes of the fines / notices / cash desk calls (never a database row). Money in cents. */
 
-export type PaymentChannelView = 'pos' | 'cash' | 'pagopa_notice';
+export type PaymentChannelView = PaymentChannel;
 
 export interface PaymentView {
   id: string;
@@ -15,7 +17,12 @@ export interface PaymentView {
   /** pending: not yet confirmed by the hub; duplicate: the debt was already paid elsewhere */
   status: 'pending' | 'accepted' | 'duplicate';
   reversedCents: number;
-  refundProposal: { amountCents: number; method: string; reason: string; acceptedReceipt: string } | null;
+  refundProposal: {
+    amountCents: number;
+    method: RefundMethod;
+    reason: string;
+    acceptedReceipt: string;
+  } | null;
   /** taken on this workstation: the receipt can be reprinted here */
   hasReceipt: boolean;
 }

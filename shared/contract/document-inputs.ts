@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDateString } from '../calendar/date-schemas';
 import { DELIVERY_MODES } from '../certificates/certificate-record';
 import { CERTIFICATE_FACTS } from '../certificates/facts';
 import { CERTIFICATE_DESTINATIONS } from '../certificates/footers';
@@ -9,7 +10,7 @@ import { ART46_LETTERS } from '../declarations/art46-facts';
  * length, an unknown exemption code): the certificate rules explain those in the clerk's words,
  * which a schema error could not.
  */
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'data AAAA-MM-GG');
+const isoDate = isoDateString('data AAAA-MM-GG');
 const residentId = z.string().min(1).max(64);
 
 export const certificateRequestInput = z

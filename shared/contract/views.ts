@@ -35,6 +35,8 @@ export interface SyncStatus {
   /** local changes the hub rejected (see sync:exceptions) */
   exceptions: number;
   lastSyncAt: string | null;
+  /** how far into the hub's change log this mirror has applied: moves only when something arrived */
+  cursor: number;
   progress: { done: number; total: number } | null;
   error: string | null;
 }

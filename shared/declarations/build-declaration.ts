@@ -1,13 +1,14 @@
 import { compareIsoDates, isIsoDate, type IsoDate } from '../calendar/iso-date';
 import { interpolate } from '../i18n/locale';
-import { citizenshipLabel } from '../i18n/registry-labels';
+import { citizenshipLabel, formatDate } from '../i18n/registry-labels';
 import type { Address, CivilStatus, Comune, Relationship, Sex } from '../registry/model';
 import type { Household, RegistryPerson } from '../certificates/registry-input';
 import {
   agree,
   bornPhrase,
-  documentDate,
+  civilStatusWording,
   formatAddress,
+  householdOrder,
   printedName,
   relationshipWording,
 } from '../certificates/wording';
@@ -202,22 +203,6 @@ export interface DeclarationOptions {
 
 // ---------------------------------------------------------------------------------------------
 
-const CIVIL_STATUS: Record<CivilStatus, [string, string]> = {
-  celibe_nubile: ['celibe', 'nubile'],
-  coniugato: ['coniugato', 'coniugata'],
-  vedovo: ['vedovo', 'vedova'],
-  divorziato: ['divorziato', 'divorziata'],
-  unito_civilmente: ['unito civilmente', 'unita civilmente'],
-};
-
-/** Intestatario first, then by date of birth (as the stato di famiglia prints), then by id. */
-function householdOrder(a: RegistryPerson, b: RegistryPerson): number {
-  const head = Number(b.relationship === 'intestatario') - Number(a.relationship === 'intestatario');
-  if (head !== 0) return head;
-  if (a.birthDate !== b.birthDate) return a.birthDate < b.birthDate ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
 /** Registry facts that describe the CURRENT state: only for a person still resident here. */
 const CURRENT_STATE_LETTERS: readonly PrefilledLetter[] = ['b', 'c', 'e', 'f', 'g'];
 
@@ -248,7 +233,7 @@ function prefill(
   const sex = p.sex;
   switch (letter) {
     case 'a': {
-      const born = `${agree(sex, 'nato', 'nata')} a ${p.birthPlaceName} il ${documentDate(p.birthDate)}`;
+      const born = `${agree(sex, 'nato', 'nata')} a ${p.birthPlaceName} il ${formatDate(p.birthDate)}`;
       return {
         lines: [statementOf(subject, `di essere ${born}`, `che {name} è ${born}`)],
         data: {
@@ -289,7 +274,12 @@ function prefill(
       }
       const members = household.members
         .filter((m) => m.status === 'resident' && m.familyId === household.family.id)
-        .sort(householdOrder);
+        .sort((a, b) =>
+          householdOrder(
+            { relationship: a.relationship, person: a },
+            { relationship: b.relationship, person: b },
+          ),
+        );
       const declared: DeclaredMember[] = members.map((m) => ({
         surname: m.surname,
         givenNames: m.givenNames,
@@ -331,8 +321,7 @@ function prefill(
       };
     }
     case 'e': {
-      const [m, f] = CIVIL_STATUS[p.civilStatus];
-      const status = agree(sex, m, f);
+      const status = civilStatusWording(p.civilStatus, sex);
       return {
         lines: [
           statementOf(
@@ -605,7 +594,7 @@ export function buildDeclaration(
   }
   add('privacy', clauses.privacy);
   add('stamp_duty', clauses.stampDuty);
-  add('closing', `${req.comune.name}, ${documentDate(req.date)}`);
+  add('closing', `${req.comune.name}, ${formatDate(req.date)}`);
   add('signature', `${agree(sex, 'Il dichiarante', 'La dichiarante')} ______________________________`);
   add('identification', clauses.signature);
 

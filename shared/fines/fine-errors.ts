@@ -60,14 +60,16 @@ const MESSAGES = {
   },
 } as const satisfies Record<FineProblem['reason'], Record<Locale, string>>;
 
-export function fineFail<T>(problem: FineProblem): FineResult<T> {
+/** The problem with its message in every locale. */
+export function fineError(problem: FineProblem): FineError {
   const params: Record<string, string | number> = { ...problem };
   const template = MESSAGES[problem.reason];
   return {
-    ok: false,
-    error: {
-      ...problem,
-      message: { it: interpolate(template.it, params), en: interpolate(template.en, params) },
-    },
+    ...problem,
+    message: { it: interpolate(template.it, params), en: interpolate(template.en, params) },
   };
+}
+
+export function fineFail<T>(problem: FineProblem): FineResult<T> {
+  return { ok: false, error: fineError(problem) };
 }

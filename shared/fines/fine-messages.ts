@@ -1,7 +1,7 @@
 import { formatIsoDate } from '../calendar/format-date';
 import { interpolate, type Locale } from '../i18n/locale';
 import { formatEuro } from '../money/euro-format';
-import type { AmountDue, FinePhase } from './amount-due';
+import type { AmountDue, FinePhase, ThirtyPercent } from './amount-due';
 
 const PHASE_NAMES = {
   reduced: { it: 'ridotto del 30%', en: 'reduced by 30%' },
@@ -19,6 +19,26 @@ const TEXT = {
     en: '{amount} ({phase}, art. 203 c.3 CdS), plus any surcharges',
   },
 } as const;
+
+const NO_REDUCTION = {
+  tariff: {
+    it: 'il pagamento ridotto del 30% non è ammesso per questa violazione',
+    en: 'no 30% reduction for this violation',
+  },
+  'licence-suspension': {
+    it: 'niente riduzione del 30%: è prevista la sospensione della patente',
+    en: 'no 30% reduction: licence suspension',
+  },
+  'vehicle-confiscation': {
+    it: 'niente riduzione del 30%: è prevista la confisca del veicolo',
+    en: 'no 30% reduction: vehicle confiscation',
+  },
+} as const satisfies Record<Extract<ThirtyPercent, { allowed: false }>['because'], Record<Locale, string>>;
+
+/** Why the 30% reduction does not apply, or null when it does. */
+export function describeNoReduction(thirtyPercent: ThirtyPercent, locale: Locale): string | null {
+  return thirtyPercent.allowed ? null : NO_REDUCTION[thirtyPercent.because][locale];
+}
 
 export function describePhase(phase: FinePhase, locale: Locale): string {
   return PHASE_NAMES[phase][locale];

@@ -1,5 +1,6 @@
 import type { IsoDate } from '../calendar/iso-date';
-import { compareIsoDates, isWithin } from '../calendar/iso-date';
+import { periodProblems, rowOn, type DatedLookup } from '../calendar/dated-rows';
+import { compareIsoDates } from '../calendar/iso-date';
 import type { Locale } from '../i18n/locale';
 import { euros, type Cents } from '../money/cents';
 
@@ -390,18 +391,21 @@ export type TariffLookup =
   | { ok: true; tariff: ViolationTariff; confirmed: boolean }
   | { ok: false; reason: 'unknown_violation' | 'no_tariff_on_date' | 'ambiguous_tariff' };
 
-/** The row of `violationId` in force on the violation date. */
+const TARIFF_LOOKUP_REASONS = {
+  no_key: 'unknown_violation',
+  not_in_force: 'no_tariff_on_date',
+  ambiguous: 'ambiguous_tariff',
+} as const satisfies Record<Extract<DatedLookup<ViolationTariff>, { ok: false }>['reason'], string>;
+
+/** The row of `violationId` in force on the violation date (a dated-table lookup, calendar/dated-rows). */
 export function tariffFor(
   violationId: string,
   violationDate: IsoDate,
   table: readonly ViolationTariff[] = VIOLATION_TARIFFS,
 ): TariffLookup {
-  const rows = table.filter((t) => t.id === violationId);
-  if (rows.length === 0) return { ok: false, reason: 'unknown_violation' };
-  const matching = rows.filter((t) => isWithin(violationDate, t.validFrom, t.validTo));
-  if (matching.length === 0) return { ok: false, reason: 'no_tariff_on_date' };
-  const [tariff, ...others] = matching;
-  if (!tariff || others.length > 0) return { ok: false, reason: 'ambiguous_tariff' };
+  const found = rowOn(table, (t) => t.id === violationId, violationDate);
+  if (!found.ok) return { ok: false, reason: TARIFF_LOOKUP_REASONS[found.reason] };
+  const tariff = found.row;
   const confirmed =
     tariff.confirmedUntil === null || compareIsoDates(violationDate, tariff.confirmedUntil) <= 0;
   return { ok: true, tariff, confirmed };
@@ -410,24 +414,16 @@ export function tariffFor(
 /** Problems in a tariff table (for a table loaded from configuration): one string each. */
 export function checkTariffTable(table: readonly ViolationTariff[]): string[] {
   const problems: string[] = [];
-  table.forEach((t, i) => {
+  for (const t of table) {
     if (t.minCents <= 0 || t.minCents > t.maxCents)
       problems.push(`${t.id}: minimum must be > 0 and ≤ maximum`);
-    if (t.validTo !== null && compareIsoDates(t.validFrom, t.validTo) > 0)
-      problems.push(`${t.id}: validFrom after validTo`);
     if (!t.reducedPaymentAllowed && t.thirtyPercentAllowed) {
       problems.push(`${t.id}: 30% allowed without reduced payment`);
     }
     if (t.reducedPaymentAllowed && isReducedPaymentExcluded(t.article, t.comma)) {
       problems.push(`${t.id}: art. ${t.article} c.${t.comma} has no reduced payment (art. 202)`);
     }
-    for (const other of table.slice(i + 1)) {
-      if (other.id !== t.id) continue;
-      const overlaps =
-        (t.validTo === null || compareIsoDates(other.validFrom, t.validTo) <= 0) &&
-        (other.validTo === null || compareIsoDates(t.validFrom, other.validTo) <= 0);
-      if (overlaps) problems.push(`${t.id}: rows from ${t.validFrom} and ${other.validFrom} overlap`);
-    }
-  });
+  }
+  problems.push(...periodProblems(table, (t) => t.id));
   return problems;
 }

@@ -1,3 +1,6 @@
+import { cents, isCents } from '../money/cents';
+import { formatEuro } from '../money/euro-format';
+
 /** One line a clerk or supervisor can read for a queued or rejected mutation. */
 export function describeMutation(name: string, args: unknown): string {
   const a = (args ?? {}) as Record<string, unknown>;
@@ -15,9 +18,8 @@ export function describeMutation(name: string, args: unknown): string {
       return `Dichiarazione sostitutiva del ${s(a.issuedOn)}`;
     case 'cashdesk.recordPayment': {
       const debt = (a.debt ?? {}) as Record<string, unknown>;
-      const amount =
-        typeof a.amountCents === 'number' ? (a.amountCents / 100).toFixed(2).replace('.', ',') : '—';
-      return `Incasso ${s(a.receiptNumber)}: € ${amount} per ${debt.kind === 'fine' ? 'il verbale' : "l'avviso"} ${s(debt.key)}`;
+      const amount = isCents(a.amountCents) ? formatEuro(cents(a.amountCents), 'it') : '€ —';
+      return `Incasso ${s(a.receiptNumber)}: ${amount} per ${debt.kind === 'fine' ? 'il verbale' : "l'avviso"} ${s(debt.key)}`;
     }
     case 'cashdesk.recordReversal':
       return `${a.kind === 'refund' ? 'Rimborso' : 'Rettifica'} approvato da ${s(a.approvedBy)}: ${s(a.reason)}`;

@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import { isoDateSchema } from '../calendar/date-schemas';
 
 /**
  * Wire format of the first, simple bootstrap pull (hub → desk). Validated on arrival: the desk
  * never writes what it has not checked. The full sync engine (change log, cursor) grows from it.
  */
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const addressSchema = z.object({
   streetType: z.string().max(40),
@@ -19,7 +19,7 @@ export const familySchema = z.object({
   id: z.string().min(1).max(64),
   comune: z.string().length(4),
   address: addressSchema,
-  since: isoDate,
+  since: isoDateSchema,
 });
 
 export const residentSchema = z.object({
@@ -29,13 +29,13 @@ export const residentSchema = z.object({
   surname: z.string().min(1).max(120),
   givenNames: z.string().min(1).max(120),
   sex: z.enum(['M', 'F']),
-  birthDate: isoDate,
+  birthDate: isoDateSchema,
   birthPlaceCode: z.string().length(4),
   birthPlaceName: z.string().max(120),
   citizenship: z.string().length(2),
   civilStatus: z.enum(['celibe_nubile', 'coniugato', 'vedovo', 'divorziato', 'unito_civilmente']),
   status: z.enum(['resident', 'deceased', 'emigrated']),
-  statusDate: isoDate.nullable(),
+  statusDate: isoDateSchema.nullable(),
   familyId: z.string().min(1).max(64),
   relationship: z.enum([
     'intestatario',
@@ -49,7 +49,7 @@ export const residentSchema = z.object({
     'suocero',
     'altro',
   ]),
-  registeredOn: isoDate,
+  registeredOn: isoDateSchema,
   /** contact details recorded at the counter (mutation registry.updateContacts) */
   phone: z.string().max(20).nullable().default(null),
   email: z.string().max(254).nullable().default(null),
@@ -64,7 +64,7 @@ export const residentEventSchema = z.object({
   id: z.string().min(1).max(64),
   residentId: z.string().min(1).max(64),
   kind: z.enum(['birth', 'immigration', 'address_change', 'marriage', 'emigration', 'death']),
-  date: isoDate,
+  date: isoDateSchema,
   description: z.string().max(300),
 });
 

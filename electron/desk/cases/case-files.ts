@@ -1,12 +1,10 @@
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { ATTACHMENT_MAX_BYTES } from '../../../shared/cases/case-mutations';
 import { CASE_FILES_PATH, fileDownloadSchema } from '../../../shared/cases/case-wire';
 import { AppError } from '../../../shared/errors/app-error';
+import { fromBase64, sha256Hex, toBase64 } from '../bytes';
 import type { DeskContext } from '../context';
-import { caseHubRequest, hubSessionToken } from './case-hub-client';
-
-export const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+import { hubSessionToken } from './hub-session';
 
 /** The hub refused a file for good (too large, damaged): not offered again, its mutation is refused. */
 const REFUSED = -1;
@@ -31,12 +29,11 @@ export async function uploadPendingFiles(ctx: DeskContext): Promise<void> {
       .executeTakeFirstOrThrow();
     let atHub = 1;
     try {
-      await caseHubRequest(
-        ctx,
+      await ctx.hub.call(
         `${CASE_FILES_PATH}/${file.sha256}`,
         {
           method: 'PUT',
-          body: { contentBase64: Buffer.from(row.content).toString('base64'), mediaType: file.media_type },
+          body: { contentBase64: toBase64(row.content), mediaType: file.media_type },
           timeoutMs: 60_000,
         },
         z.object({ sha256: z.string() }),
@@ -60,13 +57,12 @@ export async function fileContent(
     .where('sha256', '=', sha256)
     .executeTakeFirst();
   if (local) return { content: local.content, mediaType: local.media_type };
-  const res = await caseHubRequest(
-    ctx,
+  const res = await ctx.hub.call(
     `${CASE_FILES_PATH}/${sha256}`,
     { method: 'GET', clerkToken: hubSessionToken(ctx, 'allegato conservato su un’altra postazione') },
     fileDownloadSchema,
   );
-  const content = Buffer.from(res.contentBase64, 'base64');
+  const content = fromBase64(res.contentBase64);
   if (content.length > ATTACHMENT_MAX_BYTES * 2 || sha256Hex(content) !== sha256) {
     throw new AppError('case_file_mismatch', { sha256 });
   }

@@ -20,7 +20,7 @@ import { AppError } from '../../../shared/errors/app-error';
 import { appendAudit } from '../audit/audit-log';
 import { requireSession, workstationName, type DeskContext } from '../context';
 import { getMeta } from '../db/meta-repository';
-import { caseHubRequest, hubSessionToken } from './case-hub-client';
+import { hubSessionToken } from './hub-session';
 
 /**
  * Who may be given cases: the hub's list of the comune's active staff when online; offline,
@@ -30,8 +30,7 @@ export async function assignableClerks(ctx: DeskContext): Promise<AssignableCler
   const session = requireSession(ctx);
   if (session.hubToken) {
     try {
-      const res = await caseHubRequest(
-        ctx,
+      const res = await ctx.hub.call(
         CASE_CLERKS_PATH,
         { method: 'GET', clerkToken: session.hubToken },
         clerksResponseSchema,
@@ -81,8 +80,7 @@ export async function burden(
   input: CallInput<'cases:burden'>,
 ): Promise<CallOutput<'cases:burden'>> {
   requireSession(ctx);
-  const res = await caseHubRequest(
-    ctx,
+  const res = await ctx.hub.call(
     `${CASE_BURDEN_PATH}?months=${input.months}`,
     { method: 'GET', clerkToken: hubSessionToken(ctx, 'misuratore degli oneri') },
     burdenResponseSchema,
@@ -113,8 +111,7 @@ export async function setBaseline(
   if (!isSupervisor(session.info.clerk.role)) {
     throw new AppError('supervisor_only', { action: 'valori di riferimento del misuratore degli oneri' });
   }
-  await caseHubRequest(
-    ctx,
+  await ctx.hub.call(
     CASE_BASELINE_PATH,
     { method: 'PUT', body: input, clerkToken: hubSessionToken(ctx, 'valori di riferimento') },
     z.object({ ok: z.literal(true) }),
@@ -130,8 +127,7 @@ export async function protocolRegister(
   requireSession(ctx);
   const qs = new URLSearchParams({ limit: String(input.limit) });
   if (input.year !== undefined) qs.set('year', String(input.year));
-  return caseHubRequest(
-    ctx,
+  return ctx.hub.call(
     `${PROTOCOL_REGISTER_PATH}?${qs.toString()}`,
     { method: 'GET', clerkToken: hubSessionToken(ctx, 'registro di protocollo') },
     protocolRegisterResponseSchema,
@@ -147,8 +143,7 @@ export async function protocolCancel(
   if (!isSupervisor(session.info.clerk.role)) {
     throw new AppError('supervisor_only', { action: 'annullamento di una registrazione di protocollo' });
   }
-  await caseHubRequest(
-    ctx,
+  await ctx.hub.call(
     PROTOCOL_CANCEL_PATH,
     { method: 'POST', body: input, clerkToken: hubSessionToken(ctx, 'registro di protocollo') },
     z.object({ ok: z.literal(true) }),
@@ -165,8 +160,7 @@ export async function protocolCorrect(
   if (!isSupervisor(session.info.clerk.role)) {
     throw new AppError('supervisor_only', { action: 'correzione di una registrazione di protocollo' });
   }
-  await caseHubRequest(
-    ctx,
+  await ctx.hub.call(
     PROTOCOL_CORRECT_PATH,
     { method: 'POST', body: input, clerkToken: hubSessionToken(ctx, 'registro di protocollo') },
     z.object({ ok: z.literal(true) }),

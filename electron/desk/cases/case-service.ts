@@ -30,12 +30,13 @@ import type { CallInput, CallOutput } from '../../../shared/contract/contract';
 import { AppError } from '../../../shared/errors/app-error';
 import { formatAddressLine } from '../registry/registry-mapping';
 import { appendAudit } from '../audit/audit-log';
+import { fromBase64, sha256Hex, toBase64 } from '../bytes';
 import { requireSession, workstationName, type ActiveSession, type DeskContext } from '../context';
 import type { Database } from '../db/database';
 import { getMeta } from '../db/meta-repository';
 import { findFamily, findResident, listFamilyMembers } from '../registry/registry-repository';
 import { runMutation } from '../sync/run-mutation';
-import { fileContent, sha256Hex } from './case-files';
+import { fileContent } from './case-files';
 import { loadCaseRecord } from './case-store';
 import { caseDetail, procedureView } from './case-view-mapping';
 import { assignableClerks } from './case-hub-services';
@@ -418,7 +419,7 @@ export async function attachToCase(
 ): Promise<CallOutput<'cases:attach'>> {
   const session = requireSession(ctx);
   const record = await requireRecord(ctx.db, input.caseId);
-  const content = Buffer.from(input.contentBase64, 'base64');
+  const content = fromBase64(input.contentBase64);
   if (content.length === 0 || content.length > ATTACHMENT_MAX_BYTES) {
     throw new AppError('case_file_too_large', { size: content.length, max: ATTACHMENT_MAX_BYTES });
   }
@@ -482,7 +483,7 @@ export async function attachmentOf(
   return {
     fileName: attachment.fileName,
     mediaType: file.mediaType,
-    contentBase64: Buffer.from(file.content).toString('base64'),
+    contentBase64: toBase64(file.content),
   };
 }
 

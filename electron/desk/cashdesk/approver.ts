@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/errors/app-error';
 import type { DeskContext } from '../context';
-import { checkOffline } from '../session/offline-verifier';
+import { authenticate, normalUsername, type Authenticated } from '../session/authenticate';
 
 /**
  * A supervisor approves at the clerk's own counter by typing their password (as at a shop till):
@@ -12,21 +12,15 @@ export async function verifyApprover(
   approver: { username: string; password: string },
   clerkUsername: string,
 ): Promise<{ username: string; displayName: string }> {
-  const username = approver.username.trim().toLowerCase();
+  const username = normalUsername(approver.username);
   if (username === clerkUsername) throw new AppError('approver_invalid');
-  let role: string;
-  let displayName: string;
+  let who: Authenticated;
   try {
-    const res = await ctx.hub.login(username, approver.password);
-    role = res.user.role;
-    displayName = res.user.displayName;
+    who = await authenticate(ctx, username, approver.password);
   } catch (err) {
-    if (!(err instanceof AppError) || err.code !== 'hub_unreachable') throw new AppError('approver_invalid');
-    const offline = await checkOffline(ctx.db, username, approver.password, ctx.now());
-    if (!offline.ok) throw new AppError('approver_invalid');
-    role = offline.user.role;
-    displayName = offline.user.displayName;
+    if (err instanceof AppError) throw new AppError('approver_invalid');
+    throw err;
   }
-  if (role !== 'supervisor' && role !== 'admin') throw new AppError('approver_invalid');
-  return { username, displayName };
+  if (who.role !== 'supervisor' && who.role !== 'admin') throw new AppError('approver_invalid');
+  return { username, displayName: who.displayName };
 }

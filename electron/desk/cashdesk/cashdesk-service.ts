@@ -23,8 +23,10 @@ import { AppError } from '../../../shared/errors/app-error';
 import type { Locale } from '../../../shared/i18n/locale';
 import { cents } from '../../../shared/money/cents';
 import { formatEuro } from '../../../shared/money/euro-format';
+import { toBase64 } from '../bytes';
 import { requireSession, workstationName, type ActiveSession, type DeskContext } from '../context';
-import { getMeta, setMeta } from '../db/meta-repository';
+import { getMeta } from '../db/meta-repository';
+import { reserveNext } from '../db/series-counter';
 import type { DeskCounterSessionRow } from '../db/tables/cashdesk.table';
 import { SERIES_KEY } from '../setup/setup-service';
 import { runMutation } from '../sync/run-mutation';
@@ -33,6 +35,7 @@ import { renderClosingReportPdf, renderReceiptPdf } from './cashdesk-pdf';
 import { positionView, toPaymentView, verbaleView } from './debt-views';
 import { allSessions, findClerkSession, sessionEntries, toCounterSession } from './session-store';
 
+/** The last receipt number this workstation gave: the next one follows it (per-workstation series). */
 const LAST_RECEIPT_KEY = 'cashdesk.last_receipt';
 
 const refused = (error: CashdeskError, locale: Locale) =>
@@ -43,7 +46,6 @@ const actorOf = (s: ActiveSession) => ({
 });
 const settingsOf = (ctx: DeskContext, comune: string) =>
   cashdeskSettingOn(comune, romeDateOf(ctx.now())) ?? { cashEnabled: false, cashLimitCents: null };
-const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
 async function view(ctx: DeskContext, row: DeskCounterSessionRow): Promise<CounterSessionView> {
   const session = requireSession(ctx);
@@ -205,8 +207,9 @@ async function findDebt(ctx: DeskContext, kind: 'fine' | 'notice', key: string):
 
 /**
  * Takes a payment: the amount is what the debt costs today (never typed by the clerk), checked
- * against the channel's rules; receipt number of this workstation's series, receipt PDF, the
- * debt marked paid here at once and the mutation queued for the hub, in one transaction.
+ * against the channel's rules; the next receipt number of this workstation's series (reserved
+ * first, see below), then the receipt PDF, the debt marked paid here at once and the mutation
+ * queued for the hub, in one transaction.
  */
 export async function pay(ctx: DeskContext, input: CallInput<'cashdesk:pay'>): Promise<PaymentDone> {
   const session = requireSession(ctx);
@@ -244,15 +247,19 @@ export async function pay(ctx: DeskContext, input: CallInput<'cashdesk:pay'>): P
   if (!valid.ok) throw refused(valid.error, locale);
   const series = await getMeta(ctx.db, SERIES_KEY);
   if (!series) throw new AppError('series_missing');
-  const last = await getMeta(ctx.db, LAST_RECEIPT_KEY);
-  const previous = last ? parseReceiptNumber(last) : null;
-  const next = nextReceiptNumber(previous?.ok ? previous.value : null, {
-    comune,
-    series,
-    date: romeDateOf(now),
+  // The number is taken in its own short transaction before the receipt is rendered, so two
+  // payments taken at the same time never share one. If a later step fails the number is lost:
+  // a gap in a receipt series is harmless (as in a certificate series), a number given twice is not.
+  const receiptNumber = await reserveNext(ctx.db, LAST_RECEIPT_KEY, (last) => {
+    const previous = last ? parseReceiptNumber(last) : null;
+    const next = nextReceiptNumber(previous?.ok ? previous.value : null, {
+      comune,
+      series,
+      date: romeDateOf(now),
+    });
+    if (!next.ok) throw refused(next.error, locale);
+    return next.value.receiptNumber;
   });
-  if (!next.ok) throw refused(next.error, locale);
-  const receiptNumber = next.value.receiptNumber;
   const v = valid.value;
   const breakdown =
     debt.kind === 'fine' && debt.due
@@ -320,7 +327,6 @@ export async function pay(ctx: DeskContext, input: CallInput<'cashdesk:pay'>): P
           receipt_pdf: pdf,
         })
         .execute();
-      await setMeta(trx, LAST_RECEIPT_KEY, receiptNumber);
     },
   );
   const stored = await ctx.db
@@ -328,7 +334,7 @@ export async function pay(ctx: DeskContext, input: CallInput<'cashdesk:pay'>): P
     .selectAll()
     .where('id', '=', id)
     .executeTakeFirstOrThrow();
-  return { payment: toPaymentView(stored), breakdown, pdfBase64: b64(pdf), changeCents };
+  return { payment: toPaymentView(stored), breakdown, pdfBase64: toBase64(pdf), changeCents };
 }
 
 export async function receipt(ctx: DeskContext, input: CallInput<'cashdesk:receipt'>): Promise<PaymentDone> {
@@ -343,7 +349,7 @@ export async function receipt(ctx: DeskContext, input: CallInput<'cashdesk:recei
   return {
     payment: toPaymentView(p),
     breakdown: p.breakdown ? (JSON.parse(p.breakdown) as string[]) : [],
-    pdfBase64: b64(new Uint8Array(p.receipt_pdf)),
+    pdfBase64: toBase64(p.receipt_pdf),
     changeCents: null,
   };
 }
@@ -552,7 +558,7 @@ export async function closingReport(ctx: DeskContext, input: CallInput<'cashdesk
     .where('id', '=', input.sessionId)
     .executeTakeFirst();
   if (!row?.report_pdf) throw new AppError('session_not_open', { id: input.sessionId });
-  return { sessionId: row.id, pdfBase64: b64(new Uint8Array(row.report_pdf)) };
+  return { sessionId: row.id, pdfBase64: toBase64(row.report_pdf) };
 }
 
 /** Payments the hub found to be second payments of a debt: both counters see them, with the refund proposed. */

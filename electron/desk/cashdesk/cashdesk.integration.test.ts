@@ -141,6 +141,19 @@ describe.each(HUB_BACKENDS)('fines, notices and the cash desk (%s hub)', (backen
     }
   });
 
+  it('gives two payments taken at the same time two consecutive receipt numbers', async () => {
+    await desk.ok<CounterSessionView>('cashdesk:open', { openingFloatCents: 0 });
+    const both = await Promise.all([
+      desk.ok<PaymentDone>('cashdesk:pay', { debt: fine('1001/A'), channel: 'pos', pspTransactionId: 'C-1' }),
+      desk.ok<PaymentDone>('cashdesk:pay', { debt: fine('1002/A'), channel: 'pos', pspTransactionId: 'C-2' }),
+    ]);
+    const year = today().slice(0, 4);
+    expect(both.map((d) => d.payment.receiptNumber).sort()).toEqual([
+      `RIC-B885-P1-${year}-000001`,
+      `RIC-B885-P1-${year}-000002`,
+    ]);
+  });
+
   it('keeps both payments taken offline at two counters: the first settles, the second becomes a refund proposal both see', async () => {
     const other = await startTestDesk(hub, {
       workstation: 'Casale - Cassa 2',

@@ -1,8 +1,8 @@
 import type { AmountDueView, DebtView, PaymentView } from '../../../shared/contract/cashdesk-views';
-import { amountDue, type Fine } from '../../../shared/fines/amount-due';
-import { describeAmountDue, describePhase } from '../../../shared/fines/fine-messages';
-import { fineRulesOn } from '../../../shared/fines/fine-rules';
-import { toFineNotification, type VerbaleNotification } from '../../../shared/fines/verbali-csv';
+import { amountDue } from '../../../shared/fines/amount-due';
+import { describeAmountDue, describeNoReduction, describePhase } from '../../../shared/fines/fine-messages';
+import { fineAtCounter, noticeAtCounter } from '../../../shared/fines/payability';
+import type { VerbaleNotification } from '../../../shared/fines/verbali-csv';
 import type { Locale } from '../../../shared/i18n/locale';
 import { cents } from '../../../shared/money/cents';
 import { formatNoticeNumber } from '../../../shared/pagopa/notice-number';
@@ -24,53 +24,25 @@ export const toPaymentView = (p: DeskPaymentRow): PaymentView => ({
   hasReceipt: p.receipt_pdf !== null,
 });
 
-const NO_REDUCTION = {
-  tariff: {
-    it: 'il pagamento ridotto del 30% non è ammesso per questa violazione',
-    en: 'no 30% reduction for this violation',
-  },
-  'licence-suspension': {
-    it: 'niente riduzione del 30%: è prevista la sospensione della patente',
-    en: 'no 30% reduction: licence suspension',
-  },
-  'vehicle-confiscation': {
-    it: 'niente riduzione del 30%: è prevista la confisca del veicolo',
-    en: 'no 30% reduction: vehicle confiscation',
-  },
-} as const;
-
-/** What a verbale costs today (shared/fines/amount-due.ts), or why the counter cannot take it. */
+/**
+ * What a verbale costs today (shared/fines/amount-due.ts), or why the counter cannot take it
+ * (shared/fines/payability.ts).
+ */
 export function verbaleDue(
   v: DeskVerbaleRow,
   today: string,
   comune: string,
   locale: Locale,
 ): { due: AmountDueView | null; notPayable: string | null; driverBy: string | null } {
-  if (!v.notification)
-    return {
-      due: null,
-      notPayable: locale === 'it' ? 'verbale non ancora notificato' : 'not notified yet',
-      driverBy: null,
-    };
-  if (!v.violation_id)
-    return {
-      due: null,
-      notPayable:
-        locale === 'it'
-          ? "violazione da precisare: più voci del tariffario corrispondono all'articolo"
-          : 'violation to be specified: several tariff rows match the article',
-      driverBy: null,
-    };
-  const n = JSON.parse(v.notification) as VerbaleNotification;
-  const cad = fineRulesOn(n.notifiedOn)?.cadPerfectedAfterDays ?? 10;
-  const fine: Fine = {
+  const atCounter = fineAtCounter({
     violationId: v.violation_id,
     violationDate: v.violation_date,
-    notification: toFineNotification(n, cad),
-    costs: [{ kind: 'notification', cents: cents(Number(v.notification_costs_cents)) }],
+    notification: v.notification ? (JSON.parse(v.notification) as VerbaleNotification) : null,
+    notificationCostsCents: cents(Number(v.notification_costs_cents)),
     driverIdentified: Number(v.driver_identified) === 1,
-  };
-  const result = amountDue(fine, today, { calendar: { comune } });
+  });
+  if (!atCounter.ok) return { due: null, notPayable: atCounter.message[locale], driverBy: null };
+  const result = amountDue(atCounter.value, today, { calendar: { comune } });
   if (!result.ok) return { due: null, notPayable: result.error.message[locale], driverBy: null };
   const d = result.value;
   return {
@@ -88,7 +60,7 @@ export function verbaleDue(
         until: w.until,
         totalCents: w.totalCents,
       })),
-      noReduction: d.thirtyPercent.allowed ? null : NO_REDUCTION[d.thirtyPercent.because][locale],
+      noReduction: describeNoReduction(d.thirtyPercent, locale),
       notifiedOn: d.notification.notifiedOn,
       provisional: d.notification.provisional,
     },
@@ -134,7 +106,7 @@ export function positionView(
   locale: Locale,
 ): DebtView {
   const paid = p.status === 'paid';
-  const expired = !paid && today > p.due_date;
+  const atCounter = noticeAtCounter({ paid, dueDate: p.due_date }, today);
   return {
     kind: 'notice',
     key: p.notice_number,
@@ -145,12 +117,8 @@ export function positionView(
     dueDate: p.due_date,
     status: p.status,
     paidReceipt: p.paid_receipt,
-    amountDueCents: paid || expired ? null : Number(p.amount_cents),
-    notPayable: expired
-      ? locale === 'it'
-        ? `avviso scaduto il ${p.due_date.split('-').reverse().join('/')}: l'ufficio tributi indica l'importo aggiornato`
-        : `notice expired on ${p.due_date}: the tax office gives the updated amount`
-      : null,
+    amountDueCents: paid || !atCounter.ok ? null : Number(p.amount_cents),
+    notPayable: atCounter.ok ? null : atCounter.message[locale],
     due: null,
     driverIdentificationBy: null,
     licencePoints: 0,

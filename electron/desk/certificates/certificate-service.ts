@@ -8,59 +8,67 @@ import type { CertificateRequestInput } from '../../../shared/contract/document-
 import type { CertificateListItem, DocumentProblem } from '../../../shared/contract/views';
 import { AppError } from '../../../shared/errors/app-error';
 import type { Locale } from '../../../shared/i18n/locale';
+import { sha256Hex, toBase64 } from '../bytes';
 import { requireSession, type DeskContext } from '../context';
-import { getMeta, setMeta } from '../db/meta-repository';
+import { reserveNext } from '../db/series-counter';
 import { renderCertificatePdf } from '../documents/certificate-pdf';
+import { pdfPageCount } from '../documents/pdf-page-count';
 import { runMutation } from '../sync/run-mutation';
 import { findCertificateRow, findMarcaUse, listCertificatesOf } from './certificate-repository';
 import { deskIssuer } from './issuer';
-import { pdfPageCount, sha256Hex, toBase64 } from './pdf-bytes';
 import { loadHolderFacts } from './registry-input';
 
 /** The last identifier this workstation issued: the next one follows it (per-workstation series). */
 const LAST_ID_KEY = 'certificates.last_id';
-/** Drafts get a placeholder number: previews never consume one from the series. */
+/** The placeholder counter of drafts. */
 const PREVIEW_COUNTER = 999_999;
 
 export const toProblems = (errors: readonly CertificateError[], locale: Locale): DocumentProblem[] =>
   errors.map((e) => ({ reason: e.reason, kind: e.kind, message: e.message[locale] }));
 
-async function build(
-  ctx: DeskContext,
-  input: CertificateRequestInput,
-  certificateId: (series: string, comune: string, today: string) => Promise<string>,
-  signature: 'autograph' | 'printed',
-) {
+/** Everything a certificate needs but its number: `make(id)` builds it (pure, cheap to repeat). */
+async function prepare(ctx: DeskContext, input: CertificateRequestInput, signature: 'autograph' | 'printed') {
   const session = requireSession(ctx);
   const { issuer, series, hubBase } = await deskIssuer(ctx, session);
   const today = romeDateOf(ctx.now());
-  const facts = await loadHolderFacts(ctx.db, input.residentId, issuer.comune.belfiore);
-  const result = buildCertificate({
-    certificateId: await certificateId(series, issuer.comune.belfiore, today),
-    issuer,
-    holder: facts.holder,
-    household: facts.household,
-    history: facts.history,
-    facts: input.facts,
-    storico: input.storico ?? null,
-    destination: input.destination,
-    requestDate: today,
-    bollo: input.bollo,
-    signature,
-    hubBase,
-  });
-  return { result, session, facts };
+  const comune = issuer.comune.belfiore;
+  const facts = await loadHolderFacts(ctx.db, input.residentId, comune);
+  const make = (certificateId: string) =>
+    buildCertificate({
+      certificateId,
+      issuer,
+      holder: facts.holder,
+      household: facts.household,
+      history: facts.history,
+      facts: input.facts,
+      storico: input.storico ?? null,
+      destination: input.destination,
+      requestDate: today,
+      bollo: input.bollo,
+      signature,
+      hubBase,
+    });
+  return { make, session, facts, series, comune, today };
 }
 
-const previewId = async (series: string, comune: string, today: string): Promise<string> =>
+/** Drafts get a placeholder number: previews never consume one from the series. */
+const previewId = (series: string, comune: string, today: string): string =>
   `${comune}-${series}-${today.slice(0, 4)}-${String(PREVIEW_COUNTER)}`;
+
+const refusal = (errors: readonly CertificateError[], locale: Locale) =>
+  new AppError('certificate_refused', {
+    detail: toProblems(errors, locale)
+      .map((p) => p.message)
+      .join(' '),
+  });
 
 /** What the certificate would say and cost, or why it cannot be issued: nothing is stored. */
 export async function previewCertificate(
   ctx: DeskContext,
   input: CallInput<'certificates:preview'>,
 ): Promise<CallOutput<'certificates:preview'>> {
-  const { result } = await build(ctx, input, previewId, 'autograph');
+  const { make, series, comune, today } = await prepare(ctx, input, 'autograph');
+  const result = make(previewId(series, comune, today));
   if (!result.ok) return { ok: false, problems: toProblems(result.errors, ctx.state.locale) };
   const c = result.value;
   const pending = ctx.state.locale === 'it' ? '(numero assegnato al rilascio)' : '(number given at issue)';
@@ -77,9 +85,10 @@ export async function previewCertificate(
 }
 
 /**
- * Issues the certificate: the next number of this workstation's series, the PDF, its SHA-256,
- * the local record and the mutation that makes it verifiable at the hub, in one transaction.
- * A handed-out printout must be findable: if any step fails, nothing is kept.
+ * Issues the certificate: the next number of this workstation's series (taken in its own short
+ * transaction, so concurrent issues never share one; a failure later leaves a harmless gap), then
+ * the PDF, its SHA-256, the local record and the mutation that makes it verifiable at the hub, in
+ * one transaction. A handed-out printout must be findable: if any of those fails, nothing is kept.
  */
 export async function issueCertificate(
   ctx: DeskContext,
@@ -89,8 +98,13 @@ export async function issueCertificate(
     const used = await findMarcaUse(ctx.db, input.bollo.marcaId.trim());
     if (used) throw new AppError('marca_already_used', { marcaId: input.bollo.marcaId.trim(), id: used.id });
   }
-  const nextId = async (series: string, comune: string, today: string): Promise<string> => {
-    const last = await getMeta(ctx.db, LAST_ID_KEY);
+  // Printed on paper: the clerk signs by hand; as a file: the printed-signature wording.
+  const signature = input.delivery === 'printed' ? 'autograph' : 'printed';
+  const { make, session, facts, series, comune, today } = await prepare(ctx, input, signature);
+  // Refusals are found on a draft, so they never take a number from the series.
+  const draft = make(previewId(series, comune, today));
+  if (!draft.ok) throw refusal(draft.errors, ctx.state.locale);
+  const id = await reserveNext(ctx.db, LAST_ID_KEY, (last) => {
     const previous = last ? parseCertificateId(last) : null;
     const next = nextCertificateId({
       previous: previous?.ok ? previous.value : null,
@@ -100,16 +114,9 @@ export async function issueCertificate(
     });
     if (!next.ok) throw new AppError('certificate_refused', { detail: next.errors[0]?.message.it ?? '' });
     return next.value.id;
-  };
-  // Printed on paper: the clerk signs by hand; as a file: the printed-signature wording.
-  const signature = input.delivery === 'printed' ? 'autograph' : 'printed';
-  const { result, session, facts } = await build(ctx, input, nextId, signature);
-  if (!result.ok) {
-    const detail = toProblems(result.errors, ctx.state.locale)
-      .map((p) => p.message)
-      .join(' ');
-    throw new AppError('certificate_refused', { detail });
-  }
+  });
+  const result = make(id);
+  if (!result.ok) throw refusal(result.errors, ctx.state.locale);
   const certificate: Certificate = result.value;
   const issuedAt = ctx.now();
   const pdf = await renderCertificatePdf(certificate, { issuedAt });
@@ -169,7 +176,6 @@ export async function issueCertificate(
           content: JSON.stringify(lines),
         })
         .execute();
-      await setMeta(trx, LAST_ID_KEY, certificate.id);
     },
   );
   return {

@@ -86,6 +86,22 @@ describe.each(HUB_BACKENDS)('certificates at the counter, verified at the hub (%
     expect(reprint.pdfBase64).toBe(issued.pdfBase64);
   });
 
+  it('gives two certificates issued at the same time two consecutive numbers of the series', async () => {
+    const exempt = famiglia({
+      facts: ['residenza'],
+      bollo: { kind: 'exempt', groundCode: 'previdenza_assistenza' },
+    });
+    const both = await Promise.all([
+      desk.ok<IssuedCertificate>('certificates:issue', exempt),
+      desk.ok<IssuedCertificate>('certificates:issue', exempt),
+    ]);
+    const year = new Date().getFullYear();
+    expect(both.map((c) => c.id).sort()).toEqual([`B885-P1-${year}-000001`, `B885-P1-${year}-000002`]);
+    const stored = await desk.core.ctx.db.selectFrom('certificates').select('id').orderBy('id').execute();
+    expect(stored.map((r) => r.id)).toEqual(both.map((c) => c.id).sort());
+    expect(await desk.count('outbox')).toBe(2);
+  });
+
   it('prints the legal reference of an exemption for pension use and charges the reduced diritti', async () => {
     const issued = await desk.ok<IssuedCertificate>(
       'certificates:issue',

@@ -7,11 +7,12 @@ import { buildDeclaration, type DeclarationFactChoice } from '../../../shared/de
 import type { DeclarationError } from '../../../shared/declarations/declaration-errors';
 import { AppError } from '../../../shared/errors/app-error';
 import type { Locale } from '../../../shared/i18n/locale';
+import { sha256Hex, toBase64 } from '../bytes';
 import { requireSession, type DeskContext } from '../context';
 import { getMeta } from '../db/meta-repository';
 import { renderDeclarationPdf } from '../documents/declaration-pdf';
+import { pdfPageCount } from '../documents/pdf-page-count';
 import { runMutation } from '../sync/run-mutation';
-import { pdfPageCount, sha256Hex, toBase64 } from './pdf-bytes';
 import { loadHolderFacts } from './registry-input';
 
 const toProblems = (errors: readonly DeclarationError[], locale: Locale): DocumentProblem[] =>

@@ -44,22 +44,51 @@ export interface HubClient {
   comuneExceptions(clerkToken: string): Promise<HubExceptions>;
 }
 
+/**
+ * The client the desk core uses (`ctx.hub`): the calls above plus a generic one. Stand-ins that
+ * implement only `HubClient` get a `call` that answers as an unreachable hub (core.ts).
+ */
+export interface DeskHubClient extends HubClient {
+  /**
+   * Any other hub route (cases, protocol, attachments), with the same credential, headers, retry
+   * and error mapping as the calls above. The body is sent as JSON (binary content travels as
+   * base64 inside it, e.g. attachments); the answer is validated against `schema`.
+   */
+  call<S extends z.ZodType>(path: string, init: HubCallInit, schema: S): Promise<z.infer<S>>;
+}
+
+export interface HubCallInit {
+  method: 'GET' | 'POST' | 'PUT';
+  /** sent as JSON */
+  body?: unknown;
+  /** the clerk's hub session, where a person's rights matter */
+  clerkToken?: string | null;
+  timeoutMs?: number;
+  /**
+   * Whether a call that found no live connection is tried once more. Default: GET and PUT (safe
+   * to repeat) yes, POST no (a lost answer must not act twice at the hub).
+   */
+  retry?: boolean;
+}
+
 export interface HubClientOptions {
   /** read at every call: enrolment and revocation change it while the desk runs */
   credential: () => Credential | null;
   version: string;
   timeoutMs?: number;
+  /** the clerk's language, sent as accept-language (the hub's error wording) */
+  locale?: () => string;
 }
 
 /** Real HTTP to the hub. Every answer is validated; hub errors keep their code so the clerk reads the hub's reason. */
-export function createHubClient(opts: HubClientOptions): HubClient {
+export function createHubClient(opts: HubClientOptions): DeskHubClient {
   const timeoutMs = opts.timeoutMs ?? 15_000;
 
   async function request<S extends z.ZodType>(
     base: string,
     token: string | null,
     path: string,
-    init: RequestInit & { timeoutMs?: number; noRetry?: boolean; clerkToken?: string },
+    init: RequestInit & { timeoutMs?: number; noRetry?: boolean; clerkToken?: string | null },
     schema: S,
   ): Promise<z.infer<S>> {
     const attempt = () => {
@@ -71,6 +100,7 @@ export function createHubClient(opts: HubClientOptions): HubClient {
           ...(token ? { authorization: `Bearer ${token}` } : {}),
           'x-sportello-protocol': String(PROTOCOL_VERSION),
           'x-sportello-version': opts.version,
+          ...(opts.locale ? { 'accept-language': opts.locale() } : {}),
           ...(init.clerkToken ? { 'x-sportello-clerk': init.clerkToken } : {}),
         },
         signal: init.signal ? AbortSignal.any([init.signal, timeout]) : timeout,
@@ -80,8 +110,8 @@ export function createHubClient(opts: HubClientOptions): HubClient {
     try {
       res = await attempt();
     } catch {
-      // A pooled keep-alive socket may have died with a hub restart: one fresh try. Every call
-      // is safe to repeat (mutations carry their id, pulls a cursor).
+      // A pooled keep-alive socket may have died with a hub restart: one fresh try. The sync
+      // calls are safe to repeat (mutations carry their id, pulls a cursor); the others say noRetry.
       try {
         if (init.signal?.aborted || init.noRetry) throw new Error('not retried');
         res = await attempt();
@@ -110,6 +140,22 @@ export function createHubClient(opts: HubClientOptions): HubClient {
   };
 
   return {
+    call: (path, init, schema) => {
+      const c = enrolled();
+      return request(
+        c.hubUrl,
+        c.token,
+        path,
+        {
+          method: init.method,
+          ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+          clerkToken: init.clerkToken ?? null,
+          noRetry: !(init.retry ?? init.method !== 'POST'),
+          ...(init.timeoutMs !== undefined ? { timeoutMs: init.timeoutMs } : {}),
+        },
+        schema,
+      );
+    },
     comuneExceptions: (clerkToken) => {
       const c = enrolled();
       return request(c.hubUrl, c.token, EXCEPTIONS_PATH, { method: 'GET', clerkToken }, hubExceptionsSchema);

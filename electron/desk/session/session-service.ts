@@ -3,42 +3,27 @@ import type { SessionInfo } from '../../../shared/contract/views';
 import { AppError } from '../../../shared/errors/app-error';
 import { appendAudit } from '../audit/audit-log';
 import { workstationName, type ActiveSession, type DeskContext } from '../context';
-import { checkOffline, forgetVerifier, storeVerifier, type CachedClerk } from './offline-verifier';
+import { authenticate } from './authenticate';
+import { storeVerifier } from './offline-verifier';
 import { setMeta } from '../db/meta-repository';
 import { SERIES_KEY } from '../setup/setup-service';
 
 /**
  * Clerks authenticate against the hub (password hashing, lockout and roles live there). When
  * the hub is unreachable, a clerk who logged in online here within `offlineLoginDays` may log in
- * against the cached verifier. The desk ends sessions after the idle time: a counter left
+ * against the cached verifier (`authenticate`); an online login refreshes that verifier. The desk ends sessions after the idle time: a counter left
  * unattended must not stay open on a citizen's record.
  */
 export async function login(
   ctx: DeskContext,
   input: CallInput<'session:login'>,
 ): Promise<CallOutput<'session:login'>> {
-  const username = input.username.trim().toLowerCase();
   const now = ctx.now();
-  let clerk: CachedClerk;
-  let hubToken: string | null = null;
-  try {
-    const res = await ctx.hub.login(username, input.password);
-    clerk = { ...res.user, comune: res.comune };
-    hubToken = res.token;
-    if (res.workstationSeries) await setMeta(ctx.db, SERIES_KEY, res.workstationSeries);
+  const { clerk, hub } = await authenticate(ctx, input.username, input.password);
+  const hubToken = hub?.token ?? null;
+  if (hub) {
+    if (hub.workstationSeries) await setMeta(ctx.db, SERIES_KEY, hub.workstationSeries);
     await storeVerifier(ctx.db, clerk, input.password, now, ctx.config.offlineLoginDays);
-  } catch (err) {
-    if (err instanceof AppError && (err.code === 'account_disabled' || err.code === 'account_locked')) {
-      await forgetVerifier(ctx.db, username);
-    }
-    if (!(err instanceof AppError) || err.code !== 'hub_unreachable') throw err;
-    const offline = await checkOffline(ctx.db, username, input.password, now);
-    if (!offline.ok) {
-      throw offline.reason === 'wrong_password'
-        ? new AppError('wrong_credentials', { remaining: '—' })
-        : new AppError('offline_login_unavailable');
-    }
-    clerk = offline.user;
   }
   const info: SessionInfo = {
     offline: hubToken === null,

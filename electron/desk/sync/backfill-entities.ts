@@ -3,7 +3,7 @@ import { BACKFILLED_ENTITIES, type ChangeEntity } from '../../../shared/sync/cha
 import type { Database } from '../db/database';
 import { getMeta, setMeta } from '../db/meta-repository';
 import type { HubClient } from '../hub-client/hub-client';
-import { applyChange } from './apply-changes';
+import { applyChange } from './change-handlers';
 
 const PAGE = 1000;
 const doneKey = (entity: ChangeEntity) => `backfill.${entity}`;

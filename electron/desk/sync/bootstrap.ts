@@ -173,6 +173,7 @@ export const initialSyncStatus = (): SyncStatus => ({
   pending: 0,
   exceptions: 0,
   lastSyncAt: null,
+  cursor: 0,
   progress: null,
   error: null,
 });

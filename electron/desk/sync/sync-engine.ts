@@ -87,8 +87,7 @@ export class SyncEngine implements SyncControl {
     try {
       if (!this.ctx.credentials.read()) throw new AppError('not_enrolled');
       await this.ensureBootstrapped();
-      await CASE_BEFORE_PUSH(this.ctx);
-      while ((await pushOutboxOnce(this.ctx.db, this.ctx.hub, this.opts.pushBatch, this.ctx.now)) > 0);
+      while ((await this.pushRound()) > 0);
       while ((await this.pullOnce(0)) > 0);
       await this.markOnline();
     } catch (err) {
@@ -127,8 +126,7 @@ export class SyncEngine implements SyncControl {
           await sleep(1000, this.abort.signal);
           continue;
         }
-        await CASE_BEFORE_PUSH(this.ctx);
-        const sent = await pushOutboxOnce(this.ctx.db, this.ctx.hub, this.opts.pushBatch, this.ctx.now);
+        const sent = await this.pushRound();
         if (sent > 0) {
           backoff = this.firstBackoff();
           await this.markOnline();
@@ -147,6 +145,15 @@ export class SyncEngine implements SyncControl {
         backoff = Math.min(backoff * 2, this.opts.maxBackoffMs);
       }
     }
+  }
+
+  /**
+   * One push step: what the hub needs before the mutations (attachment contents), then one batch
+   * of the outbox. Returns how many mutations were sent.
+   */
+  private async pushRound(): Promise<number> {
+    await CASE_BEFORE_PUSH(this.ctx);
+    return pushOutboxOnce(this.ctx.db, this.ctx.hub, this.opts.pushBatch, this.ctx.now);
   }
 
   private async ensureBootstrapped(): Promise<void> {
@@ -228,6 +235,7 @@ export class SyncEngine implements SyncControl {
       residents,
       pending: await count('outbox'),
       exceptions: await count('sync_exceptions'),
+      cursor: Number((await getMeta(db, CURSOR_KEY)) ?? 0),
       ...(bootstrapped && state !== 'revoked' ? { state: 'ready' as const } : {}),
     });
     return this.ctx.state.sync;

@@ -1,9 +1,10 @@
-import { useState, type FormEvent, type KeyboardEvent } from 'react';
-import type { CaseEventInput } from '../../../shared/cases/case-mutations';
+import { useState, type FormEvent } from 'react';
+import { actionNeedsReason, eventForAction } from '../../../shared/cases/case-actions';
 import type { AssignableClerk } from '../../../shared/cases/case-wire';
 import type { CaseAction, CaseDetail } from '../../../shared/contract/case-views';
 import type { ErrorData } from '../../../shared/errors/app-error';
 import { api } from '../api/client';
+import { useFormKeys } from '../hooks/useFormKeys';
 import { useT } from '../i18n/useT';
 
 type Draft = {
@@ -16,55 +17,6 @@ type Draft = {
   checkedOn: string;
   assignee: string;
 };
-
-/** The step behind an action, from what the clerk typed. */
-function eventOf(action: CaseAction, d: Draft): CaseEventInput | null {
-  const reason = d.reason.trim();
-  const reference = d.reference.trim();
-  switch (action) {
-    case 'take_in_charge':
-      return { type: 'take_in_charge' };
-    case 'suspend_information':
-      return {
-        type: 'suspend',
-        kind: 'information_request',
-        reason,
-        ...(d.days.trim() ? { days: Number(d.days) } : {}),
-        ...(reference ? { reference } : {}),
-      };
-    case 'suspend_refusal':
-      return { type: 'suspend', kind: 'refusal_notice', reason, ...(reference ? { reference } : {}) };
-    case 'resume':
-      return {
-        type: 'resume',
-        ...(d.observationsOn ? { observationsReceivedOn: d.observationsOn } : {}),
-        ...(d.noticeReceivedOn ? { noticeReceivedOn: d.noticeReceivedOn } : {}),
-        ...(reason ? { reason } : {}),
-      };
-    case 'propose_approve':
-      return { type: 'propose', outcome: 'approve', reason };
-    case 'propose_reject':
-      return { type: 'propose', outcome: 'reject', reason };
-    case 'approve':
-    case 'reject':
-    case 'close':
-      return { type: action, ...(reason ? { reason } : {}) };
-    case 'return_for_review':
-    case 'withdraw':
-      return { type: action, reason };
-    default:
-      return null;
-  }
-}
-
-const NEEDS_REASON: readonly CaseAction[] = [
-  'suspend_information',
-  'suspend_refusal',
-  'propose_approve',
-  'propose_reject',
-  'return_for_review',
-  'withdraw',
-];
 
 /** One action on an open case: its few fields, Ctrl+Enter to confirm, Esc to drop it. */
 export function CaseActionForm(props: {
@@ -132,22 +84,18 @@ export function CaseActionForm(props: {
         });
       return;
     }
-    const event = eventOf(action, draft);
+    const event = eventForAction(action, {
+      reason: draft.reason,
+      reference: draft.reference,
+      days: draft.days.trim() ? Number(draft.days) : undefined,
+      observationsReceivedOn: draft.observationsOn || undefined,
+      noticeReceivedOn: draft.noticeReceivedOn || undefined,
+    });
     if (!event) return setBusy(false);
     void api.cases.transition({ caseId, event }).then(finish);
   };
 
-  const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
-    if (e.key === 'Enter' && e.ctrlKey) {
-      submit();
-      e.preventDefault();
-    }
-    if (e.key === 'Escape') {
-      props.onCancel();
-      e.preventDefault();
-      e.stopPropagation();
-    }
-  };
+  const onKeyDown = useFormKeys({ onSubmit: submit, onCancel: props.onCancel });
 
   const reasonLabel =
     action === 'police_check'
@@ -236,7 +184,7 @@ export function CaseActionForm(props: {
         <label className="field">
           <span>
             {reasonLabel}
-            {NEEDS_REASON.includes(action) || action === 'visit' ? ' *' : ''}
+            {actionNeedsReason(action) || action === 'visit' ? ' *' : ''}
           </span>
           <textarea
             autoFocus={action !== 'assign' && action !== 'police_check'}

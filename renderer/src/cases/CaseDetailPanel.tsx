@@ -6,12 +6,10 @@ import type { CaseAction, CaseDetail } from '../../../shared/contract/case-views
 import type { ErrorData } from '../../../shared/errors/app-error';
 import { formatDate, RELATIONSHIP_LABELS } from '../../../shared/i18n/registry-labels';
 import { api } from '../api/client';
-import { pdfUrl } from '../documents/pdf-blob';
+import { openBase64 } from '../documents/pdf-blob';
 import { useT, type T } from '../i18n/useT';
 import { CaseActionForm } from './CaseActionForm';
 import { DueBadge } from './CaseQueue';
-
-const WAIT_POLL_MS = 1500;
 
 const dateTime = (value: string): string => `${formatDate(value.slice(0, 10))} ${value.slice(11, 16)}`;
 
@@ -22,23 +20,19 @@ function timelineLabel(e: TimelineEntry, t: T, locale: 'it' | 'en'): string {
   );
 }
 
-const blobUrl = (base64: string, mediaType: string): string => {
-  if (mediaType === 'application/pdf') return pdfUrl(base64);
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  return URL.createObjectURL(new Blob([bytes], { type: mediaType }));
-};
-
 /** One case: deadline, the actions this person may take now, residence data, history, notes, files. */
 export function CaseDetailPanel(props: {
   id: string;
   version: number;
+  /** changes when synced data may have arrived (see CasesScreen) */
+  syncMark: string;
   clerks: AssignableClerk[];
   onChanged: () => void;
   onOpenResident: (id: string) => void;
   onError: (e: ErrorData) => void;
 }) {
   const { t, locale } = useT();
-  const { id, version, onError } = props;
+  const { id, version, syncMark, onError } = props;
   const [loaded, setLoaded] = useState<{ key: string; detail: CaseDetail } | null>(null);
   const [action, setAction] = useState<CaseAction | null>(null);
   const [noteKind, setNoteKind] = useState<NoteKind>('internal');
@@ -61,19 +55,18 @@ export function CaseDetailPanel(props: {
   const detail = loaded && loaded.key.startsWith(`${id}#`) ? loaded.detail : null;
   const waiting = detail !== null && (detail.pendingSync > 0 || detail.protocol === null);
 
-  // While the hub has not confirmed this counter's changes, look again until it has.
+  // While the hub has not confirmed this counter's changes, look again after each sync until it has.
   useEffect(() => {
     if (!waiting) return;
-    const timer = setInterval(() => {
-      void api.cases.get({ id, refresh: true }).then((res) => {
-        if (res.ok)
-          setLoaded((prev) =>
-            prev && prev.key.startsWith(`${id}#`) ? { ...prev, detail: res.value } : prev,
-          );
-      });
-    }, WAIT_POLL_MS);
-    return () => clearInterval(timer);
-  }, [id, waiting]);
+    let stale = false;
+    void api.cases.get({ id, refresh: true }).then((res) => {
+      if (stale || !res.ok) return;
+      setLoaded((prev) => (prev && prev.key.startsWith(`${id}#`) ? { ...prev, detail: res.value } : prev));
+    });
+    return () => {
+      stale = true;
+    };
+  }, [id, waiting, syncMark]);
   if (!detail) return <p className="muted">{t('loading')}</p>;
   const showNew = (next: CaseDetail) => setLoaded({ key, detail: next });
 
@@ -114,7 +107,7 @@ export function CaseDetailPanel(props: {
   const openFile = (attachmentId: string) =>
     void api.cases.attachment({ caseId: detail.id, attachmentId }).then((res) => {
       if (!res.ok) return setLocalError(res.error);
-      window.open(blobUrl(res.value.contentBase64, res.value.mediaType), '_blank');
+      openBase64(res.value.contentBase64, res.value.mediaType);
     });
 
   const d = detail.deadline;

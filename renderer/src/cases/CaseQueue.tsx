@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
+import { useCallback, useState, type KeyboardEvent } from 'react';
+import { isSupervisor } from '../../../shared/cases/case-engine';
 import { CASE_STATUS_LABELS, CASE_STATUSES } from '../../../shared/cases/case-model';
 import type { AssignableClerk } from '../../../shared/cases/case-wire';
 import { QUEUE_SORTS } from '../../../shared/contract/case-inputs';
@@ -14,7 +15,6 @@ import { VirtualList } from './VirtualList';
 
 const ROW_HEIGHT = 48;
 const LIST_HEIGHT = 560;
-const POLL_MS = 4000;
 
 export function DueBadge({ item, t }: { item: Pick<QueueItem, 'daysRemaining' | 'colour'>; t: T }) {
   const text =
@@ -38,7 +38,10 @@ export function CaseQueue(props: {
   procedures: ProcedureView[];
   clerks: AssignableClerk[];
   openId: string | null;
+  /** bumped after this clerk's own actions */
   version: number;
+  /** changes when synced data (other counters' work, the hub's answers) may have arrived */
+  syncMark: string;
   onOpen: (id: string) => void;
   onChanged: () => void;
   onError: (e: ErrorData) => void;
@@ -46,22 +49,15 @@ export function CaseQueue(props: {
   const { t, locale } = useT();
   const { onError, onOpen, onChanged } = props;
   const [filter, setFilter] = useState<QueueFilter>(DEFAULT_FILTER);
-  const [poll, setPoll] = useState(0);
-  const { total, rowAt, ensure } = useQueueWindow(filter, props.version + poll, onError);
+  const { total, rowAt, ensure } = useQueueWindow(filter, `${props.version}#${props.syncMark}`, onError);
   const [active, setActive] = useState(0);
   const [selected, setSelected] = useState<string[]>([]);
   const [assignee, setAssignee] = useState('');
   const [reason, setReason] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
-  const supervisor = props.session.clerk.role !== 'clerk';
+  const supervisor = isSupervisor(props.session.clerk.role);
   const count = total ?? 0;
   const activeIndex = count === 0 ? -1 : Math.min(active, count - 1);
-
-  // Other counters' work arrives by sync: the queue looks again every few seconds.
-  useEffect(() => {
-    const timer = setInterval(() => setPoll((n) => n + 1), POLL_MS);
-    return () => clearInterval(timer);
-  }, []);
 
   const set = (patch: Partial<QueueFilter>) => {
     setFilter((f) => ({ ...f, ...patch }));

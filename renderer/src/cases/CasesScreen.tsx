@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { isSupervisor } from '../../../shared/cases/case-engine';
 import type { AssignableClerk } from '../../../shared/cases/case-wire';
 import type { ProcedureView } from '../../../shared/contract/case-views';
 import type { SessionInfo } from '../../../shared/contract/views';
@@ -23,7 +24,8 @@ const TAB_LABELS = {
 /** The case queue and dashboard (F7). */
 export function CasesScreen(props: {
   session: SessionInfo;
-  onBack: () => void;
+  /** changes when the counter's synced data may have changed: the queue and open case look again */
+  syncMark: string;
   onOpenResident: (id: string) => void;
   onError: (e: ErrorData) => void;
 }) {
@@ -35,7 +37,7 @@ export function CasesScreen(props: {
   const [procedures, setProcedures] = useState<ProcedureView[]>([]);
   const [clerks, setClerks] = useState<AssignableClerk[]>([]);
   const [today, setToday] = useState('');
-  const supervisor = props.session.clerk.role !== 'clerk';
+  const supervisor = isSupervisor(props.session.clerk.role);
 
   useEffect(() => {
     void api.cases.procedures({}).then((res) => (res.ok ? setProcedures(res.value) : onError(res.error)));
@@ -92,6 +94,7 @@ export function CasesScreen(props: {
             clerks={clerks}
             openId={openId}
             version={version}
+            syncMark={props.syncMark}
             onOpen={setOpenId}
             onChanged={changed}
             onError={onError}
@@ -101,6 +104,7 @@ export function CasesScreen(props: {
               <CaseDetailPanel
                 id={openId}
                 version={version}
+                syncMark={props.syncMark}
                 clerks={clerks}
                 onChanged={changed}
                 onOpenResident={props.onOpenResident}

@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ReceiptDelivery } from '../../../shared/cases/case-record';
 import { RESIDENCE_PROCEDURE } from '../../../shared/cases/residence-case';
 import type { OpenedCase, ProcedureView } from '../../../shared/contract/case-views';
 import type { ResidentDetail } from '../../../shared/contract/views';
 import type { ErrorData } from '../../../shared/errors/app-error';
 import { api } from '../api/client';
+import { useFormKeys } from '../hooks/useFormKeys';
 import { useT } from '../i18n/useT';
 
 /** Any other procedure of the catalogue, opened at the counter for this resident. */
@@ -23,6 +24,7 @@ export function GenericCaseForm(props: {
   const [receipt, setReceipt] = useState<ReceiptDelivery>('file');
   const [error, setError] = useState<ErrorData | null>(null);
   const [done, setDone] = useState<OpenedCase | null>(null);
+  const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     started.current = Date.now();
@@ -36,7 +38,8 @@ export function GenericCaseForm(props: {
 
   const submit = (e?: FormEvent) => {
     e?.preventDefault();
-    if (!procedure) return;
+    if (!procedure || busy) return;
+    setBusy(true);
     void api.cases
       .open({
         procedureCode: procedure.code,
@@ -47,22 +50,14 @@ export function GenericCaseForm(props: {
         counterSeconds: started.current > 0 ? Math.round((Date.now() - started.current) / 1000) : null,
       })
       .then((res) => {
+        setBusy(false);
         if (!res.ok) return setError(res.error);
         setError(null);
         setDone(res.value);
       });
   };
 
-  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
-    if (e.key === 'Escape') {
-      props.onClose();
-      e.preventDefault();
-      e.stopPropagation();
-    } else if (e.key === 'Enter' && e.ctrlKey && !done) {
-      submit();
-      e.preventDefault();
-    }
-  };
+  const onKeyDown = useFormKeys({ onSubmit: done ? undefined : submit, onCancel: props.onClose });
 
   return (
     <div className="modal-backdrop">
@@ -153,8 +148,8 @@ export function GenericCaseForm(props: {
               </div>
             )}
             <div className="form-buttons">
-              <button type="submit" className="btn btn-primary" data-testid="generic-submit">
-                {t('caseCreate')}
+              <button type="submit" className="btn btn-primary" disabled={busy} data-testid="generic-submit">
+                {busy ? t('caseSubmitting') : t('caseCreate')}
               </button>
               <button type="button" className="btn btn-ghost" onClick={props.onClose}>
                 {t('caseClose')}

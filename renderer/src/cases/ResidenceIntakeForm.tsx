@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ReceiptDelivery } from '../../../shared/cases/case-record';
 import { CIVIL_STATUSES, RELATIONSHIPS } from '../../../shared/cases/residence-intake-schema';
 import type { OpenResidenceInput } from '../../../shared/contract/case-inputs';
@@ -8,6 +8,7 @@ import type { ErrorData } from '../../../shared/errors/app-error';
 import { CIVIL_STATUS_LABELS, formatDate, RELATIONSHIP_LABELS } from '../../../shared/i18n/registry-labels';
 import type { CivilStatus, Relationship } from '../../../shared/registry/model';
 import { api } from '../api/client';
+import { useFormKeys } from '../hooks/useFormKeys';
 import { useT } from '../i18n/useT';
 
 type Common = { relationship: Relationship | ''; signed: boolean; licence: string; plate: string };
@@ -269,16 +270,7 @@ export function ResidenceIntakeForm(props: {
     });
   };
 
-  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
-    if (e.key === 'Escape') {
-      props.onClose();
-      e.preventDefault();
-      e.stopPropagation();
-    } else if (e.key === 'Enter' && e.ctrlKey && !done) {
-      submit();
-      e.preventDefault();
-    }
-  };
+  const onKeyDown = useFormKeys({ onSubmit: done ? undefined : submit, onCancel: props.onClose });
 
   const relationshipSelect = (m: MoverDraft, i: number) => (
     <select

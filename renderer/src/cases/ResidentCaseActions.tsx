@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { ResidentDetail, SessionInfo } from '../../../shared/contract/views';
+import type { ResidentDetail } from '../../../shared/contract/views';
 import type { ErrorData } from '../../../shared/errors/app-error';
 import { api } from '../api/client';
 import { useT } from '../i18n/useT';
@@ -7,11 +7,7 @@ import { GenericCaseForm } from './GenericCaseForm';
 import { ResidenceIntakeForm } from './ResidenceIntakeForm';
 
 /** Case actions on an open resident (e.g. change of residence intake), shown in the record's header. */
-export function ResidentCaseActions(props: {
-  resident: ResidentDetail;
-  session: SessionInfo;
-  onError: (e: ErrorData) => void;
-}) {
+export function ResidentCaseActions(props: { resident: ResidentDetail; onError: (e: ErrorData) => void }) {
   const { t } = useT();
   const { resident, onError } = props;
   const [form, setForm] = useState<'residence' | 'other' | null>(null);

@@ -17,10 +17,10 @@ interface WindowState {
 
 /**
  * The rows of the queue the screen shows, fetched page by page as they scroll into view. A new
- * filter starts again from the first page; a new `version` (after an action, or from the poll)
+ * filter starts again from the first page; a new `version` (after an action, or after a sync)
  * reloads the pages already on screen and keeps showing the old ones until then.
  */
-export function useQueueWindow(filter: QueueFilter, version: number, onError: (e: ErrorData) => void) {
+export function useQueueWindow(filter: QueueFilter, version: string, onError: (e: ErrorData) => void) {
   const key = JSON.stringify(filter);
   const [state, setState] = useState<WindowState>({ key: '', total: null, today: '', pages: {} });
   const pending = useRef(new Set<string>());
@@ -56,7 +56,7 @@ export function useQueueWindow(filter: QueueFilter, version: number, onError: (e
   const current = state.key === key ? state : { key, total: null, today: '', pages: {} };
   const loadedPages = Object.keys(current.pages).map(Number);
 
-  // After an action or a poll: the pages on screen again, on the same filter.
+  // After an action or a sync: the pages on screen again, on the same filter.
   useEffect(() => {
     for (const p of loadedPages) if (p !== 0) fetchPage(p);
     // eslint-disable-next-line react-hooks/exhaustive-deps

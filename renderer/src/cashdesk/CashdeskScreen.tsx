@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { CHANNEL_LABELS } from '../../../shared/cashdesk/cashdesk-messages';
 import type {
   CounterSessionView,
@@ -6,10 +6,9 @@ import type {
   PaymentDone,
   PaymentView,
 } from '../../../shared/contract/cashdesk-views';
-import type { SessionInfo } from '../../../shared/contract/views';
 import type { ErrorData } from '../../../shared/errors/app-error';
 import { api } from '../api/client';
-import { pdfUrl, printPdf } from '../documents/pdf-blob';
+import { printPdf, useObjectUrl } from '../documents/pdf-blob';
 import { useT } from '../i18n/useT';
 import { DebtCard } from './DebtCard';
 import { DuplicatesCard } from './DuplicatesCard';
@@ -17,11 +16,7 @@ import { euro } from './money';
 import { SessionBar } from './SessionBar';
 
 /** Fines, pagoPA notices and the cash desk (F8): one box a barcode reader can type into. */
-export function CashdeskScreen(props: {
-  session: SessionInfo;
-  onBack: () => void;
-  onError: (e: ErrorData) => void;
-}) {
+export function CashdeskScreen(props: { onError: (e: ErrorData) => void }) {
   const { t, locale } = useT();
   const { onError } = props;
   const [session, setSession] = useState<CounterSessionView | null>(null);
@@ -29,7 +24,6 @@ export function CashdeskScreen(props: {
   const [result, setResult] = useState<DebtLookup | null>(null);
   const [receipt, setReceipt] = useState<PaymentDone | null>(null);
   const [duplicates, setDuplicates] = useState<PaymentView[]>([]);
-  const input = useRef<HTMLInputElement>(null);
 
   const refresh = useCallback(() => {
     void api.cashdesk.current({}).then((res) => (res.ok ? setSession(res.value) : onError(res.error)));
@@ -60,7 +54,6 @@ export function CashdeskScreen(props: {
         <label htmlFor="debt-query">{t('lookupLabel')}</label>
         <input
           id="debt-query"
-          ref={input}
           autoFocus
           value={query}
           placeholder={t('lookupPlaceholder')}
@@ -70,38 +63,7 @@ export function CashdeskScreen(props: {
           spellCheck={false}
         />
       </form>
-      {receipt && (
-        <div className="card issued" data-testid="receipt">
-          <h2 data-testid="receipt-title">{t('receiptTitle', { number: receipt.payment.receiptNumber })}</h2>
-          <ul className="fee-lines">
-            {receipt.breakdown.map((l) => (
-              <li key={l}>{l}</li>
-            ))}
-            <li>
-              {CHANNEL_LABELS[receipt.payment.channel][locale]}: {euro(receipt.payment.amountCents, locale)}
-            </li>
-            {receipt.changeCents !== null && (
-              <li>{t('change', { amount: euro(receipt.changeCents, locale) })}</li>
-            )}
-          </ul>
-          <button
-            type="button"
-            className="btn btn-primary"
-            autoFocus
-            onClick={() => printPdf(pdfUrl(receipt.pdfBase64))}
-            data-testid="print-receipt"
-          >
-            {t('printReceipt')}
-          </button>{' '}
-          <a
-            className="btn btn-ghost"
-            href={pdfUrl(receipt.pdfBase64)}
-            download={`${receipt.payment.receiptNumber}.pdf`}
-          >
-            {t('savePdf')}
-          </a>
-        </div>
-      )}
+      {receipt && <ReceiptCard receipt={receipt} />}
       {result && result.kind !== 'results' && (
         <div
           className={`alert ${result.kind === 'invalid' ? 'alert-error' : 'alert-warning'}`}
@@ -146,5 +108,39 @@ export function CashdeskScreen(props: {
         </div>
       )}
     </section>
+  );
+}
+
+/** The payment just taken: what was paid, the change, and its receipt to print or save. */
+function ReceiptCard({ receipt }: { receipt: PaymentDone }) {
+  const { t, locale } = useT();
+  const url = useObjectUrl(receipt.pdfBase64, 'application/pdf');
+  return (
+    <div className="card issued" data-testid="receipt">
+      <h2 data-testid="receipt-title">{t('receiptTitle', { number: receipt.payment.receiptNumber })}</h2>
+      <ul className="fee-lines">
+        {receipt.breakdown.map((l) => (
+          <li key={l}>{l}</li>
+        ))}
+        <li>
+          {CHANNEL_LABELS[receipt.payment.channel][locale]}: {euro(receipt.payment.amountCents, locale)}
+        </li>
+        {receipt.changeCents !== null && (
+          <li>{t('change', { amount: euro(receipt.changeCents, locale) })}</li>
+        )}
+      </ul>
+      <button
+        type="button"
+        className="btn btn-primary"
+        autoFocus
+        onClick={() => printPdf(url)}
+        data-testid="print-receipt"
+      >
+        {t('printReceipt')}
+      </button>{' '}
+      <a className="btn btn-ghost" href={url} download={`${receipt.payment.receiptNumber}.pdf`}>
+        {t('savePdf')}
+      </a>
+    </div>
   );
 }

@@ -1,13 +1,15 @@
 import { useState, type FormEvent } from 'react';
-import { CHANNEL_LABELS } from '../../../shared/cashdesk/cashdesk-messages';
+import {
+  CHANNEL_LABELS,
+  PAYMENT_CHANNELS,
+  type PaymentChannel,
+} from '../../../shared/cashdesk/cashdesk-messages';
 import type { DebtView, PaymentDone } from '../../../shared/contract/cashdesk-views';
 import type { ErrorData } from '../../../shared/errors/app-error';
 import { formatDate } from '../../../shared/i18n/registry-labels';
 import { api } from '../api/client';
 import { useT } from '../i18n/useT';
 import { euro, typedCents } from './money';
-
-type Channel = 'pos' | 'cash' | 'pagopa_notice';
 
 /** One fine or notice: the amount due today with its next threshold, and taking the payment. */
 export function DebtCard(props: {
@@ -20,7 +22,7 @@ export function DebtCard(props: {
   const { t, locale } = useT();
   const d = props.debt;
   const [paying, setPaying] = useState(false);
-  const [channel, setChannel] = useState<Channel>('pos');
+  const [channel, setChannel] = useState<PaymentChannel>('pos');
   const [psp, setPsp] = useState('');
   const [tendered, setTendered] = useState('');
   const [error, setError] = useState<ErrorData | null>(null);
@@ -82,7 +84,7 @@ export function DebtCard(props: {
               {d.due.schedule.map((w) => (
                 <li key={w.phase}>
                   {w.phase}: {euro(w.totalCents, locale)}
-                  {w.until ? ` (fino al ${formatDate(w.until)})` : ''}
+                  {w.until ? ` (${t('scheduleUntil', { date: formatDate(w.until) })})` : ''}
                 </li>
               ))}
             </ul>
@@ -126,20 +128,18 @@ export function DebtCard(props: {
         <form onSubmit={pay} className="pay-form" data-testid="pay-form">
           <fieldset>
             <legend>{t('channel')}</legend>
-            {(['pos', 'cash', 'pagopa_notice'] as const)
-              .filter((c) => c !== 'cash' || props.cashEnabled)
-              .map((c) => (
-                <label key={c} className="check">
-                  <input
-                    type="radio"
-                    name={`channel-${d.key}`}
-                    checked={channel === c}
-                    onChange={() => setChannel(c)}
-                    data-testid={`channel-${c}`}
-                  />{' '}
-                  {CHANNEL_LABELS[c][locale]}
-                </label>
-              ))}
+            {PAYMENT_CHANNELS.filter((c) => c !== 'cash' || props.cashEnabled).map((c) => (
+              <label key={c} className="check">
+                <input
+                  type="radio"
+                  name={`channel-${d.key}`}
+                  checked={channel === c}
+                  onChange={() => setChannel(c)}
+                  data-testid={`channel-${c}`}
+                />{' '}
+                {CHANNEL_LABELS[c][locale]}
+              </label>
+            ))}
           </fieldset>
           {channel === 'pos' && (
             <label className="field">

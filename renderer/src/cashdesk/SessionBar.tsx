@@ -3,7 +3,7 @@ import { romeDateOf } from '../../../shared/calendar/rome-date';
 import type { CounterSessionView } from '../../../shared/contract/cashdesk-views';
 import type { ErrorData } from '../../../shared/errors/app-error';
 import { api } from '../api/client';
-import { pdfUrl } from '../documents/pdf-blob';
+import { openBase64 } from '../documents/pdf-blob';
 import { useT } from '../i18n/useT';
 import { euro, typedCents } from './money';
 
@@ -174,7 +174,7 @@ export function SessionBar(props: {
           onClick={() =>
             void api.cashdesk
               .report({ sessionId: s.id })
-              .then((res) => res.ok && window.open(pdfUrl(res.value.pdfBase64), '_blank'))
+              .then((res) => res.ok && openBase64(res.value.pdfBase64, 'application/pdf'))
           }
         >
           {t('report')}

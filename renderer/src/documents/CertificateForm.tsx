@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { exemptionGroundsOn } from '../../../shared/certificates/exemption-grounds';
 import {
   CERTIFICATE_FACTS,
@@ -6,15 +6,17 @@ import {
   type CertificateFact,
 } from '../../../shared/certificates/facts';
 import type { CertificateRequestInput } from '../../../shared/contract/document-inputs';
-import type { CertificatePreview, IssuedCertificate, ResidentDetail } from '../../../shared/contract/views';
+import type { IssuedCertificate, ResidentDetail } from '../../../shared/contract/views';
 import type { ErrorData } from '../../../shared/errors/app-error';
 import { formatDate } from '../../../shared/i18n/registry-labels';
 import { cents } from '../../../shared/money/cents';
 import { formatEuro } from '../../../shared/money/euro-format';
 import { parseTypedDate } from '../../../shared/registry/search-query';
 import { api } from '../api/client';
+import { useFormKeys } from '../hooks/useFormKeys';
 import { useT } from '../i18n/useT';
 import { DocumentLines, ProblemList } from './DocumentLines';
+import { usePreview } from './usePreview';
 
 type Draft = {
   facts: CertificateFact[];
@@ -76,24 +78,13 @@ export function CertificateForm(props: {
 }) {
   const { t, locale } = useT();
   const [draft, setDraft] = useState<Draft>(EMPTY);
-  const [preview, setPreview] = useState<CertificatePreview | null>(null);
   const [issueError, setIssueError] = useState<ErrorData | null>(null);
   const [busy, setBusy] = useState(false);
   const grounds = exemptionGroundsOn(props.today);
   const built = toRequest(props.resident.id, draft);
-  const requestKey = JSON.stringify(built);
-
-  useEffect(() => {
-    const parsed = JSON.parse(requestKey) as ReturnType<typeof toRequest>;
-    if (!('request' in parsed) || parsed.request.facts.length === 0) return;
-    const timer = setTimeout(() => {
-      void api.certificates.preview(parsed.request).then((res) => {
-        if (res.ok) setPreview(res.value);
-        else props.onError(res.error);
-      });
-    }, 200);
-    return () => clearTimeout(timer);
-  }, [requestKey, props]);
+  const previewKey =
+    'request' in built && built.request.facts.length > 0 ? JSON.stringify(built.request) : null;
+  const preview = usePreview(previewKey, api.certificates.preview, props.onError);
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
     setIssueError(null);
@@ -112,16 +103,7 @@ export function CertificateForm(props: {
       else setIssueError(res.error);
     });
   };
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Enter' && e.ctrlKey) {
-      e.preventDefault();
-      issue();
-    }
-    if (e.key === 'Escape') {
-      e.stopPropagation();
-      props.onCancel();
-    }
-  };
+  const onKeyDown = useFormKeys({ onSubmit: issue, onCancel: props.onCancel });
   const shown = draft.facts.length > 0 ? preview : null;
   const ground = grounds.find((g) => g.code === draft.groundCode);
 

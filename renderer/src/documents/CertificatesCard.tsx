@@ -4,7 +4,7 @@ import type { ErrorData } from '../../../shared/errors/app-error';
 import { formatDate } from '../../../shared/i18n/registry-labels';
 import { api } from '../api/client';
 import { useT } from '../i18n/useT';
-import { pdfUrl, printPdf } from './pdf-blob';
+import { printBase64Pdf } from './pdf-blob';
 
 /** The person's certificates across the comune: status as the verification page says it; reprint; revoke. */
 export function CertificatesCard(props: {
@@ -29,7 +29,7 @@ export function CertificatesCard(props: {
   const reprint = (id: string) =>
     void api.certificates.pdf({ id }).then((res) => {
       if (!res.ok) return onError(res.error);
-      printPdf(pdfUrl((res.value as IssuedDocument).pdfBase64));
+      printBase64Pdf((res.value as IssuedDocument).pdfBase64);
     });
   const revoke = (id: string) =>
     void api.certificates.revoke({ id, reason }).then((res) => {

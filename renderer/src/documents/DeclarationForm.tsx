@@ -1,6 +1,6 @@
-import { useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { DeclarationRequestInput } from '../../../shared/contract/document-inputs';
-import type { DeclarationPreview, IssuedDocument, ResidentDetail } from '../../../shared/contract/views';
+import type { IssuedDocument, ResidentDetail } from '../../../shared/contract/views';
 import {
   ART46_FACTS,
   PREFILLED_LETTERS,
@@ -9,8 +9,10 @@ import {
 import { IDENTITY_DOCUMENT_TYPES } from '../../../shared/declarations/identity-documents';
 import type { ErrorData } from '../../../shared/errors/app-error';
 import { api } from '../api/client';
+import { useFormKeys } from '../hooks/useFormKeys';
 import { useT } from '../i18n/useT';
 import { DocumentLines, ProblemList } from './DocumentLines';
+import { usePreview } from './usePreview';
 
 type Draft = {
   letters: PrefilledLetter[];
@@ -49,21 +51,14 @@ export function DeclarationForm(props: {
     documentNumber: '',
     delivery: 'printed',
   });
-  const [preview, setPreview] = useState<DeclarationPreview | null>(null);
   const [issueError, setIssueError] = useState<ErrorData | null>(null);
-  const requestKey = JSON.stringify(toRequest(props.resident.id, draft));
-
-  useEffect(() => {
-    const request = JSON.parse(requestKey) as DeclarationRequestInput;
-    if (request.facts.length === 0) return;
-    const timer = setTimeout(() => {
-      void api.declarations.preview(request).then((res) => {
-        if (res.ok) setPreview(res.value);
-        else props.onError(res.error);
-      });
-    }, 200);
-    return () => clearTimeout(timer);
-  }, [requestKey, props]);
+  const [busy, setBusy] = useState(false);
+  const request = toRequest(props.resident.id, draft);
+  const preview = usePreview(
+    request.facts.length > 0 ? JSON.stringify(request) : null,
+    api.declarations.preview,
+    props.onError,
+  );
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
     setIssueError(null);
@@ -71,20 +66,15 @@ export function DeclarationForm(props: {
   };
   const issue = (e?: FormEvent) => {
     e?.preventDefault();
-    void api.declarations
-      .issue({ ...toRequest(props.resident.id, draft), delivery: draft.delivery })
-      .then((res) => (res.ok ? props.onIssued(res.value) : setIssueError(res.error)));
+    if (busy) return;
+    setBusy(true);
+    void api.declarations.issue({ ...request, delivery: draft.delivery }).then((res) => {
+      setBusy(false);
+      if (res.ok) props.onIssued(res.value);
+      else setIssueError(res.error);
+    });
   };
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Enter' && e.ctrlKey) {
-      e.preventDefault();
-      issue();
-    }
-    if (e.key === 'Escape') {
-      e.stopPropagation();
-      props.onCancel();
-    }
-  };
+  const onKeyDown = useFormKeys({ onSubmit: issue, onCancel: props.onCancel });
   const shown = draft.letters.length > 0 || draft.art47.trim() ? preview : null;
 
   return (
@@ -196,10 +186,10 @@ export function DeclarationForm(props: {
           <button
             type="submit"
             className="btn btn-primary"
-            disabled={!shown || !shown.ok}
+            disabled={busy || !shown || !shown.ok}
             data-testid="issue-declaration"
           >
-            {t('prepareDeclaration')}
+            {busy ? t('issuing') : t('prepareDeclaration')}
           </button>{' '}
           <button type="button" className="btn btn-ghost" onClick={props.onCancel}>
             {t('cancel')}

@@ -1,8 +1,7 @@
-import { useEffect, useMemo } from 'react';
 import type { IssuedDocument } from '../../../shared/contract/views';
 import { useT } from '../i18n/useT';
 import { DocumentLines } from './DocumentLines';
-import { pdfUrl, printPdf } from './pdf-blob';
+import { printPdf, useObjectUrl } from './pdf-blob';
 
 /** A document just issued: print it or save it, and (certificates) where to verify it. */
 export function IssuedPanel(props: {
@@ -14,8 +13,7 @@ export function IssuedPanel(props: {
 }) {
   const { t } = useT();
   const { doc } = props;
-  const url = useMemo(() => pdfUrl(doc.pdfBase64), [doc.pdfBase64]);
-  useEffect(() => () => URL.revokeObjectURL(url), [url]);
+  const url = useObjectUrl(doc.pdfBase64, 'application/pdf');
   return (
     <div className="card issued" data-testid="issued">
       <h2 data-testid="issued-title">{props.title}</h2>

@@ -6,8 +6,8 @@ import { api } from '../api/client';
 const DEBOUNCE_MS = 120;
 
 /**
- * Search as you type. Each answer is stored with the query it answers, so a slow answer to an
- * older query is never shown for a newer one.
+ * Search as you type. An answer that arrives after its query has changed is dropped; while the
+ * newest query is on its way the last answer stays on screen, marked as loading.
  */
 export function useResidentSearch(query: string, onError: (e: ErrorData) => void) {
   const [answer, setAnswer] = useState<{ query: string; result: SearchResult } | null>(null);
@@ -30,7 +30,7 @@ export function useResidentSearch(query: string, onError: (e: ErrorData) => void
 
   const empty = query.trim().length === 0;
   return {
-    result: !empty && answer?.query === query ? answer.result : empty ? null : (answer?.result ?? null),
+    result: empty ? null : (answer?.result ?? null),
     loading: !empty && answer?.query !== query,
   };
 }

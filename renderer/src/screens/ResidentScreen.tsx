@@ -1,11 +1,6 @@
 import { useEffect, useState } from 'react';
 import { romeDateOf } from '../../../shared/calendar/rome-date';
-import type {
-  IssuedCertificate,
-  IssuedDocument,
-  ResidentDetail,
-  SessionInfo,
-} from '../../../shared/contract/views';
+import type { IssuedCertificate, IssuedDocument, ResidentDetail } from '../../../shared/contract/views';
 import type { ErrorData } from '../../../shared/errors/app-error';
 import {
   citizenshipLabel,
@@ -34,7 +29,6 @@ type Mode =
 
 export function ResidentScreen(props: {
   id: string;
-  session: SessionInfo;
   supervisor: boolean;
   onBack: () => void;
   onError: (e: ErrorData) => void;
@@ -79,7 +73,7 @@ export function ResidentScreen(props: {
         <span className={`badge badge-${r.status}`}>{STATUS_LABELS[r.status][locale]}</span>
         {r.notCertifiable && <span className="badge badge-deceased">{t('notCertifiableBadge')}</span>}
         <span className="detail-actions">
-          <ResidentCaseActions resident={r} session={props.session} onError={onError} />
+          <ResidentCaseActions resident={r} onError={onError} />
           <button
             type="button"
             className="btn btn-ghost"

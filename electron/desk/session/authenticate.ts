@@ -1,0 +1,53 @@
+import { AppError } from '../../../shared/errors/app-error';
+import type { LoginResponse } from '../../../shared/sync/registry-page';
+import type { DeskContext } from '../context';
+import { checkOffline, forgetVerifier, type CachedClerk } from './offline-verifier';
+
+/** How usernames are compared at the desk: as typed, without spaces, lower case. */
+export const normalUsername = (typed: string): string => typed.trim().toLowerCase();
+
+export interface Authenticated {
+  username: string;
+  displayName: string;
+  role: CachedClerk['role'];
+  /** true when the hub checked the password; false when this counter's cached verifier did */
+  online: boolean;
+  /** the person, as the session and the verifier keep them */
+  clerk: CachedClerk;
+  /** the hub's answer (hub session token, workstation series) when online */
+  hub: LoginResponse | null;
+}
+
+/**
+ * Checks a person's password: at the hub (password hashing, lockout and roles live there), or,
+ * only when the hub is unreachable, against the verifier this counter cached at their last online
+ * login here. A hub that says the account is disabled or locked also removes that verifier.
+ * Throws the hub's error as it is; offline, `wrong_credentials` or `offline_login_unavailable`.
+ * Storing a fresh verifier is the login's business, not this check's.
+ */
+export async function authenticate(
+  ctx: DeskContext,
+  typedUsername: string,
+  password: string,
+): Promise<Authenticated> {
+  const username = normalUsername(typedUsername);
+  try {
+    const res = await ctx.hub.login(username, password);
+    const clerk: CachedClerk = { ...res.user, comune: res.comune };
+    return { ...pick(clerk), online: true, clerk, hub: res };
+  } catch (err) {
+    if (err instanceof AppError && (err.code === 'account_disabled' || err.code === 'account_locked')) {
+      await forgetVerifier(ctx.db, username);
+    }
+    if (!(err instanceof AppError) || err.code !== 'hub_unreachable') throw err;
+  }
+  const offline = await checkOffline(ctx.db, username, password, ctx.now());
+  if (!offline.ok) {
+    throw offline.reason === 'wrong_password'
+      ? new AppError('wrong_credentials', { remaining: '—' })
+      : new AppError('offline_login_unavailable');
+  }
+  return { ...pick(offline.user), online: false, clerk: offline.user, hub: null };
+}
+
+const pick = (c: CachedClerk) => ({ username: c.username, displayName: c.displayName, role: c.role });
