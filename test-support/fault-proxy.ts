@@ -481,7 +481,10 @@ export async function runNetworkFaultScenario(opts: NetworkFaultOptions): Promis
       }
       proxy.setMode('pass');
       try {
-        await until(settled, r === rounds - 1 ? phaseMs : Math.min(phaseMs, 10_000), `round ${r} settled`);
+        // The same bound for every round: a request cut by a dropped connection waits for the hub
+        // client's own timeout before it is retried, so a round may take longer than 10 s to settle
+        // on a loaded machine. What is asserted is that everybody converges, not how fast.
+        await until(settled, phaseMs, `round ${r} settled`);
       } catch {
         unsettled.push(...(await diverging()).map((id) => `round ${r}: ${id}`));
       }
