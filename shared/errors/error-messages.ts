@@ -1,5 +1,11 @@
 import { CASE_ERROR_MESSAGES } from '../cases/case-error-messages';
 import type { Locale } from '../i18n/locale';
+import { WIRE_ERROR_MESSAGES } from './wire-errors';
+import { HTTP_ERROR_MESSAGES } from './http-errors';
+import { LOGIN_ERROR_MESSAGES } from './login-errors';
+import { AUDIT_ERROR_MESSAGES } from './audit-errors';
+import { TRUST_ERROR_MESSAGES } from './trust-errors';
+import { IDENTITY_ERROR_MESSAGES } from './identity-errors';
 
 /**
  * Every error a user can meet, with its wording in each language. Codes are stable API:
@@ -187,6 +193,12 @@ export const ERROR_MESSAGES = {
     en: 'Approval not valid: a supervisor other than the clerk must enter their password.',
   },
   ...CASE_ERROR_MESSAGES,
+  ...WIRE_ERROR_MESSAGES,
+  ...HTTP_ERROR_MESSAGES,
+  ...LOGIN_ERROR_MESSAGES,
+  ...AUDIT_ERROR_MESSAGES,
+  ...TRUST_ERROR_MESSAGES,
+  ...IDENTITY_ERROR_MESSAGES,
   internal: {
     it: "Errore interno. L'operazione non è stata eseguita; riprovare o contattare l'assistenza.",
     en: 'Internal error. Nothing was changed; try again or contact support.',

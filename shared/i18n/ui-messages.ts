@@ -2,6 +2,12 @@ import { CASE_UI_MESSAGES, type CaseUiKey } from '../cases/case-ui-messages';
 import { CASHDESK_UI, type CashdeskUiKey } from './cashdesk-messages';
 import { DOCUMENT_MESSAGES, type DocumentUiKey } from './document-messages';
 import type { Locale } from './locale';
+import { WIRE_UI, type WireUiKey } from './wire-ui';
+import { HTTP_UI, type HttpUiKey } from './http-ui';
+import { LOGIN_UI, type LoginUiKey } from './login-ui';
+import { AUDIT_UI, type AuditUiKey } from './audit-ui';
+import { TRUST_UI, type TrustUiKey } from './trust-ui';
+import { IDENTITY_UI, type IdentityUiKey } from './identity-ui';
 
 /** Screen wording. Italian is the default; every key must exist in both languages. */
 const it = {
@@ -100,7 +106,17 @@ const it = {
 } as const;
 
 type BaseKey = keyof typeof it;
-export type UiKey = BaseKey | DocumentUiKey | CashdeskUiKey | CaseUiKey;
+export type UiKey =
+  | BaseKey
+  | DocumentUiKey
+  | CashdeskUiKey
+  | CaseUiKey
+  | WireUiKey
+  | HttpUiKey
+  | LoginUiKey
+  | AuditUiKey
+  | TrustUiKey
+  | IdentityUiKey;
 
 const en: Record<BaseKey, string> = {
   appName: 'Sportello',
@@ -197,6 +213,28 @@ const en: Record<BaseKey, string> = {
 };
 
 export const UI_MESSAGES: Record<Locale, Record<UiKey, string>> = {
-  it: { ...it, ...DOCUMENT_MESSAGES.it, ...CASHDESK_UI.it, ...CASE_UI_MESSAGES.it },
-  en: { ...en, ...DOCUMENT_MESSAGES.en, ...CASHDESK_UI.en, ...CASE_UI_MESSAGES.en },
+  it: {
+    ...it,
+    ...DOCUMENT_MESSAGES.it,
+    ...CASHDESK_UI.it,
+    ...CASE_UI_MESSAGES.it,
+    ...WIRE_UI.it,
+    ...HTTP_UI.it,
+    ...LOGIN_UI.it,
+    ...AUDIT_UI.it,
+    ...TRUST_UI.it,
+    ...IDENTITY_UI.it,
+  },
+  en: {
+    ...en,
+    ...DOCUMENT_MESSAGES.en,
+    ...CASHDESK_UI.en,
+    ...CASE_UI_MESSAGES.en,
+    ...WIRE_UI.en,
+    ...HTTP_UI.en,
+    ...LOGIN_UI.en,
+    ...AUDIT_UI.en,
+    ...TRUST_UI.en,
+    ...IDENTITY_UI.en,
+  },
 };

@@ -1,0 +1,11 @@
+import type { Locale } from './locale';
+
+/** Screen wording: Who acts: hub sessions, authorship of mutations, the role policy. Merged into UI_MESSAGES (ui-messages.ts). */
+const IT = {} as const;
+
+export type IdentityUiKey = keyof typeof IT;
+
+export const IDENTITY_UI: Record<Locale, Record<IdentityUiKey, string>> = {
+  it: IT,
+  en: {},
+};

@@ -1,0 +1,11 @@
+import type { Locale } from './locale';
+
+/** Screen wording: Logins, lockout, password hashing, demo mode. Merged into UI_MESSAGES (ui-messages.ts). */
+const IT = {} as const;
+
+export type LoginUiKey = keyof typeof IT;
+
+export const LOGIN_UI: Record<Locale, Record<LoginUiKey, string>> = {
+  it: IT,
+  en: {},
+};
