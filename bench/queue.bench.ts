@@ -157,6 +157,7 @@ async function main(): Promise<void> {
     push: never,
     changes: never,
     comuneExceptions: never,
+    logout: never,
   };
   const core = await createDeskCore({
     dbFile: join(dir, 'desk.sqlite'),

@@ -41,6 +41,7 @@ async function runSize(residents: number): Promise<{ p95: number; bareP95: numbe
     push: never,
     changes: never,
     comuneExceptions: never,
+    logout: never,
   };
   const core = await createDeskCore({
     dbFile: join(dir, 'desk.sqlite'),

@@ -138,6 +138,8 @@ export async function startHubProcess(sqliteFile: string): Promise<HubProcess> {
 export interface PushLoad {
   url: string;
   tokens: string[];
+  /** the clerk's credential at each workstation, same order as `tokens` */
+  clerkTokens: string[];
   residentIds: string[];
   clerk: string;
   batch: number;
@@ -166,9 +168,10 @@ export async function runPushLoad(load: PushLoad, workers: number): Promise<Push
   const parts = await Promise.all(
     Array.from({ length: workers }, async (_, w) => {
       const tokens = load.tokens.slice(w * share, (w + 1) * share);
+      const clerkTokens = load.clerkTokens.slice(w * share, (w + 1) * share);
       // the load (thousands of resident ids) goes by file: too big for the environment
       const file = join(mkdtempSync(join(tmpdir(), 'sportello-push-load-')), 'load.json');
-      writeFileSync(file, JSON.stringify({ ...load, tokens }));
+      writeFileSync(file, JSON.stringify({ ...load, tokens, clerkTokens }));
       const proc = spawnWorker('clients', { PUSH_LOAD: file });
       return JSON.parse(
         await lineFrom(proc, 'result ', load.durationMs + load.warmupMs + 60_000),
@@ -220,6 +223,7 @@ async function clientsMain(load: PushLoad): Promise<PushResult> {
           headers: {
             'content-type': 'application/json',
             authorization: `Bearer ${token}`,
+            'x-sportello-clerk': load.clerkTokens[w] ?? '',
             'x-sportello-protocol': String(PROTOCOL_VERSION),
           },
           body,

@@ -21,6 +21,9 @@ import { createDeskCore, DEFAULT_DESK_CONFIG, type DeskCore } from '../electron/
 import { memoryCredentialStore } from '../electron/desk/credential-file';
 import { openDeskDatabase } from '../electron/desk/db/open-database';
 import { eventToRow, familyToRow, residentToRow } from '../electron/desk/registry/registry-mapping';
+import { findUserByUsername, findWorkstationByTokenHash } from '../hub/auth/auth-repository';
+import { issueClerkCredentials } from '../hub/auth/clerk-credentials';
+import { hashToken } from '../hub/auth/tokens';
 import { openHubDatabase } from '../hub/db/open-hub-database';
 import { DEMO_PASSWORD } from '../hub/seed/demo-users';
 import { enrolWorkstation, insertHouseholds, seedComuniAndUsers } from '../hub/seed/seed-demo';
@@ -46,6 +49,7 @@ const SAMPLES = env('BENCH_SAMPLES', 80);
 const KILLS = env('BENCH_KILLS', 200);
 const NET_FAULTS = env('BENCH_NET_FAULTS', 300);
 const SEED = 7;
+const PUSH_CLERK = 'anagrafe.casale';
 
 const pct = percentile;
 const f0 = (n: number) => n.toFixed(0);
@@ -58,6 +62,8 @@ interface Prepared {
   plan: GenerateOptions;
   casale: { residents: number; families: number; events: number };
   tokens: { bootstrap: string; push: string[]; propagation: [string, string] };
+  /** the clerk's push key at each push workstation (as an online login there would have issued) */
+  pushKeys: string[];
 }
 
 /** The hub store: Casale with RESIDENTS residents plus Balzola, and every workstation enrolled. */
@@ -74,8 +80,17 @@ async function prepareHub(): Promise<Prepared> {
   );
   const bootstrap = (await enrolWorkstation(hubDb.db, 'B885', 'bench bootstrap')).token;
   const push: string[] = [];
-  for (let i = 0; i < WORKSTATIONS; i++)
-    push.push((await enrolWorkstation(hubDb.db, 'B885', `bench push ${i}`)).token);
+  const pushKeys: string[] = [];
+  const clerk = await findUserByUsername(hubDb.db, PUSH_CLERK);
+  if (!clerk) throw new Error(`${PUSH_CLERK} not seeded`);
+  for (let i = 0; i < WORKSTATIONS; i++) {
+    const { token } = await enrolWorkstation(hubDb.db, 'B885', `bench push ${i}`);
+    const ws = await findWorkstationByTokenHash(hubDb.db, hashToken(token));
+    if (!ws) throw new Error('workstation not enrolled');
+    // 200 logins would time scrypt, not the push: the credentials a login issues, directly
+    pushKeys.push((await issueClerkCredentials(hubDb.db, clerk.id, ws, new Date(), 72)).pushKey);
+    push.push(token);
+  }
   const a = (await enrolWorkstation(hubDb.db, 'A605', 'bench A')).token;
   const b = (await enrolWorkstation(hubDb.db, 'A605', 'bench B')).token;
   await hubDb.close();
@@ -95,7 +110,7 @@ async function prepareHub(): Promise<Prepared> {
   log(
     `hub seeded: casale residents=${casale.residents} families=${casale.families} events=${casale.events} (+ Balzola) in ${f1((performance.now() - t0) / 1000)} s`,
   );
-  return { dir, hubFile, plan, casale, tokens: { bootstrap, push, propagation: [a, b] } };
+  return { dir, hubFile, plan, casale, tokens: { bootstrap, push, propagation: [a, b] }, pushKeys };
 }
 
 function deskCore(dir: string, name: string, hubUrl: string, token: string): Promise<DeskCore> {
@@ -205,8 +220,9 @@ async function benchPush(p: Prepared, hub: HubProcess): Promise<string> {
   const load = {
     url: hub.url,
     tokens: p.tokens.push,
+    clerkTokens: p.pushKeys,
     residentIds,
-    clerk: 'anagrafe.casale',
+    clerk: PUSH_CLERK,
     batch: PUSH_BATCH,
     durationMs: PUSH_SECONDS * 1000,
     warmupMs: 2000,

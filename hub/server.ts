@@ -4,6 +4,7 @@ import { caseRoutes } from './cases/case-plugin';
 import { ENROL_PATH, MIN_PROTOCOL_VERSION, PROTOCOL_VERSION } from '../shared/sync/registry-page';
 import type { HubDb } from './db/open-hub-database';
 import { sendError } from './http-errors';
+import { offlineGraceHoursFromEnv } from './auth/clerk-credentials';
 import { authRoutes } from './routes/auth-routes';
 import { registryRoutes } from './routes/registry-routes';
 import type { RouteContext } from './routes/route-context';
@@ -18,6 +19,8 @@ export interface HubServerOptions {
   logger?: boolean;
   version?: string;
   notifier?: ChangeNotifier;
+  /** default: SPORTELLO_OFFLINE_GRACE_HOURS, else 72 */
+  offlineGraceHours?: number;
 }
 
 /** The central hub: enrolment, authentication, tenancy, the registry of record and sync, over HTTP. */
@@ -27,9 +30,17 @@ export function buildHubServer(opts: HubServerOptions): FastifyInstance {
     db,
     now: opts.now ?? (() => new Date()),
     notifier: opts.notifier ?? new ChangeNotifier(),
+    offlineGraceHours: opts.offlineGraceHours ?? offlineGraceHoursFromEnv(),
     workstationOf: workstationAuth(db),
   };
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 4 * 1024 * 1024 });
+  // On close, every connection goes at once, in flight or not: a long poll would otherwise hold the
+  // shutdown for its wait, and a keep-alive socket that was busy when closing began for the
+  // keep-alive timeout. Desks retry, and every sync call is safe to repeat.
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: 4 * 1024 * 1024,
+    forceCloseConnections: true,
+  });
 
   app.setErrorHandler((err, req, reply) => sendError(req, reply, err));
   app.setNotFoundHandler((req, reply) =>

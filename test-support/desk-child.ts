@@ -7,7 +7,7 @@
  *   back to back, printing `intent <n>` before each local transaction and `commit <n> <id>`
  *   after it committed (stdout to a pipe is synchronous on Linux: a printed line is out before
  *   the next statement runs, so a kill loses at most the line of the transaction in flight).
- * - drain: no actions; syncs until nothing is pending and the mirror has caught up, prints
+ * - drain: logs in (what the outbox holds waits for its author), no actions; syncs until nothing is pending and the mirror has caught up, prints
  *   `drained` and exits 0.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -55,8 +55,21 @@ async function childMain(mode: string): Promise<void> {
     }),
     sync: { pollWaitMs: 300, maxBackoffMs: 50, pushBatch: 4, pullPage: 8, bootstrapPage: 1 },
   });
+  const loginUntil = async (deadline: number) => {
+    for (;;) {
+      const r = await core.dispatch('session:login', {
+        username: 'anagrafe.casale',
+        password: DEMO_PASSWORD,
+      });
+      if (r.ok) return;
+      if (Date.now() > deadline) throw new Error(`login: ${r.error.code}`);
+      await sleep(50);
+    }
+  };
   const deadline = Date.now() + Number(process.env.CHILD_MAX_MS ?? 60_000);
   if (mode === 'drain') {
+    // after a restart the outbox waits for its author: the clerk logs in again, then it drains
+    await loginUntil(deadline);
     for (;;) {
       const s = await core.sync.syncOnce();
       if (s.state === 'ready' && s.online && s.pending === 0 && !s.error) break;
@@ -71,9 +84,9 @@ async function childMain(mode: string): Promise<void> {
   // Where a kill lands: every request to the hub and its answer, as lines (the parent classifies).
   const hub = core.ctx.hub;
   const { push, changes } = hub;
-  hub.push = async (m) => {
+  hub.push = async (m, clerkToken) => {
     out('push>');
-    const r = await push(m);
+    const r = await push(m, clerkToken);
     out('push<');
     return r;
   };
@@ -83,12 +96,7 @@ async function childMain(mode: string): Promise<void> {
     out(r.changes.length > 0 ? 'pull<' : 'pull=');
     return r;
   };
-  for (;;) {
-    const r = await core.dispatch('session:login', { username: 'anagrafe.casale', password: DEMO_PASSWORD });
-    if (r.ok) break;
-    if (Date.now() > deadline) throw new Error(`login: ${r.error.code}`);
-    await sleep(50);
-  }
+  await loginUntil(deadline);
   core.sync.start();
   while ((await getMeta(core.ctx.db, 'registry.bootstrapped_at')) === null) {
     if (Date.now() > deadline) throw new Error('bootstrap did not finish');

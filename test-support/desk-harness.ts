@@ -15,6 +15,8 @@ export interface TestDesk {
   /** the call must succeed; its value */
   ok<T = unknown>(name: string, input?: unknown): Promise<T>;
   login(username?: string): Promise<void>;
+  /** the logged-in clerk's hub session token (for pushing by hand) */
+  token(): string;
   count(table: 'outbox' | 'sync_exceptions' | 'residents'): Promise<number>;
   close(): Promise<void>;
 }
@@ -55,6 +57,11 @@ export async function startTestDesk(
     },
     login: async (username = opts.comune === 'balzola' ? 'anagrafe.balzola' : 'anagrafe.casale') => {
       await desk.ok('session:login', { username, password: DEMO_PASSWORD });
+    },
+    token: () => {
+      const token = core.ctx.state.session?.hubToken;
+      if (!token) throw new Error('no online session: log in first');
+      return token;
     },
     count: async (table) =>
       Number(

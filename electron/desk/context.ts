@@ -5,11 +5,15 @@ import type { Locale } from '../../shared/i18n/locale';
 import type { CredentialStore } from './credential-file';
 import type { Database } from './db/database';
 import type { DeskHubClient } from './hub-client/hub-client';
+import type { AuthorKeys } from './session/author-keys';
 
 export interface DeskConfig {
   idleTimeoutMinutes: number;
-  /** how long a clerk who logged in online may log in again while the hub is unreachable */
-  offlineLoginDays: number;
+  /**
+   * How long after an online login here a clerk may log in again while the hub is unreachable
+   * (AgID misure minime: a short offline grace; the hub's push key lasts as long by default).
+   */
+  offlineGraceHours: number;
   version: string;
 }
 
@@ -34,6 +38,8 @@ export interface DeskContext {
   hub: DeskHubClient;
   now: () => Date;
   sync: SyncControl;
+  /** the hub credentials of the people whose mutations this counter uploads (memory only) */
+  authors: AuthorKeys;
   state: {
     locale: Locale;
     session: ActiveSession | null;

@@ -3,6 +3,7 @@ import { DEFAULT_LOCALE, type Locale } from '../../shared/i18n/locale';
 import type { DeskConfig, DeskContext } from './context';
 import type { CredentialStore } from './credential-file';
 import { openDeskDatabase } from './db/open-database';
+import { AuthorKeys } from './session/author-keys';
 import { createDispatch, type Dispatch } from './dispatch';
 import { createHandlers } from './handlers';
 import { createHubClient, type DeskHubClient, type HubClient } from './hub-client/hub-client';
@@ -32,7 +33,7 @@ export interface DeskCoreOptions {
 
 export const DEFAULT_DESK_CONFIG: Omit<DeskConfig, 'version'> = {
   idleTimeoutMinutes: 15,
-  offlineLoginDays: 7,
+  offlineGraceHours: 72,
 };
 
 /** Composition root of the workstation core: Electron main and browser mode both call this. */
@@ -52,6 +53,7 @@ export async function createDeskCore(opts: DeskCoreOptions): Promise<DeskCore> {
     hub,
     now: opts.now ?? (() => new Date()),
     sync: { nudge: () => engine.nudge() },
+    authors: new AuthorKeys(),
     state: { locale: opts.locale ?? DEFAULT_LOCALE, session: null, sync: initialSyncStatus() },
   };
   const engine = new SyncEngine(ctx, opts.sync);

@@ -27,28 +27,13 @@ export async function recordFailure(
     .execute();
 }
 
-export async function recordSuccess(
-  db: Kysely<HubDatabase>,
-  userId: string,
-  session: { tokenHash: string; workstationId: string; createdAt: string; expiresAt: string },
-): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('users')
-      .set({ failed_attempts: 0, locked_until: null })
-      .where('id', '=', userId)
-      .execute();
-    await trx
-      .insertInto('clerk_sessions')
-      .values({
-        token_hash: session.tokenHash,
-        user_id: userId,
-        workstation_id: session.workstationId,
-        created_at: session.createdAt,
-        expires_at: session.expiresAt,
-      })
-      .execute();
-  });
+/** A successful login starts the failure count again. */
+export async function resetFailures(db: Kysely<HubDatabase>, userId: string): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ failed_attempts: 0, locked_until: null })
+    .where('id', '=', userId)
+    .execute();
 }
 
 export function findComune(db: Kysely<HubDatabase>, belfiore: string) {

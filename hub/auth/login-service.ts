@@ -4,11 +4,10 @@ import { AppError } from '../../shared/errors/app-error';
 import type { LoginResponse } from '../../shared/sync/registry-page';
 import type { HubDatabase } from '../db/database';
 import type { WorkstationRow } from '../db/tables/workstations.table';
-import { findComune, findUserByUsername, recordFailure, recordSuccess } from './auth-repository';
+import { issueClerkCredentials } from './clerk-credentials';
+import { findComune, findUserByUsername, recordFailure, resetFailures } from './auth-repository';
 import { verifyPassword } from './passwords';
-import { hashToken, newToken } from './tokens';
 
-export const CLERK_SESSION_HOURS = 12;
 // Spent on unknown usernames too, so response time does not reveal which usernames exist.
 const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
@@ -19,6 +18,7 @@ export async function loginClerk(
   username: string,
   password: string,
   now: Date,
+  offlineGraceHours: number,
 ): Promise<LoginResponse> {
   const user = await findUserByUsername(db, username.trim().toLowerCase());
   if (!user) {
@@ -44,15 +44,14 @@ export async function loginClerk(
     const wsComune = await findComune(db, workstation.comune);
     throw new AppError('wrong_comune', { comune: wsComune?.name ?? workstation.comune });
   }
-  const token = newToken();
-  await recordSuccess(db, user.id, {
-    tokenHash: hashToken(token),
-    workstationId: workstation.id,
-    createdAt: now.toISOString(),
-    expiresAt: new Date(now.getTime() + CLERK_SESSION_HOURS * 3_600_000).toISOString(),
+  const issued = await db.transaction().execute(async (trx) => {
+    await resetFailures(trx, user.id);
+    return issueClerkCredentials(trx, user.id, workstation, now, offlineGraceHours);
   });
   return {
-    token,
+    token: issued.sessionToken,
+    pushKey: issued.pushKey,
+    pushKeyExpiresAt: issued.pushKeyExpiresAt,
     user: {
       id: user.id,
       username: user.username,

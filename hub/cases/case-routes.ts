@@ -23,14 +23,12 @@ import {
   type BurdenMonth,
   type BurdenResponse,
 } from '../../shared/cases/case-wire';
+import { requireAllowed } from '../../shared/auth/policy';
+import type { Role } from '../../shared/contract/views';
 import { AppError } from '../../shared/errors/app-error';
 import type { WorkstationRow } from '../db/tables/workstations.table';
 import { cancelProtocol, correctProtocol, readRegister } from '../protocol/protocol-repository';
 import { clerkAuth, parse, type RouteContext } from '../routes/route-context';
-
-const supervisorOnly = (role: string, action: string): void => {
-  if (role === 'clerk') throw new AppError('supervisor_only', { action });
-};
 
 const num = (v: unknown): number => Number(v ?? 0);
 const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
@@ -40,7 +38,7 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: RouteContext): voi
   const clerkOf = clerkAuth(ctx.db, ctx.now);
   const staff = async (
     req: FastifyRequest,
-  ): Promise<{ ws: WorkstationRow; username: string; role: string }> => {
+  ): Promise<{ ws: WorkstationRow; username: string; role: Role }> => {
     const ws = await ctx.workstationOf(req);
     const clerk = await clerkOf(req, ws);
     return { ws, username: clerk.username, role: clerk.role };
@@ -184,7 +182,7 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: RouteContext): voi
 
   app.put(CASE_BASELINE_PATH, async (req) => {
     const { ws, username, role } = await staff(req);
-    supervisorOnly(role, 'valori di riferimento del misuratore degli oneri');
+    requireAllowed(role, 'burden.setBaseline');
     const body = parse(baselineRequestSchema, req.body);
     const row = {
       comune: ws.comune,
@@ -218,7 +216,7 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: RouteContext): voi
 
   app.post(PROTOCOL_CANCEL_PATH, async (req) => {
     const { ws, username, role } = await staff(req);
-    supervisorOnly(role, 'annullamento di una registrazione di protocollo');
+    requireAllowed(role, 'protocol.cancel');
     const body = parse(protocolCancelSchema, req.body);
     await ctx.db.transaction().execute((trx) =>
       cancelProtocol(
@@ -238,7 +236,7 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: RouteContext): voi
 
   app.post(PROTOCOL_CORRECT_PATH, async (req) => {
     const { ws, username, role } = await staff(req);
-    supervisorOnly(role, 'correzione di una registrazione di protocollo');
+    requireAllowed(role, 'protocol.correct');
     const body = parse(protocolCorrectSchema, req.body);
     await ctx.db.transaction().execute((trx) =>
       correctProtocol(trx, ws.comune, { year: body.year, number: body.number }, body.field, body.value, {

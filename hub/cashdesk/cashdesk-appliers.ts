@@ -189,6 +189,7 @@ export async function recordReversal(
     .where('id', '=', args.paymentId)
     .executeTakeFirst();
   if (!payment) throw new AppError('payment_not_found', { id: args.paymentId });
+  await checkApproval(trx, ws.comune, clerk.username, args.approvedBy, args.requestedBy);
   await lockDebt(trx, ws.comune, payment.debt_kind, payment.debt_key);
   const reversed = Number(payment.reversed_cents) + args.amountCents;
   if (reversed > Number(payment.amount_cents))
@@ -204,8 +205,8 @@ export async function recordReversal(
       amount_cents: args.amountCents,
       refund_method: args.refundMethod,
       reason: args.reason,
-      requested_by: clerk.username,
-      approved_by: args.approvedBy,
+      requested_by: args.requestedBy,
+      approved_by: clerk.username,
       at: args.at,
     })
     .execute();
@@ -266,11 +267,41 @@ export async function openCounterSession(
     .execute();
 }
 
+/**
+ * An approval given at a counter is the approver's own act: the mutation must come with their
+ * credential (the policy lets only supervisors author it), name them, and not be for themselves.
+ */
+async function checkApproval(
+  trx: Trx,
+  comune: string,
+  author: string,
+  approvedBy: string,
+  requestedBy: string,
+): Promise<void> {
+  if (approvedBy !== author) throw new AppError('author_mismatch', { clerk: approvedBy, user: author });
+  if (requestedBy === author) throw new AppError('approver_invalid');
+  const requester = await trx
+    .selectFrom('users')
+    .select('id')
+    .where('username', '=', requestedBy)
+    .where('comune', '=', comune)
+    .executeTakeFirst();
+  if (!requester) throw new AppError('clerk_unknown', { clerk: requestedBy });
+}
+
 /** The signed-off closing of a session: kept at the hub for the supervisors' reports. */
 export async function closeCounterSession(
-  { trx, ws }: ApplyContext,
+  { trx, ws, clerk }: ApplyContext,
   args: MutationArgs<'cashdesk.closeSession'>,
 ): Promise<void> {
+  const open = await trx
+    .selectFrom('counter_sessions')
+    .select('clerk')
+    .where('comune', '=', ws.comune)
+    .where('id', '=', args.id)
+    .executeTakeFirst();
+  if (!open) throw new AppError('session_not_open', { id: args.id });
+  await checkApproval(trx, ws.comune, clerk.username, args.signedOffBy, open.clerk);
   const res = await trx
     .updateTable('counter_sessions')
     .set({
@@ -280,7 +311,7 @@ export async function closeCounterSession(
       discrepancy_cents: args.discrepancyCents,
       totals: args.totalsJson,
       note: args.note,
-      signed_off_by: args.signedOffBy,
+      signed_off_by: clerk.username,
       closed_at: args.closedAt,
     })
     .where('comune', '=', ws.comune)

@@ -84,12 +84,11 @@ export async function recordCertificate(
   });
 }
 
-/** Revocation (DOMAIN.md §1.8): supervisors only, with a reason; the page then says "revocato". */
+/** Revocation (DOMAIN.md §1.8): supervisors only (policy), with a reason; the page then says "revocato". */
 export async function revokeCertificate(
   { trx, ws, at, mutationId, clerk }: ApplyContext,
   args: MutationArgs<'certificates.revoke'>,
 ): Promise<void> {
-  if (clerk.role === 'clerk') throw new AppError('supervisor_only', { action: 'revoca certificato' });
   const found = await findCertificate(trx, ws.comune, args.id);
   if (!found) throw new AppError('certificate_not_found', { id: args.id });
   if (found.revoked_at !== null) throw new AppError('certificate_already_revoked', { id: args.id });

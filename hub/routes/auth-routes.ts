@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { ENROL_PATH, LOGIN_PATH } from '../../shared/sync/registry-page';
+import { ENROL_PATH, LOGIN_PATH, LOGOUT_PATH } from '../../shared/sync/registry-page';
+import { endClerkSession } from '../auth/clerk-credentials';
 import { enrolWithCode } from '../admin/workstations';
 import { loginClerk } from '../auth/login-service';
-import { parse, type RouteContext } from './route-context';
+import { clerkHeader, parse, type RouteContext } from './route-context';
 
 const loginBody = z
   .object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) })
@@ -14,7 +15,14 @@ export function authRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.post(LOGIN_PATH, async (req) => {
     const ws = await ctx.workstationOf(req);
     const body = parse(loginBody, req.body);
-    return loginClerk(ctx.db, ws, body.username, body.password, ctx.now());
+    return loginClerk(ctx.db, ws, body.username, body.password, ctx.now(), ctx.offlineGraceHours);
+  });
+
+  // Logout at the desk ends the session here too; an unknown or ended one is already what we want.
+  app.post(LOGOUT_PATH, async (req) => {
+    const ws = await ctx.workstationOf(req);
+    await endClerkSession(ctx.db, clerkHeader(req), ws, ctx.now());
+    return { ok: true };
   });
 
   app.post(ENROL_PATH, async (req) => {

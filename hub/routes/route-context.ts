@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { AppError } from '../../shared/errors/app-error';
 import { findWorkstationByTokenHash } from '../auth/auth-repository';
+import { findClerkCredential, type ClerkIdentity } from '../auth/clerk-credentials';
 import { hashToken } from '../auth/tokens';
 import type { HubDatabase } from '../db/database';
 import type { WorkstationRow } from '../db/tables/workstations.table';
@@ -12,6 +13,8 @@ export interface RouteContext {
   db: Kysely<HubDatabase>;
   now: () => Date;
   notifier: ChangeNotifier;
+  /** how long a push key from an online login lets a workstation upload for that clerk */
+  offlineGraceHours: number;
   /** the device credential decides the comune: a workstation only ever reaches its own partition */
   workstationOf(req: FastifyRequest): Promise<WorkstationRow>;
 }
@@ -39,27 +42,20 @@ export function workstationAuth(db: Kysely<HubDatabase>) {
   };
 }
 
-/** A clerk's hub session (from login), of the workstation's comune, not disabled, not expired. */
+/**
+ * A clerk's interactive hub session (from a login at this very workstation), of its comune, not
+ * disabled, not expired, not ended by a logout.
+ */
 export function clerkAuth(db: Kysely<HubDatabase>, now: () => Date) {
-  return async (req: FastifyRequest, ws: WorkstationRow) => {
-    const token = String(req.headers['x-sportello-clerk'] ?? '');
-    if (!token) throw new AppError('not_logged_in');
-    const row = await db
-      .selectFrom('clerk_sessions')
-      .innerJoin('users', 'users.id', 'clerk_sessions.user_id')
-      .select([
-        'users.id',
-        'users.username',
-        'users.role',
-        'users.comune',
-        'users.disabled',
-        'clerk_sessions.expires_at',
-      ])
-      .where('clerk_sessions.token_hash', '=', hashToken(token))
-      .executeTakeFirst();
-    if (!row || row.disabled || new Date(row.expires_at) <= now() || row.comune !== ws.comune) {
-      throw new AppError('not_logged_in');
-    }
-    return row;
+  return async (req: FastifyRequest, ws: WorkstationRow): Promise<ClerkIdentity> => {
+    const clerk = await findClerkCredential(db, clerkHeader(req), ws, now(), ['session']);
+    if (clerk.disabled) throw new AppError('account_disabled');
+    return clerk;
   };
 }
+
+/** The `x-sportello-clerk` header: the credential of the person acting at the counter. */
+export const clerkHeader = (req: FastifyRequest): string => {
+  const raw = req.headers['x-sportello-clerk'];
+  return typeof raw === 'string' ? raw.trim() : '';
+};

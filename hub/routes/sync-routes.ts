@@ -6,7 +6,9 @@ import { pushRequestSchema } from '../../shared/sync/mutations';
 import { headSeq, readChanges, schemaEpoch } from '../sync/change-log';
 import { pushMutations } from '../sync/push-service';
 import { AppError } from '../../shared/errors/app-error';
-import { clerkAuth, parse, type RouteContext } from './route-context';
+import { requireAllowed } from '../../shared/auth/policy';
+import { findClerkCredential } from '../auth/clerk-credentials';
+import { clerkAuth, clerkHeader, parse, type RouteContext } from './route-context';
 
 const changesQuery = z.object({
   since: z.coerce.number().int().min(0),
@@ -24,7 +26,7 @@ export function syncRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.get(EXCEPTIONS_PATH, async (req) => {
     const ws = await ctx.workstationOf(req);
     const clerk = await clerkOf(req, ws);
-    if (clerk.role === 'clerk') throw new AppError('forbidden', { role: clerk.role });
+    requireAllowed(clerk.role, 'sync.comuneExceptions');
     const rows = await ctx.db
       .selectFrom('sync_exceptions')
       .innerJoin('workstations', 'workstations.id', 'sync_exceptions.workstation_id')
@@ -59,8 +61,13 @@ export function syncRoutes(app: FastifyInstance, ctx: RouteContext): void {
 
   app.post(PUSH_PATH, async (req) => {
     const ws = await ctx.workstationOf(req);
+    // The author is whoever the hub itself logged in at this workstation: a session, or the push
+    // key of an earlier login here (what they did offline). The mutations' own `clerk` is a claim.
+    const token = clerkHeader(req);
+    if (!token) throw new AppError('clerk_session_required');
+    const author = await findClerkCredential(ctx.db, token, ws, ctx.now(), ['session', 'push']);
     const body = parse(pushRequestSchema, req.body);
-    const { results, changed } = await pushMutations(ctx.db, ws, body.mutations, ctx.now);
+    const { results, changed } = await pushMutations(ctx.db, ws, author, body.mutations, ctx.now);
     if (changed) ctx.notifier.notify(ws.comune);
     return { results };
   });

@@ -28,11 +28,9 @@ export const APPLIERS: { [N in MutationName]: Applier<N> } = {
       if (resident.status !== 'resident')
         throw new AppError('resident_not_current', { status: resident.status });
     }),
-  'registry.setCertifiable': (ctx, args) => {
-    if (ctx.clerk.role === 'clerk')
-      throw new AppError('supervisor_only', { action: 'certificabilità della scheda' });
-    return updateResident(ctx, args.residentId, { not_certifiable: args.notCertifiable ? 1 : 0 });
-  },
+  // who may: shared/auth/policy.ts, checked for every mutation before its applier
+  'registry.setCertifiable': (ctx, args) =>
+    updateResident(ctx, args.residentId, { not_certifiable: args.notCertifiable ? 1 : 0 }),
   'certificates.record': recordCertificate,
   'certificates.revoke': revokeCertificate,
   'declarations.record': recordDeclaration,

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { requireAllowed } from '../../shared/auth/policy';
 import { AppError } from '../../shared/errors/app-error';
 import {
   isMutationName,
@@ -6,6 +7,7 @@ import {
   type MutationEnvelope,
   type MutationResult,
 } from '../../shared/sync/mutations';
+import type { ClerkIdentity } from '../auth/clerk-credentials';
 import type { HubDatabase } from '../db/database';
 import type { WorkstationRow } from '../db/tables/workstations.table';
 import type { ApplyContext } from './apply-context';
@@ -26,29 +28,31 @@ type Trx = Transaction<HubDatabase>;
 export async function pushMutations(
   db: Kysely<HubDatabase>,
   ws: WorkstationRow,
+  author: ClerkIdentity,
   mutations: MutationEnvelope[],
   now: () => Date,
 ): Promise<{ results: MutationResult[]; changed: boolean }> {
   try {
-    return await applyBatch(db, ws, mutations, now().toISOString());
+    return await applyBatch(db, ws, author, mutations, now().toISOString());
   } catch (err) {
     // A concurrent push of the same mutations (a replay racing its original) won on PostgreSQL,
     // or two batches touching the same records in opposite order deadlocked: the batch rolled
     // back whole; applying it again now answers from what the winner recorded.
     if (!isUniqueViolation(err) && !isRetryableConflict(err)) throw err;
-    return applyBatch(db, ws, mutations, now().toISOString());
+    return applyBatch(db, ws, author, mutations, now().toISOString());
   }
 }
 
 async function applyBatch(
   db: Kysely<HubDatabase>,
   ws: WorkstationRow,
+  author: ClerkIdentity,
   mutations: MutationEnvelope[],
   at: string,
 ): Promise<{ results: MutationResult[]; changed: boolean }> {
   return db.transaction().execute(async (trx) => {
     const results: MutationResult[] = [];
-    for (const m of mutations) results.push(await applyOne(trx, ws, m, at));
+    for (const m of mutations) results.push(await applyOne(trx, ws, author, m, at));
     return { results, changed: results.some((r) => r.status === 'applied') };
   });
 }
@@ -56,6 +60,7 @@ async function applyBatch(
 async function applyOne(
   trx: Trx,
   ws: WorkstationRow,
+  author: ClerkIdentity,
   m: MutationEnvelope,
   at: string,
 ): Promise<MutationResult> {
@@ -72,19 +77,14 @@ async function applyOne(
 
   await sql`savepoint mutation`.execute(trx);
   try {
-    const clerk = await trx
-      .selectFrom('users')
-      .select(['id', 'disabled', 'role'])
-      .where('username', '=', m.clerk)
-      .where('comune', '=', ws.comune)
-      .executeTakeFirst();
-    if (!clerk || clerk.disabled) throw new AppError('clerk_unknown', { clerk: m.clerk });
+    checkAuthor(author, m);
     if (!isMutationName(m.name)) throw new AppError('mutation_unknown', { name: m.name });
+    requireAllowed(author.role, m.name);
     const parsed = MUTATIONS[m.name].safeParse(m.args);
     if (!parsed.success)
       throw new AppError('invalid_input', { detail: parsed.error.issues[0]?.message ?? m.name });
     await (APPLIERS[m.name] as Applier)(
-      { trx, ws, at, mutationId: m.id, clerk: { username: m.clerk, role: clerk.role } },
+      { trx, ws, at, mutationId: m.id, clerk: { username: author.username, role: author.role } },
       parsed.data,
     );
     await trx
@@ -105,6 +105,17 @@ async function applyOne(
     if (!(err instanceof AppError)) throw err;
     return reject(trx, ws, m, at, err);
   }
+}
+
+/**
+ * A mutation names who made it; the hub believes the credential it was pushed with. A claim that
+ * differs is refused (a workstation token plus one clerk's login must not act as a supervisor),
+ * and so is everything a disabled account queued.
+ */
+function checkAuthor(author: ClerkIdentity, m: MutationEnvelope): void {
+  if (m.clerk !== author.username)
+    throw new AppError('author_mismatch', { clerk: m.clerk, user: author.username });
+  if (author.disabled) throw new AppError('author_disabled', { clerk: author.username });
 }
 
 async function reject(

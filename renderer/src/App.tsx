@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from './api/client';
 import { intentFor } from './commands/commands';
 import { Header } from './components/Header';
-import { isSupervisor } from '../../shared/cases/case-engine';
+import { can } from '../../shared/auth/policy';
 import { useAppState } from './hooks/useAppState';
 import { LocaleContext } from './i18n/useT';
 import { LoginScreen } from './screens/LoginScreen';
@@ -126,7 +126,7 @@ export function App() {
               {syncOpen && (
                 <SyncScreen
                   sync={app.sync}
-                  supervisor={isSupervisor(session.clerk.role) && !session.offline}
+                  supervisor={can(session.clerk.role, 'sync.comuneExceptions') && !session.offline}
                   onBack={() => setSyncOpen(false)}
                   onError={app.handleError}
                 />
@@ -140,7 +140,7 @@ export function App() {
               {openId && !syncOpen && area === 'registry' && (
                 <ResidentScreen
                   id={openId}
-                  supervisor={isSupervisor(session.clerk.role)}
+                  mayRevoke={can(session.clerk.role, 'certificates.revoke')}
                   onBack={() => {
                     setOpenId(null);
                     setTimeout(() => searchRef.current?.focus(), 0);

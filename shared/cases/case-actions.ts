@@ -1,5 +1,6 @@
 import { transition, TRANSITIONS, type CaseEvent } from './case-state-machine';
-import { actorOf, clampAt, isOpenStatus, isSupervisor, type CaseActor } from './case-engine';
+import { can } from '../auth/policy';
+import { actorOf, clampAt, isOpenStatus, type CaseActor } from './case-engine';
 import type { CaseEventInput } from './case-mutations';
 import type { CaseRecord } from './case-record';
 import type { LocalDateTime } from '../protocol/local-date-time';
@@ -57,7 +58,7 @@ export function allowedActions(record: CaseRecord, actor: CaseActor, now: LocalD
   const reassignable = ['registered', 'taken_in_charge', 'suspended', 'proposed_outcome'].includes(
     state.status,
   );
-  if (reassignable && isSupervisor(actor.role)) actions.push('assign');
+  if (reassignable && can(actor.role, 'cases.assign')) actions.push('assign');
   if (open && record.residence !== null) actions.push('police_check');
   if (open) actions.push('visit');
   return CASE_ACTIONS.filter((a) => actions.includes(a));

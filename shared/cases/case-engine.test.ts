@@ -155,7 +155,7 @@ describe('a case on the engine', () => {
   it('assigns a registered case (taking it in charge) and reassigns it later: supervisors only', () => {
     expect(refusal(() => assignCaseRecord(opened(), 'x', clerk, '2026-03-03T09:00', 'a1', ''))).toMatchObject(
       {
-        code: 'supervisor_only',
+        code: 'action_not_allowed',
       },
     );
     const assigned = assignCaseRecord(opened(), 'anagrafe2.casale', supervisor, '2026-03-03T09:00', 'a1', '');

@@ -1,4 +1,5 @@
 import { addDays, compareIsoDates, daysBetween, minIsoDate, type IsoDate } from '../calendar/iso-date';
+import { requireAllowed } from '../auth/policy';
 import { AppError } from '../errors/app-error';
 import { compareLocalDateTimes, localDateOf, type LocalDateTime } from '../protocol/local-date-time';
 import type { ProtocolNumber } from '../protocol/protocol-number';
@@ -39,9 +40,6 @@ export const actorOf = (a: CaseActor): Actor => ({
   id: a.username,
   role: a.role === 'admin' ? 'supervisor' : a.role,
 });
-
-export const isSupervisor = (role: StaffRole | 'system'): boolean =>
-  role === 'supervisor' || role === 'admin';
 
 export function refused(error: CaseError): AppError {
   return new AppError('case_refused', {
@@ -229,7 +227,7 @@ export function assignCaseRecord(
   eventId: string,
   reason: string,
 ): CaseRecord {
-  if (!isSupervisor(actor.role)) throw new AppError('supervisor_only', { action: 'assegnazione pratiche' });
+  requireAllowed(actor.role, 'cases.assign');
   const when = clampAt(at, record.state.lastEventAt);
   const state = record.state;
   if (state.status === 'registered') {

@@ -1,3 +1,4 @@
+import { can } from '../auth/policy';
 import type { Actor } from '../cases/case-model';
 import { compareIsoDates, isIsoDate, type IsoDate } from '../calendar/iso-date';
 import { cents, isCents, ZERO_CENTS, type Cents } from '../money/cents';
@@ -226,7 +227,7 @@ export function openSession(
   existing: readonly CounterSession[],
 ): CashdeskResult<CounterSession> {
   const { clerk, businessDate, at } = request;
-  if (clerk.role !== 'clerk' && clerk.role !== 'supervisor') {
+  if (!can(clerk.role, 'cashdesk.openSession')) {
     return cashdeskFail({ reason: 'role_not_allowed', step: 'open', role: clerk.role });
   }
   if (!isIsoDate(businessDate)) {
@@ -323,16 +324,17 @@ const cleanNote = (note: string | null | undefined): string | null => {
 
 function checkActor(session: CounterSession, actor: Actor, step: SessionStep): CashdeskResult<true> {
   if (step === 'sign_off') {
-    if (actor.role !== 'supervisor')
+    if (!can(actor.role, 'cashdesk.closeSession'))
       return cashdeskFail({ reason: 'role_not_allowed', step, role: actor.role });
     if (actor.id === session.clerkId)
       return cashdeskFail({ reason: 'own_session_sign_off', actorId: actor.id });
     return cashdeskOk(true);
   }
-  if (actor.role !== 'clerk' && actor.role !== 'supervisor') {
+  if (!can(actor.role, 'cashdesk.recordPayment')) {
     return cashdeskFail({ reason: 'role_not_allowed', step, role: actor.role });
   }
-  if (actor.role === 'clerk' && actor.id !== session.clerkId) {
+  // a clerk works in their own till; a supervisor may step in
+  if (!can(actor.role, 'cashdesk.closeSession') && actor.id !== session.clerkId) {
     return cashdeskFail({ reason: 'not_session_clerk', actorId: actor.id, clerkId: session.clerkId });
   }
   return cashdeskOk(true);

@@ -1,3 +1,4 @@
+import { can } from '../auth/policy';
 import type { Actor } from '../cases/case-model';
 import { addCents, cents, isCents, subtractCents, type Cents } from '../money/cents';
 import { cashdeskFail, cashdeskOk, type CashdeskResult } from './cashdesk-errors';
@@ -85,7 +86,7 @@ export function validateReversal(
   settings: CashdeskSettings,
 ): CashdeskResult<ApprovedReversal> {
   const { original, requestedBy, approvedBy } = request;
-  if (requestedBy.role !== 'clerk' && requestedBy.role !== 'supervisor') {
+  if (!can(requestedBy.role, 'cashdesk.recordPayment')) {
     return cashdeskFail({ reason: 'role_not_allowed', step: 'reverse', role: requestedBy.role });
   }
   if (!isCents(request.amountCents) || request.amountCents <= 0) {
@@ -130,7 +131,7 @@ export function validateReversal(
   }
 
   if (approvedBy === null) return cashdeskFail({ reason: 'approval_required' });
-  if (approvedBy.role !== 'supervisor') {
+  if (!can(approvedBy.role, 'cashdesk.recordReversal')) {
     return cashdeskFail({
       reason: 'approver_not_supervisor',
       approverId: approvedBy.id,

@@ -102,7 +102,10 @@ export const reversalRecordSchema = z
     amountCents: cents.positive(),
     refundMethod: z.enum(REFUND_METHOD_KINDS).nullable(),
     reason: z.string().min(10).max(300),
+    /** the supervisor who approved it at the counter: the mutation's author, checked by the hub */
     approvedBy: z.string().min(1).max(64),
+    /** the clerk who asked: never the approver (four eyes) */
+    requestedBy: z.string().min(1).max(64),
     at: z.string().datetime(),
   })
   .strict();

@@ -34,6 +34,11 @@ export interface SyncStatus {
   pending: number;
   /** local changes the hub rejected (see sync:exceptions) */
   exceptions: number;
+  /**
+   * The person whose changes head the queue and wait for them to log in at this counter (the hub
+   * takes a change only with its author's own credential); null when nothing waits for anyone.
+   */
+  waitingFor: string | null;
   lastSyncAt: string | null;
   /** how far into the hub's change log this mirror has applied: moves only when something arrived */
   cursor: number;

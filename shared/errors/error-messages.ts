@@ -48,10 +48,6 @@ export const ERROR_MESSAGES = {
     it: 'Questo utente non appartiene al comune di questa postazione ({comune}).',
     en: 'This user does not belong to the comune of this workstation ({comune}).',
   },
-  forbidden: {
-    it: 'Operazione non consentita al ruolo {role}.',
-    en: 'Operation not allowed for role {role}.',
-  },
   workstation_unknown: {
     it: 'Postazione non registrata presso il server centrale.',
     en: 'Workstation not enrolled with the central hub.',
@@ -111,10 +107,6 @@ export const ERROR_MESSAGES = {
   offline_login_unavailable: {
     it: 'Server centrale non raggiungibile e nessun accesso recente di questo operatore su questa postazione: impossibile accedere fuori linea.',
     en: 'Hub unreachable and no recent login of this clerk on this workstation: offline login is not possible.',
-  },
-  supervisor_only: {
-    it: 'Operazione riservata ai responsabili: {action}.',
-    en: 'Only a supervisor can do this: {action}.',
   },
   certificate_refused: {
     it: 'Certificato non rilasciabile: {detail}',

@@ -91,6 +91,8 @@ export type RegistryPage = z.infer<typeof registryPageSchema>;
 
 export const REGISTRY_PAGE_PATH = '/api/v1/registry/pages';
 export const LOGIN_PATH = '/api/v1/auth/login';
+/** ends the clerk session named by `x-sportello-clerk` */
+export const LOGOUT_PATH = '/api/v1/auth/logout';
 export const ENROL_PATH = '/api/v1/enrol';
 export const PUSH_PATH = '/api/v1/sync/push';
 export const CHANGES_PATH = '/api/v1/sync/changes';
@@ -115,6 +117,12 @@ export const loginResponseSchema = z.object({
     .regex(/^[A-Z0-9]{1,8}$/)
     .nullable()
     .default(null),
+  /**
+   * Uploads what this clerk does at this workstation, also after an offline login here, until it
+   * expires (the offline grace). The desk keeps it sealed with the clerk's password.
+   */
+  pushKey: z.string().min(16).max(128),
+  pushKeyExpiresAt: z.string().datetime(),
 });
 export type LoginResponse = z.infer<typeof loginResponseSchema>;
 

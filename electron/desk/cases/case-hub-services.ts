@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { romeDateOf } from '../../../shared/calendar/rome-date';
-import { isSupervisor } from '../../../shared/cases/case-engine';
+import { requireAllowed } from '../../../shared/auth/policy';
 import { proceduresFor } from '../../../shared/cases/procedure-catalogue';
 import {
   burdenResponseSchema,
@@ -107,10 +107,7 @@ export async function setBaseline(
   ctx: DeskContext,
   input: CallInput<'cases:setBaseline'>,
 ): Promise<CallOutput<'cases:setBaseline'>> {
-  const session = requireSession(ctx);
-  if (!isSupervisor(session.info.clerk.role)) {
-    throw new AppError('supervisor_only', { action: 'valori di riferimento del misuratore degli oneri' });
-  }
+  requireAllowed(requireSession(ctx).info.clerk.role, 'burden.setBaseline');
   await ctx.hub.call(
     CASE_BASELINE_PATH,
     { method: 'PUT', body: input, clerkToken: hubSessionToken(ctx, 'valori di riferimento') },
@@ -139,10 +136,7 @@ export async function protocolCancel(
   ctx: DeskContext,
   input: CallInput<'cases:protocolCancel'>,
 ): Promise<CallOutput<'cases:protocolCancel'>> {
-  const session = requireSession(ctx);
-  if (!isSupervisor(session.info.clerk.role)) {
-    throw new AppError('supervisor_only', { action: 'annullamento di una registrazione di protocollo' });
-  }
+  requireAllowed(requireSession(ctx).info.clerk.role, 'protocol.cancel');
   await ctx.hub.call(
     PROTOCOL_CANCEL_PATH,
     { method: 'POST', body: input, clerkToken: hubSessionToken(ctx, 'registro di protocollo') },
@@ -156,10 +150,7 @@ export async function protocolCorrect(
   ctx: DeskContext,
   input: CallInput<'cases:protocolCorrect'>,
 ): Promise<CallOutput<'cases:protocolCorrect'>> {
-  const session = requireSession(ctx);
-  if (!isSupervisor(session.info.clerk.role)) {
-    throw new AppError('supervisor_only', { action: 'correzione di una registrazione di protocollo' });
-  }
+  requireAllowed(requireSession(ctx).info.clerk.role, 'protocol.correct');
   await ctx.hub.call(
     PROTOCOL_CORRECT_PATH,
     { method: 'POST', body: input, clerkToken: hubSessionToken(ctx, 'registro di protocollo') },

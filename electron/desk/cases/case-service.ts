@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
+import { requireAllowed } from '../../../shared/auth/policy';
 import { romeDateOf, romeDateTimeOf } from '../../../shared/calendar/rome-date';
 import {
   addAttachment,
   addNote,
   applyCaseEvent,
   assignCaseRecord,
-  isSupervisor,
   recordPoliceCheck,
   recordVisit,
   refused,
@@ -352,7 +352,7 @@ export async function assignCases(
 ): Promise<CallOutput<'cases:assign'>> {
   const session = requireSession(ctx);
   const actor = actorOfSession(session);
-  if (!isSupervisor(actor.role)) throw new AppError('supervisor_only', { action: 'assegnazione pratiche' });
+  requireAllowed(actor.role, 'cases.assign');
   const clerks = await assignableClerks(ctx);
   if (!clerks.some((c) => c.username === input.assignee)) {
     throw new AppError('case_assignee_unknown', { assignee: input.assignee });

@@ -288,7 +288,7 @@ describe.each(HUB_BACKENDS)('cases at the counter and at the hub (%s hub)', (bac
     }
     await desk.core.sync.syncOnce();
     const clerkTry = await desk.call('cases:assign', { caseIds: ids, assignee: 'anagrafe2.casale' });
-    expect(!clerkTry.ok && clerkTry.error.code).toBe('supervisor_only');
+    expect(!clerkTry.ok && clerkTry.error.code).toBe('action_not_allowed');
     await desk.login('supervisore.casale');
     const unknown = await desk.call('cases:assign', { caseIds: ids, assignee: 'nessuno' });
     expect(!unknown.ok && unknown.error.code).toBe('case_assignee_unknown');

@@ -376,7 +376,12 @@ export async function reverse(
     .where('id', '=', input.paymentId)
     .executeTakeFirst();
   if (!payment) throw new AppError('payment_not_found', { id: input.paymentId });
-  const approver = await verifyApprover(ctx, input.approver, session.info.clerk.username);
+  const approver = await verifyApprover(
+    ctx,
+    input.approver,
+    session.info.clerk.username,
+    'cashdesk.recordReversal',
+  );
   const previous = await ctx.db
     .selectFrom('reversals')
     .select('amount_cents')
@@ -415,6 +420,7 @@ export async function reverse(
       refundMethod: r.refundMethod,
       reason: r.reason,
       approvedBy: approver.username,
+      requestedBy: session.info.clerk.username,
       at: now.toISOString(),
     },
     {
@@ -440,6 +446,8 @@ export async function reverse(
         })
         .execute();
     },
+    // the approval is the supervisor's act: the hub takes it from their credential, not the clerk's
+    approver,
   );
   return view(ctx, row);
 }
@@ -495,7 +503,12 @@ export async function signOff(
   input: CallInput<'cashdesk:signOff'>,
 ): Promise<CounterSessionView> {
   const session = requireSession(ctx);
-  const approver = await verifyApprover(ctx, input.approver, session.info.clerk.username);
+  const approver = await verifyApprover(
+    ctx,
+    input.approver,
+    session.info.clerk.username,
+    'cashdesk.closeSession',
+  );
   const { row, next } = await step(
     ctx,
     { type: 'sign_off', note: input.note ?? null },
@@ -541,6 +554,7 @@ export async function signOff(
         .where('status', '=', 'closing')
         .execute();
     },
+    approver,
   );
   const closed = await ctx.db
     .selectFrom('counter_sessions')

@@ -250,6 +250,61 @@ describe.each(HUB_BACKENDS)('fines, notices and the cash desk (%s hub)', (backen
     }
   });
 
+  it("takes a refund only as the approving supervisor's own act: a clerk's credential cannot forge one", async () => {
+    await desk.ok('cashdesk:open', { openingFloatCents: 0 });
+    const paid = await desk.ok<PaymentDone>('cashdesk:pay', {
+      debt: fine('1002/A'),
+      channel: 'pos',
+      pspTransactionId: 'PSP-9',
+    });
+    await desk.core.sync.syncOnce();
+    const sessionId = (await desk.ok<CounterSessionView | null>('cashdesk:current'))?.id ?? '';
+    const forged = (clerk: string) => ({
+      id: crypto.randomUUID(),
+      name: 'cashdesk.recordReversal',
+      args: {
+        id: crypto.randomUUID(),
+        sessionId,
+        paymentId: paid.payment.id,
+        kind: 'refund',
+        amountCents: 18_150,
+        refundMethod: 'pos',
+        reason: 'rimborso mai chiesto da nessuno',
+        approvedBy: 'supervisore.casale',
+        requestedBy: 'anagrafe.casale',
+        at: new Date().toISOString(),
+      },
+      clerk,
+      at: new Date().toISOString(),
+    });
+    const results = await desk.core.ctx.hub.push(
+      [forged('anagrafe.casale'), forged('supervisore.casale')],
+      desk.token(),
+    );
+    expect(results.map((r) => r.error?.code)).toEqual(['action_not_allowed', 'author_mismatch']);
+    expect(await hub.hubDb.db.selectFrom('reversals').selectAll().execute()).toEqual([]);
+
+    // the real approval: the supervisor's password at the counter, their act at the hub
+    await desk.ok('cashdesk:reverse', {
+      paymentId: paid.payment.id,
+      kind: 'refund',
+      amountCents: 18_150,
+      refundMethod: 'pos',
+      reason: 'pagamento con la carta sbagliata',
+      approver: supervisor,
+    });
+    const queued = await desk.core.ctx.db.selectFrom('outbox').select(['name', 'clerk']).execute();
+    expect(queued).toEqual([{ name: 'cashdesk.recordReversal', clerk: 'supervisore.casale' }]);
+    expect(await desk.core.sync.syncOnce()).toMatchObject({ pending: 0, exceptions: 0 });
+    const atHub = await hub.hubDb.db
+      .selectFrom('reversals')
+      .select(['requested_by', 'approved_by', 'amount_cents'])
+      .execute();
+    expect(atHub).toEqual([
+      { requested_by: 'anagrafe.casale', approved_by: 'supervisore.casale', amount_cents: 18_150 },
+    ]);
+  });
+
   it('closes the day: totals by channel, counted cash and discrepancy, supervisor sign-off, then nothing changes', async () => {
     await desk.ok('cashdesk:open', { openingFloatCents: 10_000 });
     await desk.ok('cashdesk:pay', { debt: fine('1001/A'), channel: 'cash', tenderedCents: 3_000 });

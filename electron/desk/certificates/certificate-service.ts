@@ -6,6 +6,7 @@ import { romeDateOf } from '../../../shared/calendar/rome-date';
 import type { CallInput, CallOutput } from '../../../shared/contract/contract';
 import type { CertificateRequestInput } from '../../../shared/contract/document-inputs';
 import type { CertificateListItem, DocumentProblem } from '../../../shared/contract/views';
+import { requireAllowed } from '../../../shared/auth/policy';
 import { AppError } from '../../../shared/errors/app-error';
 import type { Locale } from '../../../shared/i18n/locale';
 import { sha256Hex, toBase64 } from '../bytes';
@@ -244,9 +245,7 @@ export async function revokeCertificate(
   ctx: DeskContext,
   input: CallInput<'certificates:revoke'>,
 ): Promise<CertificateListItem> {
-  const session = requireSession(ctx);
-  if (session.info.clerk.role === 'clerk')
-    throw new AppError('supervisor_only', { action: 'revoca certificato' });
+  requireAllowed(requireSession(ctx).info.clerk.role, 'certificates.revoke');
   const row = await findCertificateRow(ctx.db, input.id);
   if (!row) throw new AppError('certificate_not_found', { id: input.id });
   if (row.status === 'revoked') throw new AppError('certificate_already_revoked', { id: input.id });

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { AppError, isErrorCode } from '../../../shared/errors/app-error';
 import type { ChangeEntity } from '../../../shared/sync/change-entities';
 import {
@@ -14,6 +14,7 @@ import {
   enrolResponseSchema,
   hubErrorSchema,
   LOGIN_PATH,
+  LOGOUT_PATH,
   loginResponseSchema,
   PROTOCOL_VERSION,
   PUSH_PATH,
@@ -32,7 +33,10 @@ export interface HubClient {
   enrol(hubUrl: string, code: string): Promise<EnrolResponse>;
   login(username: string, password: string): Promise<LoginResponse>;
   registryPage(after: string | null, limit: number): Promise<RegistryPage>;
-  push(mutations: MutationEnvelope[]): Promise<MutationResult[]>;
+  /** `clerkToken`: the hub credential of the one person who made all these mutations */
+  push(mutations: MutationEnvelope[], clerkToken: string): Promise<MutationResult[]>;
+  /** ends that clerk session at the hub */
+  logout(clerkToken: string): Promise<void>;
   changes(
     since: number,
     limit: number,
@@ -191,16 +195,26 @@ export function createHubClient(opts: HubClientOptions): DeskHubClient {
         registryPageSchema,
       );
     },
-    push: async (mutations) => {
+    push: async (mutations, clerkToken) => {
       const c = enrolled();
       const res = await request(
         c.hubUrl,
         c.token,
         PUSH_PATH,
-        { method: 'POST', body: JSON.stringify({ mutations }) },
+        { method: 'POST', body: JSON.stringify({ mutations }), clerkToken },
         pushResponseSchema,
       );
       return res.results;
+    },
+    logout: async (clerkToken) => {
+      const c = enrolled();
+      await request(
+        c.hubUrl,
+        c.token,
+        LOGOUT_PATH,
+        { method: 'POST', body: '{}', clerkToken, noRetry: true, timeoutMs: 5000 },
+        z.object({ ok: z.literal(true) }),
+      );
     },
     changes: (since, limit, waitMs, signal, entity) => {
       const c = enrolled();

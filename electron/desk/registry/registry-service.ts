@@ -2,6 +2,7 @@ import { describeCfProblem } from '../../../shared/codice-fiscale/cf-messages';
 import { checkCodiceFiscale } from '../../../shared/codice-fiscale/codice-fiscale';
 import type { CallInput, CallOutput } from '../../../shared/contract/contract';
 import type { ResidentSummary } from '../../../shared/contract/views';
+import { requireAllowed } from '../../../shared/auth/policy';
 import { AppError } from '../../../shared/errors/app-error';
 import { describeInvalidDate, planSearch } from '../../../shared/registry/search-query';
 import { appendAudit } from '../audit/audit-log';
@@ -183,9 +184,7 @@ export async function setCertifiable(
   ctx: DeskContext,
   input: CallInput<'registry:setCertifiable'>,
 ): Promise<CallOutput<'registry:setCertifiable'>> {
-  const session = requireSession(ctx);
-  if (session.info.clerk.role === 'clerk')
-    throw new AppError('supervisor_only', { action: 'certificabilità della scheda' });
+  requireAllowed(requireSession(ctx).info.clerk.role, 'registry.setCertifiable');
   const resident = await repo.findResident(ctx.db, input.residentId);
   if (!resident) throw new AppError('resident_not_found');
   await runMutation(ctx, 'registry.setCertifiable', input, {

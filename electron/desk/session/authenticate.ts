@@ -14,8 +14,10 @@ export interface Authenticated {
   online: boolean;
   /** the person, as the session and the verifier keep them */
   clerk: CachedClerk;
-  /** the hub's answer (hub session token, workstation series) when online */
+  /** the hub's answer (hub session token, push key, workstation series) when online */
   hub: LoginResponse | null;
+  /** offline: the push key unsealed from this counter's verifier, when it is still valid */
+  pushKey: string | null;
 }
 
 /**
@@ -34,7 +36,7 @@ export async function authenticate(
   try {
     const res = await ctx.hub.login(username, password);
     const clerk: CachedClerk = { ...res.user, comune: res.comune };
-    return { ...pick(clerk), online: true, clerk, hub: res };
+    return { ...pick(clerk), online: true, clerk, hub: res, pushKey: res.pushKey };
   } catch (err) {
     if (err instanceof AppError && (err.code === 'account_disabled' || err.code === 'account_locked')) {
       await forgetVerifier(ctx.db, username);
@@ -47,7 +49,7 @@ export async function authenticate(
       ? new AppError('wrong_credentials', { remaining: '—' })
       : new AppError('offline_login_unavailable');
   }
-  return { ...pick(offline.user), online: false, clerk: offline.user, hub: null };
+  return { ...pick(offline.user), online: false, clerk: offline.user, hub: null, pushKey: offline.pushKey };
 }
 
 const pick = (c: CachedClerk) => ({ username: c.username, displayName: c.displayName, role: c.role });

@@ -1,13 +1,47 @@
-import { randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  randomBytes,
+  scrypt as scryptCb,
+  timingSafeEqual,
+} from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/database';
 
 // The desk derives its own verifier from the password typed at a successful online login (never
 // the hub's hash, which would make this file an offline attack on the hub). Same scheme as the hub.
+// One derivation gives 64 bytes: the first 32 are the verifier (what older rows stored: scrypt's
+// first output block does not depend on the length asked for), the last 32 seal the push key.
 const PARAMS = { N: 16384, r: 8, p: 1 };
-const scrypt = (password: string, salt: Buffer): Promise<Buffer> =>
-  new Promise((ok, fail) => scryptCb(password, salt, 32, PARAMS, (err, key) => (err ? fail(err) : ok(key))));
+const derive = (password: string, salt: Buffer): Promise<{ verifier: Buffer; sealKey: Buffer }> =>
+  new Promise((ok, fail) =>
+    scryptCb(password, salt, 64, PARAMS, (err, key) =>
+      err ? fail(err) : ok({ verifier: key.subarray(0, 32), sealKey: key.subarray(32) }),
+    ),
+  );
+
+const sealedPushKeySchema = z.object({ pushKey: z.string(), expiresAt: z.string() });
+
+/** AES-256-GCM: iv.ciphertext.tag, base64. */
+function seal(key: Buffer, plain: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+  return [iv, body, cipher.getAuthTag()].map((b) => b.toString('base64')).join('.');
+}
+
+function unseal(key: Buffer, sealed: string): string | null {
+  const [iv, body, tag] = sealed.split('.').map((p) => Buffer.from(p, 'base64'));
+  if (!iv || !body || !tag) return null;
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', key, iv);
+    decipher.setAuthTag(tag);
+    return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');
+  } catch {
+    return null;
+  }
+}
 
 const cachedUserSchema = z.object({
   id: z.string(),
@@ -18,21 +52,28 @@ const cachedUserSchema = z.object({
 });
 export type CachedClerk = z.infer<typeof cachedUserSchema>;
 
+export interface PushKeyGrant {
+  pushKey: string;
+  expiresAt: string;
+}
+
 export async function storeVerifier(
   db: Kysely<Database>,
   user: CachedClerk,
   password: string,
   now: Date,
-  days: number,
+  graceHours: number,
+  grant: PushKeyGrant | null,
 ): Promise<void> {
   const salt = randomBytes(16);
-  const key = await scrypt(password, salt);
+  const { verifier, sealKey } = await derive(password, salt);
   const row = {
     username: user.username,
     user: JSON.stringify(user),
-    verifier: `${salt.toString('base64')}$${key.toString('base64')}`,
+    verifier: `${salt.toString('base64')}$${verifier.toString('base64')}`,
     verified_at: now.toISOString(),
-    expires_at: new Date(now.getTime() + days * 86_400_000).toISOString(),
+    expires_at: new Date(now.getTime() + graceHours * 3_600_000).toISOString(),
+    push_key: grant ? seal(sealKey, JSON.stringify(grant)) : null,
   };
   await db
     .insertInto('clerk_verifiers')
@@ -42,7 +83,8 @@ export async function storeVerifier(
 }
 
 export type OfflineCheck =
-  { ok: true; user: CachedClerk } | { ok: false; reason: 'unknown' | 'expired' | 'wrong_password' };
+  | { ok: true; user: CachedClerk; pushKey: string | null }
+  | { ok: false; reason: 'unknown' | 'expired' | 'wrong_password' };
 
 export async function checkOffline(
   db: Kysely<Database>,
@@ -59,10 +101,22 @@ export async function checkOffline(
   if (new Date(row.expires_at) <= now) return { ok: false, reason: 'expired' };
   const [saltB64 = '', keyB64 = ''] = row.verifier.split('$');
   const expected = Buffer.from(keyB64, 'base64');
-  const key = await scrypt(password, Buffer.from(saltB64, 'base64'));
-  if (key.length !== expected.length || !timingSafeEqual(key, expected))
+  const { verifier, sealKey } = await derive(password, Buffer.from(saltB64, 'base64'));
+  if (verifier.length !== expected.length || !timingSafeEqual(verifier, expected))
     return { ok: false, reason: 'wrong_password' };
-  return { ok: true, user: cachedUserSchema.parse(JSON.parse(row.user)) };
+  return {
+    ok: true,
+    user: cachedUserSchema.parse(JSON.parse(row.user)),
+    pushKey: openPushKey(sealKey, row.push_key, now),
+  };
+}
+
+/** The push key sealed at the last online login, while it is still valid. */
+function openPushKey(sealKey: Buffer, sealed: string | null, now: Date): string | null {
+  const plain = sealed === null ? null : unseal(sealKey, sealed);
+  if (plain === null) return null;
+  const grant = sealedPushKeySchema.safeParse(JSON.parse(plain));
+  return grant.success && new Date(grant.data.expiresAt) > now ? grant.data.pushKey : null;
 }
 
 export async function forgetVerifier(db: Kysely<Database>, username: string): Promise<void> {

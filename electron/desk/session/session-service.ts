@@ -10,21 +10,28 @@ import { SERIES_KEY } from '../setup/setup-service';
 
 /**
  * Clerks authenticate against the hub (password hashing, lockout and roles live there). When
- * the hub is unreachable, a clerk who logged in online here within `offlineLoginDays` may log in
- * against the cached verifier (`authenticate`); an online login refreshes that verifier. The desk ends sessions after the idle time: a counter left
- * unattended must not stay open on a citizen's record.
+ * the hub is unreachable, a clerk who logged in online here within `offlineGraceHours` may log in
+ * against the cached verifier (`authenticate`); an online login refreshes that verifier and the
+ * sealed push key. The desk ends sessions after the idle time: a counter left unattended must
+ * not stay open on a citizen's record.
  */
 export async function login(
   ctx: DeskContext,
   input: CallInput<'session:login'>,
 ): Promise<CallOutput<'session:login'>> {
   const now = ctx.now();
-  const { clerk, hub } = await authenticate(ctx, input.username, input.password);
+  const { clerk, hub, pushKey } = await authenticate(ctx, input.username, input.password);
+  // a login over an open session replaces it: that one ends at the hub as at a logout
+  if (ctx.state.session) endHubSession(ctx, ctx.state.session.info.clerk.username);
   const hubToken = hub?.token ?? null;
   if (hub) {
     if (hub.workstationSeries) await setMeta(ctx.db, SERIES_KEY, hub.workstationSeries);
-    await storeVerifier(ctx.db, clerk, input.password, now, ctx.config.offlineLoginDays);
+    await storeVerifier(ctx.db, clerk, input.password, now, ctx.config.offlineGraceHours, {
+      pushKey: hub.pushKey,
+      expiresAt: hub.pushKeyExpiresAt,
+    });
   }
+  ctx.authors.remember(clerk.username, { sessionToken: hubToken, pushKey });
   const info: SessionInfo = {
     offline: hubToken === null,
     clerk: { id: clerk.id, username: clerk.username, displayName: clerk.displayName, role: clerk.role },
@@ -46,12 +53,15 @@ export async function login(
     }),
   );
   ctx.state.session = session;
+  // what this clerk queued earlier (offline, or before a restart) can go now
+  ctx.sync.nudge();
   return info;
 }
 
 export async function logout(ctx: DeskContext, reason = 'logout'): Promise<CallOutput<'session:logout'>> {
   const session = ctx.state.session;
   ctx.state.session = null;
+  if (session) endHubSession(ctx, session.info.clerk.username);
   if (session) {
     await ctx.db.transaction().execute((trx) =>
       appendAudit(trx, {
@@ -66,6 +76,15 @@ export async function logout(ctx: DeskContext, reason = 'logout'): Promise<CallO
     );
   }
   return { loggedOut: true };
+}
+
+/**
+ * The session ends at the hub too. Not awaited and never inside a transaction: a logout at a
+ * counter without network still logs out here, and the hub's session expires on its own.
+ */
+function endHubSession(ctx: DeskContext, username: string): void {
+  const token = ctx.authors.endSession(username);
+  if (token) ctx.hub.logout(token).catch(() => undefined);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { CallOutput } from '../../../shared/contract/contract';
+import { requireAllowed } from '../../../shared/auth/policy';
 import { AppError } from '../../../shared/errors/app-error';
 import { describeMutation } from '../../../shared/sync/describe-mutation';
 import { requireSession, type DeskContext } from '../context';
@@ -26,8 +27,7 @@ export async function listExceptions(ctx: DeskContext): Promise<CallOutput<'sync
 /** Every counter's rejected changes in the comune, from the hub: supervisors and admins only, online only. */
 export async function listComuneExceptions(ctx: DeskContext): Promise<CallOutput<'sync:comuneExceptions'>> {
   const session = requireSession(ctx);
-  const role = session.info.clerk.role;
-  if (role === 'clerk') throw new AppError('forbidden', { role });
+  requireAllowed(session.info.clerk.role, 'sync.comuneExceptions');
   if (!session.hubToken) throw new AppError('hub_unreachable');
   const res = await ctx.hub.comuneExceptions(session.hubToken);
   return res.exceptions.map((x) => ({

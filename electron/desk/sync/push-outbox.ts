@@ -1,25 +1,49 @@
 import type { Kysely } from 'kysely';
+import { AppError } from '../../../shared/errors/app-error';
 import type { MutationEnvelope, MutationResult } from '../../../shared/sync/mutations';
 import type { Database } from '../db/database';
 import type { HubClient } from '../hub-client/hub-client';
+import type { AuthorKeys } from '../session/author-keys';
 import { applyChanges } from './apply-changes';
 import { rebasePending } from './local-effects';
 import { getMeta } from '../db/meta-repository';
 import { CURSOR_KEY } from './apply-changes';
 
+export interface PushRound {
+  /** mutations the hub answered for (0 = nothing sent) */
+  settled: number;
+  /** the person whose mutations head the outbox and who has no credential here: they wait for them */
+  waitingFor: string | null;
+}
+
+/** The hub refused the credential itself (expired, ended, another workstation's): try the next. */
+const isCredentialRefused = (err: unknown): boolean =>
+  err instanceof AppError &&
+  (err.code === 'clerk_session_invalid' ||
+    err.code === 'clerk_session_required' ||
+    err.code === 'not_logged_in');
+
 /**
  * Sends the oldest pending mutations, in order, and settles the hub's answers in one
- * transaction. A lost answer is harmless: the mutations stay queued, are sent again, and the
- * hub answers `duplicate`. Returns how many were settled (0 = nothing pending).
+ * transaction. A batch holds one author's mutations only (the head of the outbox and those right
+ * after it by the same person) and travels with that person's own hub credential: the hub
+ * believes the credential, never the name written in the mutation. When the author has none
+ * here, nothing is sent and the round says who is awaited; order is never skipped, since a later
+ * mutation may build on an earlier one. A lost answer is harmless: the mutations stay queued,
+ * are sent again, and the hub answers `duplicate`.
  */
 export async function pushOutboxOnce(
   db: Kysely<Database>,
   hub: HubClient,
+  authors: AuthorKeys,
   batch: number,
   now: () => Date,
-): Promise<number> {
-  const rows = await db.selectFrom('outbox').selectAll().orderBy('seq').limit(batch).execute();
-  if (rows.length === 0) return 0;
+): Promise<PushRound> {
+  const head = await db.selectFrom('outbox').selectAll().orderBy('seq').limit(batch).execute();
+  const author = head[0]?.clerk;
+  if (author === undefined) return { settled: 0, waitingFor: null };
+  const end = head.findIndex((r) => r.clerk !== author);
+  const rows = end === -1 ? head : head.slice(0, end);
   const envelopes: MutationEnvelope[] = rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -27,9 +51,19 @@ export async function pushOutboxOnce(
     clerk: r.clerk,
     at: r.at,
   }));
-  const results = await hub.push(envelopes);
-  await settle(db, rows, results, now);
-  return results.length;
+  for (const token of authors.tokensFor(author)) {
+    let results: MutationResult[];
+    try {
+      results = await hub.push(envelopes, token);
+    } catch (err) {
+      if (!isCredentialRefused(err)) throw err;
+      authors.forget(author, token);
+      continue;
+    }
+    await settle(db, rows, results, now);
+    return { settled: results.length, waitingFor: null };
+  }
+  return { settled: 0, waitingFor: author };
 }
 
 async function settle(

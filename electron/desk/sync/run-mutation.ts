@@ -1,5 +1,7 @@
 import type { Transaction } from 'kysely';
 import { uuidv7 } from 'uuidv7';
+import { requireAllowed } from '../../../shared/auth/policy';
+import type { Role } from '../../../shared/contract/views';
 import type { MutationArgs, MutationName } from '../../../shared/sync/mutations';
 import { appendAudit } from '../audit/audit-log';
 import { requireSession, workstationName, type DeskContext } from '../context';
@@ -17,17 +19,25 @@ export async function runMutation<N extends MutationName>(
   audit: { entity: string; entityId: string; reason: string },
   /** local writes that belong to the same action (a document and its PDF), in the same transaction */
   alongside?: (trx: Transaction<Database>) => Promise<void>,
+  /**
+   * Whose act it is, when not the logged-in clerk's: a supervisor approving at this counter. The
+   * hub applies it only with that person's own credential (ctx.authors).
+   */
+  author?: { username: string; role: Role },
 ): Promise<string> {
   const session = requireSession(ctx);
+  const by = author ?? { username: session.info.clerk.username, role: session.info.clerk.role };
+  // the same table the hub applies: the counter never queues what the hub would refuse by role
+  requireAllowed(by.role, name);
   const id = uuidv7();
   const at = ctx.now().toISOString();
   const workstation = workstationName(ctx);
   await ctx.db.transaction().execute(async (trx) => {
     if (alongside) await alongside(trx);
-    await LOCAL_EFFECTS[name](trx, args, { at, clerk: session.info.clerk.username });
+    await LOCAL_EFFECTS[name](trx, args, { at, clerk: by.username });
     await trx
       .insertInto('outbox')
-      .values({ id, name, args: JSON.stringify(args), clerk: session.info.clerk.username, workstation, at })
+      .values({ id, name, args: JSON.stringify(args), clerk: by.username, workstation, at })
       .execute();
     await appendAudit(trx, {
       at,

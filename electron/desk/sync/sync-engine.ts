@@ -153,7 +153,15 @@ export class SyncEngine implements SyncControl {
    */
   private async pushRound(): Promise<number> {
     await CASE_BEFORE_PUSH(this.ctx);
-    return pushOutboxOnce(this.ctx.db, this.ctx.hub, this.opts.pushBatch, this.ctx.now);
+    const round = await pushOutboxOnce(
+      this.ctx.db,
+      this.ctx.hub,
+      this.ctx.authors,
+      this.opts.pushBatch,
+      this.ctx.now,
+    );
+    if (round.waitingFor !== this.ctx.state.sync.waitingFor) this.setStatus({ waitingFor: round.waitingFor });
+    return round.settled;
   }
 
   private async ensureBootstrapped(): Promise<void> {

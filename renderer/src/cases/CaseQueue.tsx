@@ -1,5 +1,5 @@
 import { useCallback, useState, type KeyboardEvent } from 'react';
-import { isSupervisor } from '../../../shared/cases/case-engine';
+import { can } from '../../../shared/auth/policy';
 import { CASE_STATUS_LABELS, CASE_STATUSES } from '../../../shared/cases/case-model';
 import type { AssignableClerk } from '../../../shared/cases/case-wire';
 import { QUEUE_SORTS } from '../../../shared/contract/case-inputs';
@@ -55,7 +55,7 @@ export function CaseQueue(props: {
   const [assignee, setAssignee] = useState('');
   const [reason, setReason] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
-  const supervisor = isSupervisor(props.session.clerk.role);
+  const supervisor = can(props.session.clerk.role, 'cases.assign');
   const count = total ?? 0;
   const activeIndex = count === 0 ? -1 : Math.min(active, count - 1);
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { isSupervisor } from '../../../shared/cases/case-engine';
+import { can } from '../../../shared/auth/policy';
 import type { AssignableClerk } from '../../../shared/cases/case-wire';
 import type { ProcedureView } from '../../../shared/contract/case-views';
 import type { SessionInfo } from '../../../shared/contract/views';
@@ -37,7 +37,6 @@ export function CasesScreen(props: {
   const [procedures, setProcedures] = useState<ProcedureView[]>([]);
   const [clerks, setClerks] = useState<AssignableClerk[]>([]);
   const [today, setToday] = useState('');
-  const supervisor = isSupervisor(props.session.clerk.role);
 
   useEffect(() => {
     void api.cases.procedures({}).then((res) => (res.ok ? setProcedures(res.value) : onError(res.error)));
@@ -119,9 +118,15 @@ export function CasesScreen(props: {
       {tab === 'dashboard' && (
         <CaseDashboardView procedures={procedures} version={version} onOpen={open} onError={onError} />
       )}
-      {tab === 'burden' && <BurdenMeter supervisor={supervisor} onError={onError} />}
+      {tab === 'burden' && (
+        <BurdenMeter supervisor={can(props.session.clerk.role, 'burden.setBaseline')} onError={onError} />
+      )}
       {tab === 'protocol' && today && (
-        <ProtocolRegisterView supervisor={supervisor} today={today} onError={onError} />
+        <ProtocolRegisterView
+          supervisor={can(props.session.clerk.role, 'protocol.cancel')}
+          today={today}
+          onError={onError}
+        />
       )}
     </section>
   );

@@ -9,7 +9,7 @@ import { printBase64Pdf } from './pdf-blob';
 /** The person's certificates across the comune: status as the verification page says it; reprint; revoke. */
 export function CertificatesCard(props: {
   residentId: string;
-  supervisor: boolean;
+  mayRevoke: boolean;
   refreshKey: number;
   onError: (e: ErrorData) => void;
 }) {
@@ -75,7 +75,7 @@ export function CertificatesCard(props: {
                       {t('reprint')}
                     </button>
                   )}
-                  {props.supervisor && c.status !== 'revoked' && revoking !== c.id && (
+                  {props.mayRevoke && c.status !== 'revoked' && revoking !== c.id && (
                     <button
                       type="button"
                       className="btn btn-ghost"

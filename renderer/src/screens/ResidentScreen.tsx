@@ -29,7 +29,8 @@ type Mode =
 
 export function ResidentScreen(props: {
   id: string;
-  supervisor: boolean;
+  /** the policy lets this role revoke certificates */
+  mayRevoke: boolean;
   onBack: () => void;
   onError: (e: ErrorData) => void;
 }) {
@@ -189,7 +190,7 @@ export function ResidentScreen(props: {
         </div>
         <CertificatesCard
           residentId={r.id}
-          supervisor={props.supervisor}
+          mayRevoke={props.mayRevoke}
           refreshKey={issuedCount}
           onError={onError}
         />

@@ -30,4 +30,6 @@ export interface ClerkVerifiersTable {
   verifier: string;
   verified_at: string;
   expires_at: string;
+  /** the hub's push key for this clerk here, sealed with a key derived from their password */
+  push_key: string | null;
 }

@@ -78,8 +78,8 @@ describe.each(HUB_BACKENDS)('two workstations editing the same record (%s hub)',
   it('does not replay its own mutation over a later change when the push answer was lost', async () => {
     await a.ok('registry:updateContacts', { residentId: 'r-mario', phone: '0142111111', email: null });
     const realPush = a.core.ctx.hub.push;
-    a.core.ctx.hub.push = async (batch) => {
-      await realPush(batch); // applied at the hub...
+    a.core.ctx.hub.push = async (batch, token) => {
+      await realPush(batch, token); // applied at the hub...
       throw new AppError('hub_unreachable'); // ...but the answer never arrives
     };
     await a.core.sync.syncOnce();

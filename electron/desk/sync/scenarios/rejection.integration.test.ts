@@ -61,7 +61,7 @@ describe.each(HUB_BACKENDS)('rejection becomes an exception (%s hub)', (backend)
     ]);
     expect(await desk.call('sync:comuneExceptions')).toMatchObject({
       ok: false,
-      error: { code: 'forbidden' },
+      error: { code: 'action_not_allowed' },
     });
     await supervisorDesk.close();
 

@@ -25,9 +25,10 @@ describe.each(HUB_BACKENDS)('replay (%s hub)', (backend) => {
       clerk: 'anagrafe.casale',
       at,
     }));
-    const first = await desk.core.ctx.hub.push(batch);
-    const second = await desk.core.ctx.hub.push(batch);
-    const third = await desk.core.ctx.hub.push(batch);
+    await desk.login();
+    const first = await desk.core.ctx.hub.push(batch, desk.token());
+    const second = await desk.core.ctx.hub.push(batch, desk.token());
+    const third = await desk.core.ctx.hub.push(batch, desk.token());
     expect(first.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
     expect(second.map((r) => r.status)).toEqual(['duplicate', 'duplicate', 'duplicate']);
     expect(third.map((r) => r.status)).toEqual(['duplicate', 'duplicate', 'duplicate']);
@@ -46,7 +47,10 @@ describe.each(HUB_BACKENDS)('replay (%s hub)', (backend) => {
       clerk: 'anagrafe.casale',
       at: new Date().toISOString(),
     };
-    const answers = await Promise.all(Array.from({ length: 5 }, () => desk.core.ctx.hub.push([m])));
+    await desk.login();
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => desk.core.ctx.hub.push([m], desk.token())),
+    );
     const statuses = answers.map((a) => a[0]?.status).sort();
     expect(statuses.filter((s) => s === 'applied')).toHaveLength(1);
     expect(statuses.filter((s) => s === 'duplicate')).toHaveLength(4);

@@ -53,15 +53,18 @@ describe.each(HUB_BACKENDS)('revoked workstation (%s hub)', (backend) => {
     await expect(hubClient.registryPage(null, 10)).rejects.toMatchObject({ code: 'workstation_revoked' });
     await expect(hubClient.changes(0, 10, 0)).rejects.toMatchObject({ code: 'workstation_revoked' });
     await expect(
-      hubClient.push([
-        {
-          id: '0190a000-0000-7000-8000-000000000000',
-          name: 'registry.updateContacts',
-          args: {},
-          clerk: 'anagrafe.casale',
-          at: new Date().toISOString(),
-        },
-      ]),
+      hubClient.push(
+        [
+          {
+            id: '0190a000-0000-7000-8000-000000000000',
+            name: 'registry.updateContacts',
+            args: {},
+            clerk: 'anagrafe.casale',
+            at: new Date().toISOString(),
+          },
+        ],
+        'any-token-at-all-0000',
+      ),
     ).rejects.toMatchObject({ code: 'workstation_revoked' });
     await expect(hubClient.login('anagrafe.casale', 'x')).rejects.toMatchObject({
       code: 'workstation_revoked',

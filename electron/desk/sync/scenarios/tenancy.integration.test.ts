@@ -36,7 +36,11 @@ describe.each(HUB_BACKENDS)('tenancy (%s hub)', (backend) => {
   });
 
   it("refuses to write another comune's resident, even with a valid mutation", async () => {
-    const [result] = await balzola.core.ctx.hub.push([envelope('r-mario', 'anagrafe.balzola')]);
+    await balzola.login();
+    const [result] = await balzola.core.ctx.hub.push(
+      [envelope('r-mario', 'anagrafe.balzola')],
+      balzola.token(),
+    );
     expect(result).toMatchObject({ status: 'rejected', error: { code: 'resident_not_found' } });
     const mario = await hub.hubDb.db
       .selectFrom('residents')
@@ -48,8 +52,19 @@ describe.each(HUB_BACKENDS)('tenancy (%s hub)', (backend) => {
   });
 
   it('refuses a clerk of another comune named in a mutation', async () => {
-    const [result] = await balzola.core.ctx.hub.push([envelope('r-balzola', 'anagrafe.casale')]);
-    expect(result).toMatchObject({ status: 'rejected', error: { code: 'clerk_unknown' } });
+    await balzola.login();
+    const [result] = await balzola.core.ctx.hub.push(
+      [envelope('r-balzola', 'anagrafe.casale')],
+      balzola.token(),
+    );
+    expect(result).toMatchObject({ status: 'rejected', error: { code: 'author_mismatch' } });
+  });
+
+  it("refuses a Casale clerk's session presented by a Balzola workstation", async () => {
+    await casale.login();
+    await expect(
+      balzola.core.ctx.hub.push([envelope('r-balzola', 'anagrafe.casale')], casale.token()),
+    ).rejects.toMatchObject({ code: 'clerk_session_invalid' });
   });
 
   it("never streams another comune's changes", async () => {
