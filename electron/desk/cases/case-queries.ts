@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { can } from '../../../shared/auth/policy';
 import { romeDateOf } from '../../../shared/calendar/rome-date';
 import { MAX_AMBER_DAYS } from '../../../shared/cases/case-engine';
 import { handlingStats } from '../../../shared/cases/deadline';
@@ -188,10 +189,9 @@ export async function dashboard(ctx: DeskContext): Promise<CaseDashboard> {
     const clerk = h.assignee ?? h.created_by;
     byClerk.set(clerk, [...(byClerk.get(clerk) ?? []), days]);
   }
-  const supervisor = session.info.clerk.role !== 'clerk';
   let exceptions = await listExceptions(ctx);
   let exceptionsSource: CaseDashboard['exceptionsSource'] = 'local';
-  if (supervisor && session.hubToken) {
+  if (can(session.info.clerk.role, 'sync.comuneExceptions') && session.hubToken) {
     try {
       exceptions = await listComuneExceptions(ctx);
       exceptionsSource = 'hub';
