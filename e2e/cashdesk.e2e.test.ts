@@ -55,6 +55,17 @@ describe('counter: fines, pagoPA notices and the cash desk', () => {
     await shot('30-cashdesk-fine');
   });
 
+  it('offers to pay only the notice of the code now in the box', async () => {
+    // the reader starts the next code: the previous notice must not stay under Pay
+    await page.getByTestId('debt-query').press('End');
+    await page.getByTestId('debt-query').press('Backspace');
+    await expect.poll(() => page.getByTestId('debt').count()).toBe(0);
+    await page.getByTestId('debt-query').fill(qr);
+    await page.getByTestId('debt-query').press('Enter');
+    await page.getByTestId('debt').first().waitFor();
+    expect(await page.getByTestId('debt').first().getAttribute('data-key')).toBe('1001/A');
+  });
+
   it('takes the payment by card and gives a numbered receipt', async () => {
     await page.getByTestId('pay').click();
     await page.getByTestId('confirm-pay').click();

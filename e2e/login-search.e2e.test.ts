@@ -109,6 +109,31 @@ describe('counter: log in and find a resident', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('opens the person whose CF a scanner typed, never the previous first result', async () => {
+    const box = page.getByTestId('search-input');
+    await box.fill('rossi');
+    await expect.poll(() => page.getByTestId('result-row').count()).toBe(3);
+    // a barcode reader: the whole CF and Enter with no delay between keys, the old list on screen
+    await box.selectText();
+    await page.keyboard.type('BNCNNA80A41B885M', { delay: 0 });
+    await page.keyboard.press('Enter');
+    await page.getByTestId('detail-name').waitFor();
+    expect(await page.getByTestId('detail-name').textContent()).toBe('Bianchi Anna');
+    await page.keyboard.press('Escape');
+    await box.waitFor();
+  });
+
+  it('does nothing on Enter when the text now in the box finds no one', async () => {
+    const box = page.getByTestId('search-input');
+    await box.fill('rossi');
+    await expect.poll(() => page.getByTestId('result-row').count()).toBe(3);
+    await box.selectText();
+    await page.keyboard.type('zzzqqq', { delay: 0 });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('result-count').textContent()).toContain('zzzqqq');
+    expect(await page.getByTestId('detail-name').count()).toBe(0);
+  });
+
   it("finds D'Amico Nicolò typed without apostrophe or accent", async () => {
     await page.getByTestId('search-input').fill('damico nicolo');
     await expect.poll(() => page.getByTestId('result-row').first().textContent()).toContain("D'Amico Nicolò");

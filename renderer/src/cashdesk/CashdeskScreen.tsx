@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { CHANNEL_LABELS } from '../../../shared/cashdesk/cashdesk-messages';
 import type {
   CounterSessionView,
@@ -21,7 +21,11 @@ export function CashdeskScreen(props: { onError: (e: ErrorData) => void }) {
   const { onError } = props;
   const [session, setSession] = useState<CounterSessionView | null>(null);
   const [query, setQuery] = useState('');
-  const [result, setResult] = useState<DebtLookup | null>(null);
+  const [answer, setAnswer] = useState<{ query: string; lookup: DebtLookup } | null>(null);
+  const asked = useRef(0);
+  // Debts are shown (and payable with Enter) only for the code now in the box: an older lookup
+  // answering late, or a box edited since, must never put someone else's notice under Pay.
+  const result = answer && answer.query === query ? answer.lookup : null;
   const [receipt, setReceipt] = useState<PaymentDone | null>(null);
   const [duplicates, setDuplicates] = useState<PaymentView[]>([]);
 
@@ -31,10 +35,14 @@ export function CashdeskScreen(props: { onError: (e: ErrorData) => void }) {
   }, [onError]);
   useEffect(refresh, [refresh]);
 
-  const search = (text: string) =>
-    void api.fines
-      .lookup({ query: text })
-      .then((res) => (res.ok ? setResult(res.value) : onError(res.error)));
+  const search = (text: string) => {
+    const ticket = ++asked.current;
+    void api.fines.lookup({ query: text }).then((res) => {
+      if (ticket !== asked.current) return;
+      if (res.ok) setAnswer({ query: text, lookup: res.value });
+      else onError(res.error);
+    });
+  };
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setReceipt(null);

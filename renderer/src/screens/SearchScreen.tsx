@@ -21,6 +21,9 @@ export function SearchScreen({
   const [query, setQuery] = useState('');
   const { result, loading } = useResidentSearch(query, onError);
   const rows = result?.kind === 'results' ? result.residents : [];
+  // Enter pressed before the answer for the text now in the box arrived: it waits for that
+  // answer (a scanner types a CF and Enter faster than any search), never for an older list.
+  const enterFor = useRef<string | null>(null);
   // The highlight belongs to one result list: a new list starts at its first row.
   const [highlight, setHighlight] = useState<{ of: SearchResult | null; index: number }>({
     of: null,
@@ -31,14 +34,28 @@ export function SearchScreen({
   const listRef = useRef<HTMLTableSectionElement>(null);
 
   useEffect(() => {
+    if (enterFor.current === null || loading) return;
+    const waited = enterFor.current;
+    enterFor.current = null;
+    const first = waited === query && result?.kind === 'results' ? result.residents[0] : undefined;
+    if (first) onOpen(first.id);
+  }, [loading, query, result, onOpen]);
+
+  useEffect(() => {
     listRef.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
   }, [selected]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
     if (e.key === 'Enter') {
-      const row = rows[selected] ?? rows[0];
-      if (row) onOpen(row.id);
       e.preventDefault();
+      // The box's own text, not the last rendered one: keys can outrun a render.
+      const text = e.target instanceof HTMLInputElement ? e.target.value : query;
+      if (loading || text !== query) {
+        enterFor.current = text;
+        return;
+      }
+      const row = rows[selected];
+      if (row) onOpen(row.id);
       return;
     }
     const next = moveSelection(selected, e.key, rows.length);
@@ -59,7 +76,10 @@ export function SearchScreen({
           data-testid="search-input"
           value={query}
           placeholder={t('searchPlaceholder')}
-          onChange={(e) => setQuery(e.target.value)}
+          onChange={(e) => {
+            enterFor.current = null;
+            setQuery(e.target.value);
+          }}
           onKeyDown={onKeyDown}
           spellCheck={false}
           autoComplete="off"
