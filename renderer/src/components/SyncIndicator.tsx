@@ -15,6 +15,8 @@ export function SyncIndicator({ sync, onOpen }: { sync: SyncStatus | null; onOpe
   else if (sync.state === 'never') parts.push(t('syncNever'));
   else parts.push(sync.online ? t('syncOnline') : t('syncOffline'));
   if (sync.pending > 0) parts.push(t('syncPending', { count: sync.pending }));
+  // work done offline by a clerk not logged in now leaves only with that clerk's own credentials
+  if (sync.waitingFor) parts.push(t('syncWaitingFor', { user: sync.waitingFor }));
   if (sync.exceptions > 0) parts.push(t('syncExceptions', { count: sync.exceptions }));
   if (sync.lastSyncAt) parts.push(t('syncLast', { time: time(sync.lastSyncAt) }));
   const tone = sync.state === 'revoked' || sync.exceptions > 0 ? 'error' : sync.online ? 'ready' : 'offline';
