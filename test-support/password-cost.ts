@@ -1,4 +1,4 @@
-import type { ScryptCost } from '../hub/auth/passwords';
+import type { ScryptCost } from '../shared/auth/scrypt-cost';
 
 /**
  * A cheap scrypt cost for tests only, passed explicitly to the hub and the desk (never read from the

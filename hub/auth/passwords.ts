@@ -1,22 +1,15 @@
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import {
+  isCheaperThan,
+  OWASP_SCRYPT,
+  parseScryptCost,
+  scryptMaxmem,
+  type ScryptCost,
+} from '../../shared/auth/scrypt-cost';
 
-/** scrypt work factors; stored in every hash so they can be raised without breaking old hashes. */
-export interface ScryptCost {
-  N: number;
-  r: number;
-  p: number;
-}
+export { OWASP_SCRYPT, type ScryptCost };
 
-/**
- * OWASP Password Storage Cheat Sheet (2025): scrypt N=2^17, r=8, p=1 (128 MiB, ~0.2–0.4 s per
- * check). Tests pass a lower cost explicitly (test-support); production never reads one from the
- * environment, so a stray variable cannot weaken the hub.
- */
-export const OWASP_SCRYPT: ScryptCost = { N: 2 ** 17, r: 8, p: 1 };
 const KEYLEN = 32;
-
-/** Node refuses scrypt above 32 MiB by default; 128·N·r bytes plus headroom. */
-export const scryptMaxmem = (cost: ScryptCost): number => 256 * cost.N * cost.r;
 
 const scrypt = (password: string, salt: Buffer, keylen: number, cost: ScryptCost): Promise<Buffer> =>
   new Promise((ok, fail) => {
@@ -39,8 +32,8 @@ interface ParsedHash {
 function parseHash(stored: string): ParsedHash | null {
   const [scheme, n, r, p, saltB64, keyB64] = stored.split('$');
   if (scheme !== 'scrypt' || !n || !r || !p || !saltB64 || !keyB64) return null;
-  const cost = { N: Number(n), r: Number(r), p: Number(p) };
-  if (![cost.N, cost.r, cost.p].every((x) => Number.isInteger(x) && x > 0)) return null;
+  const cost = parseScryptCost(n, r, p);
+  if (!cost) return null;
   return { cost, salt: Buffer.from(saltB64, 'base64'), key: Buffer.from(keyB64, 'base64') };
 }
 
@@ -55,7 +48,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
 export function isWeakerThan(stored: string, cost: ScryptCost): boolean {
   const parsed = parseHash(stored);
   if (!parsed) return true;
-  return parsed.cost.N < cost.N || parsed.cost.r < cost.r || parsed.cost.p < cost.p;
+  return isCheaperThan(parsed.cost, cost);
 }
 
 /**

@@ -7,19 +7,47 @@ import {
 } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import {
+  OWASP_SCRYPT,
+  parseScryptCost,
+  scryptMaxmem,
+  type ScryptCost,
+} from '../../../shared/auth/scrypt-cost';
 import type { Database } from '../db/database';
 
 // The desk derives its own verifier from the password typed at a successful online login (never
 // the hub's hash, which would make this file an offline attack on the hub). Same scheme as the hub.
 // One derivation gives 64 bytes: the first 32 are the verifier (what older rows stored: scrypt's
 // first output block does not depend on the length asked for), the last 32 seal the push key.
-const PARAMS = { N: 16384, r: 8, p: 1 };
-const derive = (password: string, salt: Buffer): Promise<{ verifier: Buffer; sealKey: Buffer }> =>
+// Rows carry their cost (scrypt$N$r$p$salt$verifier); rows from before that (salt$verifier) were
+// made at LEGACY_COST, are still accepted, and are rewritten at the next online login.
+const LEGACY_COST: ScryptCost = { N: 16384, r: 8, p: 1 };
+const derive = (
+  password: string,
+  salt: Buffer,
+  cost: ScryptCost,
+): Promise<{ verifier: Buffer; sealKey: Buffer }> =>
   new Promise((ok, fail) =>
-    scryptCb(password, salt, 64, PARAMS, (err, key) =>
+    scryptCb(password, salt, 64, { ...cost, maxmem: scryptMaxmem(cost) }, (err, key) =>
       err ? fail(err) : ok({ verifier: key.subarray(0, 32), sealKey: key.subarray(32) }),
     ),
   );
+
+function parseVerifier(stored: string): { cost: ScryptCost; salt: Buffer; verifier: Buffer } | null {
+  const parts = stored.split('$');
+  if (parts.length === 2) {
+    const [salt = '', verifier = ''] = parts;
+    return {
+      cost: LEGACY_COST,
+      salt: Buffer.from(salt, 'base64'),
+      verifier: Buffer.from(verifier, 'base64'),
+    };
+  }
+  const [scheme, n, r, p, salt = '', verifier = ''] = parts;
+  const cost = parseScryptCost(n, r, p);
+  if (scheme !== 'scrypt' || !cost) return null;
+  return { cost, salt: Buffer.from(salt, 'base64'), verifier: Buffer.from(verifier, 'base64') };
+}
 
 const sealedPushKeySchema = z.object({ pushKey: z.string(), expiresAt: z.string() });
 
@@ -64,13 +92,14 @@ export async function storeVerifier(
   now: Date,
   graceHours: number,
   grant: PushKeyGrant | null,
+  cost: ScryptCost = OWASP_SCRYPT,
 ): Promise<void> {
   const salt = randomBytes(16);
-  const { verifier, sealKey } = await derive(password, salt);
+  const { verifier, sealKey } = await derive(password, salt, cost);
   const row = {
     username: user.username,
     user: JSON.stringify(user),
-    verifier: `${salt.toString('base64')}$${verifier.toString('base64')}`,
+    verifier: `scrypt$${cost.N}$${cost.r}$${cost.p}$${salt.toString('base64')}$${verifier.toString('base64')}`,
     verified_at: now.toISOString(),
     expires_at: new Date(now.getTime() + graceHours * 3_600_000).toISOString(),
     push_key: grant ? seal(sealKey, JSON.stringify(grant)) : null,
@@ -99,9 +128,10 @@ export async function checkOffline(
     .executeTakeFirst();
   if (!row) return { ok: false, reason: 'unknown' };
   if (new Date(row.expires_at) <= now) return { ok: false, reason: 'expired' };
-  const [saltB64 = '', keyB64 = ''] = row.verifier.split('$');
-  const expected = Buffer.from(keyB64, 'base64');
-  const { verifier, sealKey } = await derive(password, Buffer.from(saltB64, 'base64'));
+  const stored = parseVerifier(row.verifier);
+  if (!stored) return { ok: false, reason: 'unknown' };
+  const expected = stored.verifier;
+  const { verifier, sealKey } = await derive(password, stored.salt, stored.cost);
   if (verifier.length !== expected.length || !timingSafeEqual(verifier, expected))
     return { ok: false, reason: 'wrong_password' };
   return {
