@@ -22,16 +22,24 @@ describe('password hashes', () => {
   });
 
   it('spend, for an unknown user, the same work as for a real one', async () => {
-    const time = async (stored: string) => {
-      const started = process.hrtime.bigint();
-      for (let i = 0; i < 5; i++) await verifyPassword('x', stored);
-      return Number(process.hrtime.bigint() - started);
-    };
     const cost = { ...FAST_TEST_SCRYPT, N: 16384 };
     expect(dummyHash(cost).startsWith('scrypt$16384$8$1$')).toBe(true);
-    const real = await time(await hashPassword('segreta', cost));
-    const dummy = await time(dummyHash(cost));
-    expect(dummy / real).toBeGreaterThan(0.5);
-    expect(dummy / real).toBeLessThan(2);
+    const real = await hashPassword('segreta', cost);
+    const once = async (stored: string) => {
+      const started = performance.now();
+      await verifyPassword('x', stored);
+      return performance.now() - started;
+    };
+    // interleaved, medians: the machine's load hits both sides alike
+    const realTimes: number[] = [];
+    const dummyTimes: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      realTimes.push(await once(real));
+      dummyTimes.push(await once(dummyHash(cost)));
+    }
+    const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[3] ?? 0;
+    const ratio = median(dummyTimes) / median(realTimes);
+    expect(ratio).toBeGreaterThan(0.4);
+    expect(ratio).toBeLessThan(2.5);
   });
 });
