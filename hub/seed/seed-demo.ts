@@ -32,10 +32,12 @@ export async function seedDemo(
   db: Kysely<HubDatabase>,
   plan: GenerateOptions,
   onProgress: (residents: number) => void = () => {},
+  passwordCost: ScryptCost = OWASP_SCRYPT,
 ): Promise<{ residents: number; families: number }> {
   await seedComuniAndUsers(
     db,
     plan.comuni.map((c) => c.comune),
+    passwordCost,
   );
   return insertHouseholds(db, generateRegistry(plan), onProgress);
 }

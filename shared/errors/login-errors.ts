@@ -1,4 +1,21 @@
 import type { Locale } from '../i18n/locale';
 
 /** Error wording: Logins, lockout, password hashing, demo mode. Merged into ERROR_MESSAGES (error-messages.ts). */
-export const LOGIN_ERROR_MESSAGES = {} as const satisfies Record<string, Record<Locale, string>>;
+export const LOGIN_ERROR_MESSAGES = {
+  username_invalid: {
+    it: 'Nome utente non valido: da 3 a 64 caratteri tra lettere minuscole, cifre, punto, trattino e trattino basso.',
+    en: 'Invalid username: 3 to 64 characters among lower-case letters, digits, dot, hyphen and underscore.',
+  },
+  username_taken: {
+    it: 'Il nome utente {username} esiste già.',
+    en: 'The username {username} already exists.',
+  },
+  password_too_short: {
+    it: 'Password troppo corta: almeno {min} caratteri.',
+    en: 'Password too short: at least {min} characters.',
+  },
+  comune_unknown: {
+    it: 'Comune {comune} sconosciuto: i comuni del servizio associato sono {known}.',
+    en: 'Unknown comune {comune}: the partner comuni are {known}.',
+  },
+} as const satisfies Record<string, Record<Locale, string>>;
