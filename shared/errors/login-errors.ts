@@ -14,6 +14,10 @@ export const LOGIN_ERROR_MESSAGES = {
     it: 'Password troppo corta: almeno {min} caratteri.',
     en: 'Password too short: at least {min} characters.',
   },
+  offline_login_locked: {
+    it: "Troppi tentativi errati senza collegamento al server centrale: su questa postazione l'accesso fuori linea di questo operatore è disattivato fino al prossimo accesso in linea.",
+    en: 'Too many failed attempts while the hub is unreachable: offline login for this user is disabled at this workstation until the next online login.',
+  },
   comune_unknown: {
     it: 'Comune {comune} sconosciuto: i comuni del servizio associato sono {known}.',
     en: 'Unknown comune {comune}: the partner comuni are {known}.',

@@ -13,6 +13,7 @@ import {
   scryptMaxmem,
   type ScryptCost,
 } from '../../../shared/auth/scrypt-cost';
+import { LOCKOUT_POLICY } from '../../../shared/auth/lockout-policy';
 import type { Database } from '../db/database';
 
 // The desk derives its own verifier from the password typed at a successful online login (never
@@ -103,6 +104,7 @@ export async function storeVerifier(
     verified_at: now.toISOString(),
     expires_at: new Date(now.getTime() + graceHours * 3_600_000).toISOString(),
     push_key: grant ? seal(sealKey, JSON.stringify(grant)) : null,
+    failed_attempts: 0,
   };
   await db
     .insertInto('clerk_verifiers')
@@ -113,7 +115,10 @@ export async function storeVerifier(
 
 export type OfflineCheck =
   | { ok: true; user: CachedClerk; pushKey: string | null }
-  | { ok: false; reason: 'unknown' | 'expired' | 'wrong_password' };
+  | { ok: false; reason: 'unknown' | 'expired' }
+  | { ok: false; reason: 'wrong_password'; remaining: number }
+  /** too many wrong passwords offline: the verifier is gone until the next online login */
+  | { ok: false; reason: 'locked' };
 
 export async function checkOffline(
   db: Kysely<Database>,
@@ -133,12 +138,38 @@ export async function checkOffline(
   const expected = stored.verifier;
   const { verifier, sealKey } = await derive(password, stored.salt, stored.cost);
   if (verifier.length !== expected.length || !timingSafeEqual(verifier, expected))
-    return { ok: false, reason: 'wrong_password' };
+    return countOfflineFailure(db, username);
+  if (row.failed_attempts > 0)
+    await db
+      .updateTable('clerk_verifiers')
+      .set({ failed_attempts: 0 })
+      .where('username', '=', username)
+      .execute();
   return {
     ok: true,
     user: cachedUserSchema.parse(JSON.parse(row.user)),
     pushKey: openPushKey(sealKey, row.push_key, now),
   };
+}
+
+/**
+ * The hub's lockout cannot see passwords tried against this desk's verifier, so the desk counts
+ * them itself, one atomic update each; at the lockout threshold the verifier (and the push key
+ * sealed with it) is deleted, leaving only the hub, with its own lockout, to check the password.
+ */
+async function countOfflineFailure(db: Kysely<Database>, username: string): Promise<OfflineCheck> {
+  const row = await db
+    .updateTable('clerk_verifiers')
+    .set((eb) => ({ failed_attempts: eb('failed_attempts', '+', 1) }))
+    .where('username', '=', username)
+    .returning('failed_attempts')
+    .executeTakeFirst();
+  const failures = row?.failed_attempts ?? LOCKOUT_POLICY.maxFailedAttempts;
+  if (failures >= LOCKOUT_POLICY.maxFailedAttempts) {
+    await forgetVerifier(db, username);
+    return { ok: false, reason: 'locked' };
+  }
+  return { ok: false, reason: 'wrong_password', remaining: LOCKOUT_POLICY.maxFailedAttempts - failures };
 }
 
 /** The push key sealed at the last online login, while it is still valid. */

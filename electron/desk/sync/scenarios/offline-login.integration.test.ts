@@ -88,4 +88,29 @@ describe.each(HUB_BACKENDS)('offline login (%s hub)', (backend) => {
     expect(await login()).toMatchObject({ ok: true, value: { offline: false } });
     expect(await verifierOf()).toMatch(/^scrypt\$\d+\$8\$1\$/);
   });
+
+  it('counts wrong passwords typed offline and, at the lockout threshold, forgets the offline login', async () => {
+    expect(await login()).toMatchObject({ ok: true, value: { offline: false } });
+    await desk.call('session:logout');
+    await hub.stop();
+    const wrong = () => login('anagrafe.casale', 'sbagliata');
+    expect(await wrong()).toMatchObject({
+      ok: false,
+      error: { code: 'wrong_credentials', params: { remaining: 4 } },
+    });
+    expect(await wrong()).toMatchObject({ ok: false, error: { params: { remaining: 3 } } });
+    // a good password starts the count again
+    expect(await login()).toMatchObject({ ok: true, value: { offline: true } });
+    await desk.call('session:logout');
+    for (const remaining of [4, 3, 2, 1]) {
+      expect(await wrong()).toMatchObject({
+        ok: false,
+        error: { code: 'wrong_credentials', params: { remaining } },
+      });
+    }
+    expect(await wrong()).toMatchObject({ ok: false, error: { code: 'offline_login_locked' } });
+    expect(await login()).toMatchObject({ ok: false, error: { code: 'offline_login_unavailable' } });
+    await hub.start();
+    expect(await login()).toMatchObject({ ok: true, value: { offline: false } });
+  });
 });
