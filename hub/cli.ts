@@ -6,10 +6,13 @@ import { parseHubArgs } from './config';
 import { openHubDatabase } from './db/open-hub-database';
 import { createEnrolmentCode, revokeWorkstation } from './admin/workstations';
 import { setClerkDisabled } from './admin/users';
+import { AppError, localizeError } from '../shared/errors/app-error';
+import { createUser } from './admin/create-user';
+import { readNewPassword } from './admin/read-password';
 import { isSeeded, seedDemo } from './seed/seed-demo';
 import { startHub } from './start-hub';
 
-/** `npm run hub -- <serve|migrate|seed|enrol|revoke|disable-user|enable-user|import-verbali|import-positions> [--port] [--data] [--residents] [--comune] [--name] [--user] [--file]` */
+/** `npm run hub -- <serve|migrate|seed|enrol|revoke|create-admin|create-user|disable-user|enable-user|import-verbali|import-positions> [--demo] [--port] [--data] [--residents] [--comune] [--name] [--user] [--role] [--display-name] [--file]` */
 async function main(): Promise<void> {
   const args = parseHubArgs(process.argv.slice(2));
   const open = () =>
@@ -24,6 +27,7 @@ async function main(): Promise<void> {
         port: args.port,
         residents: args.residents,
         seed: args.seed,
+        demo: args.demo,
       });
       console.log(`[hub] listening on ${hub.url} (${hub.hubDb.dialect})`);
       const stop = () => void hub.close().then(() => process.exit(0));
@@ -71,6 +75,27 @@ async function main(): Promise<void> {
       await hub.close();
       return;
     }
+    case 'create-admin':
+    case 'create-user': {
+      if (!args.user) throw new Error(`${args.command} needs --user <username> (and --comune <belfiore>)`);
+      const password = await readNewPassword();
+      const hub = await open();
+      try {
+        const made = await createUser(hub.db, {
+          username: args.user,
+          displayName: args.displayName,
+          role: args.command === 'create-admin' ? 'admin' : args.role,
+          comune: args.comune,
+          password,
+        });
+        console.log(
+          `[hub] ${made.username} created (${made.comune.name}, ${args.command === 'create-admin' ? 'admin' : args.role})`,
+        );
+      } finally {
+        await hub.close();
+      }
+      return;
+    }
     case 'disable-user':
     case 'enable-user': {
       const hub = await open();
@@ -98,12 +123,17 @@ async function main(): Promise<void> {
     }
     default:
       throw new Error(
-        `unknown command "${args.command}": use serve, migrate, seed, enrol, revoke, disable-user enable-user, import-verbali or import-positions`,
+        `unknown command "${args.command}": use serve, migrate, seed, enrol, revoke, create-admin, create-user, disable-user, enable-user, import-verbali or import-positions`,
       );
   }
 }
 
 main().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : err);
+  // IT reads the typed errors in Italian first, as at the counter
+  if (err instanceof AppError)
+    console.error(
+      `${localizeError(err.code, err.params, 'it')}\n${localizeError(err.code, err.params, 'en')}`,
+    );
+  else console.error(err instanceof Error ? err.message : err);
   process.exit(1);
 });

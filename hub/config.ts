@@ -1,4 +1,7 @@
 import { parseArgs } from 'node:util';
+import type { Role } from '../shared/contract/views';
+
+const ROLES: readonly Role[] = ['clerk', 'supervisor', 'admin'];
 
 export interface HubCliArgs {
   command: string;
@@ -11,21 +14,30 @@ export interface HubCliArgs {
   user: string;
   /** CSV to import (import-verbali, import-positions) */
   file: string;
+  /** serve: seed demo comuni, users and registry into an empty store (`--demo` or SPORTELLO_DEMO=1) */
+  demo: boolean;
+  /** create-user: clerk, supervisor or admin */
+  role: Role;
+  /** create-admin, create-user: the person's name as the desk shows it */
+  displayName: string;
 }
 
-export function parseHubArgs(argv: string[]): HubCliArgs {
+export function parseHubArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): HubCliArgs {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
     options: {
-      port: { type: 'string', default: process.env.SPORTELLO_HUB_PORT ?? '8710' },
-      data: { type: 'string', default: process.env.SPORTELLO_DATA ?? 'data' },
+      port: { type: 'string', default: env.SPORTELLO_HUB_PORT ?? '8710' },
+      data: { type: 'string', default: env.SPORTELLO_DATA ?? 'data' },
       residents: { type: 'string', default: '35000' },
       seed: { type: 'string', default: '20261126' },
       comune: { type: 'string', default: 'B885' },
       name: { type: 'string', default: 'Casale - Anagrafe 1' },
       user: { type: 'string', default: '' },
       file: { type: 'string', default: '' },
+      demo: { type: 'boolean', default: false },
+      role: { type: 'string', default: 'clerk' },
+      'display-name': { type: 'string', default: '' },
     },
   });
   const int = (v: string, what: string): number => {
@@ -33,6 +45,8 @@ export function parseHubArgs(argv: string[]): HubCliArgs {
     if (!Number.isInteger(n) || n < 0) throw new Error(`--${what} must be a whole number, got "${v}"`);
     return n;
   };
+  const role = ROLES.find((r) => r === values.role);
+  if (!role) throw new Error(`--role must be one of ${ROLES.join(', ')}, got "${values.role}"`);
   return {
     command: positionals[0] ?? 'serve',
     port: int(values.port, 'port'),
@@ -43,5 +57,8 @@ export function parseHubArgs(argv: string[]): HubCliArgs {
     name: values.name,
     user: values.user,
     file: values.file,
+    demo: values.demo || env.SPORTELLO_DEMO === '1',
+    role,
+    displayName: values['display-name'],
   };
 }

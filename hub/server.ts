@@ -5,6 +5,7 @@ import { ENROL_PATH, MIN_PROTOCOL_VERSION, PROTOCOL_VERSION } from '../shared/sy
 import type { HubDb } from './db/open-hub-database';
 import { sendError } from './http-errors';
 import { offlineGraceHoursFromEnv } from './auth/clerk-credentials';
+import { OWASP_SCRYPT, type ScryptCost } from './auth/passwords';
 import { authRoutes } from './routes/auth-routes';
 import { registryRoutes } from './routes/registry-routes';
 import type { RouteContext } from './routes/route-context';
@@ -21,6 +22,8 @@ export interface HubServerOptions {
   notifier?: ChangeNotifier;
   /** default: SPORTELLO_OFFLINE_GRACE_HOURS, else 72 */
   offlineGraceHours?: number;
+  /** default OWASP_SCRYPT; tests pass a cheaper cost explicitly */
+  passwordCost?: ScryptCost;
 }
 
 /** The central hub: enrolment, authentication, tenancy, the registry of record and sync, over HTTP. */
@@ -31,6 +34,7 @@ export function buildHubServer(opts: HubServerOptions): FastifyInstance {
     now: opts.now ?? (() => new Date()),
     notifier: opts.notifier ?? new ChangeNotifier(),
     offlineGraceHours: opts.offlineGraceHours ?? offlineGraceHoursFromEnv(),
+    passwordCost: opts.passwordCost ?? OWASP_SCRYPT,
     workstationOf: workstationAuth(db),
   };
   // On close, every connection goes at once, in flight or not: a long poll would otherwise hold the

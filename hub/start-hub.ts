@@ -5,6 +5,8 @@ import { seedDemoCases } from './cases/seed-demo-cases';
 import { seedDemoFines } from './cashdesk/demo-fines';
 import { isSeeded, seedDemo } from './seed/seed-demo';
 import { buildHubServer } from './server';
+import { hasAnyUser } from './admin/create-user';
+import type { ScryptCost } from '../shared/auth/scrypt-cost';
 
 export interface RunningHub {
   url: string;
@@ -12,26 +14,33 @@ export interface RunningHub {
   close(): Promise<void>;
 }
 
-/** Opens (and on first run seeds) the hub store, then listens on 127.0.0.1 only. */
+/**
+ * Opens the hub store, then listens on 127.0.0.1 only. Demo comuni, users (one shared, published
+ * password) and registry are generated only in demo mode (`npm start`, `hub serve --demo`); a
+ * production store starts empty and says how to create its first administrator.
+ */
 export async function startHub(opts: {
   dataDir: string;
   port: number;
   residents: number;
   seed: number;
+  demo: boolean;
   log?: (line: string) => void;
+  /** tests only: a cheaper password cost than OWASP_SCRYPT */
+  passwordCost?: ScryptCost;
 }): Promise<RunningHub> {
   const log = opts.log ?? ((line: string) => console.log(line));
   const hubDb = await openHubDatabase({
     databaseUrl: process.env.DATABASE_URL,
     sqliteFile: join(opts.dataDir, 'hub', 'hub.sqlite'),
   });
-  if (!(await isSeeded(hubDb.db))) {
+  if (opts.demo && !(await isSeeded(hubDb.db))) {
     const plan = defaultDemoPlan(opts.residents);
     log(
       `[hub] first run: generating the demo registry (${opts.residents} residents in Casale + ${plan.length - 1} neighbouring comuni)…`,
     );
     const started = Date.now();
-    const done = await seedDemo(hubDb.db, { seed: opts.seed, comuni: plan });
+    const done = await seedDemo(hubDb.db, { seed: opts.seed, comuni: plan }, undefined, opts.passwordCost);
     log(
       `[hub] seeded ${done.residents} residents in ${done.families} households in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
@@ -41,7 +50,19 @@ export async function startHub(opts: {
       `[hub] imported ${fines.verbali.imported} demo verbali and ${fines.positions.imported} pagoPA positions for Casale (e.g. verbale "1001/A AB123CD")`,
     );
   }
-  const app = buildHubServer({ hubDb });
+  if (!(await hasAnyUser(hubDb.db))) {
+    log(
+      '[hub] no users yet. Create the first administrator (the password is asked, never typed on the command line):',
+    );
+    log(
+      '[hub]   npm run hub -- create-admin --comune B885 --user admin.casale --display-name "Nome Cognome"',
+    );
+    log(
+      '[hub] then workstations with `npm run hub -- enrol` and clerks with `npm run hub -- create-user --role clerk`.',
+    );
+    log('[hub] For a demo with generated data instead: `npm run hub -- serve --demo` (or SPORTELLO_DEMO=1).');
+  }
+  const app = buildHubServer({ hubDb, ...(opts.passwordCost ? { passwordCost: opts.passwordCost } : {}) });
   const address = await app.listen({ host: '127.0.0.1', port: opts.port });
   return {
     url: address,

@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   const build = spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) throw new Error('electron-vite build failed');
 
-  const hub = await startHub({ dataDir, port: hubPort, residents, seed: 20261126 });
+  const hub = await startHub({ dataDir, port: hubPort, residents, seed: 20261126, demo: true });
   console.log(`[hub] listening on ${hub.url} (${hub.hubDb.dialect})`);
 
   if (electronBinaryInstalled() && !process.env.SPORTELLO_BROWSER_MODE) {

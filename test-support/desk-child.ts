@@ -10,6 +10,7 @@
  * - drain: logs in (what the outbox holds waits for its author), no actions; syncs until nothing is pending and the mirror has caught up, prints
  *   `drained` and exits 0.
  */
+import { FAST_TEST_SCRYPT } from './password-cost';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -47,7 +48,7 @@ async function childMain(mode: string): Promise<void> {
   };
   const core = await createDeskCore({
     dbFile: env('DESK_DB'),
-    config: { ...DEFAULT_DESK_CONFIG, version: 'desk-child' },
+    config: { ...DEFAULT_DESK_CONFIG, version: 'desk-child', verifierCost: FAST_TEST_SCRYPT },
     credentials: memoryCredentialStore({
       hubUrl: env('HUB_URL'),
       workstation: 'killed desk',

@@ -1,3 +1,4 @@
+import { FAST_TEST_SCRYPT } from './password-cost';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,7 +38,7 @@ export async function startTestDesk(
   const token = opts.token ?? (opts.comune === 'balzola' ? hub.balzolaToken : hub.casaleToken);
   const core = await createDeskCore({
     dbFile: join(dir, 'desk.sqlite'),
-    config: { ...DEFAULT_DESK_CONFIG, version: 'test' },
+    config: { ...DEFAULT_DESK_CONFIG, version: 'test', verifierCost: FAST_TEST_SCRYPT },
     credentials: memoryCredentialStore({
       hubUrl: hub.url,
       workstation: opts.workstation ?? 'test desk',

@@ -1,9 +1,11 @@
+import type { ScryptCost } from '../hub/auth/passwords';
 import type { HubDb } from '../hub/db/open-hub-database';
 import { openHubDatabase } from '../hub/db/open-hub-database';
 import { enrolWorkstation, insertHouseholds, seedComuniAndUsers } from '../hub/seed/seed-demo';
 import { buildHubServer } from '../hub/server';
 import type { FastifyInstance } from 'fastify';
 import { freshHubDb, type HubBackend } from './hub-backends';
+import { FAST_TEST_SCRYPT } from './password-cost';
 import { BALZOLA, CASALE, FIXTURE_HOUSEHOLDS } from './registry-fixture';
 
 export interface TestHub {
@@ -20,18 +22,23 @@ export interface TestHub {
 }
 
 /** A real hub over real HTTP on 127.0.0.1, with the fixture registry and one workstation per comune. */
-export async function startTestHub(kind: HubBackend = 'sqlite', now?: () => Date): Promise<TestHub> {
+export async function startTestHub(
+  kind: HubBackend = 'sqlite',
+  now?: () => Date,
+  /** what the hub's password hashes cost: seeded users get FAST_TEST_SCRYPT, the server this */
+  passwordCost: ScryptCost = FAST_TEST_SCRYPT,
+): Promise<TestHub> {
   const fresh = await freshHubDb(kind);
   const reopen = fresh.reopenOptions;
   let hubDb: HubDb = fresh;
-  await seedComuniAndUsers(hubDb.db, [CASALE, BALZOLA]);
+  await seedComuniAndUsers(hubDb.db, [CASALE, BALZOLA], FAST_TEST_SCRYPT);
   await insertHouseholds(hubDb.db, FIXTURE_HOUSEHOLDS);
   const casale = await enrolWorkstation(hubDb.db, 'B885', 'Casale - Anagrafe 1');
   const balzola = await enrolWorkstation(hubDb.db, 'A605', 'Balzola - Sportello');
   let app: FastifyInstance | null = null;
   let port = 0;
   const listen = async () => {
-    app = buildHubServer({ hubDb, ...(now ? { now } : {}) });
+    app = buildHubServer({ hubDb, passwordCost, ...(now ? { now } : {}) });
     const url = await app.listen({ host: '127.0.0.1', port });
     port = Number(new URL(url).port);
     return url;

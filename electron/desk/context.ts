@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { ScryptCost } from '../../shared/auth/scrypt-cost';
 import type { SessionInfo, SyncStatus } from '../../shared/contract/views';
 import { AppError } from '../../shared/errors/app-error';
 import type { Locale } from '../../shared/i18n/locale';
@@ -15,6 +16,8 @@ export interface DeskConfig {
    */
   offlineGraceHours: number;
   version: string;
+  /** what the offline verifier costs; OWASP_SCRYPT unless a test passes a cheaper one */
+  verifierCost?: ScryptCost;
 }
 
 export interface ActiveSession {

@@ -1,6 +1,7 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
+import { privateDir } from './private-files';
 
 /**
  * The device credential a workstation receives at enrolment. Electron keeps it encrypted with
@@ -32,7 +33,7 @@ export function readCredential(file: string): Credential | null {
 }
 
 export function writeCredential(file: string, credential: Credential): void {
-  mkdirSync(dirname(file), { recursive: true });
+  privateDir(dirname(file));
   writeFileSync(file, JSON.stringify(credential, null, 2), { mode: 0o600 });
   chmodSync(file, 0o600);
 }

@@ -14,25 +14,18 @@ export function findUserByUsername(db: Kysely<HubDatabase>, username: string): P
   return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
 }
 
-export async function recordFailure(
+/** Only if the hash is still the one that was checked: a password changed meanwhile wins. */
+export async function replacePasswordHash(
   db: Kysely<HubDatabase>,
   userId: string,
-  failedAttempts: number,
-  lockedUntil: string | null,
+  oldHash: string,
+  newHash: string,
 ): Promise<void> {
   await db
     .updateTable('users')
-    .set({ failed_attempts: failedAttempts, locked_until: lockedUntil })
+    .set({ password_hash: newHash })
     .where('id', '=', userId)
-    .execute();
-}
-
-/** A successful login starts the failure count again. */
-export async function resetFailures(db: Kysely<HubDatabase>, userId: string): Promise<void> {
-  await db
-    .updateTable('users')
-    .set({ failed_attempts: 0, locked_until: null })
-    .where('id', '=', userId)
+    .where('password_hash', '=', oldHash)
     .execute();
 }
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkProtocolSequence } from '../../shared/protocol/protocol-number';
 import { freshHubDb, HUB_BACKENDS } from '../../test-support/hub-backends';
+import { FAST_TEST_SCRYPT } from '../../test-support/password-cost';
 import { BALZOLA, CASALE, FIXTURE_HOUSEHOLDS } from '../../test-support/registry-fixture';
 import type { HubDb } from '../db/open-hub-database';
 import { insertHouseholds, seedComuniAndUsers } from '../seed/seed-demo';
@@ -11,7 +12,7 @@ describe.each(HUB_BACKENDS)('demo cases for npm start (%s hub)', (backend) => {
   let hubDb: HubDb;
   beforeEach(async () => {
     hubDb = await freshHubDb(backend);
-    await seedComuniAndUsers(hubDb.db, [CASALE, BALZOLA]);
+    await seedComuniAndUsers(hubDb.db, [CASALE, BALZOLA], FAST_TEST_SCRYPT);
     await insertHouseholds(hubDb.db, FIXTURE_HOUSEHOLDS);
   });
   afterEach(async () => hubDb?.close());

@@ -3,6 +3,7 @@ import type { CashdeskHubTables } from './tables/cashdesk.table';
 import type { CertificatesTable, DocumentsIssuedTable } from './tables/certificates.table';
 import type { ClerkSessionsTable } from './tables/clerk-sessions.table';
 import type { ComuniTable } from './tables/comuni.table';
+import type { LoginAttemptsTable } from './tables/login-attempts.table';
 import type { FamiliesTable, ResidentEventsTable, ResidentsTable } from './tables/registry.table';
 import type {
   AppliedMutationsTable,
@@ -17,6 +18,7 @@ import type { WorkstationsTable } from './tables/workstations.table';
 export interface HubDatabase extends CaseHubTables, CashdeskHubTables {
   comuni: ComuniTable;
   users: UsersTable;
+  login_attempts: LoginAttemptsTable;
   workstations: WorkstationsTable;
   clerk_sessions: ClerkSessionsTable;
   families: FamiliesTable;

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { withStatementCache } from '../../shared/util/statement-cache';
@@ -14,6 +14,7 @@ import {
 import pg from 'pg';
 import type { HubDatabase } from './database';
 import { hubMigrations } from './migrations';
+import { privateDir, privateSqliteFiles } from './private-files';
 
 export type HubDialect = 'sqlite' | 'postgres';
 
@@ -46,7 +47,10 @@ export async function openHubDatabase(opts: OpenHubOptions): Promise<HubDb> {
   }
   const file = opts.sqliteFile ?? 'data/hub/hub.sqlite';
   const existed = file !== ':memory:' && existsSync(file);
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (file !== ':memory:') {
+    privateDir(dirname(file));
+    privateSqliteFiles(file);
+  }
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
@@ -57,8 +61,15 @@ export async function openHubDatabase(opts: OpenHubOptions): Promise<HubDb> {
   });
   await migrate(
     db,
-    existed ? (name) => sqlite.backup(`${file}.before-${name}.bak`).then(() => undefined) : null,
+    existed
+      ? async (name) => {
+          const backupFile = `${file}.before-${name}.bak`;
+          await sqlite.backup(backupFile);
+          privateSqliteFiles(file, [backupFile]);
+        }
+      : null,
   );
+  if (file !== ':memory:') privateSqliteFiles(file);
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 

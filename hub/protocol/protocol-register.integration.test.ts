@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshHubDb, HUB_BACKENDS } from '../../test-support/hub-backends';
+import { FAST_TEST_SCRYPT } from '../../test-support/password-cost';
 import type { HubDb } from '../db/open-hub-database';
 import { seedComuniAndUsers } from '../seed/seed-demo';
 import { BALZOLA, CASALE } from '../../test-support/registry-fixture';
@@ -19,7 +20,7 @@ describe.each(HUB_BACKENDS)('protocol register (%s hub)', (backend) => {
   let hubDb: HubDb;
   beforeEach(async () => {
     hubDb = await freshHubDb(backend);
-    await seedComuniAndUsers(hubDb.db, [CASALE, BALZOLA]);
+    await seedComuniAndUsers(hubDb.db, [CASALE, BALZOLA], FAST_TEST_SCRYPT);
   });
   afterEach(async () => hubDb?.close());
 

@@ -15,7 +15,11 @@ export function authRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.post(LOGIN_PATH, async (req) => {
     const ws = await ctx.workstationOf(req);
     const body = parse(loginBody, req.body);
-    return loginClerk(ctx.db, ws, body.username, body.password, ctx.now(), ctx.offlineGraceHours);
+    return loginClerk(ctx.db, ws, body.username, body.password, {
+      now: ctx.now(),
+      offlineGraceHours: ctx.offlineGraceHours,
+      passwordCost: ctx.passwordCost,
+    });
   });
 
   // Logout at the desk ends the session here too; an unknown or ended one is already what we want.

@@ -5,6 +5,7 @@ import { AppError } from '../../shared/errors/app-error';
 import { findWorkstationByTokenHash } from '../auth/auth-repository';
 import { findClerkCredential, type ClerkIdentity } from '../auth/clerk-credentials';
 import { hashToken } from '../auth/tokens';
+import type { ScryptCost } from '../auth/passwords';
 import type { HubDatabase } from '../db/database';
 import type { WorkstationRow } from '../db/tables/workstations.table';
 import type { ChangeNotifier } from '../sync/change-notifier';
@@ -15,6 +16,8 @@ export interface RouteContext {
   notifier: ChangeNotifier;
   /** how long a push key from an online login lets a workstation upload for that clerk */
   offlineGraceHours: number;
+  /** what new password hashes cost (OWASP_SCRYPT outside tests) */
+  passwordCost: ScryptCost;
   /** the device credential decides the comune: a workstation only ever reaches its own partition */
   workstationOf(req: FastifyRequest): Promise<WorkstationRow>;
 }

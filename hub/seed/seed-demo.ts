@@ -3,7 +3,7 @@ import { uuidv7 } from 'uuidv7';
 import { generateRegistry, type GenerateOptions } from '../../resources/demo/generate-registry';
 import type { Comune, Family, Resident, ResidentEvent } from '../../shared/registry/model';
 import { nextWorkstationSeries } from '../admin/workstations';
-import { hashPassword } from '../auth/passwords';
+import { hashPassword, OWASP_SCRYPT, type ScryptCost } from '../auth/passwords';
 import { hashToken, newToken } from '../auth/tokens';
 import type { HubDatabase } from '../db/database';
 import { eventRow, familyRow, residentRow } from '../registry/registry-repository';
@@ -32,18 +32,24 @@ export async function seedDemo(
   db: Kysely<HubDatabase>,
   plan: GenerateOptions,
   onProgress: (residents: number) => void = () => {},
+  passwordCost: ScryptCost = OWASP_SCRYPT,
 ): Promise<{ residents: number; families: number }> {
   await seedComuniAndUsers(
     db,
     plan.comuni.map((c) => c.comune),
+    passwordCost,
   );
   return insertHouseholds(db, generateRegistry(plan), onProgress);
 }
 
 /** The comuni and their demo accounts (DEMO_USERS, one password for all). */
-export async function seedComuniAndUsers(db: Kysely<HubDatabase>, comuni: Comune[]): Promise<void> {
+export async function seedComuniAndUsers(
+  db: Kysely<HubDatabase>,
+  comuni: Comune[],
+  passwordCost: ScryptCost = OWASP_SCRYPT,
+): Promise<void> {
   await db.insertInto('comuni').values(comuni).execute();
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const passwordHash = await hashPassword(DEMO_PASSWORD, passwordCost);
   const known = new Set(comuni.map((c) => c.belfiore));
   const users = DEMO_USERS.filter((u) => known.has(u.comune)).map((u) => ({
     id: uuidv7(),

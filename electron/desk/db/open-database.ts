@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { withStatementCache } from '../../../shared/util/statement-cache';
@@ -12,6 +12,7 @@ import {
 } from 'kysely';
 import type { Database } from './database';
 import { deskMigrations } from './migrations';
+import { privateDir, privateSqliteFiles } from '../private-files';
 
 export interface DeskDatabase {
   db: Kysely<Database>;
@@ -28,7 +29,10 @@ class StaticMigrationProvider implements MigrationProvider {
 }
 
 export function openSqlite(file: string): SQLite.Database {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (file !== ':memory:') {
+    privateDir(dirname(file));
+    privateSqliteFiles(file);
+  }
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
@@ -57,6 +61,7 @@ export async function openDeskDatabase(
     backupFile = `${file}.before-${pending[0]?.name ?? 'migration'}.bak`;
     sqlite.pragma('wal_checkpoint(TRUNCATE)');
     await sqlite.backup(backupFile);
+    privateSqliteFiles(file, [backupFile]);
   }
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');

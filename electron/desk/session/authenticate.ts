@@ -24,7 +24,8 @@ export interface Authenticated {
  * Checks a person's password: at the hub (password hashing, lockout and roles live there), or,
  * only when the hub is unreachable, against the verifier this counter cached at their last online
  * login here. A hub that says the account is disabled or locked also removes that verifier.
- * Throws the hub's error as it is; offline, `wrong_credentials` or `offline_login_unavailable`.
+ * Throws the hub's error as it is; offline, `wrong_credentials`, `offline_login_locked` (too many
+ * wrong passwords here: the cached verifier is deleted) or `offline_login_unavailable`.
  * Storing a fresh verifier is the login's business, not this check's.
  */
 export async function authenticate(
@@ -45,9 +46,9 @@ export async function authenticate(
   }
   const offline = await checkOffline(ctx.db, username, password, ctx.now());
   if (!offline.ok) {
-    throw offline.reason === 'wrong_password'
-      ? new AppError('wrong_credentials', { remaining: '—' })
-      : new AppError('offline_login_unavailable');
+    if (offline.reason === 'wrong_password')
+      throw new AppError('wrong_credentials', { remaining: offline.remaining });
+    throw new AppError(offline.reason === 'locked' ? 'offline_login_locked' : 'offline_login_unavailable');
   }
   return { ...pick(offline.user), online: false, clerk: offline.user, hub: null, pushKey: offline.pushKey };
 }

@@ -26,10 +26,18 @@ export async function login(
   const hubToken = hub?.token ?? null;
   if (hub) {
     if (hub.workstationSeries) await setMeta(ctx.db, SERIES_KEY, hub.workstationSeries);
-    await storeVerifier(ctx.db, clerk, input.password, now, ctx.config.offlineGraceHours, {
-      pushKey: hub.pushKey,
-      expiresAt: hub.pushKeyExpiresAt,
-    });
+    await storeVerifier(
+      ctx.db,
+      clerk,
+      input.password,
+      now,
+      ctx.config.offlineGraceHours,
+      {
+        pushKey: hub.pushKey,
+        expiresAt: hub.pushKeyExpiresAt,
+      },
+      ctx.config.verifierCost,
+    );
   }
   ctx.authors.remember(clerk.username, { sessionToken: hubToken, pushKey });
   const info: SessionInfo = {

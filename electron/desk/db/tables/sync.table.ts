@@ -32,4 +32,6 @@ export interface ClerkVerifiersTable {
   expires_at: string;
   /** the hub's push key for this clerk here, sealed with a key derived from their password */
   push_key: string | null;
+  /** wrong passwords typed offline since the last good one (LOCKOUT_POLICY) */
+  failed_attempts: Generated<number>;
 }
