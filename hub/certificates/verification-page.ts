@@ -82,3 +82,12 @@ export function renderNotFoundPage(id: string, nonce: string, malformed: boolean
     nonce,
   );
 }
+
+/** Too many verifications from one address: said in words, with when to try again. */
+export function renderRateLimitedPage(message: string, nonce: string): string {
+  return layout(
+    'Troppe verifiche',
+    `<p class="status expired" data-status="rate_limited">ATTENDERE</p><p>${escapeHtml(message)}</p>`,
+    nonce,
+  );
+}
