@@ -71,7 +71,11 @@ export function verificationRoutes(
         issuedOn: row.issued_on,
         validUntil: row.valid_until,
         status: verificationStatus(
-          { revokedAt: row.revoked_at, validUntil: row.valid_until },
+          {
+            revokedAt: row.revoked_at,
+            validUntil: row.valid_until,
+            verifiable: Number(row.verifiable) === 1,
+          },
           romeDateOf(ctx.now()),
         ),
         revokedOn: row.revoked_at ? romeDateOf(new Date(row.revoked_at)) : null,

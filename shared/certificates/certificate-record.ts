@@ -86,14 +86,27 @@ export const certificateSummarySchema = certificateRecordSchema
   });
 export type CertificateSummary = z.infer<typeof certificateSummarySchema>;
 
-export type VerificationStatus = 'valid' | 'expired' | 'revoked';
+export type VerificationStatus = 'valid' | 'expired' | 'revoked' | 'not_verifiable';
 
-/** Revoked beats expired: a revoked certificate is never shown as merely out of date. */
+/**
+ * Revoked beats everything: a revoked certificate is never shown as merely out of date. A
+ * certificate the hub could not confirm against its records (`verifiable: false`) is never
+ * shown as valid, whatever dates it claims.
+ */
 export function verificationStatus(
   record: { revokedAt: string | null; validUntil: IsoDate | null },
   today: IsoDate,
+): Exclude<VerificationStatus, 'not_verifiable'>;
+export function verificationStatus(
+  record: { revokedAt: string | null; validUntil: IsoDate | null; verifiable: boolean },
+  today: IsoDate,
+): VerificationStatus;
+export function verificationStatus(
+  record: { revokedAt: string | null; validUntil: IsoDate | null; verifiable?: boolean },
+  today: IsoDate,
 ): VerificationStatus {
   if (record.revokedAt !== null) return 'revoked';
+  if (record.verifiable === false) return 'not_verifiable';
   if (record.validUntil !== null && compareIsoDates(today, record.validUntil) > 0) return 'expired';
   return 'valid';
 }

@@ -34,6 +34,10 @@ export const TRUST_ERROR_MESSAGES = {
     it: 'La cassa {id} esiste già.',
     en: 'Till session {id} already exists.',
   },
+  certificate_not_verifiable: {
+    it: 'Certificato {id} registrato ma non verificabile: {detail}.',
+    en: 'Certificate {id} recorded but not verifiable: {detail}.',
+  },
   verification_rate_limited: {
     it: 'Troppe verifiche da questo indirizzo: riprovare tra {seconds} secondi.',
     en: 'Too many verifications from this address: try again in {seconds} seconds.',
