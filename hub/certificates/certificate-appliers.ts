@@ -2,6 +2,11 @@ import { createHash } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import { romeDateOf } from '../../shared/calendar/rome-date';
 import { parseCertificateId } from '../../shared/certificates/certificate-id';
+import { dirittiSettingOn } from '../../shared/certificates/diritti';
+import { exemptionGroundOn } from '../../shared/certificates/exemption-grounds';
+import { cents } from '../../shared/money/cents';
+import { formatEuro } from '../../shared/money/euro-format';
+import { requireOpenTillSession } from '../cashdesk/payment-check';
 import { NOT_VOUCHED_TEXT, notVouchedReasons } from '../../shared/certificates/vouch';
 import type { ResidentsTable } from '../db/tables/registry.table';
 import { recordException } from '../sync/sync-exceptions';
@@ -10,6 +15,18 @@ import type { MutationArgs } from '../../shared/sync/mutations';
 import type { ApplyContext } from '../sync/apply-context';
 import { appendChange } from '../sync/change-log';
 import { findCertificate, toCertificateSummary } from './certificate-repository';
+
+/**
+ * The diritti the comune's own setting asks for this certificate on its issue date (bollo or
+ * carta libera), recomputed with the same shared rule the counter showed; null when the comune
+ * has no setting for that date or the exemption ground is not one in force then.
+ */
+function expectedDiritti(comune: string, args: MutationArgs<'certificates.record'>): number | null {
+  const setting = dirittiSettingOn(comune, args.issuedOn);
+  if (!setting.ok) return null;
+  if (args.bollo.kind === 'marca') return setting.row.withBolloCents;
+  return exemptionGroundOn(args.bollo.groundCode, args.issuedOn).ok ? setting.row.exemptCents : null;
+}
 
 /**
  * A fingerprint of what the hub itself holds about the holder when it records the certificate
@@ -68,6 +85,30 @@ export async function recordCertificate(
     romeDateOf(new Date(at)),
     romeDateOf(new Date(args.issuedAt)),
   );
+  const fee = expectedDiritti(ws.comune, args);
+  if (fee === null || fee !== args.dirittiCents) {
+    throw new AppError('certificate_fee_mismatch', {
+      id: args.id,
+      amount: formatEuro(cents(args.dirittiCents), 'it'),
+      due: fee === null ? '—' : formatEuro(cents(fee), 'it'),
+    });
+  }
+  if (fee > 0) {
+    if (args.tillSessionId === null) throw new AppError('certificate_fee_not_in_till', { id: args.id });
+    await requireOpenTillSession(trx, ws, args.tillSessionId);
+    await trx
+      .insertInto('certificate_fees')
+      .values({
+        certificate_id: args.id,
+        comune: ws.comune,
+        workstation_id: ws.id,
+        session_id: args.tillSessionId,
+        amount_cents: fee,
+        paid_at: args.issuedAt,
+        clerk: clerk.username,
+      })
+      .execute();
+  }
   const marcaId = args.bollo.kind === 'marca' ? args.bollo.marcaId : null;
   if (marcaId !== null) {
     const used = await trx

@@ -36,6 +36,8 @@ export const certificateRecordSchema = z
       z.object({ kind: z.literal('exempt'), groundCode: z.string().min(1).max(60) }),
     ]),
     dirittiCents: z.number().int().nonnegative(),
+    /** the clerk's till session the diritti went into (required by the hub when they are > 0) */
+    tillSessionId: z.string().uuid().nullable().default(null),
     sha256: sha256Hex,
     pages: z.number().int().min(1).max(100),
     delivery: z.enum(DELIVERY_MODES),

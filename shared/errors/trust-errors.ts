@@ -34,6 +34,14 @@ export const TRUST_ERROR_MESSAGES = {
     it: 'La cassa {id} esiste già.',
     en: 'Till session {id} already exists.',
   },
+  certificate_fee_mismatch: {
+    it: 'Diritti di segreteria del certificato {id} non corrispondenti: indicati {amount}, dovuti {due}.',
+    en: 'Secretarial fees of certificate {id} do not match: {amount} given, {due} due.',
+  },
+  certificate_fee_not_in_till: {
+    it: 'I diritti del certificato {id} non risultano in nessuna cassa: aprire la cassa e rilasciarlo di nuovo.',
+    en: 'The fees of certificate {id} are in no till: open the till and issue it again.',
+  },
   certificate_not_verifiable: {
     it: 'Certificato {id} registrato ma non verificabile: {detail}.',
     en: 'Certificate {id} recorded but not verifiable: {detail}.',

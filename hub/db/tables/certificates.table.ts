@@ -44,3 +44,14 @@ export interface DocumentsIssuedTable {
   workstation_id: string;
   clerk: string;
 }
+
+/** The diritti collected with a certificate, in the till the counter put them in (migration 2026_12_06_1630). */
+export interface CertificateFeesTable {
+  certificate_id: string;
+  comune: string;
+  workstation_id: string;
+  session_id: string;
+  amount_cents: number;
+  paid_at: string;
+  clerk: string;
+}

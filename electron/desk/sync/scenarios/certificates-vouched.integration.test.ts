@@ -1,6 +1,7 @@
 import { uuidv7 } from 'uuidv7';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { romeDateOf } from '../../../../shared/calendar/rome-date';
+import type { CounterSessionView } from '../../../../shared/contract/cashdesk-views';
 import type { IssuedCertificate } from '../../../../shared/contract/views';
 import { VERIFY_RATE_LIMIT } from '../../../../hub/routes/verification-routes';
 import { startTestDesk, type TestDesk } from '../../../../test-support/desk-harness';
@@ -31,6 +32,11 @@ describe.each(HUB_BACKENDS)('certificates vouched by the hub (%s hub)', (backend
   });
 
   const year = () => new Date().getFullYear();
+  let till = '';
+  beforeEach(async () => {
+    till = (await desk.ok<CounterSessionView>('cashdesk:open', { openingFloatCents: 0 })).id;
+    await desk.core.sync.syncOnce();
+  });
   const record = (over: Record<string, unknown>) => ({
     id: uuidv7(),
     name: 'certificates.record',
@@ -47,8 +53,9 @@ describe.each(HUB_BACKENDS)('certificates vouched by the hub (%s hub)', (backend
       issuedOn: romeDateOf(new Date()),
       issuedAt: new Date().toISOString(),
       validUntil: '2099-12-31',
-      bollo: { kind: 'exempt', groundCode: 'pensione' },
+      bollo: { kind: 'exempt', groundCode: 'previdenza_assistenza' },
       dirittiCents: 26,
+      tillSessionId: till,
       sha256: 'a'.repeat(64),
       pages: 1,
       delivery: 'printed',
@@ -96,6 +103,25 @@ describe.each(HUB_BACKENDS)('certificates vouched by the hub (%s hub)', (backend
     });
     await desk.core.sync.syncOnce();
     expect((await verify(hub, issued.id)).body).toMatchObject({ exists: true, status: 'valid' });
+  });
+
+  it("refuses diritti that do not match the comune's setting, or that went into no till", async () => {
+    const [cheap] = await desk.core.ctx.hub.push(
+      [record({ dirittiCents: 1, validUntil: nextSixMonths(romeDateOf(new Date())) })],
+      desk.token(),
+    );
+    expect(cheap).toMatchObject({ status: 'rejected', error: { code: 'certificate_fee_mismatch' } });
+    const [nowhere] = await desk.core.ctx.hub.push(
+      [record({ tillSessionId: null, validUntil: nextSixMonths(romeDateOf(new Date())) })],
+      desk.token(),
+    );
+    expect(nowhere).toMatchObject({ status: 'rejected', error: { code: 'certificate_fee_not_in_till' } });
+    const [forged] = await desk.core.ctx.hub.push(
+      [record({ tillSessionId: uuidv7(), validUntil: nextSixMonths(romeDateOf(new Date())) })],
+      desk.token(),
+    );
+    expect(forged).toMatchObject({ status: 'rejected', error: { code: 'till_session_unknown' } });
+    expect((await verify(hub, `B885-P1-${year()}-000777`)).status).toBe(404);
   });
 
   it('answers 429 with a typed error once one address verifies too often, on the verification routes only', async () => {
