@@ -11,6 +11,7 @@ import type { PaymentsTable } from '../db/tables/cashdesk.table';
 import type { ApplyContext } from '../sync/apply-context';
 import { appendChange } from '../sync/change-log';
 import { recordException } from '../sync/sync-exceptions';
+import { checkPayment, requireOpenTillSession } from './payment-check';
 import { toDebtPositionWire, toPaymentWire, toVerbaleWire } from './cashdesk-wire';
 
 type Trx = Transaction<HubDatabase>;
@@ -107,6 +108,7 @@ export async function recordPayment(
 ): Promise<void> {
   const { kind, key } = args.debt;
   if (!(await lockDebt(trx, ws.comune, kind, key))) throw new AppError('debt_not_found', { key });
+  await checkPayment(trx, ws, at, args, debtLabel(kind, key));
   const earlier = await trx
     .selectFrom('payments')
     .selectAll()
@@ -189,6 +191,7 @@ export async function recordReversal(
     .where('id', '=', args.paymentId)
     .executeTakeFirst();
   if (!payment) throw new AppError('payment_not_found', { id: args.paymentId });
+  await requireOpenTillSession(trx, ws, args.sessionId);
   await checkApproval(trx, ws.comune, clerk.username, args.approvedBy, args.requestedBy);
   await lockDebt(trx, ws.comune, payment.debt_kind, payment.debt_key);
   const reversed = Number(payment.reversed_cents) + args.amountCents;
@@ -245,6 +248,13 @@ export async function openCounterSession(
   { trx, ws, clerk }: ApplyContext,
   args: MutationArgs<'cashdesk.openSession'>,
 ): Promise<void> {
+  // an id already taken (by this or another counter) is refused, never overwritten or a 500
+  const taken = await trx
+    .selectFrom('counter_sessions')
+    .select('id')
+    .where('id', '=', args.id)
+    .executeTakeFirst();
+  if (taken) throw new AppError('till_session_exists', { id: args.id });
   await trx
     .insertInto('counter_sessions')
     .values({
@@ -300,7 +310,8 @@ export async function closeCounterSession(
     .where('comune', '=', ws.comune)
     .where('id', '=', args.id)
     .executeTakeFirst();
-  if (!open) throw new AppError('session_not_open', { id: args.id });
+  if (!open) throw new AppError('till_session_unknown', { id: args.id });
+  await requireOpenTillSession(trx, ws, args.id);
   await checkApproval(trx, ws.comune, clerk.username, args.signedOffBy, open.clerk);
   const res = await trx
     .updateTable('counter_sessions')

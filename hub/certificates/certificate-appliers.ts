@@ -1,9 +1,58 @@
+import { createHash } from 'node:crypto';
+import type { Selectable } from 'kysely';
+import { romeDateOf } from '../../shared/calendar/rome-date';
 import { parseCertificateId } from '../../shared/certificates/certificate-id';
+import { dirittiSettingOn } from '../../shared/certificates/diritti';
+import { exemptionGroundOn } from '../../shared/certificates/exemption-grounds';
+import { cents } from '../../shared/money/cents';
+import { formatEuro } from '../../shared/money/euro-format';
+import { requireOpenTillSession } from '../cashdesk/payment-check';
+import { NOT_VOUCHED_TEXT, notVouchedReasons } from '../../shared/certificates/vouch';
+import type { ResidentsTable } from '../db/tables/registry.table';
+import { recordException } from '../sync/sync-exceptions';
 import { AppError } from '../../shared/errors/app-error';
 import type { MutationArgs } from '../../shared/sync/mutations';
 import type { ApplyContext } from '../sync/apply-context';
 import { appendChange } from '../sync/change-log';
 import { findCertificate, toCertificateSummary } from './certificate-repository';
+
+/**
+ * The diritti the comune's own setting asks for this certificate on its issue date (bollo or
+ * carta libera), recomputed with the same shared rule the counter showed; null when the comune
+ * has no setting for that date or the exemption ground is not one in force then.
+ */
+function expectedDiritti(comune: string, args: MutationArgs<'certificates.record'>): number | null {
+  const setting = dirittiSettingOn(comune, args.issuedOn);
+  if (!setting.ok) return null;
+  if (args.bollo.kind === 'marca') return setting.row.withBolloCents;
+  return exemptionGroundOn(args.bollo.groundCode, args.issuedOn).ok ? setting.row.exemptCents : null;
+}
+
+/**
+ * A fingerprint of what the hub itself holds about the holder when it records the certificate
+ * (never the desk's PDF or the desk's copy of the facts): if the registry is later altered behind
+ * the hub's back, or a record is claimed to have said something else, this shows it.
+ */
+function holderFactsDigest(id: string, r: Selectable<ResidentsTable>): string {
+  const facts = [
+    id,
+    r.comune,
+    r.codice_fiscale,
+    r.surname,
+    r.given_names,
+    r.sex,
+    r.birth_date,
+    r.birth_place_code,
+    r.citizenship,
+    r.civil_status,
+    r.family_id,
+    r.relationship,
+    r.status,
+    r.status_date ?? '',
+    r.registered_on,
+  ];
+  return createHash('sha256').update(JSON.stringify(facts)).digest('hex');
+}
 
 /**
  * A certificate issued at a counter (possibly offline, hours ago) becomes verifiable. The hub
@@ -20,11 +69,46 @@ export async function recordCertificate(
   }
   const holder = await trx
     .selectFrom('residents')
-    .select('id')
+    .selectAll()
     .where('id', '=', args.residentId)
     .where('comune', '=', ws.comune)
     .executeTakeFirst();
   if (!holder) throw new AppError('resident_not_found');
+  const reasons = notVouchedReasons(
+    args,
+    {
+      status: holder.status,
+      statusDate: holder.status_date,
+      registeredOn: holder.registered_on,
+      notCertifiable: Number(holder.not_certifiable) === 1,
+    },
+    romeDateOf(new Date(at)),
+    romeDateOf(new Date(args.issuedAt)),
+  );
+  const fee = expectedDiritti(ws.comune, args);
+  if (fee === null || fee !== args.dirittiCents) {
+    throw new AppError('certificate_fee_mismatch', {
+      id: args.id,
+      amount: formatEuro(cents(args.dirittiCents), 'it'),
+      due: fee === null ? '—' : formatEuro(cents(fee), 'it'),
+    });
+  }
+  if (fee > 0) {
+    if (args.tillSessionId === null) throw new AppError('certificate_fee_not_in_till', { id: args.id });
+    await requireOpenTillSession(trx, ws, args.tillSessionId);
+    await trx
+      .insertInto('certificate_fees')
+      .values({
+        certificate_id: args.id,
+        comune: ws.comune,
+        workstation_id: ws.id,
+        session_id: args.tillSessionId,
+        amount_cents: fee,
+        paid_at: args.issuedAt,
+        clerk: clerk.username,
+      })
+      .execute();
+  }
   const marcaId = args.bollo.kind === 'marca' ? args.bollo.marcaId : null;
   if (marcaId !== null) {
     const used = await trx
@@ -58,8 +142,23 @@ export async function recordCertificate(
     revoked_at: null,
     revoked_by: null,
     revoke_reason: null,
+    verifiable: reasons.length === 0 ? 1 : 0,
+    not_verifiable_reasons: reasons.length === 0 ? null : reasons.join(','),
+    hub_facts_sha256: holderFactsDigest(args.id, holder),
   };
   await trx.insertInto('certificates').values(row).execute();
+  if (reasons.length > 0) {
+    // kept, never verified as valid; the supervisors see why (the desk's clock, a tampered desk…)
+    await recordException(trx, ws, {
+      mutationId,
+      name: 'certificates.record',
+      args: { id: args.id, reasons },
+      clerk: clerk.username,
+      code: 'certificate_not_verifiable',
+      message: `Certificato ${args.id} non verificabile: ${reasons.map((r) => NOT_VOUCHED_TEXT[r].it).join('; ')}.`,
+      at,
+    });
+  }
   await trx
     .insertInto('documents_issued')
     .values({

@@ -25,6 +25,10 @@ const STATUS_TEXT: Record<VerificationStatus, { label: string; note: string }> =
     label: 'REVOCATO',
     note: "Il certificato è stato revocato dall'ufficio che lo ha emesso e non ha più valore.",
   },
+  not_verifiable: {
+    label: 'NON VERIFICABILE',
+    note: "I dati di questo certificato non corrispondono a quelli dell'anagrafe comunale: il Comune non può garantirlo e non va accettato come valido. Rivolgersi all'ufficio anagrafe.",
+  },
 };
 
 const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -34,7 +38,7 @@ body{font-family:"Titillium Web",system-ui,sans-serif;margin:0;background:#f5f7f
 header{background:#0066cc;color:#fff;padding:16px 24px}header h1{margin:0;font-size:1.3rem}
 main{max-width:640px;margin:24px auto;background:#fff;padding:24px;border-radius:6px;box-shadow:0 1px 3px #0002}
 .status{font-size:1.6rem;font-weight:700;padding:8px 12px;border-radius:4px;display:inline-block}
-.valid{background:#e6f4ea;color:#00713a}.expired{background:#fff4e5;color:#995c00}.revoked{background:#fdecea;color:#a61b1b}
+.valid{background:#e6f4ea;color:#00713a}.expired{background:#fff4e5;color:#995c00}.revoked,.not_verifiable{background:#fdecea;color:#a61b1b}
 dl{display:grid;grid-template-columns:12rem 1fr;gap:6px 12px}dt{font-weight:600}dd{margin:0}
 .hash{margin-top:20px;padding:12px;border:1px solid #c5d0db;border-radius:4px}
 .ok{color:#00713a;font-weight:700}.ko{color:#a61b1b;font-weight:700}
@@ -79,6 +83,15 @@ export function renderNotFoundPage(id: string, nonce: string, malformed: boolean
   return layout(
     'Certificato non trovato',
     `<p class="status revoked" data-status="not_found">NON TROVATO</p><p>${text}</p>`,
+    nonce,
+  );
+}
+
+/** Too many verifications from one address: said in words, with when to try again. */
+export function renderRateLimitedPage(message: string, nonce: string): string {
+  return layout(
+    'Troppe verifiche',
+    `<p class="status expired" data-status="rate_limited">ATTENDERE</p><p>${escapeHtml(message)}</p>`,
     nonce,
   );
 }

@@ -1,6 +1,10 @@
 import type { CaseHubTables } from '../cases/case-plugin';
 import type { CashdeskHubTables } from './tables/cashdesk.table';
-import type { CertificatesTable, DocumentsIssuedTable } from './tables/certificates.table';
+import type {
+  CertificateFeesTable,
+  CertificatesTable,
+  DocumentsIssuedTable,
+} from './tables/certificates.table';
 import type { ClerkSessionsTable } from './tables/clerk-sessions.table';
 import type { ComuniTable } from './tables/comuni.table';
 import type { LoginAttemptsTable } from './tables/login-attempts.table';
@@ -30,5 +34,6 @@ export interface HubDatabase extends CaseHubTables, CashdeskHubTables {
   enrolment_codes: EnrolmentCodesTable;
   hub_meta: HubMetaTable;
   certificates: CertificatesTable;
+  certificate_fees: CertificateFeesTable;
   documents_issued: DocumentsIssuedTable;
 }

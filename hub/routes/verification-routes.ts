@@ -1,25 +1,54 @@
 import { randomBytes } from 'node:crypto';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { romeDateOf } from '../../shared/calendar/rome-date';
 import { parseCertificateId } from '../../shared/certificates/certificate-id';
 import { verificationStatus } from '../../shared/certificates/certificate-record';
 import { findCertificateById } from '../certificates/certificate-repository';
 import {
   renderNotFoundPage,
+  renderRateLimitedPage,
   renderVerificationPage,
   type HashCheck,
   type VerificationView,
 } from '../certificates/verification-page';
+import { AppError } from '../../shared/errors/app-error';
+import { requestLocale } from '../http-errors';
+import { FixedWindowRateLimiter } from './rate-limit';
 import type { RouteContext } from './route-context';
 
 export const VERIFY_PAGE_PATH = '/verifica/:id';
 export const VERIFY_API_PATH = '/api/public/verifica/:id';
 
 /**
+ * Verification is public and each answer says whether an identifier exists, so it is rate-limited
+ * per client address: enough for an office checking a pile of certificates by hand, far too few
+ * to sweep the identifier space. Only these routes; the counters' API has its own credentials.
+ */
+export const VERIFY_RATE_LIMIT = { limit: 60, windowMs: 60_000, maxClients: 10_000 } as const;
+
+/**
  * The public side of the hub (DOMAIN.md §1.8): whoever holds a printout scans its QR code and
  * learns whether it is genuine. No login, nothing personal beyond the holder's initials.
  */
-export function verificationRoutes(app: FastifyInstance, ctx: RouteContext): void {
+export function verificationRoutes(
+  app: FastifyInstance,
+  ctx: RouteContext,
+  rate: { limit: number; windowMs: number; maxClients: number } = VERIFY_RATE_LIMIT,
+): void {
+  const limiter = new FixedWindowRateLimiter({ ...rate, now: () => ctx.now().getTime() });
+  /** 429 with a typed error, before any database work; true when the request was answered. */
+  const limited = (req: FastifyRequest, reply: FastifyReply, as: 'page' | 'json'): boolean => {
+    const decision = limiter.hit(req.ip);
+    if (decision.allowed) return false;
+    const error = new AppError('verification_rate_limited', {
+      seconds: decision.retryAfterSeconds,
+    }).toData(as === 'page' ? 'it' : requestLocale(req));
+    void reply.header('retry-after', String(decision.retryAfterSeconds));
+    if (as === 'page') void sendPage(reply, 429, (n) => renderRateLimitedPage(error.message, n));
+    else void reply.code(429).header('cache-control', 'no-store').send({ error });
+    return true;
+  };
+
   async function lookup(
     raw: string,
   ): Promise<{ view: VerificationView | null; sha256: string | null; malformed: boolean }> {
@@ -42,7 +71,11 @@ export function verificationRoutes(app: FastifyInstance, ctx: RouteContext): voi
         issuedOn: row.issued_on,
         validUntil: row.valid_until,
         status: verificationStatus(
-          { revokedAt: row.revoked_at, validUntil: row.valid_until },
+          {
+            revokedAt: row.revoked_at,
+            validUntil: row.valid_until,
+            verifiable: Number(row.verifiable) === 1,
+          },
           romeDateOf(ctx.now()),
         ),
         revokedOn: row.revoked_at ? romeDateOf(new Date(row.revoked_at)) : null,
@@ -76,6 +109,7 @@ export function verificationRoutes(app: FastifyInstance, ctx: RouteContext): voi
   app.get<{ Params: { id: string }; Querystring: { sha256?: string } }>(
     VERIFY_PAGE_PATH,
     async (req, reply) => {
+      if (limited(req, reply, 'page')) return reply;
       const found = await lookup(req.params.id);
       if (!found.view)
         return sendPage(reply, found.malformed ? 400 : 404, (n) =>
@@ -92,6 +126,7 @@ export function verificationRoutes(app: FastifyInstance, ctx: RouteContext): voi
   app.get<{ Params: { id: string }; Querystring: { sha256?: string } }>(
     VERIFY_API_PATH,
     async (req, reply) => {
+      if (limited(req, reply, 'json')) return reply;
       const found = await lookup(req.params.id);
       if (!found.view)
         return reply.code(found.malformed ? 400 : 404).send({ exists: false, malformed: found.malformed });

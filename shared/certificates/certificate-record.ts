@@ -36,6 +36,8 @@ export const certificateRecordSchema = z
       z.object({ kind: z.literal('exempt'), groundCode: z.string().min(1).max(60) }),
     ]),
     dirittiCents: z.number().int().nonnegative(),
+    /** the clerk's till session the diritti went into (required by the hub when they are > 0) */
+    tillSessionId: z.string().uuid().nullable().default(null),
     sha256: sha256Hex,
     pages: z.number().int().min(1).max(100),
     delivery: z.enum(DELIVERY_MODES),
@@ -86,14 +88,27 @@ export const certificateSummarySchema = certificateRecordSchema
   });
 export type CertificateSummary = z.infer<typeof certificateSummarySchema>;
 
-export type VerificationStatus = 'valid' | 'expired' | 'revoked';
+export type VerificationStatus = 'valid' | 'expired' | 'revoked' | 'not_verifiable';
 
-/** Revoked beats expired: a revoked certificate is never shown as merely out of date. */
+/**
+ * Revoked beats everything: a revoked certificate is never shown as merely out of date. A
+ * certificate the hub could not confirm against its records (`verifiable: false`) is never
+ * shown as valid, whatever dates it claims.
+ */
 export function verificationStatus(
   record: { revokedAt: string | null; validUntil: IsoDate | null },
   today: IsoDate,
+): Exclude<VerificationStatus, 'not_verifiable'>;
+export function verificationStatus(
+  record: { revokedAt: string | null; validUntil: IsoDate | null; verifiable: boolean },
+  today: IsoDate,
+): VerificationStatus;
+export function verificationStatus(
+  record: { revokedAt: string | null; validUntil: IsoDate | null; verifiable?: boolean },
+  today: IsoDate,
 ): VerificationStatus {
   if (record.revokedAt !== null) return 'revoked';
+  if (record.verifiable === false) return 'not_verifiable';
   if (record.validUntil !== null && compareIsoDates(today, record.validUntil) > 0) return 'expired';
   return 'valid';
 }

@@ -1,11 +1,15 @@
 import type { Locale } from './locale';
 
 /** Screen wording: What the hub recomputes and refuses: amounts, till sessions, certificates. Merged into UI_MESSAGES (ui-messages.ts). */
-const IT = {} as const;
+const IT = {
+  'trust.certificateFee': 'Diritti di segreteria',
+} as const;
 
 export type TrustUiKey = keyof typeof IT;
 
 export const TRUST_UI: Record<Locale, Record<TrustUiKey, string>> = {
   it: IT,
-  en: {},
+  en: {
+    'trust.certificateFee': 'Secretarial fees',
+  },
 };

@@ -1,3 +1,4 @@
+import { TRUST_UI } from '../../../shared/i18n/trust-ui';
 import { uuidv7 } from 'uuidv7';
 import { romeDateOf, romeDateTimeOf } from '../../../shared/calendar/rome-date';
 import { cashdeskSettingOn } from '../../../shared/cashdesk/comune-settings';
@@ -49,7 +50,7 @@ const settingsOf = (ctx: DeskContext, comune: string) =>
 
 async function view(ctx: DeskContext, row: DeskCounterSessionRow): Promise<CounterSessionView> {
   const session = requireSession(ctx);
-  const { payments, reversals, entries } = await sessionEntries(ctx.db, row.id);
+  const { payments, reversals, fees, entries } = await sessionEntries(ctx.db, row.id);
   const totals = closingTotals(entries, cents(Number(row.opening_float_cents)));
   const closing = row.closing ? (JSON.parse(row.closing) as NonNullable<CounterSession['closing']>) : null;
   const signOff = row.sign_off ? (JSON.parse(row.sign_off) as NonNullable<CounterSession['signOff']>) : null;
@@ -80,6 +81,16 @@ async function view(ctx: DeskContext, row: DeskCounterSessionRow): Promise<Count
         amountCents: Number(p.amount_cents),
         at: romeDateTimeOf(new Date(p.paid_at)),
         reason: null,
+      })),
+      ...fees.map((f) => ({
+        id: f.id,
+        kind: 'payment' as const,
+        receiptNumber: f.certificate_id,
+        debtKey: f.certificate_id,
+        channel: f.channel,
+        amountCents: Number(f.amount_cents),
+        at: romeDateTimeOf(new Date(f.paid_at)),
+        reason: TRUST_UI[ctx.state.locale]['trust.certificateFee'],
       })),
       ...reversals.map((r) => ({
         id: r.id,
@@ -180,6 +191,26 @@ export async function openCounterSession(
     },
   );
   return view(ctx, await mySession(ctx));
+}
+
+/**
+ * The till the diritti of a certificate go into: the clerk's session of today, opened here with
+ * no float when the clerk has not opened one (a counter that issues certificates takes money
+ * even if it never takes a fine). A session already counted or closed takes nothing more: the
+ * clerk reopens it, or the certificate waits for tomorrow's till.
+ */
+export async function tillForFees(ctx: DeskContext): Promise<string> {
+  const session = requireSession(ctx);
+  const today = romeDateOf(ctx.now());
+  let row = await findClerkSession(ctx.db, session.info.clerk.username, today);
+  if (!row) {
+    await openCounterSession(ctx, { openingFloatCents: 0 });
+    row = await mySession(ctx);
+  }
+  const counter = toCounterSession(row, session.info.comune.belfiore, workstationName(ctx));
+  const can = canRecordEntry(counter, actorOf(session), romeDateTimeOf(ctx.now()));
+  if (!can.ok) throw refused(can.error, ctx.state.locale);
+  return row.id;
 }
 
 async function findDebt(ctx: DeskContext, kind: 'fine' | 'notice', key: string): Promise<DebtView> {

@@ -75,12 +75,25 @@ export async function sessionEntries(db: Db, sessionId: string) {
     .where('reversals.session_id', '=', sessionId)
     .orderBy('reversals.at')
     .execute();
+  // the diritti collected with certificates are cash taken at this till like any payment
+  const fees = await db
+    .selectFrom('certificate_fees')
+    .selectAll()
+    .where('session_id', '=', sessionId)
+    .orderBy('paid_at')
+    .execute();
   const entries: SessionEntry[] = [
     ...payments.map((p) => ({
       id: p.id,
       kind: 'payment' as const,
       channel: p.channel,
       amountCents: cents(Number(p.amount_cents)),
+    })),
+    ...fees.map((f) => ({
+      id: f.id,
+      kind: 'payment' as const,
+      channel: f.channel,
+      amountCents: cents(Number(f.amount_cents)),
     })),
     ...reversals.map((r) =>
       r.kind === 'refund'
@@ -101,5 +114,5 @@ export async function sessionEntries(db: Db, sessionId: string) {
           },
     ),
   ];
-  return { payments, reversals, entries };
+  return { payments, reversals, fees, entries };
 }

@@ -1,3 +1,5 @@
+import { uuidv7 } from 'uuidv7';
+import { tillForFees } from '../cashdesk/cashdesk-service';
 import { buildCertificate, type Certificate } from '../../../shared/certificates/build-certificate';
 import type { CertificateError } from '../../../shared/certificates/certificate-errors';
 import { nextCertificateId, parseCertificateId } from '../../../shared/certificates/certificate-id';
@@ -105,6 +107,8 @@ export async function issueCertificate(
   // Refusals are found on a draft, so they never take a number from the series.
   const draft = make(previewId(series, comune, today));
   if (!draft.ok) throw refusal(draft.errors, ctx.state.locale);
+  // The diritti shown "to collect" are money taken at this counter: they go into the clerk's till.
+  const tillSessionId = draft.value.fees.atCounterCents > 0 ? await tillForFees(ctx) : null;
   const id = await reserveNext(ctx.db, LAST_ID_KEY, (last) => {
     const previous = last ? parseCertificateId(last) : null;
     const next = nextCertificateId({
@@ -145,6 +149,7 @@ export async function issueCertificate(
           ? { kind: 'marca', marcaId: marcaId ?? '' }
           : { kind: 'exempt', groundCode: input.bollo.groundCode },
       dirittiCents: certificate.fees.atCounterCents,
+      tillSessionId,
       sha256,
       pages,
       delivery: input.delivery,
@@ -177,6 +182,20 @@ export async function issueCertificate(
           content: JSON.stringify(lines),
         })
         .execute();
+      if (tillSessionId !== null) {
+        await trx
+          .insertInto('certificate_fees')
+          .values({
+            id: uuidv7(),
+            session_id: tillSessionId,
+            certificate_id: certificate.id,
+            channel: 'cash',
+            amount_cents: certificate.fees.atCounterCents,
+            paid_at: issuedAt.toISOString(),
+            clerk: session.info.clerk.username,
+          })
+          .execute();
+      }
     },
   );
   return {

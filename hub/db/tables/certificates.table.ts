@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 
 /** What the hub knows of an issued certificate: enough to verify it, never the document. */
 export interface CertificatesTable {
@@ -25,6 +25,12 @@ export interface CertificatesTable {
   revoked_at: string | null;
   revoked_by: string | null;
   revoke_reason: string | null;
+  /** 0/1: the hub confirmed the certificate against its own records (migration 2026_12_06_1630) */
+  verifiable: Generated<number>;
+  /** comma-separated NotVouchedReason (shared/certificates/vouch.ts) when not verifiable */
+  not_verifiable_reasons: string | null;
+  /** SHA-256 over the holder's registry facts the hub held when recording it; null before the check */
+  hub_facts_sha256: string | null;
 }
 export type HubCertificateRow = Selectable<CertificatesTable>;
 
@@ -36,5 +42,16 @@ export interface DocumentsIssuedTable {
   pages: number;
   delivery: 'printed' | 'file';
   workstation_id: string;
+  clerk: string;
+}
+
+/** The diritti collected with a certificate, in the till the counter put them in (migration 2026_12_06_1630). */
+export interface CertificateFeesTable {
+  certificate_id: string;
+  comune: string;
+  workstation_id: string;
+  session_id: string;
+  amount_cents: number;
+  paid_at: string;
   clerk: string;
 }

@@ -87,7 +87,20 @@ export interface DeskCounterSessionsTable {
 }
 export type DeskCounterSessionRow = Selectable<DeskCounterSessionsTable>;
 
+/** Diritti collected with a certificate: a cash line of the clerk's till (migration 2026_12_06_1630). */
+export interface DeskCertificateFeesTable {
+  id: string;
+  session_id: string;
+  certificate_id: string;
+  channel: 'cash';
+  amount_cents: number;
+  paid_at: string;
+  clerk: string;
+}
+export type DeskCertificateFeeRow = Selectable<DeskCertificateFeesTable>;
+
 export interface CashdeskDeskTables {
+  certificate_fees: DeskCertificateFeesTable;
   verbali: DeskVerbaliTable;
   debt_positions: DeskDebtPositionsTable;
   payments: DeskPaymentsTable;
