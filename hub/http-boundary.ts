@@ -1,6 +1,18 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../shared/errors/app-error';
 import { sendError } from './http-errors';
+
+export interface HubRoute {
+  method: string;
+  /** as registered: `/verifica/:id` */
+  url: string;
+  pattern: RegExp;
+}
+
+const ROUTES = new WeakMap<FastifyInstance, HubRoute[]>();
+
+/** Every route of a hub server, as registered (the property test walks them all, new ones included). */
+export const routesOf = (app: FastifyInstance): readonly HubRoute[] => ROUTES.get(app) ?? [];
 
 /**
  * Closes the class "bad request becomes a 500 or a raw Fastify answer" in one place, for every
@@ -10,11 +22,12 @@ import { sendError } from './http-errors';
  * are added.
  */
 export function installHttpBoundary(app: FastifyInstance): void {
-  const routes: { method: string; pattern: RegExp }[] = [];
+  const routes: HubRoute[] = [];
+  ROUTES.set(app, routes);
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods)
-      routes.push({ method: method.toUpperCase(), pattern: patternOf(route.url) });
+      routes.push({ method: method.toUpperCase(), url: route.url, pattern: patternOf(route.url) });
   });
 
   // Only JSON is spoken here: a text/plain body would otherwise reach the routes as a string.
@@ -35,6 +48,14 @@ export function installHttpBoundary(app: FastifyInstance): void {
     return sendError(req, reply, new AppError('route_not_found', { path: path.slice(0, 60) }));
   });
 }
+
+/**
+ * Errors the router raises before any hook runs (a path that is not valid percent-encoding), which
+ * Fastify answers itself unless given this as the `frameworkErrors` option.
+ */
+export const frameworkErrors = (err: unknown, req: FastifyRequest, reply: FastifyReply): void => {
+  void sendError(req, reply, err);
+};
 
 /** A Fastify route path (`/verifica/:id`, `/files/*`) as a matcher of concrete paths. */
 function patternOf(url: string): RegExp {

@@ -3,7 +3,7 @@ import { AppError } from '../shared/errors/app-error';
 import { caseRoutes } from './cases/case-plugin';
 import { ENROL_PATH, MIN_PROTOCOL_VERSION, PROTOCOL_VERSION } from '../shared/sync/registry-page';
 import type { HubDb } from './db/open-hub-database';
-import { installHttpBoundary } from './http-boundary';
+import { frameworkErrors, installHttpBoundary } from './http-boundary';
 import { offlineGraceHoursFromEnv } from './auth/clerk-credentials';
 import { authRoutes } from './routes/auth-routes';
 import { registryRoutes } from './routes/registry-routes';
@@ -40,6 +40,7 @@ export function buildHubServer(opts: HubServerOptions): FastifyInstance {
     logger: opts.logger ?? false,
     bodyLimit: 4 * 1024 * 1024,
     forceCloseConnections: true,
+    frameworkErrors,
   });
 
   installHttpBoundary(app);
