@@ -3,7 +3,7 @@ import { AppError } from '../shared/errors/app-error';
 import { caseRoutes } from './cases/case-plugin';
 import { ENROL_PATH, MIN_PROTOCOL_VERSION, PROTOCOL_VERSION } from '../shared/sync/registry-page';
 import type { HubDb } from './db/open-hub-database';
-import { sendError } from './http-errors';
+import { frameworkErrors, installHttpBoundary } from './http-boundary';
 import { offlineGraceHoursFromEnv } from './auth/clerk-credentials';
 import { OWASP_SCRYPT, type ScryptCost } from './auth/passwords';
 import { authRoutes } from './routes/auth-routes';
@@ -44,12 +44,10 @@ export function buildHubServer(opts: HubServerOptions): FastifyInstance {
     logger: opts.logger ?? false,
     bodyLimit: 4 * 1024 * 1024,
     forceCloseConnections: true,
+    frameworkErrors,
   });
 
-  app.setErrorHandler((err, req, reply) => sendError(req, reply, err));
-  app.setNotFoundHandler((req, reply) =>
-    sendError(req, reply, new AppError('unknown_call', { call: req.url.slice(0, 60) })),
-  );
+  installHttpBoundary(app);
 
   // A desk too old for this hub gets one clear answer on every API call, before anything else.
   app.addHook('onRequest', async (req) => {

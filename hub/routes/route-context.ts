@@ -26,9 +26,9 @@ export function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    throw new AppError('invalid_input', {
-      detail: first ? `${first.path.join('.') || 'body'}: ${first.message}` : 'body',
-    });
+    const field = first?.path.map(String).join('.') || 'body';
+    // which field: the caller fixes the request from the answer alone
+    throw new AppError('invalid_input', { detail: `${field}: ${first?.message ?? ''}`, field });
   }
   return parsed.data;
 }

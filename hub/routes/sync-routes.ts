@@ -67,7 +67,9 @@ export function syncRoutes(app: FastifyInstance, ctx: RouteContext): void {
     if (!token) throw new AppError('clerk_session_required');
     const author = await findClerkCredential(ctx.db, token, ws, ctx.now(), ['session', 'push']);
     const body = parse(pushRequestSchema, req.body);
-    const { results, changed } = await pushMutations(ctx.db, ws, author, body.mutations, ctx.now);
+    const { results, changed } = await pushMutations(ctx.db, ws, author, body.mutations, ctx.now, (err, m) =>
+      req.log.error({ err, mutation: m }, 'mutation failed unexpectedly'),
+    );
     if (changed) ctx.notifier.notify(ws.comune);
     return { results };
   });

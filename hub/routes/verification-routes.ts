@@ -15,6 +15,8 @@ import { AppError } from '../../shared/errors/app-error';
 import { requestLocale } from '../http-errors';
 import { FixedWindowRateLimiter } from './rate-limit';
 import type { RouteContext } from './route-context';
+import { AppError } from '../../shared/errors/app-error';
+import { requestLocale } from '../http-errors';
 
 export const VERIFY_PAGE_PATH = '/verifica/:id';
 export const VERIFY_API_PATH = '/api/public/verifica/:id';
@@ -128,8 +130,16 @@ export function verificationRoutes(
     async (req, reply) => {
       if (limited(req, reply, 'json')) return reply;
       const found = await lookup(req.params.id);
-      if (!found.view)
-        return reply.code(found.malformed ? 400 : 404).send({ exists: false, malformed: found.malformed });
+      if (!found.view) {
+        const id = req.params.id.slice(0, 40);
+        const error = found.malformed
+          ? new AppError('invalid_input', { detail: 'id', field: 'id' })
+          : new AppError('certificate_not_found', { id });
+        // the typed error every hub refusal carries, beside the fields scanners already read
+        return reply
+          .code(found.malformed ? 400 : 404)
+          .send({ exists: false, malformed: found.malformed, error: error.toData(requestLocale(req)) });
+      }
       return { exists: true, ...found.view, hash: hashCheck(req.query.sha256, found.sha256).kind };
     },
   );

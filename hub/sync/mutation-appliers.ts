@@ -48,12 +48,15 @@ export async function currentStateFor(
   name: MutationName,
   args: unknown,
 ): Promise<Change[]> {
-  const forCase = await caseCurrentStateFor(trx, ws, name, args);
+  // a refused mutation's args may be anything (null, a number): read them as a record or nothing
+  const fields: Record<string, unknown> =
+    typeof args === 'object' && args !== null ? (args as Record<string, unknown>) : {};
+  const forCase = await caseCurrentStateFor(trx, ws, name, fields);
   if (forCase !== null) return forCase;
   // Stamped with the log's head: a desk that has already pulled past it keeps what it pulled.
   const seq = await headSeq(trx, ws.comune);
   if (name === 'certificates.revoke') {
-    const certificateId = (args as { id?: unknown }).id;
+    const certificateId = fields.id;
     const found =
       typeof certificateId === 'string' ? await findCertificate(trx, ws.comune, certificateId) : null;
     return found
@@ -69,7 +72,7 @@ export async function currentStateFor(
       : [];
   }
   if (name !== 'registry.updateContacts' && name !== 'registry.setCertifiable') return [];
-  const id = (args as { residentId?: unknown }).residentId;
+  const id = fields.residentId;
   if (typeof id !== 'string') return [];
   const row = await trx
     .selectFrom('residents')

@@ -4,8 +4,10 @@ import { AppError } from '../../shared/errors/app-error';
 import {
   isMutationName,
   MUTATIONS,
+  mutationEnvelopeSchema,
   type MutationEnvelope,
   type MutationResult,
+  type PushedMutation,
 } from '../../shared/sync/mutations';
 import type { ClerkIdentity } from '../auth/clerk-credentials';
 import type { HubDatabase } from '../db/database';
@@ -18,28 +20,35 @@ type Applier = (ctx: ApplyContext, args: unknown) => Promise<void>;
 
 type Trx = Transaction<HubDatabase>;
 
+/** Told of a mutation that failed for a reason no rule names (a bug, not bad input): for the hub's log. */
+export type UnexpectedFailure = (err: unknown, mutation: { id: string; name: string }) => void;
+
 /**
  * Applies a batch in order, exactly once per (workstation, mutation id): a replayed mutation
  * answers `duplicate` and changes nothing. A rejected one is recorded as an exception for
  * supervisors, never dropped. The batch is one transaction (one commit for up to 500 changes);
  * each mutation runs inside its own savepoint, so a refused one leaves no trace of a half-write
- * while the others stand.
+ * while the others stand. Each mutation is read on its own (envelope, name, args): one the hub
+ * cannot read, or whose applier fails unexpectedly, is refused alone with a reason; a batch never
+ * fails because of what one mutation holds, or the desk would resend it for ever.
  */
 export async function pushMutations(
   db: Kysely<HubDatabase>,
   ws: WorkstationRow,
   author: ClerkIdentity,
-  mutations: MutationEnvelope[],
+  mutations: PushedMutation[],
   now: () => Date,
+  onUnexpected: UnexpectedFailure = () => {},
 ): Promise<{ results: MutationResult[]; changed: boolean }> {
   try {
-    return await applyBatch(db, ws, author, mutations, now().toISOString());
+    return await applyBatch(db, ws, author, mutations, now().toISOString(), onUnexpected, true);
   } catch (err) {
     // A concurrent push of the same mutations (a replay racing its original) won on PostgreSQL,
     // or two batches touching the same records in opposite order deadlocked: the batch rolled
-    // back whole; applying it again now answers from what the winner recorded.
-    if (!isUniqueViolation(err) && !isRetryableConflict(err)) throw err;
-    return applyBatch(db, ws, author, mutations, now().toISOString());
+    // back whole; applying it again now answers from what the winner recorded. A conflict that
+    // happens again is the mutation's own (e.g. a key it reuses) and refuses that mutation only.
+    if (!isConflict(err)) throw err;
+    return applyBatch(db, ws, author, mutations, now().toISOString(), onUnexpected, false);
   }
 }
 
@@ -47,22 +56,51 @@ async function applyBatch(
   db: Kysely<HubDatabase>,
   ws: WorkstationRow,
   author: ClerkIdentity,
-  mutations: MutationEnvelope[],
+  mutations: PushedMutation[],
   at: string,
+  onUnexpected: UnexpectedFailure,
+  retryConflicts: boolean,
 ): Promise<{ results: MutationResult[]; changed: boolean }> {
   return db.transaction().execute(async (trx) => {
     const results: MutationResult[] = [];
-    for (const m of mutations) results.push(await applyOne(trx, ws, author, m, at));
+    for (const m of mutations)
+      results.push(await applyOne(trx, ws, author, m, at, onUnexpected, retryConflicts));
     return { results, changed: results.some((r) => r.status === 'applied') };
   });
 }
+
+/** The envelope of one pushed mutation, or the field that is wrong with it. */
+function readEnvelope(raw: PushedMutation): MutationEnvelope {
+  const parsed = mutationEnvelopeSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  throw invalidMutation(nameOf(raw), parsed.error.issues[0]);
+}
+
+function invalidMutation(
+  name: string,
+  issue: { path: PropertyKey[]; message: string } | undefined,
+  prefix?: string,
+): AppError {
+  const path = [...(prefix ? [prefix] : []), ...(issue?.path ?? []).map(String)].join('.');
+  return new AppError('mutation_invalid', {
+    name,
+    field: path || (prefix ?? 'mutation'),
+    detail: (issue?.message ?? '').slice(0, 200),
+  });
+}
+
+/** What the mutation calls itself, fit to be shown and stored even when it is not a name at all. */
+const nameOf = (raw: PushedMutation): string =>
+  typeof raw.name === 'string' && raw.name.length > 0 ? raw.name.slice(0, 80) : '?';
 
 async function applyOne(
   trx: Trx,
   ws: WorkstationRow,
   author: ClerkIdentity,
-  m: MutationEnvelope,
+  m: PushedMutation,
   at: string,
+  onUnexpected: UnexpectedFailure,
+  retryConflicts: boolean,
 ): Promise<MutationResult> {
   const seen = await trx
     .selectFrom('applied_mutations')
@@ -77,13 +115,13 @@ async function applyOne(
 
   await sql`savepoint mutation`.execute(trx);
   try {
-    checkAuthor(author, m);
-    if (!isMutationName(m.name)) throw new AppError('mutation_unknown', { name: m.name });
-    requireAllowed(author.role, m.name);
-    const parsed = MUTATIONS[m.name].safeParse(m.args);
-    if (!parsed.success)
-      throw new AppError('invalid_input', { detail: parsed.error.issues[0]?.message ?? m.name });
-    await (APPLIERS[m.name] as Applier)(
+    const envelope = readEnvelope(m);
+    checkAuthor(author, envelope);
+    if (!isMutationName(envelope.name)) throw new AppError('mutation_unknown', { name: envelope.name });
+    requireAllowed(author.role, envelope.name);
+    const parsed = MUTATIONS[envelope.name].safeParse(envelope.args);
+    if (!parsed.success) throw invalidMutation(envelope.name, parsed.error.issues[0], 'args');
+    await (APPLIERS[envelope.name] as Applier)(
       { trx, ws, at, mutationId: m.id, clerk: { username: author.username, role: author.role } },
       parsed.data,
     );
@@ -102,8 +140,12 @@ async function applyOne(
   } catch (err) {
     await sql`rollback to savepoint mutation`.execute(trx);
     await sql`release savepoint mutation`.execute(trx);
-    if (!(err instanceof AppError)) throw err;
-    return reject(trx, ws, m, at, err);
+    if (retryConflicts && isConflict(err)) throw err;
+    if (err instanceof AppError) return reject(trx, ws, author, m, at, err);
+    // Not a rule saying no: a defect meeting this mutation's data. Refused alone (the supervisors
+    // see it, the hub's log has the cause); the clerk's message names no internals.
+    onUnexpected(err, { id: m.id, name: nameOf(m) });
+    return reject(trx, ws, author, m, at, new AppError('mutation_failed', { name: nameOf(m) }));
   }
 }
 
@@ -121,7 +163,8 @@ function checkAuthor(author: ClerkIdentity, m: MutationEnvelope): void {
 async function reject(
   trx: Trx,
   ws: WorkstationRow,
-  m: MutationEnvelope,
+  author: ClerkIdentity,
+  m: PushedMutation,
   at: string,
   err: AppError,
 ): Promise<MutationResult> {
@@ -138,9 +181,10 @@ async function reject(
     .execute();
   await recordException(trx, ws, {
     mutationId: m.id,
-    name: m.name,
+    name: nameOf(m),
     args: m.args,
-    clerk: m.clerk,
+    // what it claims when it is a name; otherwise the hub knows who pushed it
+    clerk: typeof m.clerk === 'string' && m.clerk.length > 0 ? m.clerk.slice(0, 64) : author.username,
     code: error.code,
     message: error.message,
     at,
@@ -149,9 +193,10 @@ async function reject(
   return { id: m.id, status: 'rejected', error: { code: error.code, message: error.message }, current };
 }
 
-function isRetryableConflict(err: unknown): boolean {
+/** A race with another push (deadlock, serialization, the same mutation recorded twice). */
+function isConflict(err: unknown): boolean {
   const code = (err as { code?: string })?.code;
-  return code === '40P01' || code === '40001';
+  return code === '40P01' || code === '40001' || isUniqueViolation(err);
 }
 
 function isUniqueViolation(err: unknown): boolean {
@@ -166,7 +211,7 @@ function isUniqueViolation(err: unknown): boolean {
 async function rejectedAgain(
   trx: Trx,
   ws: WorkstationRow,
-  m: MutationEnvelope,
+  m: PushedMutation,
   code: string | null,
 ): Promise<MutationResult> {
   const recorded = await trx

@@ -51,9 +51,18 @@ export type MutationEnvelope = z.infer<typeof mutationEnvelopeSchema>;
 
 export const PUSH_BATCH_MAX = 500;
 
+/**
+ * The batch as the hub first reads it: only each mutation's id, which its answer is matched on.
+ * Everything else is checked mutation by mutation (mutationEnvelopeSchema, then the args), so a
+ * mutation from another release or with a bad field is refused alone and the rest applies.
+ */
 export const pushRequestSchema = z.object({
-  mutations: z.array(mutationEnvelopeSchema).min(1).max(PUSH_BATCH_MAX),
+  mutations: z
+    .array(z.object({ id: z.string().uuid() }).passthrough())
+    .min(1)
+    .max(PUSH_BATCH_MAX),
 });
+export type PushedMutation = z.infer<typeof pushRequestSchema>['mutations'][number];
 
 export const mutationResultSchema = z.object({
   id: z.string(),
