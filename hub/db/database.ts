@@ -3,6 +3,7 @@ import type { CashdeskHubTables } from './tables/cashdesk.table';
 import type { CertificatesTable, DocumentsIssuedTable } from './tables/certificates.table';
 import type { ClerkSessionsTable } from './tables/clerk-sessions.table';
 import type { ComuniTable } from './tables/comuni.table';
+import type { DeskQuarantineTable } from './tables/quarantine.table';
 import type { FamiliesTable, ResidentEventsTable, ResidentsTable } from './tables/registry.table';
 import type {
   AppliedMutationsTable,
@@ -25,6 +26,7 @@ export interface HubDatabase extends CaseHubTables, CashdeskHubTables {
   change_log: ChangeLogTable;
   applied_mutations: AppliedMutationsTable;
   sync_exceptions: SyncExceptionsTable;
+  desk_quarantine: DeskQuarantineTable;
   enrolment_codes: EnrolmentCodesTable;
   hub_meta: HubMetaTable;
   certificates: CertificatesTable;

@@ -1,3 +1,4 @@
+import type { ExceptionKind } from '../sync/exception-kind';
 import type { Locale } from '../i18n/locale';
 import type { CfProblem } from '../codice-fiscale/codice-fiscale';
 import type { Resident, ResidentEventKind } from '../registry/model';
@@ -65,6 +66,12 @@ export interface SyncException {
   code: string;
   message: string;
   summary: string;
+  /** push: a change of this counter the hub refused; pull: a record from the hub set aside here */
+  source: 'push' | 'pull';
+  /** settles by itself (an update, the network) or needs a person (shared/sync/exception-kind.ts) */
+  kind: ExceptionKind;
+  /** minutes since it happened */
+  ageMinutes: number;
 }
 
 export interface ResidentSummary extends Pick<

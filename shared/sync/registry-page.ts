@@ -165,6 +165,11 @@ export const hubExceptionsSchema = z.object({
       code: z.string(),
       message: z.string(),
       at: z.string(),
+      /** push: a mutation the hub refused; pull: a record of the log a counter set aside */
+      source: z.enum(['push', 'pull']).default('push'),
+      /** pull only: what the record is, from the hub's own log */
+      entity: z.string().optional(),
+      entityId: z.string().optional(),
     }),
   ),
 });

@@ -5,6 +5,7 @@ import * as m1200 from './2026_11_26_1200_sync_engine';
 import * as m1400 from './2026_11_26_1400_documents';
 import * as m1500 from './2026_11_26_1500_cashdesk';
 import * as m20261206_1400 from './2026_12_06_1400_push_keys';
+import * as m20261206_1610 from './2026_12_06_1610_quarantined_changes';
 
 /**
  * Bundled statically: in a packaged app there is no migrations folder to read at runtime.
@@ -17,4 +18,5 @@ export const deskMigrations: Record<string, Migration> = {
   '2026_11_26_1500_cashdesk': m1500,
   ...CASE_DESK_MIGRATIONS,
   '2026_12_06_1400_push_keys': m20261206_1400,
+  '2026_12_06_1610_quarantined_changes': m20261206_1610,
 };
