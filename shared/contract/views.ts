@@ -35,6 +35,8 @@ export interface SyncStatus {
   pending: number;
   /** local changes the hub rejected (see sync:exceptions) */
   exceptions: number;
+  /** records from the hub this counter set aside, unreadable or of an unknown kind (see sync:exceptions) */
+  quarantined: number;
   /**
    * The person whose changes head the queue and wait for them to log in at this counter (the hub
    * takes a change only with its author's own credential); null when nothing waits for anyone.

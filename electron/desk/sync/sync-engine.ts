@@ -264,7 +264,8 @@ export class SyncEngine implements SyncControl {
       residents,
       pending: await count('outbox'),
       // what the hub refused and what this counter set aside: neither is "in sync"
-      exceptions: (await count('sync_exceptions')) + (await count('quarantined_changes')),
+      exceptions: await count('sync_exceptions'),
+      quarantined: await count('quarantined_changes'),
       cursor: Number((await getMeta(db, CURSOR_KEY)) ?? 0),
       ...(bootstrapped && state !== 'revoked' ? { state: 'ready' as const } : {}),
     });

@@ -16,8 +16,15 @@ export function SyncIndicator({ sync, onOpen }: { sync: SyncStatus | null; onOpe
   else parts.push(sync.online ? t('syncOnline') : t('syncOffline'));
   if (sync.pending > 0) parts.push(t('syncPending', { count: sync.pending }));
   if (sync.exceptions > 0) parts.push(t('syncExceptions', { count: sync.exceptions }));
+  if (sync.quarantined > 0) parts.push(t('syncSetAside', { count: sync.quarantined }));
   if (sync.lastSyncAt) parts.push(t('syncLast', { time: time(sync.lastSyncAt) }));
-  const tone = sync.state === 'revoked' || sync.exceptions > 0 ? 'error' : sync.online ? 'ready' : 'offline';
+  // Online is not "in sync" while something was refused or set aside: the clerk sees it at once.
+  const tone =
+    sync.state === 'revoked' || sync.exceptions > 0 || sync.quarantined > 0
+      ? 'error'
+      : sync.online
+        ? 'ready'
+        : 'offline';
   return (
     <button
       type="button"
