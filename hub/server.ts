@@ -11,6 +11,7 @@ import { registryRoutes } from './routes/registry-routes';
 import type { RouteContext } from './routes/route-context';
 import { workstationAuth } from './routes/route-context';
 import { syncRoutes } from './routes/sync-routes';
+import { quarantineRoutes } from './routes/quarantine-routes';
 import { verificationRoutes } from './routes/verification-routes';
 import { ChangeNotifier } from './sync/change-notifier';
 
@@ -67,6 +68,7 @@ export function buildHubServer(opts: HubServerOptions): FastifyInstance {
   authRoutes(app, ctx);
   registryRoutes(app, ctx);
   syncRoutes(app, ctx);
+  quarantineRoutes(app, ctx);
   verificationRoutes(app, ctx);
   const stopCaseJobs = caseRoutes(app, ctx);
   app.addHook('onClose', async () => stopCaseJobs());

@@ -9,6 +9,7 @@ import type { ResidentEvent } from '../../shared/registry/model';
 import type { HubDatabase } from '../db/database';
 import type { HubResidentRow } from '../db/tables/registry.table';
 import { eventRow, familyRow } from '../registry/registry-repository';
+import { caseFamilyId, registryEventId } from './registry-ids';
 
 type Trx = Transaction<HubDatabase>;
 
@@ -74,7 +75,7 @@ export async function applyResidenceRegistration(
       .executeTakeFirst();
     if (!found) throw new AppError('case_family_not_found', { familyId });
   } else {
-    familyId = `fam-${record.state.id}`;
+    familyId = caseFamilyId(record.state.id);
     // The locality of the street, as the registry already writes it for its other households.
     const sameStreet = await trx
       .selectFrom('families')
@@ -120,7 +121,7 @@ export async function applyResidenceRegistration(
         .execute();
       residents.push({ ...row, family_id: familyId, relationship });
       events.push({
-        id: `${record.state.id}.${row.id}`,
+        id: registryEventId(record.state.id, row.id, 'register'),
         residentId: row.id,
         kind: 'address_change',
         date: since,
@@ -171,7 +172,7 @@ export async function applyResidenceRegistration(
     residents.push(row);
     created.push(row.id);
     events.push({
-      id: `${record.state.id}.${row.id}`,
+      id: registryEventId(record.state.id, row.id, 'register'),
       residentId: row.id,
       kind: 'immigration',
       date: since,
@@ -220,7 +221,7 @@ export async function restoreResidence(
       .execute();
     residents.push({ ...row, family_id: p.familyId, relationship: p.relationship });
     events.push({
-      id: `${record.state.id}.${p.residentId}.restore`,
+      id: registryEventId(record.state.id, p.residentId, 'restore'),
       residentId: p.residentId,
       kind: 'address_change',
       date: on,

@@ -8,6 +8,7 @@ import type {
 import type { ClerkSessionsTable } from './tables/clerk-sessions.table';
 import type { ComuniTable } from './tables/comuni.table';
 import type { LoginAttemptsTable } from './tables/login-attempts.table';
+import type { DeskQuarantineTable } from './tables/quarantine.table';
 import type { FamiliesTable, ResidentEventsTable, ResidentsTable } from './tables/registry.table';
 import type {
   AppliedMutationsTable,
@@ -31,6 +32,7 @@ export interface HubDatabase extends CaseHubTables, CashdeskHubTables {
   change_log: ChangeLogTable;
   applied_mutations: AppliedMutationsTable;
   sync_exceptions: SyncExceptionsTable;
+  desk_quarantine: DeskQuarantineTable;
   enrolment_codes: EnrolmentCodesTable;
   hub_meta: HubMetaTable;
   certificates: CertificatesTable;

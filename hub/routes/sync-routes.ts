@@ -8,6 +8,7 @@ import { pushMutations } from '../sync/push-service';
 import { AppError } from '../../shared/errors/app-error';
 import { requireAllowed } from '../../shared/auth/policy';
 import { findClerkCredential } from '../auth/clerk-credentials';
+import { quarantinedOf } from '../sync/desk-quarantine';
 import { clerkAuth, clerkHeader, parse, type RouteContext } from './route-context';
 
 const changesQuery = z.object({
@@ -45,18 +46,19 @@ export function syncRoutes(app: FastifyInstance, ctx: RouteContext): void {
       .orderBy('sync_exceptions.at', 'desc')
       .limit(500)
       .execute();
-    return {
-      exceptions: rows.map((r) => ({
-        mutationId: r.mutation_id,
-        name: r.name,
-        args: JSON.parse(r.args) as unknown,
-        clerk: r.clerk,
-        workstation: r.workstation,
-        code: r.code,
-        message: r.message,
-        at: r.at,
-      })),
-    };
+    const refused = rows.map((r) => ({
+      mutationId: r.mutation_id,
+      name: r.name,
+      args: JSON.parse(r.args) as unknown,
+      clerk: r.clerk,
+      workstation: r.workstation,
+      code: r.code,
+      message: r.message,
+      at: r.at,
+      source: 'push' as const,
+    }));
+    const setAside = await quarantinedOf(ctx.db, ws.comune);
+    return { exceptions: [...refused, ...setAside].sort((a, b) => b.at.localeCompare(a.at)) };
   });
 
   app.post(PUSH_PATH, async (req) => {

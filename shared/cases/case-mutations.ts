@@ -21,7 +21,8 @@ export const caseOpenSchema = z
     at: localDateTimeSchema,
     procedureCode: z.string().min(1).max(60),
     applicantId: id.nullable(),
-    applicantName: z.string().trim().min(1).max(200),
+    /** `surname givenNames` of a registry person: 120 + 1 + 120 at most (registry-page.ts) */
+    applicantName: z.string().trim().min(1).max(241),
     subject: z.string().trim().min(1).max(300),
     counterSeconds: z.number().int().min(0).max(86_400).nullable(),
     receiptDelivery: z.enum(RECEIPT_DELIVERIES),

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { isoDateSchema, localDateTimeSchema } from '../calendar/date-schemas';
-import { residentEventSchema } from '../sync/registry-page';
+import {
+  addressSchema,
+  familySchema as registryFamilySchema,
+  residentEventSchema,
+} from '../sync/registry-page';
 import { CASE_EVENT_TYPES, CASE_STATUSES, type CaseState } from './case-model';
 import type { ProcedureDefinition } from './procedure-catalogue';
 import { RELATIONSHIPS, residenceIntakeSchema } from './residence-intake-schema';
@@ -197,15 +201,10 @@ export const residenceDataSchema = z.object({
 });
 export type ResidenceData = z.infer<typeof residenceDataSchema>;
 
-const familySchema = z.object({
-  id: z.string(),
-  streetType: z.string(),
-  streetName: z.string(),
-  houseNumber: z.string(),
-  interior: z.string(),
-  cap: z.string(),
-  frazione: z.string(),
-  since: isoDateSchema,
+/** The household a registration formed: the registry's own family wire schema, flattened. */
+const familySchema = addressSchema.extend({
+  id: registryFamilySchema.shape.id,
+  since: registryFamilySchema.shape.since,
 });
 
 export const RECEIPT_DELIVERIES = ['printed', 'file', 'none'] as const;

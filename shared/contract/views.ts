@@ -1,3 +1,4 @@
+import type { ExceptionKind } from '../sync/exception-kind';
 import type { Locale } from '../i18n/locale';
 import type { CfProblem } from '../codice-fiscale/codice-fiscale';
 import type { Resident, ResidentEventKind } from '../registry/model';
@@ -34,6 +35,8 @@ export interface SyncStatus {
   pending: number;
   /** local changes the hub rejected (see sync:exceptions) */
   exceptions: number;
+  /** records from the hub this counter set aside, unreadable or of an unknown kind (see sync:exceptions) */
+  quarantined: number;
   /**
    * The person whose changes head the queue and wait for them to log in at this counter (the hub
    * takes a change only with its author's own credential); null when nothing waits for anyone.
@@ -65,6 +68,12 @@ export interface SyncException {
   code: string;
   message: string;
   summary: string;
+  /** push: a change of this counter the hub refused; pull: a record from the hub set aside here */
+  source: 'push' | 'pull';
+  /** settles by itself (an update, the network) or needs a person (shared/sync/exception-kind.ts) */
+  kind: ExceptionKind;
+  /** minutes since it happened */
+  ageMinutes: number;
 }
 
 export interface ResidentSummary extends Pick<

@@ -69,13 +69,13 @@ export const mutationResultSchema = z.object({
   status: z.enum(['applied', 'duplicate', 'rejected']),
   error: z.object({ code: z.string(), message: z.string() }).optional(),
   /** on rejection: the hub's current version of what the mutation touched, to rebase on */
-  current: z.array(z.lazy(() => changeSchema)).optional(),
+  current: z.array(z.lazy(() => wireChangeSchema)).optional(),
 });
 export type MutationResult = z.infer<typeof mutationResultSchema>;
 
 export const pushResponseSchema = z.object({ results: z.array(mutationResultSchema) });
 
-/** One entry of a comune's change log. `payload` is the entity's whole new state. */
+/** One entry of a comune's change log, of a kind this release knows. `payload` is the entity's whole new state. */
 export const changeSchema = z.object({
   seq: z.number().int().nonnegative(),
   entity: z.enum(CHANGE_ENTITIES),
@@ -87,8 +87,18 @@ export const changeSchema = z.object({
 });
 export type Change = z.infer<typeof changeSchema>;
 
+/**
+ * A change as it travels: the kind is any name, so a newer hub's new kind reaches an older desk
+ * as one record it sets aside (quarantine), never as a page it cannot read at all.
+ */
+export const wireChangeSchema = changeSchema.extend({ entity: z.string().min(1).max(60) });
+export type WireChange = z.infer<typeof wireChangeSchema>;
+
+export const isKnownChange = (c: WireChange): c is Change =>
+  (CHANGE_ENTITIES as readonly string[]).includes(c.entity);
+
 export const changesResponseSchema = z.object({
-  changes: z.array(changeSchema),
+  changes: z.array(wireChangeSchema),
   /** highest sequence of the comune's log at the time of the answer */
   head: z.number().int().nonnegative(),
   /** the hub's schema epoch: a different value than the desk's means "bootstrap again" */

@@ -10,7 +10,11 @@ export const addressSchema = z.object({
   streetType: z.string().max(40),
   streetName: z.string().min(1).max(120),
   houseNumber: z.string().max(20),
-  interior: z.string().max(60),
+  /**
+   * interno / scala / piano. A registration writes the counter's three fields (20 each) as
+   * `int. … · scala … · piano …` (interiorText, residence-case.ts): 81 characters at most.
+   */
+  interior: z.string().max(100),
   cap: z.string().regex(/^\d{5}$/),
   frazione: z.string().max(80),
 });
@@ -65,7 +69,11 @@ export const residentEventSchema = z.object({
   residentId: z.string().min(1).max(64),
   kind: z.enum(['birth', 'immigration', 'address_change', 'marriage', 'emigration', 'death']),
   date: isoDateSchema,
-  description: z.string().max(300),
+  /**
+   * A registration writes `Cambio di abitazione: <full address> (prot. <number>)`: the longest
+   * address a declaration allows makes it about 310 characters.
+   */
+  description: z.string().max(400),
 });
 
 export const registryPageSchema = z.object({
@@ -157,6 +165,11 @@ export const hubExceptionsSchema = z.object({
       code: z.string(),
       message: z.string(),
       at: z.string(),
+      /** push: a mutation the hub refused; pull: a record of the log a counter set aside */
+      source: z.enum(['push', 'pull']).default('push'),
+      /** pull only: what the record is, from the hub's own log */
+      entity: z.string().optional(),
+      entityId: z.string().optional(),
     }),
   ),
 });

@@ -5,6 +5,7 @@ import type { CertificatesTable, DeclarationsTable } from './tables/documents.ta
 import type { FamiliesTable } from './tables/families.table';
 import type { MetaTable } from './tables/meta.table';
 import type { ResidentEventsTable } from './tables/resident-events.table';
+import type { QuarantinedChangesTable } from './tables/quarantine.table';
 import type { ResidentsTable } from './tables/residents.table';
 import type { ClerkVerifiersTable, OutboxTable, SyncExceptionsTable } from './tables/sync.table';
 
@@ -17,6 +18,7 @@ export interface Database extends CaseDeskTables, CashdeskDeskTables {
   audit_log: AuditLogTable;
   outbox: OutboxTable;
   sync_exceptions: SyncExceptionsTable;
+  quarantined_changes: QuarantinedChangesTable;
   clerk_verifiers: ClerkVerifiersTable;
   certificates: CertificatesTable;
   declarations: DeclarationsTable;

@@ -3,7 +3,7 @@ import { BACKFILLED_ENTITIES, type ChangeEntity } from '../../../shared/sync/cha
 import type { Database } from '../db/database';
 import { getMeta, setMeta } from '../db/meta-repository';
 import type { HubClient } from '../hub-client/hub-client';
-import { applyChange } from './change-handlers';
+import { applyOrQuarantine } from './quarantine';
 
 const PAGE = 1000;
 const doneKey = (entity: ChangeEntity) => `backfill.${entity}`;
@@ -32,7 +32,7 @@ export async function backfillEntities(
       const finished = upTo.length < res.changes.length || res.changes.length < PAGE;
       const last = finished ? head : (upTo[upTo.length - 1]?.seq ?? head);
       await db.transaction().execute(async (trx) => {
-        for (const c of upTo) await applyChange(trx, c);
+        for (const c of upTo) await applyOrQuarantine(trx, c, new Date().toISOString());
         await setMeta(trx, doneKey(entity), String(last));
       });
       if (finished) break;

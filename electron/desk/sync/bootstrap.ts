@@ -172,6 +172,7 @@ export const initialSyncStatus = (): SyncStatus => ({
   residents: 0,
   pending: 0,
   exceptions: 0,
+  quarantined: 0,
   waitingFor: null,
   lastSyncAt: null,
   cursor: 0,

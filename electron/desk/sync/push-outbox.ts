@@ -103,7 +103,7 @@ async function settle(
   const cursor = Number((await getMeta(db, CURSOR_KEY)) ?? 0);
   const current = rejected.flatMap((r) => r.current ?? []).filter((c) => c.seq >= cursor);
   if (current.length > 0) {
-    await applyChanges(db, current, cursor);
+    await applyChanges(db, current, cursor, now().toISOString());
   } else if (rejected.length > 0) {
     await db.transaction().execute((trx) => rebasePending(trx));
   }

@@ -8,6 +8,7 @@ import { backfillEntities } from './backfill-entities';
 import { bootstrapRegistry } from './bootstrap';
 import { CASE_BEFORE_PUSH } from '../cases/case-plugin';
 import { pushOutboxOnce } from './push-outbox';
+import { reportQuarantined, retryQuarantined } from './quarantine';
 import { clearMirror, wipePersonalData } from './wipe';
 
 export interface SyncEngineOptions {
@@ -42,6 +43,8 @@ export class SyncEngine implements SyncControl {
   private abort = new AbortController();
   private loops: Promise<void> | null = null;
   private wakePush: (() => void) | null = null;
+  /** set-aside changes are tried again once per run: a new release may know their kind */
+  private retriedQuarantine = false;
   private readonly opts: Required<SyncEngineOptions>;
 
   constructor(
@@ -89,6 +92,7 @@ export class SyncEngine implements SyncControl {
       await this.ensureBootstrapped();
       while ((await this.pushRound()) > 0);
       while ((await this.pullOnce(0)) > 0);
+      await this.reportQuarantine();
       await this.markOnline();
     } catch (err) {
       await this.onError(err);
@@ -106,6 +110,7 @@ export class SyncEngine implements SyncControl {
         }
         await this.ensureBootstrapped();
         const applied = await this.pullOnce(this.opts.pollWaitMs);
+        await this.reportQuarantine();
         await this.markOnline();
         backoff = this.firstBackoff();
         if (applied > 0) this.nudge(); // a rebase may have to be pushed
@@ -176,6 +181,22 @@ export class SyncEngine implements SyncControl {
       this.setStatus({ state: 'ready', progress: null });
     }
     await backfillEntities(this.ctx.db, this.ctx.hub, this.abort.signal);
+    if (!this.retriedQuarantine) {
+      this.retriedQuarantine = true;
+      if ((await retryQuarantined(this.ctx.db, this.ctx.now().toISOString())) > 0) await this.refreshCounts();
+    }
+  }
+
+  /**
+   * Tells the hub what this counter set aside. Best effort: a hub that does not answer now hears
+   * it at the next round, and the counter's own sync is not held up by it.
+   */
+  private async reportQuarantine(): Promise<void> {
+    try {
+      await reportQuarantined(this.ctx);
+    } catch {
+      // left unreported: sent again after the next pull
+    }
   }
 
   /** Returns how many changes were applied. */
@@ -192,7 +213,7 @@ export class SyncEngine implements SyncControl {
     }
     const last = res.changes[res.changes.length - 1];
     if (!last) return 0;
-    await applyChanges(this.ctx.db, res.changes, last.seq);
+    await applyChanges(this.ctx.db, res.changes, last.seq, this.ctx.now().toISOString());
     return res.changes.length;
   }
 
@@ -227,7 +248,7 @@ export class SyncEngine implements SyncControl {
 
   async refreshCounts(): Promise<SyncStatus> {
     const db = this.ctx.db;
-    const count = async (table: 'outbox' | 'sync_exceptions') =>
+    const count = async (table: 'outbox' | 'sync_exceptions' | 'quarantined_changes') =>
       Number(
         (
           await db
@@ -242,7 +263,9 @@ export class SyncEngine implements SyncControl {
     this.setStatus({
       residents,
       pending: await count('outbox'),
+      // what the hub refused and what this counter set aside: neither is "in sync"
       exceptions: await count('sync_exceptions'),
+      quarantined: await count('quarantined_changes'),
       cursor: Number((await getMeta(db, CURSOR_KEY)) ?? 0),
       ...(bootstrapped && state !== 'revoked' ? { state: 'ready' as const } : {}),
     });

@@ -13,6 +13,7 @@ export async function wipePersonalData(db: Kysely<Database>): Promise<void> {
     await trx.deleteFrom('families').execute();
     await trx.deleteFrom('outbox').execute();
     await trx.deleteFrom('sync_exceptions').execute();
+    await trx.deleteFrom('quarantined_changes').execute();
     await trx.deleteFrom('clerk_verifiers').execute();
     await trx.deleteFrom('certificates').execute();
     await trx.deleteFrom('declarations').execute();

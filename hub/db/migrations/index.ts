@@ -5,6 +5,7 @@ import * as m1200 from './2026_11_26_1200_sync_engine';
 import * as m1400 from './2026_11_26_1400_certificates';
 import * as m1500 from './2026_11_26_1500_cashdesk';
 import * as m20261206_1400 from './2026_12_06_1400_clerk_credentials';
+import * as m20261206_1610 from './2026_12_06_1610_desk_quarantine';
 import * as m20261206_1630 from './2026_12_06_1630_certificate_vouching';
 import * as m20261206_1640 from './2026_12_06_1640_login_attempts';
 
@@ -16,6 +17,7 @@ export const hubMigrations: Record<string, Migration> = {
   '2026_11_26_1500_cashdesk': m1500,
   ...CASE_HUB_MIGRATIONS,
   '2026_12_06_1400_clerk_credentials': m20261206_1400,
+  '2026_12_06_1610_desk_quarantine': m20261206_1610,
   '2026_12_06_1630_certificate_vouching': m20261206_1630,
   '2026_12_06_1640_login_attempts': m20261206_1640,
 };

@@ -18,8 +18,15 @@ export function SyncIndicator({ sync, onOpen }: { sync: SyncStatus | null; onOpe
   // work done offline by a clerk not logged in now leaves only with that clerk's own credentials
   if (sync.waitingFor) parts.push(t('syncWaitingFor', { user: sync.waitingFor }));
   if (sync.exceptions > 0) parts.push(t('syncExceptions', { count: sync.exceptions }));
+  if (sync.quarantined > 0) parts.push(t('syncSetAside', { count: sync.quarantined }));
   if (sync.lastSyncAt) parts.push(t('syncLast', { time: time(sync.lastSyncAt) }));
-  const tone = sync.state === 'revoked' || sync.exceptions > 0 ? 'error' : sync.online ? 'ready' : 'offline';
+  // Online is not "in sync" while something was refused or set aside: the clerk sees it at once.
+  const tone =
+    sync.state === 'revoked' || sync.exceptions > 0 || sync.quarantined > 0
+      ? 'error'
+      : sync.online
+        ? 'ready'
+        : 'offline';
   return (
     <button
       type="button"

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { SyncException, SyncStatus } from '../../../shared/contract/views';
 import type { ErrorData } from '../../../shared/errors/app-error';
 import { api } from '../api/client';
-import { useT } from '../i18n/useT';
+import { useT, type T } from '../i18n/useT';
 
 const when = (iso: string) =>
   new Date(iso).toLocaleString('it-IT', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Rome' });
@@ -22,7 +22,7 @@ export function SyncScreen(props: {
 
   useEffect(() => {
     void api.sync.exceptions({}).then((r) => (r.ok ? setExceptions(r.value) : onError(r.error)));
-  }, [onError, props.sync?.exceptions]);
+  }, [onError, props.sync?.exceptions, props.sync?.quarantined]);
 
   useEffect(() => {
     if (!supervisor) return;
@@ -85,6 +85,14 @@ export function SyncScreen(props: {
   );
 }
 
+/** How long it has waited, in the unit a person reads at a glance. */
+const age = (minutes: number, t: T): string =>
+  minutes < 60
+    ? t('ageMinutes', { count: minutes })
+    : minutes < 48 * 60
+      ? t('ageHours', { count: Math.floor(minutes / 60) })
+      : t('ageDays', { count: Math.floor(minutes / 1440) });
+
 function ExceptionTable(props: { rows: SyncException[] | null; testId: string; withWorkstation?: boolean }) {
   const { t } = useT();
   if (!props.rows) return null;
@@ -98,16 +106,25 @@ function ExceptionTable(props: { rows: SyncException[] | null; testId: string; w
           <th>{t('colClerk')}</th>
           <th>{t('colWhat')}</th>
           <th>{t('colWhy')}</th>
+          <th>{t('colKind')}</th>
+          <th>{t('colAge')}</th>
         </tr>
       </thead>
       <tbody>
         {props.rows.map((x) => (
-          <tr key={x.mutationId} data-testid="exception-row">
+          <tr
+            key={`${x.workstation ?? ''}:${x.mutationId}`}
+            data-testid="exception-row"
+            data-source={x.source}
+            data-kind={x.kind}
+          >
             <td>{when(x.at)}</td>
             {props.withWorkstation && <td>{x.workstation}</td>}
-            <td>{x.clerk}</td>
+            <td>{x.source === 'pull' ? t('fromHub') : x.clerk}</td>
             <td>{x.summary}</td>
             <td>{x.message}</td>
+            <td>{x.kind === 'transient' ? t('kindTransient') : t('kindPermanent')}</td>
+            <td>{age(x.ageMinutes, t)}</td>
           </tr>
         ))}
       </tbody>

@@ -5,6 +5,7 @@ import * as m1200 from './2026_11_26_1200_sync_engine';
 import * as m1400 from './2026_11_26_1400_documents';
 import * as m1500 from './2026_11_26_1500_cashdesk';
 import * as m20261206_1400 from './2026_12_06_1400_push_keys';
+import * as m20261206_1610 from './2026_12_06_1610_quarantined_changes';
 import * as m20261206_1630 from './2026_12_06_1630_certificate_fees';
 import * as m20261206_1640 from './2026_12_06_1640_offline_attempts';
 
@@ -19,6 +20,7 @@ export const deskMigrations: Record<string, Migration> = {
   '2026_11_26_1500_cashdesk': m1500,
   ...CASE_DESK_MIGRATIONS,
   '2026_12_06_1400_push_keys': m20261206_1400,
+  '2026_12_06_1610_quarantined_changes': m20261206_1610,
   '2026_12_06_1630_certificate_fees': m20261206_1630,
   '2026_12_06_1640_offline_attempts': m20261206_1640,
 };

@@ -90,7 +90,7 @@ describe.each(HUB_BACKENDS)('two workstations editing the same record (%s hub)',
     // A pulls before it ever hears back about its push: its mutation is in the log, B's after it.
     const cursor = Number((await getMeta(a.core.ctx.db, CURSOR_KEY)) ?? 0);
     const page = await a.core.ctx.hub.changes(cursor, 100, 0);
-    await applyChanges(a.core.ctx.db, page.changes, page.head);
+    await applyChanges(a.core.ctx.db, page.changes, page.head, new Date().toISOString());
     expect(await a.count('outbox')).toBe(0);
     expect((await contactsOf(a)).phone).toBe('0142222222');
   });

@@ -1,0 +1,129 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { uuidv7 } from 'uuidv7';
+import { romeDateOf } from '../../../../shared/calendar/rome-date';
+import type { SyncException, SyncStatus } from '../../../../shared/contract/views';
+import { CHANGE_ENTITIES } from '../../../../shared/sync/change-entities';
+import { setClerkDisabled } from '../../../../hub/admin/users';
+import { demoPositionsCsv, demoVerbaliCsv } from '../../../../hub/cashdesk/demo-fines';
+import { importDebtPositions, importVerbali } from '../../../../hub/cashdesk/import-service';
+import { insertHouseholds } from '../../../../hub/seed/seed-demo';
+import { openResidence } from '../../../../test-support/case-fixtures';
+import { startTestDesk, type TestDesk } from '../../../../test-support/desk-harness';
+import { HUB_BACKENDS } from '../../../../test-support/hub-backends';
+import {
+  LONGEST_HOUSEHOLD,
+  LONGEST_RESIDENT_ID,
+  longestResidenceIntake,
+} from '../../../../test-support/longest-records';
+import { startTestHub, type TestHub } from '../../../../test-support/running-hub';
+
+const today = () => romeDateOf(new Date());
+/** the longest e-mail address the contacts rule accepts (254 characters) */
+const LONGEST_EMAIL = `${'a'.repeat(64)}@${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(58)}.it`;
+/** the longest phone number the contacts rule accepts */
+const LONGEST_PHONE = `+${'3'.repeat(15)}`;
+
+/**
+ * Issue 12 §1, the class: every kind of record the hub writes (each change kind of the log, the
+ * registry pages, each push result) is produced through the hub's real code paths from data at
+ * the bounds of the rules, and read back by the desk's own schemas and handlers. Nothing may be
+ * set aside, no counter may go offline.
+ */
+describe.each(HUB_BACKENDS)('what the hub writes, the desk reads (%s hub)', (backend) => {
+  let hub: TestHub;
+  let desk: TestDesk;
+
+  beforeEach(async () => {
+    hub = await startTestHub(backend);
+    await insertHouseholds(hub.hubDb.db, [LONGEST_HOUSEHOLD]);
+    desk = await startTestDesk(hub);
+    await desk.core.sync.syncOnce();
+    await desk.login('anagrafe.casale');
+  });
+  afterEach(async () => {
+    await desk?.close();
+    await hub?.close();
+  });
+
+  const clean = (s: SyncStatus) => expect(s).toMatchObject({ online: true, error: null, quarantined: 0 });
+
+  it('every change kind, registry page and push result parses at the desk', async () => {
+    // case + resident: a change of residence at the bounds; contacts at the bounds
+    await openResidence(desk, longestResidenceIntake(today()));
+    await desk.ok('registry:updateContacts', {
+      residentId: LONGEST_RESIDENT_ID,
+      phone: LONGEST_PHONE,
+      email: LONGEST_EMAIL,
+    });
+    // certificate
+    await desk.ok('certificates:issue', {
+      residentId: 'r-mario',
+      facts: ['stato_famiglia'],
+      destination: 'private_it',
+      bollo: { kind: 'marca', marcaId: '01234567890123' },
+      delivery: 'printed',
+    });
+    clean(await desk.core.sync.syncOnce());
+    // verbale, debt_position: the hub's imports
+    await importVerbali(hub.hubDb.db, 'B885', demoVerbaliCsv(today(), 5));
+    await importDebtPositions(
+      hub.hubDb.db,
+      'B885',
+      demoPositionsCsv(today(), ['RSSMRA72L09H501S', 'BNCNNA80A41B885M'], '01'),
+    );
+    clean(await desk.core.sync.syncOnce());
+    // counter_session, payment
+    await desk.ok('cashdesk:open', { openingFloatCents: 10_000 });
+    await desk.ok('cashdesk:pay', {
+      debt: { kind: 'fine', key: '1001/A' },
+      channel: 'pos',
+      pspTransactionId: 'P'.repeat(35),
+    });
+    clean(await desk.core.sync.syncOnce());
+    // clerk
+    await setClerkDisabled(hub.hubDb.db, 'anagrafe2.casale', true);
+
+    // push results: applied, duplicate, rejected with the hub's current state to rebase on
+    const envelope = {
+      id: uuidv7(),
+      name: 'registry.updateContacts',
+      args: { residentId: 'r-mario', phone: LONGEST_PHONE, email: LONGEST_EMAIL },
+      clerk: 'anagrafe.casale',
+      at: new Date().toISOString(),
+    };
+    expect((await desk.core.ctx.hub.push([envelope], desk.token()))[0]?.status).toBe('applied');
+    expect((await desk.core.ctx.hub.push([envelope], desk.token()))[0]?.status).toBe('duplicate');
+    await desk.ok('registry:updateContacts', { residentId: 'r-arben', phone: LONGEST_PHONE, email: null });
+    await hub.hubDb.db
+      .updateTable('residents')
+      .set({ status: 'emigrated', status_date: today() })
+      .where('id', '=', 'r-arben')
+      .execute();
+    const settled = await desk.core.sync.syncOnce();
+    clean(settled);
+    expect(settled).toMatchObject({ pending: 0, exceptions: 1 });
+
+    // the log holds every kind of change the hub writes ('counter_session' is declared in
+    // change-entities.ts but no hub code writes it today: sessions travel inside payments)
+    const kinds = await hub.hubDb.db.selectFrom('change_log').select('entity').distinct().execute();
+    expect(kinds.map((k) => k.entity).sort()).toEqual(
+      CHANGE_ENTITIES.filter((e) => e !== 'counter_session').sort(),
+    );
+
+    // a counter enrolled now reads all of it: registry pages, backfill and the whole log
+    const late = await startTestDesk(hub, { workstation: 'Casale 9', token: await hub.enrol('Casale 9') });
+    try {
+      const first = await late.core.sync.syncOnce();
+      clean(first);
+      expect(first.state).toBe('ready');
+      expect(await late.count('residents')).toBeGreaterThan(0);
+    } finally {
+      await late.close();
+    }
+
+    // and the supervisors' list of the comune
+    await desk.login('supervisore.casale');
+    const comune = await desk.ok<SyncException[]>('sync:comuneExceptions');
+    expect(comune.some((x) => x.source === 'push' && x.kind === 'permanent')).toBe(true);
+  });
+});

@@ -1,0 +1,119 @@
+import type { z } from 'zod';
+import type { OpenResidenceInput } from '../shared/contract/case-inputs';
+import { addressInputSchema, registryMoverSchema } from '../shared/cases/residence-intake-schema';
+import { addressSchema, residentSchema } from '../shared/sync/registry-page';
+import type { Household } from '../hub/seed/seed-demo';
+
+/**
+ * Records at the edge of what the rules allow: every id and text as long as its schema lets it
+ * be. Whatever the hub writes from them must still parse at the desk (wire-contract test); short
+ * fixture ids (`r-nicolo`) are why a 73-character history id once reached production unseen.
+ */
+
+const maxOf = (s: z.ZodString): number => {
+  const n = s.maxLength;
+  if (n === null) throw new Error('unbounded text in a wire schema');
+  return n;
+};
+
+/** `n` characters of realistic text (accented letters included), starting with `start`. */
+export function textOfLength(start: string, n: number): string {
+  const filler = ' Maria Nicolò Dell’Acqua';
+  let s = start;
+  while (s.length < n) s += filler;
+  return s.slice(0, n).trimEnd().padEnd(n, 'a');
+}
+
+const r = residentSchema.shape;
+const a = addressSchema.shape;
+
+export const LONGEST_RESIDENT_ID = textOfLength('0193a5c2-7d1e-7c44-9f2b-2c1d5e6f7a8b-', maxOf(r.id)).replace(
+  /[^0-9a-z-]/gi,
+  'x',
+);
+export const LONGEST_FAMILY_ID = textOfLength('fam-0193a5c2-7d1e-7c44-9f2b-', maxOf(r.familyId)).replace(
+  /[^0-9a-z-]/gi,
+  'x',
+);
+/** a street of the registry, so a declaration may name it (the hub checks the street list) */
+export const LONGEST_STREET = textOfLength('Strada Vicinale', maxOf(a.streetName));
+
+export const LONGEST_HOUSEHOLD: Household = {
+  family: {
+    id: LONGEST_FAMILY_ID,
+    comune: 'B885',
+    address: {
+      streetType: textOfLength('Strada', maxOf(a.streetType)),
+      streetName: LONGEST_STREET,
+      houseNumber: textOfLength('12', maxOf(a.houseNumber)),
+      interior: textOfLength('int. 3', maxOf(a.interior)),
+      cap: '15033',
+      frazione: textOfLength('San Germano', maxOf(a.frazione)),
+    },
+    since: '1999-12-31',
+  },
+  members: [
+    {
+      id: LONGEST_RESIDENT_ID,
+      comune: 'B885',
+      codiceFiscale: 'DLLMRA80A41B885X',
+      surname: textOfLength('Dell’Acqua', maxOf(r.surname)),
+      givenNames: textOfLength('Maria Nicoletta', maxOf(r.givenNames)),
+      sex: 'F',
+      birthDate: '1980-01-01',
+      birthPlaceCode: 'B885',
+      birthPlaceName: textOfLength('Casale Monferrato', maxOf(r.birthPlaceName)),
+      citizenship: 'IT',
+      civilStatus: 'unito_civilmente',
+      status: 'resident',
+      statusDate: null,
+      familyId: LONGEST_FAMILY_ID,
+      relationship: 'fratello_sorella',
+      registeredOn: '1999-12-31',
+    },
+  ],
+  events: [],
+};
+
+const ai = addressInputSchema.shape;
+const longInput = (s: z.ZodType, start: string): string => {
+  const inner = (s as unknown as { unwrap?: () => z.ZodType }).unwrap?.() ?? s;
+  return textOfLength(start, maxOf(inner as z.ZodString));
+};
+
+/**
+ * A declaration moving the longest registry resident to the longest address the form allows
+ * (interior, stair and floor all at their bound), in a new household.
+ */
+export function longestResidenceIntake(declarationDate: string): OpenResidenceInput {
+  const mover = LONGEST_RESIDENT_ID;
+  if (mover.length !== maxOf(registryMoverSchema.shape.residentId)) throw new Error('fixture out of date');
+  return {
+    declarationDate,
+    movedOn: null,
+    channel: 'counter',
+    protocolDate: null,
+    origin: { kind: 'same_comune' },
+    movers: [{ source: 'registry', residentId: mover, relationship: 'intestatario' }],
+    address: {
+      streetType: LONGEST_HOUSEHOLD.family.address.streetType,
+      streetName: LONGEST_STREET,
+      // the longest the house-number rule accepts (5 digits, separator, 6 letters or digits)
+      houseNumber: '12345 / BISTER',
+      interior: longInput(ai.interior, '3'),
+      stair: longInput(ai.stair, 'B'),
+      floor: longInput(ai.floor, '2'),
+      cap: '15033',
+      multiUnitBuilding: true,
+    },
+    occupation: { kind: 'owner' },
+    household: { kind: 'new' },
+    drivingLicences: [],
+    vehiclePlates: [],
+    signatures: [mover],
+    representative: null,
+    counterSeconds: 540,
+    receiptDelivery: 'file',
+    documents: [],
+  };
+}
