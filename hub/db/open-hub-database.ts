@@ -77,7 +77,12 @@ async function migrate(
   db: Kysely<HubDatabase>,
   backup: ((firstPending: string) => Promise<void>) | null,
 ): Promise<void> {
-  const migrator = new Migrator({ db, provider: new StaticMigrationProvider(hubMigrations) });
+  const migrator = new Migrator({
+    db,
+    provider: new StaticMigrationProvider(hubMigrations),
+    // independent features land in any order: a migration named earlier than one already run still runs
+    allowUnorderedMigrations: true,
+  });
   const pending = (await migrator.getMigrations()).filter((m) => m.executedAt === undefined);
   const first = pending[0];
   if (backup && first) await backup(first.name);

@@ -54,7 +54,12 @@ export async function openDeskDatabase(
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) as unknown as SqliteDatabase }),
   });
-  const migrator = new Migrator({ db, provider: new StaticMigrationProvider(migrations) });
+  const migrator = new Migrator({
+    db,
+    provider: new StaticMigrationProvider(migrations),
+    // independent features land in any order: a migration named earlier than one already run still runs
+    allowUnorderedMigrations: true,
+  });
   let backupFile: string | null = null;
   const pending = (await migrator.getMigrations()).filter((m) => m.executedAt === undefined);
   if (existed && pending.length > 0) {
