@@ -15,8 +15,6 @@ import { AppError } from '../../shared/errors/app-error';
 import { requestLocale } from '../http-errors';
 import { FixedWindowRateLimiter } from './rate-limit';
 import type { RouteContext } from './route-context';
-import { AppError } from '../../shared/errors/app-error';
-import { requestLocale } from '../http-errors';
 
 export const VERIFY_PAGE_PATH = '/verifica/:id';
 export const VERIFY_API_PATH = '/api/public/verifica/:id';
