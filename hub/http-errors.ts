@@ -18,6 +18,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   clerk_session_required: 401,
   clerk_session_invalid: 401,
   resident_not_found: 404,
+  audit_chain_conflict: 409,
 };
 
 export const requestLocale = (req: FastifyRequest): Locale =>

@@ -12,6 +12,9 @@ import { workstationAuth } from './routes/route-context';
 import { syncRoutes } from './routes/sync-routes';
 import { verificationRoutes } from './routes/verification-routes';
 import { ChangeNotifier } from './sync/change-notifier';
+import { processAuditKeeping, type AuditKeeping } from './audit/audit-key';
+import { installAuditTrail } from './audit/audit-hook';
+import { deskAuditRoutes } from './audit/desk-audit-routes';
 
 export interface HubServerOptions {
   hubDb: HubDb;
@@ -21,6 +24,8 @@ export interface HubServerOptions {
   notifier?: ChangeNotifier;
   /** default: SPORTELLO_OFFLINE_GRACE_HOURS, else 72 */
   offlineGraceHours?: number;
+  /** the audit key and anchors file; default: one per process (tests, benchmarks) */
+  audit?: AuditKeeping;
 }
 
 /** The central hub: enrolment, authentication, tenancy, the registry of record and sync, over HTTP. */
@@ -32,6 +37,7 @@ export function buildHubServer(opts: HubServerOptions): FastifyInstance {
     notifier: opts.notifier ?? new ChangeNotifier(),
     offlineGraceHours: opts.offlineGraceHours ?? offlineGraceHoursFromEnv(),
     workstationOf: workstationAuth(db),
+    audit: opts.audit ?? processAuditKeeping(),
   };
   // On close, every connection goes at once, in flight or not: a long poll would otherwise hold the
   // shutdown for its wait, and a keep-alive socket that was busy when closing began for the
@@ -62,10 +68,12 @@ export function buildHubServer(opts: HubServerOptions): FastifyInstance {
     version: opts.version ?? 'dev',
     time: ctx.now().toISOString(),
   }));
+  installAuditTrail(app, db, ctx.audit, ctx.now);
   authRoutes(app, ctx);
   registryRoutes(app, ctx);
   syncRoutes(app, ctx);
   verificationRoutes(app, ctx);
+  deskAuditRoutes(app, ctx);
   const stopCaseJobs = caseRoutes(app, ctx);
   app.addHook('onClose', async () => stopCaseJobs());
   return app;

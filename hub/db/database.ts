@@ -1,4 +1,5 @@
 import type { CaseHubTables } from '../cases/case-plugin';
+import type { AuditHubTables } from './tables/audit.table';
 import type { CashdeskHubTables } from './tables/cashdesk.table';
 import type { CertificatesTable, DocumentsIssuedTable } from './tables/certificates.table';
 import type { ClerkSessionsTable } from './tables/clerk-sessions.table';
@@ -14,7 +15,7 @@ import type {
 import type { UsersTable } from './tables/users.table';
 import type { WorkstationsTable } from './tables/workstations.table';
 
-export interface HubDatabase extends CaseHubTables, CashdeskHubTables {
+export interface HubDatabase extends CaseHubTables, CashdeskHubTables, AuditHubTables {
   comuni: ComuniTable;
   users: UsersTable;
   workstations: WorkstationsTable;

@@ -9,6 +9,7 @@ import { AppError } from '../../shared/errors/app-error';
 import { requireAllowed } from '../../shared/auth/policy';
 import { findClerkCredential } from '../auth/clerk-credentials';
 import { clerkAuth, clerkHeader, parse, type RouteContext } from './route-context';
+import { noteAuditSubject } from '../audit/audit-hook';
 
 const changesQuery = z.object({
   since: z.coerce.number().int().min(0),
@@ -23,43 +24,47 @@ export function syncRoutes(app: FastifyInstance, ctx: RouteContext): void {
   const clerkOf = clerkAuth(ctx.db, ctx.now);
 
   /** Rejected mutations of the whole comune, for its supervisors. */
-  app.get(EXCEPTIONS_PATH, async (req) => {
-    const ws = await ctx.workstationOf(req);
-    const clerk = await clerkOf(req, ws);
-    requireAllowed(clerk.role, 'sync.comuneExceptions');
-    const rows = await ctx.db
-      .selectFrom('sync_exceptions')
-      .innerJoin('workstations', 'workstations.id', 'sync_exceptions.workstation_id')
-      .select([
-        'sync_exceptions.mutation_id',
-        'sync_exceptions.name',
-        'sync_exceptions.args',
-        'sync_exceptions.clerk',
-        'sync_exceptions.code',
-        'sync_exceptions.message',
-        'sync_exceptions.at',
-        'workstations.name as workstation',
-      ])
-      .where('sync_exceptions.comune', '=', ws.comune)
-      .where('sync_exceptions.resolved_at', 'is', null)
-      .orderBy('sync_exceptions.at', 'desc')
-      .limit(500)
-      .execute();
-    return {
-      exceptions: rows.map((r) => ({
-        mutationId: r.mutation_id,
-        name: r.name,
-        args: JSON.parse(r.args) as unknown,
-        clerk: r.clerk,
-        workstation: r.workstation,
-        code: r.code,
-        message: r.message,
-        at: r.at,
-      })),
-    };
-  });
+  app.get(
+    EXCEPTIONS_PATH,
+    { config: { audit: { action: 'sync.exceptions', entity: 'sync_exceptions' } } },
+    async (req) => {
+      const ws = await ctx.workstationOf(req);
+      const clerk = await clerkOf(req, ws);
+      requireAllowed(clerk.role, 'sync.comuneExceptions');
+      const rows = await ctx.db
+        .selectFrom('sync_exceptions')
+        .innerJoin('workstations', 'workstations.id', 'sync_exceptions.workstation_id')
+        .select([
+          'sync_exceptions.mutation_id',
+          'sync_exceptions.name',
+          'sync_exceptions.args',
+          'sync_exceptions.clerk',
+          'sync_exceptions.code',
+          'sync_exceptions.message',
+          'sync_exceptions.at',
+          'workstations.name as workstation',
+        ])
+        .where('sync_exceptions.comune', '=', ws.comune)
+        .where('sync_exceptions.resolved_at', 'is', null)
+        .orderBy('sync_exceptions.at', 'desc')
+        .limit(500)
+        .execute();
+      return {
+        exceptions: rows.map((r) => ({
+          mutationId: r.mutation_id,
+          name: r.name,
+          args: JSON.parse(r.args) as unknown,
+          clerk: r.clerk,
+          workstation: r.workstation,
+          code: r.code,
+          message: r.message,
+          at: r.at,
+        })),
+      };
+    },
+  );
 
-  app.post(PUSH_PATH, async (req) => {
+  app.post(PUSH_PATH, { config: { audit: { anchorOnly: true } } }, async (req) => {
     const ws = await ctx.workstationOf(req);
     // The author is whoever the hub itself logged in at this workstation: a session, or the push
     // key of an earlier login here (what they did offline). The mutations' own `clerk` is a claim.
@@ -67,21 +72,26 @@ export function syncRoutes(app: FastifyInstance, ctx: RouteContext): void {
     if (!token) throw new AppError('clerk_session_required');
     const author = await findClerkCredential(ctx.db, token, ws, ctx.now(), ['session', 'push']);
     const body = parse(pushRequestSchema, req.body);
-    const { results, changed } = await pushMutations(ctx.db, ws, author, body.mutations, ctx.now);
+    const { results, changed } = await pushMutations(ctx.db, ws, author, body.mutations, ctx.now, ctx.audit);
     if (changed) ctx.notifier.notify(ws.comune);
     return { results };
   });
 
-  app.get(CHANGES_PATH, async (req) => {
-    const ws = await ctx.workstationOf(req);
-    const q = parse(changesQuery, req.query);
-    let changes = await readChanges(ctx.db, ws.comune, q.since, q.limit, q.entity);
-    if (changes.length === 0 && q.waitMs > 0 && !q.entity) {
-      const closed = new AbortController();
-      req.raw.once('close', () => closed.abort());
-      await ctx.notifier.wait(ws.comune, q.waitMs, closed.signal);
-      changes = await readChanges(ctx.db, ws.comune, q.since, q.limit);
-    }
-    return { changes, head: await headSeq(ctx.db, ws.comune), epoch: await schemaEpoch(ctx.db) };
-  });
+  app.get(
+    CHANGES_PATH,
+    { config: { audit: { action: 'sync.changes', entity: 'change_log' } } },
+    async (req) => {
+      const ws = await ctx.workstationOf(req);
+      const q = parse(changesQuery, req.query);
+      let changes = await readChanges(ctx.db, ws.comune, q.since, q.limit, q.entity);
+      if (changes.length === 0 && q.waitMs > 0 && !q.entity) {
+        const closed = new AbortController();
+        req.raw.once('close', () => closed.abort());
+        await ctx.notifier.wait(ws.comune, q.waitMs, closed.signal);
+        changes = await readChanges(ctx.db, ws.comune, q.since, q.limit);
+      }
+      noteAuditSubject(req, `seq=${q.since}..${changes[changes.length - 1]?.seq ?? q.since}`);
+      return { changes, head: await headSeq(ctx.db, ws.comune), epoch: await schemaEpoch(ctx.db) };
+    },
+  );
 }

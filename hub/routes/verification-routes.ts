@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { romeDateOf } from '../../shared/calendar/rome-date';
 import { parseCertificateId } from '../../shared/certificates/certificate-id';
 import { verificationStatus } from '../../shared/certificates/certificate-record';
@@ -19,6 +19,14 @@ export const VERIFY_API_PATH = '/api/public/verifica/:id';
  * The public side of the hub (DOMAIN.md §1.8): whoever holds a printout scans its QR code and
  * learns whether it is genuine. No login, nothing personal beyond the holder's initials.
  */
+/** A lookup of someone's certificate is a read too, by whoever asked (no login: the public chain). */
+const VERIFY_AUDIT = {
+  action: 'certificate.verify',
+  entity: 'certificate',
+  public: true,
+  subject: (req: FastifyRequest) => String((req.params as { id?: unknown }).id ?? '').slice(0, 40),
+};
+
 export function verificationRoutes(app: FastifyInstance, ctx: RouteContext): void {
   async function lookup(
     raw: string,
@@ -75,6 +83,7 @@ export function verificationRoutes(app: FastifyInstance, ctx: RouteContext): voi
 
   app.get<{ Params: { id: string }; Querystring: { sha256?: string } }>(
     VERIFY_PAGE_PATH,
+    { config: { audit: VERIFY_AUDIT } },
     async (req, reply) => {
       const found = await lookup(req.params.id);
       if (!found.view)
@@ -91,6 +100,7 @@ export function verificationRoutes(app: FastifyInstance, ctx: RouteContext): voi
   /** The same answer for machines (e.g. an office that checks certificates in bulk). */
   app.get<{ Params: { id: string }; Querystring: { sha256?: string } }>(
     VERIFY_API_PATH,
+    { config: { audit: VERIFY_AUDIT } },
     async (req, reply) => {
       const found = await lookup(req.params.id);
       if (!found.view)

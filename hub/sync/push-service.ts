@@ -13,6 +13,8 @@ import type { WorkstationRow } from '../db/tables/workstations.table';
 import type { ApplyContext } from './apply-context';
 import { APPLIERS, currentStateFor } from './mutation-appliers';
 import { recordException } from './sync-exceptions';
+import type { AuditKeeping } from '../audit/audit-key';
+import { auditAppliedMutation } from '../audit/mutation-audit';
 
 type Applier = (ctx: ApplyContext, args: unknown) => Promise<void>;
 
@@ -31,15 +33,16 @@ export async function pushMutations(
   author: ClerkIdentity,
   mutations: MutationEnvelope[],
   now: () => Date,
+  audit: AuditKeeping,
 ): Promise<{ results: MutationResult[]; changed: boolean }> {
   try {
-    return await applyBatch(db, ws, author, mutations, now().toISOString());
+    return await applyBatch(db, ws, author, mutations, now().toISOString(), audit);
   } catch (err) {
     // A concurrent push of the same mutations (a replay racing its original) won on PostgreSQL,
     // or two batches touching the same records in opposite order deadlocked: the batch rolled
     // back whole; applying it again now answers from what the winner recorded.
     if (!isUniqueViolation(err) && !isRetryableConflict(err)) throw err;
-    return applyBatch(db, ws, author, mutations, now().toISOString());
+    return applyBatch(db, ws, author, mutations, now().toISOString(), audit);
   }
 }
 
@@ -49,10 +52,11 @@ async function applyBatch(
   author: ClerkIdentity,
   mutations: MutationEnvelope[],
   at: string,
+  audit: AuditKeeping,
 ): Promise<{ results: MutationResult[]; changed: boolean }> {
   return db.transaction().execute(async (trx) => {
     const results: MutationResult[] = [];
-    for (const m of mutations) results.push(await applyOne(trx, ws, author, m, at));
+    for (const m of mutations) results.push(await applyOne(trx, ws, author, m, at, audit));
     return { results, changed: results.some((r) => r.status === 'applied') };
   });
 }
@@ -63,6 +67,7 @@ async function applyOne(
   author: ClerkIdentity,
   m: MutationEnvelope,
   at: string,
+  audit: AuditKeeping,
 ): Promise<MutationResult> {
   const seen = await trx
     .selectFrom('applied_mutations')
@@ -87,6 +92,7 @@ async function applyOne(
       { trx, ws, at, mutationId: m.id, clerk: { username: author.username, role: author.role } },
       parsed.data,
     );
+    await auditAppliedMutation(trx, audit.key, ws, author, m, at);
     await trx
       .insertInto('applied_mutations')
       .values({

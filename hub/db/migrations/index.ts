@@ -5,6 +5,7 @@ import * as m1200 from './2026_11_26_1200_sync_engine';
 import * as m1400 from './2026_11_26_1400_certificates';
 import * as m1500 from './2026_11_26_1500_cashdesk';
 import * as m20261206_1400 from './2026_12_06_1400_clerk_credentials';
+import * as m20261206_1650 from './2026_12_06_1650_audit_trail';
 
 /** Static map (see electron/desk/db/migrations/index.ts for why). Append only. */
 export const hubMigrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const hubMigrations: Record<string, Migration> = {
   '2026_11_26_1500_cashdesk': m1500,
   ...CASE_HUB_MIGRATIONS,
   '2026_12_06_1400_clerk_credentials': m20261206_1400,
+  '2026_12_06_1650_audit_trail': m20261206_1650,
 };
