@@ -8,6 +8,7 @@ import { createEnrolmentCode, revokeWorkstation } from './admin/workstations';
 import { setClerkDisabled } from './admin/users';
 import { isSeeded, seedDemo } from './seed/seed-demo';
 import { startHub } from './start-hub';
+import { runAuditCommand } from './audit/audit-command';
 
 /** `npm run hub -- <serve|migrate|seed|enrol|revoke|disable-user|enable-user|import-verbali|import-positions> [--port] [--data] [--residents] [--comune] [--name] [--user] [--file]` */
 async function main(): Promise<void> {
@@ -96,9 +97,12 @@ async function main(): Promise<void> {
       await hub.close();
       return;
     }
+    case 'audit':
+      process.exitCode = await runAuditCommand(args.dataDir, process.argv.slice(2));
+      return;
     default:
       throw new Error(
-        `unknown command "${args.command}": use serve, migrate, seed, enrol, revoke, disable-user enable-user, import-verbali or import-positions`,
+        `unknown command "${args.command}": use serve, migrate, seed, enrol, revoke, disable-user enable-user, import-verbali, import-positions or audit verify`,
       );
   }
 }

@@ -5,6 +5,7 @@ import { seedDemoCases } from './cases/seed-demo-cases';
 import { seedDemoFines } from './cashdesk/demo-fines';
 import { isSeeded, seedDemo } from './seed/seed-demo';
 import { buildHubServer } from './server';
+import { loadAuditKeeping } from './audit/audit-key';
 
 export interface RunningHub {
   url: string;
@@ -41,7 +42,7 @@ export async function startHub(opts: {
       `[hub] imported ${fines.verbali.imported} demo verbali and ${fines.positions.imported} pagoPA positions for Casale (e.g. verbale "1001/A AB123CD")`,
     );
   }
-  const app = buildHubServer({ hubDb });
+  const app = buildHubServer({ hubDb, audit: loadAuditKeeping(opts.dataDir) });
   const address = await app.listen({ host: '127.0.0.1', port: opts.port });
   return {
     url: address,

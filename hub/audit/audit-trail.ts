@@ -127,6 +127,31 @@ export async function appendHubAudit(
   await moveHead(trx, chain, row.seq, mac);
 }
 
+const deskFieldsOf = (h: DeskAuditTable): string =>
+  canonicalAuditRow([
+    h.at,
+    h.clerk,
+    h.workstation,
+    h.action,
+    h.entity,
+    h.entity_id,
+    h.reason,
+    h.desk_prev_mac,
+    h.desk_mac,
+  ]);
+const shippedFieldsOf = (r: DeskAuditRow): string =>
+  canonicalAuditRow([
+    r.at,
+    r.clerk,
+    r.workstation,
+    r.action,
+    r.entity,
+    r.entityId,
+    r.reason,
+    r.prevMac,
+    r.mac,
+  ]);
+
 /**
  * Takes a shipment of a desk's chain: rows the hub already holds must be the same rows (a repeat
  * changes nothing); new ones must continue the chain exactly where it ends here, seq after seq,
@@ -143,7 +168,7 @@ export async function acceptDeskRows(
   const head = await lockHead(trx, chain, receivedAt);
   const held = await trx
     .selectFrom('desk_audit')
-    .select(['seq', 'desk_mac'])
+    .selectAll()
     .where('workstation_id', '=', ws.id)
     .where(
       'seq',
@@ -151,7 +176,8 @@ export async function acceptDeskRows(
       rows.map((r) => r.seq),
     )
     .execute();
-  const heldMac = new Map(held.map((h) => [Number(h.seq), h.desk_mac]));
+  // The hub cannot check a desk's MAC (it has not the desk's key): a repeat must be the same row.
+  const heldRow = new Map(held.map((h) => [Number(h.seq), deskFieldsOf(h)]));
   let end = head.seq;
   let endDeskMac =
     end === 0
@@ -167,7 +193,8 @@ export async function acceptDeskRows(
   let prev = head.mac;
   for (const r of rows) {
     if (r.seq <= end) {
-      if (heldMac.get(r.seq) !== r.mac) throw new AppError('audit_chain_conflict', { seq: r.seq });
+      if (heldRow.get(r.seq) !== shippedFieldsOf(r))
+        throw new AppError('audit_chain_conflict', { seq: r.seq });
       continue;
     }
     if (r.seq !== end + 1 || r.prevMac !== endDeskMac) {
