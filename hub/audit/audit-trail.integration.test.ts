@@ -50,12 +50,14 @@ async function world(backend: (typeof HUB_BACKENDS)[number]): Promise<World> {
   return { url, dataDir, hubDb, reopen, keeping, wsToken: ws.token, app };
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are read as the tests need
+type Json = any;
+
 async function call(
   w: World,
   path: string,
   opts: { method?: string; clerk?: string; body?: unknown } = {},
-): Promise<{ status: number; body: any }> {
-  // eslint-disable-line @typescript-eslint/no-explicit-any
+): Promise<{ status: number; body: Json }> {
   const res = await fetch(w.url + path, {
     method: opts.method ?? (opts.body === undefined ? 'GET' : 'POST'),
     headers: {
