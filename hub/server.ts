@@ -12,7 +12,7 @@ import { workstationAuth } from './routes/route-context';
 import { syncRoutes } from './routes/sync-routes';
 import { verificationRoutes } from './routes/verification-routes';
 import { ChangeNotifier } from './sync/change-notifier';
-import { processAuditKeeping, type AuditKeeping } from './audit/audit-key';
+import { throwawayAuditKeeping, type AuditKeeping } from './audit/audit-key';
 import { installAuditTrail } from './audit/audit-hook';
 import { deskAuditRoutes } from './audit/desk-audit-routes';
 
@@ -24,7 +24,7 @@ export interface HubServerOptions {
   notifier?: ChangeNotifier;
   /** default: SPORTELLO_OFFLINE_GRACE_HOURS, else 72 */
   offlineGraceHours?: number;
-  /** the audit key and anchors file; default: one per process (tests, benchmarks) */
+  /** the audit key and anchors file; default: throwaway ones (tests, benchmarks) */
   audit?: AuditKeeping;
 }
 
@@ -37,7 +37,7 @@ export function buildHubServer(opts: HubServerOptions): FastifyInstance {
     notifier: opts.notifier ?? new ChangeNotifier(),
     offlineGraceHours: opts.offlineGraceHours ?? offlineGraceHoursFromEnv(),
     workstationOf: workstationAuth(db),
-    audit: opts.audit ?? processAuditKeeping(),
+    audit: opts.audit ?? throwawayAuditKeeping(db),
   };
   // On close, every connection goes at once, in flight or not: a long poll would otherwise hold the
   // shutdown for its wait, and a keep-alive socket that was busy when closing began for the

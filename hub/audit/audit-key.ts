@@ -52,13 +52,18 @@ function keyFromFile(file: string): Buffer {
   return Buffer.from(hex, 'hex');
 }
 
-let processKeeping: AuditKeeping | null = null;
+const throwaway = new WeakMap<object, AuditKeeping>();
 
 /**
- * For hubs built without a data folder (tests, benchmarks): one key and anchors file per
- * process, so a hub restarted in the same process still verifies its own chains.
+ * For hubs built without a data folder (tests, benchmarks): a key and anchors file of their own
+ * in a temporary folder, one per store (anchors name chains such as `hub:B885`, which every test
+ * store has), found again by whoever holds the same store.
  */
-export function processAuditKeeping(): AuditKeeping {
-  processKeeping ??= loadAuditKeeping(mkdtempSync(join(tmpdir(), 'sportello-hub-audit-')), {});
-  return processKeeping;
+export function throwawayAuditKeeping(store: object): AuditKeeping {
+  let keeping = throwaway.get(store);
+  if (!keeping) {
+    keeping = loadAuditKeeping(mkdtempSync(join(tmpdir(), 'sportello-hub-audit-')), {});
+    throwaway.set(store, keeping);
+  }
+  return keeping;
 }

@@ -19,7 +19,7 @@ export const deskAuditRowSchema = z.object({
   workstation: text(200),
   action: text(120),
   entity: text(60),
-  entityId: text(400),
+  entityId: text(4000),
   reason: text(2000),
   prevMac: mac,
   mac,

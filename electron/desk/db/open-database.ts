@@ -12,6 +12,7 @@ import {
 } from 'kysely';
 import type { Database } from './database';
 import { deskMigrations } from './migrations';
+import { loadDeskAuditKey, registerAuditMac } from '../audit/audit-key';
 
 export interface DeskDatabase {
   db: Kysely<Database>;
@@ -47,6 +48,7 @@ export async function openDeskDatabase(
 ): Promise<DeskDatabase & { backupFile: string | null }> {
   const existed = file !== ':memory:' && existsSync(file);
   const sqlite = openSqlite(file);
+  registerAuditMac(sqlite, loadDeskAuditKey(file));
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) as unknown as SqliteDatabase }),
   });

@@ -8,6 +8,7 @@ import { backfillEntities } from './backfill-entities';
 import { bootstrapRegistry } from './bootstrap';
 import { CASE_BEFORE_PUSH } from '../cases/case-plugin';
 import { pushOutboxOnce } from './push-outbox';
+import { shipAuditRows } from '../audit/ship-audit';
 import { clearMirror, wipePersonalData } from './wipe';
 
 export interface SyncEngineOptions {
@@ -88,6 +89,7 @@ export class SyncEngine implements SyncControl {
       if (!this.ctx.credentials.read()) throw new AppError('not_enrolled');
       await this.ensureBootstrapped();
       while ((await this.pushRound()) > 0);
+      await this.shipAudit();
       while ((await this.pullOnce(0)) > 0);
       await this.markOnline();
     } catch (err) {
@@ -127,6 +129,7 @@ export class SyncEngine implements SyncControl {
           continue;
         }
         const sent = await this.pushRound();
+        await this.shipAudit();
         if (sent > 0) {
           backoff = this.firstBackoff();
           await this.markOnline();
@@ -162,6 +165,14 @@ export class SyncEngine implements SyncControl {
     );
     if (round.waitingFor !== this.ctx.state.sync.waitingFor) this.setStatus({ waitingFor: round.waitingFor });
     return round.settled;
+  }
+
+  /**
+   * After each push: the audit rows the hub does not hold yet. A failure (hub away, a stand-in
+   * hub without the route) waits for the next round and never holds up the mutations.
+   */
+  private async shipAudit(): Promise<void> {
+    await shipAuditRows(this.ctx).catch(() => 0);
   }
 
   private async ensureBootstrapped(): Promise<void> {
