@@ -11,8 +11,9 @@ import { createUser } from './admin/create-user';
 import { readNewPassword } from './admin/read-password';
 import { isSeeded, seedDemo } from './seed/seed-demo';
 import { startHub } from './start-hub';
+import { runAuditCommand } from './audit/audit-command';
 
-/** `npm run hub -- <serve|migrate|seed|enrol|revoke|create-admin|create-user|disable-user|enable-user|import-verbali|import-positions> [--demo] [--port] [--data] [--residents] [--comune] [--name] [--user] [--role] [--display-name] [--file]` */
+/** `npm run hub -- <serve|migrate|seed|enrol|revoke|create-admin|create-user|disable-user|enable-user|import-verbali|import-positions|audit verify> [--demo] [--port] [--data] [--residents] [--comune] [--name] [--user] [--role] [--display-name] [--file]` */
 async function main(): Promise<void> {
   const args = parseHubArgs(process.argv.slice(2));
   const open = () =>
@@ -121,9 +122,12 @@ async function main(): Promise<void> {
       await hub.close();
       return;
     }
+    case 'audit':
+      process.exitCode = await runAuditCommand(args.dataDir, process.argv.slice(2));
+      return;
     default:
       throw new Error(
-        `unknown command "${args.command}": use serve, migrate, seed, enrol, revoke, create-admin, create-user, disable-user, enable-user, import-verbali or import-positions`,
+        `unknown command "${args.command}": use serve, migrate, seed, enrol, revoke, create-admin, create-user, disable-user, enable-user, import-verbali, import-positions or audit verify`,
       );
   }
 }

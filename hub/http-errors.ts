@@ -25,6 +25,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   unsupported_media_type: 415,
   body_too_large: 413,
   internal: 500,
+  audit_chain_conflict: 409,
 };
 
 /**

@@ -14,6 +14,9 @@ import { syncRoutes } from './routes/sync-routes';
 import { quarantineRoutes } from './routes/quarantine-routes';
 import { verificationRoutes } from './routes/verification-routes';
 import { ChangeNotifier } from './sync/change-notifier';
+import { throwawayAuditKeeping, type AuditKeeping } from './audit/audit-key';
+import { installAuditTrail } from './audit/audit-hook';
+import { deskAuditRoutes } from './audit/desk-audit-routes';
 
 export interface HubServerOptions {
   hubDb: HubDb;
@@ -25,6 +28,8 @@ export interface HubServerOptions {
   offlineGraceHours?: number;
   /** default OWASP_SCRYPT; tests pass a cheaper cost explicitly */
   passwordCost?: ScryptCost;
+  /** the audit key and anchors file; default: throwaway ones (tests, benchmarks) */
+  audit?: AuditKeeping;
 }
 
 /** The central hub: enrolment, authentication, tenancy, the registry of record and sync, over HTTP. */
@@ -37,6 +42,7 @@ export function buildHubServer(opts: HubServerOptions): FastifyInstance {
     offlineGraceHours: opts.offlineGraceHours ?? offlineGraceHoursFromEnv(),
     passwordCost: opts.passwordCost ?? OWASP_SCRYPT,
     workstationOf: workstationAuth(db),
+    audit: opts.audit ?? throwawayAuditKeeping(db),
   };
   // On close, every connection goes at once, in flight or not: a long poll would otherwise hold the
   // shutdown for its wait, and a keep-alive socket that was busy when closing began for the
@@ -65,11 +71,13 @@ export function buildHubServer(opts: HubServerOptions): FastifyInstance {
     version: opts.version ?? 'dev',
     time: ctx.now().toISOString(),
   }));
+  installAuditTrail(app, db, ctx.audit, ctx.now);
   authRoutes(app, ctx);
   registryRoutes(app, ctx);
   syncRoutes(app, ctx);
   quarantineRoutes(app, ctx);
   verificationRoutes(app, ctx);
+  deskAuditRoutes(app, ctx);
   const stopCaseJobs = caseRoutes(app, ctx);
   app.addHook('onClose', async () => stopCaseJobs());
   return app;

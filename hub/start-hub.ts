@@ -7,6 +7,7 @@ import { isSeeded, seedDemo } from './seed/seed-demo';
 import { buildHubServer } from './server';
 import { hasAnyUser } from './admin/create-user';
 import type { ScryptCost } from '../shared/auth/scrypt-cost';
+import { loadAuditKeeping } from './audit/audit-key';
 
 export interface RunningHub {
   url: string;
@@ -62,7 +63,11 @@ export async function startHub(opts: {
     );
     log('[hub] For a demo with generated data instead: `npm run hub -- serve --demo` (or SPORTELLO_DEMO=1).');
   }
-  const app = buildHubServer({ hubDb, ...(opts.passwordCost ? { passwordCost: opts.passwordCost } : {}) });
+  const app = buildHubServer({
+    hubDb,
+    audit: loadAuditKeeping(opts.dataDir),
+    ...(opts.passwordCost ? { passwordCost: opts.passwordCost } : {}),
+  });
   const address = await app.listen({ host: '127.0.0.1', port: opts.port });
   return {
     url: address,

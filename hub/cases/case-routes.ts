@@ -71,7 +71,12 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: RouteContext): voi
     return { sha256 };
   });
 
-  app.get(`${CASE_FILES_PATH}/:sha256`, async (req) => {
+  const fileAudit = {
+    action: 'case.file.read',
+    entity: 'case_file',
+    subject: (req: FastifyRequest) => String((req.params as { sha256?: unknown }).sha256 ?? ''),
+  };
+  app.get(`${CASE_FILES_PATH}/:sha256`, { config: { audit: fileAudit } }, async (req) => {
     const { ws } = await staff(req);
     const sha256 = parse(sha256Schema, (req.params as { sha256?: unknown }).sha256);
     const row = await ctx.db
@@ -201,18 +206,22 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: RouteContext): voi
     return { ok: true };
   });
 
-  app.get(PROTOCOL_REGISTER_PATH, async (req) => {
-    const { ws } = await staff(req);
-    const q = parse(
-      z.object({
-        year: z.coerce.number().int().min(1583).max(9999).optional(),
-        limit: z.coerce.number().int().min(1).max(2000).default(200),
-      }),
-      req.query,
-    );
-    const year = q.year ?? Number(romeDateOf(ctx.now()).slice(0, 4));
-    return { year, ...(await readRegister(ctx.db, ws.comune, year, q.limit)) };
-  });
+  app.get(
+    PROTOCOL_REGISTER_PATH,
+    { config: { audit: { action: 'protocol.register.read', entity: 'protocol' } } },
+    async (req) => {
+      const { ws } = await staff(req);
+      const q = parse(
+        z.object({
+          year: z.coerce.number().int().min(1583).max(9999).optional(),
+          limit: z.coerce.number().int().min(1).max(2000).default(200),
+        }),
+        req.query,
+      );
+      const year = q.year ?? Number(romeDateOf(ctx.now()).slice(0, 4));
+      return { year, ...(await readRegister(ctx.db, ws.comune, year, q.limit)) };
+    },
+  );
 
   app.post(PROTOCOL_CANCEL_PATH, async (req) => {
     const { ws, username, role } = await staff(req);

@@ -1,4 +1,5 @@
 import type { CaseHubTables } from '../cases/case-plugin';
+import type { AuditHubTables } from './tables/audit.table';
 import type { CashdeskHubTables } from './tables/cashdesk.table';
 import type {
   CertificateFeesTable,
@@ -20,7 +21,7 @@ import type {
 import type { UsersTable } from './tables/users.table';
 import type { WorkstationsTable } from './tables/workstations.table';
 
-export interface HubDatabase extends CaseHubTables, CashdeskHubTables {
+export interface HubDatabase extends CaseHubTables, CashdeskHubTables, AuditHubTables {
   comuni: ComuniTable;
   users: UsersTable;
   login_attempts: LoginAttemptsTable;

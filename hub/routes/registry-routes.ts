@@ -13,7 +13,12 @@ const pageQuery = z.object({
 });
 
 export function registryRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  app.get(REGISTRY_PAGE_PATH, async (req) => {
+  const audit = {
+    action: 'registry.page',
+    entity: 'families',
+    subject: (req: { query: unknown }) => `after=${String((req.query as { after?: unknown }).after ?? '')}`,
+  };
+  app.get(REGISTRY_PAGE_PATH, { config: { audit } }, async (req) => {
     const ws = await ctx.workstationOf(req);
     const query = parse(pageQuery, req.query);
     const comune = await findComune(ctx.db, ws.comune);

@@ -9,6 +9,8 @@ import type { ScryptCost } from '../auth/passwords';
 import type { HubDatabase } from '../db/database';
 import type { WorkstationRow } from '../db/tables/workstations.table';
 import type { ChangeNotifier } from '../sync/change-notifier';
+import type { AuditKeeping } from '../audit/audit-key';
+import { noteActor } from '../audit/audit-hook';
 
 export interface RouteContext {
   db: Kysely<HubDatabase>;
@@ -20,6 +22,8 @@ export interface RouteContext {
   passwordCost: ScryptCost;
   /** the device credential decides the comune: a workstation only ever reaches its own partition */
   workstationOf(req: FastifyRequest): Promise<WorkstationRow>;
+  /** the audit key and anchors file (outside the database) */
+  audit: AuditKeeping;
 }
 
 export function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
@@ -41,6 +45,7 @@ export function workstationAuth(db: Kysely<HubDatabase>) {
     const ws = await findWorkstationByTokenHash(db, hashToken(token));
     if (!ws) throw new AppError('workstation_unknown');
     if (ws.revoked_at) throw new AppError('workstation_revoked');
+    noteActor(req, { ws });
     return ws;
   };
 }
@@ -53,6 +58,7 @@ export function clerkAuth(db: Kysely<HubDatabase>, now: () => Date) {
   return async (req: FastifyRequest, ws: WorkstationRow): Promise<ClerkIdentity> => {
     const clerk = await findClerkCredential(db, clerkHeader(req), ws, now(), ['session']);
     if (clerk.disabled) throw new AppError('account_disabled');
+    noteActor(req, { clerk: clerk.username });
     return clerk;
   };
 }

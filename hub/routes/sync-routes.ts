@@ -10,6 +10,7 @@ import { requireAllowed } from '../../shared/auth/policy';
 import { findClerkCredential } from '../auth/clerk-credentials';
 import { quarantinedOf } from '../sync/desk-quarantine';
 import { clerkAuth, clerkHeader, parse, type RouteContext } from './route-context';
+import { noteAuditSubject } from '../audit/audit-hook';
 
 const changesQuery = z.object({
   since: z.coerce.number().int().min(0),
@@ -24,44 +25,48 @@ export function syncRoutes(app: FastifyInstance, ctx: RouteContext): void {
   const clerkOf = clerkAuth(ctx.db, ctx.now);
 
   /** Rejected mutations of the whole comune, for its supervisors. */
-  app.get(EXCEPTIONS_PATH, async (req) => {
-    const ws = await ctx.workstationOf(req);
-    const clerk = await clerkOf(req, ws);
-    requireAllowed(clerk.role, 'sync.comuneExceptions');
-    const rows = await ctx.db
-      .selectFrom('sync_exceptions')
-      .innerJoin('workstations', 'workstations.id', 'sync_exceptions.workstation_id')
-      .select([
-        'sync_exceptions.mutation_id',
-        'sync_exceptions.name',
-        'sync_exceptions.args',
-        'sync_exceptions.clerk',
-        'sync_exceptions.code',
-        'sync_exceptions.message',
-        'sync_exceptions.at',
-        'workstations.name as workstation',
-      ])
-      .where('sync_exceptions.comune', '=', ws.comune)
-      .where('sync_exceptions.resolved_at', 'is', null)
-      .orderBy('sync_exceptions.at', 'desc')
-      .limit(500)
-      .execute();
-    const refused = rows.map((r) => ({
-      mutationId: r.mutation_id,
-      name: r.name,
-      args: JSON.parse(r.args) as unknown,
-      clerk: r.clerk,
-      workstation: r.workstation,
-      code: r.code,
-      message: r.message,
-      at: r.at,
-      source: 'push' as const,
-    }));
-    const setAside = await quarantinedOf(ctx.db, ws.comune);
-    return { exceptions: [...refused, ...setAside].sort((a, b) => b.at.localeCompare(a.at)) };
-  });
+  app.get(
+    EXCEPTIONS_PATH,
+    { config: { audit: { action: 'sync.exceptions', entity: 'sync_exceptions' } } },
+    async (req) => {
+      const ws = await ctx.workstationOf(req);
+      const clerk = await clerkOf(req, ws);
+      requireAllowed(clerk.role, 'sync.comuneExceptions');
+      const rows = await ctx.db
+        .selectFrom('sync_exceptions')
+        .innerJoin('workstations', 'workstations.id', 'sync_exceptions.workstation_id')
+        .select([
+          'sync_exceptions.mutation_id',
+          'sync_exceptions.name',
+          'sync_exceptions.args',
+          'sync_exceptions.clerk',
+          'sync_exceptions.code',
+          'sync_exceptions.message',
+          'sync_exceptions.at',
+          'workstations.name as workstation',
+        ])
+        .where('sync_exceptions.comune', '=', ws.comune)
+        .where('sync_exceptions.resolved_at', 'is', null)
+        .orderBy('sync_exceptions.at', 'desc')
+        .limit(500)
+        .execute();
+      const refused = rows.map((r) => ({
+        mutationId: r.mutation_id,
+        name: r.name,
+        args: JSON.parse(r.args) as unknown,
+        clerk: r.clerk,
+        workstation: r.workstation,
+        code: r.code,
+        message: r.message,
+        at: r.at,
+        source: 'push' as const,
+      }));
+      const setAside = await quarantinedOf(ctx.db, ws.comune);
+      return { exceptions: [...refused, ...setAside].sort((a, b) => b.at.localeCompare(a.at)) };
+    },
+  );
 
-  app.post(PUSH_PATH, async (req) => {
+  app.post(PUSH_PATH, { config: { audit: { anchorOnly: true } } }, async (req) => {
     const ws = await ctx.workstationOf(req);
     // The author is whoever the hub itself logged in at this workstation: a session, or the push
     // key of an earlier login here (what they did offline). The mutations' own `clerk` is a claim.
@@ -69,23 +74,34 @@ export function syncRoutes(app: FastifyInstance, ctx: RouteContext): void {
     if (!token) throw new AppError('clerk_session_required');
     const author = await findClerkCredential(ctx.db, token, ws, ctx.now(), ['session', 'push']);
     const body = parse(pushRequestSchema, req.body);
-    const { results, changed } = await pushMutations(ctx.db, ws, author, body.mutations, ctx.now, (err, m) =>
-      req.log.error({ err, mutation: m }, 'mutation failed unexpectedly'),
+    const { results, changed } = await pushMutations(
+      ctx.db,
+      ws,
+      author,
+      body.mutations,
+      ctx.now,
+      ctx.audit,
+      (err, m) => req.log.error({ err, mutation: m }, 'mutation failed unexpectedly'),
     );
     if (changed) ctx.notifier.notify(ws.comune);
     return { results };
   });
 
-  app.get(CHANGES_PATH, async (req) => {
-    const ws = await ctx.workstationOf(req);
-    const q = parse(changesQuery, req.query);
-    let changes = await readChanges(ctx.db, ws.comune, q.since, q.limit, q.entity);
-    if (changes.length === 0 && q.waitMs > 0 && !q.entity) {
-      const closed = new AbortController();
-      req.raw.once('close', () => closed.abort());
-      await ctx.notifier.wait(ws.comune, q.waitMs, closed.signal);
-      changes = await readChanges(ctx.db, ws.comune, q.since, q.limit);
-    }
-    return { changes, head: await headSeq(ctx.db, ws.comune), epoch: await schemaEpoch(ctx.db) };
-  });
+  app.get(
+    CHANGES_PATH,
+    { config: { audit: { action: 'sync.changes', entity: 'change_log' } } },
+    async (req) => {
+      const ws = await ctx.workstationOf(req);
+      const q = parse(changesQuery, req.query);
+      let changes = await readChanges(ctx.db, ws.comune, q.since, q.limit, q.entity);
+      if (changes.length === 0 && q.waitMs > 0 && !q.entity) {
+        const closed = new AbortController();
+        req.raw.once('close', () => closed.abort());
+        await ctx.notifier.wait(ws.comune, q.waitMs, closed.signal);
+        changes = await readChanges(ctx.db, ws.comune, q.since, q.limit);
+      }
+      noteAuditSubject(req, `seq=${q.since}..${changes[changes.length - 1]?.seq ?? q.since}`);
+      return { changes, head: await headSeq(ctx.db, ws.comune), epoch: await schemaEpoch(ctx.db) };
+    },
+  );
 }

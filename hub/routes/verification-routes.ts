@@ -26,6 +26,14 @@ export const VERIFY_API_PATH = '/api/public/verifica/:id';
  */
 export const VERIFY_RATE_LIMIT = { limit: 60, windowMs: 60_000, maxClients: 10_000 } as const;
 
+/** A lookup of someone's certificate is a read too, by whoever asked (no login: the public chain). */
+const VERIFY_AUDIT = {
+  action: 'certificate.verify',
+  entity: 'certificate',
+  public: true,
+  subject: (req: FastifyRequest) => String((req.params as { id?: unknown }).id ?? '').slice(0, 40),
+};
+
 /**
  * The public side of the hub (DOMAIN.md §1.8): whoever holds a printout scans its QR code and
  * learns whether it is genuine. No login, nothing personal beyond the holder's initials.
@@ -108,6 +116,7 @@ export function verificationRoutes(
 
   app.get<{ Params: { id: string }; Querystring: { sha256?: string } }>(
     VERIFY_PAGE_PATH,
+    { config: { audit: VERIFY_AUDIT } },
     async (req, reply) => {
       if (limited(req, reply, 'page')) return reply;
       const found = await lookup(req.params.id);
@@ -125,6 +134,7 @@ export function verificationRoutes(
   /** The same answer for machines (e.g. an office that checks certificates in bulk). */
   app.get<{ Params: { id: string }; Querystring: { sha256?: string } }>(
     VERIFY_API_PATH,
+    { config: { audit: VERIFY_AUDIT } },
     async (req, reply) => {
       if (limited(req, reply, 'json')) return reply;
       const found = await lookup(req.params.id);

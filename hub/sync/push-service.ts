@@ -15,6 +15,8 @@ import type { WorkstationRow } from '../db/tables/workstations.table';
 import type { ApplyContext } from './apply-context';
 import { APPLIERS, currentStateFor } from './mutation-appliers';
 import { recordException } from './sync-exceptions';
+import type { AuditKeeping } from '../audit/audit-key';
+import { auditAppliedMutation } from '../audit/mutation-audit';
 
 type Applier = (ctx: ApplyContext, args: unknown) => Promise<void>;
 
@@ -38,17 +40,18 @@ export async function pushMutations(
   author: ClerkIdentity,
   mutations: PushedMutation[],
   now: () => Date,
+  audit: AuditKeeping,
   onUnexpected: UnexpectedFailure = () => {},
 ): Promise<{ results: MutationResult[]; changed: boolean }> {
   try {
-    return await applyBatch(db, ws, author, mutations, now().toISOString(), onUnexpected, true);
+    return await applyBatch(db, ws, author, mutations, now().toISOString(), audit, onUnexpected, true);
   } catch (err) {
     // A concurrent push of the same mutations (a replay racing its original) won on PostgreSQL,
     // or two batches touching the same records in opposite order deadlocked: the batch rolled
     // back whole; applying it again now answers from what the winner recorded. A conflict that
     // happens again is the mutation's own (e.g. a key it reuses) and refuses that mutation only.
     if (!isConflict(err)) throw err;
-    return applyBatch(db, ws, author, mutations, now().toISOString(), onUnexpected, false);
+    return applyBatch(db, ws, author, mutations, now().toISOString(), audit, onUnexpected, false);
   }
 }
 
@@ -58,13 +61,14 @@ async function applyBatch(
   author: ClerkIdentity,
   mutations: PushedMutation[],
   at: string,
+  audit: AuditKeeping,
   onUnexpected: UnexpectedFailure,
   retryConflicts: boolean,
 ): Promise<{ results: MutationResult[]; changed: boolean }> {
   return db.transaction().execute(async (trx) => {
     const results: MutationResult[] = [];
     for (const m of mutations)
-      results.push(await applyOne(trx, ws, author, m, at, onUnexpected, retryConflicts));
+      results.push(await applyOne(trx, ws, author, m, at, audit, onUnexpected, retryConflicts));
     return { results, changed: results.some((r) => r.status === 'applied') };
   });
 }
@@ -99,6 +103,7 @@ async function applyOne(
   author: ClerkIdentity,
   m: PushedMutation,
   at: string,
+  audit: AuditKeeping,
   onUnexpected: UnexpectedFailure,
   retryConflicts: boolean,
 ): Promise<MutationResult> {
@@ -125,6 +130,7 @@ async function applyOne(
       { trx, ws, at, mutationId: m.id, clerk: { username: author.username, role: author.role } },
       parsed.data,
     );
+    await auditAppliedMutation(trx, audit.key, ws, author, envelope, at);
     await trx
       .insertInto('applied_mutations')
       .values({

@@ -1,8 +1,10 @@
-import { mkdtempSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDeskDatabase } from '../db/open-database';
+import type { AuditRow } from '../db/tables/audit-log.table';
 import { appendAudit, GENESIS_HASH, verifyAuditChain, type AuditEntry } from './audit-log';
 
 const entry = (i: number): AuditEntry => ({
@@ -67,5 +69,45 @@ describe('audit log', () => {
     ).rejects.toThrow('the action failed');
     expect(await verifyAuditChain(d.db)).toMatchObject({ entries: 1, intact: true });
     await d.close();
+  });
+});
+
+describe('audit key', () => {
+  it('lives beside the database, readable by its owner only, and never inside it', async () => {
+    const d = await withLog(2);
+    const dir = dirname(d.sqlite.name);
+    const keyFile = join(dir, 'audit.key');
+    expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+    const key = readFileSync(keyFile, 'utf8').trim();
+    await d.close();
+    expect(readFileSync(join(dir, 'desk.sqlite')).includes(Buffer.from(key))).toBe(false);
+    expect(readFileSync(join(dir, 'desk.sqlite')).includes(Buffer.from(key, 'hex'))).toBe(false);
+  });
+
+  it('detects a chain recomputed without the key (as the old plain SHA-256 chain could be)', async () => {
+    const d = await withLog(3);
+    d.sqlite.exec('drop trigger audit_log_no_update');
+    d.sqlite.prepare("update audit_log set entity_id = 'r-someone-else' where seq = 2").run();
+    let prev = GENESIS_HASH;
+    const rows = d.sqlite.prepare('select * from audit_log order by seq').all() as AuditRow[];
+    for (const r of rows) {
+      const fields = [r.at, r.clerk, r.workstation, r.action, r.entity, r.entity_id, r.reason];
+      const hash = createHash('sha256')
+        .update(JSON.stringify([prev, ...fields]))
+        .digest('hex');
+      d.sqlite.prepare('update audit_log set prev_hash = ?, hash = ? where seq = ?').run(prev, hash, r.seq);
+      prev = hash;
+    }
+    expect(await verifyAuditChain(d.db)).toEqual({ entries: 3, intact: false, firstBrokenSeq: 1 });
+    await d.close();
+  });
+
+  it('keeps the same key when the database is opened again', async () => {
+    const d = await withLog(2);
+    const file = d.sqlite.name;
+    await d.close();
+    const again = await openDeskDatabase(file);
+    expect(await verifyAuditChain(again.db)).toMatchObject({ entries: 2, intact: true });
+    await again.close();
   });
 });

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { GENESIS_MAC } from '../../../shared/audit/audit-wire';
 import type { AuditVerification } from '../../../shared/contract/views';
+import { requireSession, workstationName, type DeskContext } from '../context';
 import type { Database } from '../db/database';
-import type { AuditRow } from '../db/tables/audit-log.table';
 
 export interface AuditEntry {
   at: string;
@@ -16,22 +16,15 @@ export interface AuditEntry {
   reason: string;
 }
 
-export const GENESIS_HASH = '0'.repeat(64);
+export const GENESIS_HASH = GENESIS_MAC;
 
-/** Each entry's hash covers its content and the previous hash, so editing any row breaks the chain after it. */
-export function hashEntry(prevHash: string, e: AuditEntry): string {
-  const canonical = JSON.stringify([
-    prevHash,
-    e.at,
-    e.clerk,
-    e.workstation,
-    e.action,
-    e.entity,
-    e.entityId,
-    e.reason,
-  ]);
-  return createHash('sha256').update(canonical).digest('hex');
-}
+/**
+ * Each entry's MAC covers its content and the previous MAC, under the key beside the database
+ * (audit-key.ts, computed by the connection's `audit_mac`): editing a row breaks the chain from
+ * there, and nobody without the key can recompute it. Rows travel to the hub at sync.
+ */
+const macSql = (prev: string, e: AuditEntry) =>
+  sql<string>`audit_mac(${prev}, ${e.at}, ${e.clerk}, ${e.workstation}, ${e.action}, ${e.entity}, ${e.entityId}, ${e.reason})`;
 
 /** Must run in the transaction of the action it records: no action without its entry. */
 export async function appendAudit(trx: Transaction<Database>, entry: AuditEntry): Promise<void> {
@@ -53,30 +46,48 @@ export async function appendAudit(trx: Transaction<Database>, entry: AuditEntry)
       entity_id: entry.entityId,
       reason: entry.reason,
       prev_hash: prevHash,
-      hash: hashEntry(prevHash, entry),
+      hash: macSql(prevHash, entry),
     })
     .execute();
 }
 
-const toEntry = (r: AuditRow): AuditEntry => ({
-  at: r.at,
-  clerk: r.clerk,
-  workstation: r.workstation,
-  action: r.action,
-  entity: r.entity,
-  entityId: r.entity_id,
-  reason: r.reason,
-});
+/**
+ * A read that lists people (a search, a fine lookup) is a read too (DOMAIN.md §12.1): which
+ * records were shown, never what the clerk typed (a name or a codice fiscale is personal data).
+ */
+export async function auditListing(
+  ctx: DeskContext,
+  action: string,
+  entity: string,
+  ids: readonly string[],
+  reason: string,
+): Promise<void> {
+  const session = requireSession(ctx);
+  await ctx.db.transaction().execute((trx) =>
+    appendAudit(trx, {
+      at: ctx.now().toISOString(),
+      clerk: session.info.clerk.username,
+      workstation: workstationName(ctx),
+      action,
+      entity,
+      entityId: ids.join(' '),
+      reason,
+    }),
+  );
+}
 
-/** Recomputes the whole chain; reports the first row whose content or link does not match. */
+/** Recomputes the whole chain with the key; reports the first row whose content or link does not match. */
 export async function verifyAuditChain(db: Kysely<Database>): Promise<AuditVerification> {
-  const rows = await db.selectFrom('audit_log').selectAll().orderBy('seq').execute();
+  const rows = await sql<{ seq: number; prev_hash: string; hash: string; expected: string }>`
+    select seq, prev_hash, hash,
+      audit_mac(prev_hash, at, clerk, workstation, action, entity, entity_id, reason) as expected
+    from audit_log order by seq`.execute(db);
   let prev = GENESIS_HASH;
-  for (const row of rows) {
-    if (row.prev_hash !== prev || hashEntry(prev, toEntry(row)) !== row.hash) {
-      return { entries: rows.length, intact: false, firstBrokenSeq: row.seq };
+  for (const row of rows.rows) {
+    if (row.prev_hash !== prev || row.expected !== row.hash) {
+      return { entries: rows.rows.length, intact: false, firstBrokenSeq: row.seq };
     }
     prev = row.hash;
   }
-  return { entries: rows.length, intact: true, firstBrokenSeq: null };
+  return { entries: rows.rows.length, intact: true, firstBrokenSeq: null };
 }

@@ -9,6 +9,7 @@ import {
   planDebtLookup,
   unknownNoticeMessage,
 } from '../../../shared/fines/debt-query';
+import { auditListing } from '../audit/audit-log';
 import { requireSession, type DeskContext } from '../context';
 import type { Database } from '../db/database';
 import type { DeskPaymentRow, DeskVerbaleRow } from '../db/tables/cashdesk.table';
@@ -30,7 +31,22 @@ async function paymentsFor(db: Kysely<Database>, kind: 'fine' | 'notice', keys: 
   return byKey;
 }
 
+/** A fine lookup is a read of someone's debts: audited with the notices listed, not the text typed. */
 export async function lookupDebts(ctx: DeskContext, input: CallInput<'fines:lookup'>): Promise<DebtLookup> {
+  const out = await findDebts(ctx, input);
+  if (out.kind === 'results') {
+    await auditListing(
+      ctx,
+      'fines.lookup',
+      'debt',
+      out.debts.map((d) => `${d.kind}:${d.noticeNumber.replace(/\s/g, '')}`),
+      `ricerca per ${out.interpretedAs}: ${out.debts.length} risultati`,
+    );
+  }
+  return out;
+}
+
+async function findDebts(ctx: DeskContext, input: CallInput<'fines:lookup'>): Promise<DebtLookup> {
   const session = requireSession(ctx);
   const locale = ctx.state.locale;
   const comune = session.info.comune.belfiore;

@@ -13,6 +13,7 @@ import {
 import type { Database } from './database';
 import { deskMigrations } from './migrations';
 import { privateDir, privateSqliteFiles } from '../private-files';
+import { loadDeskAuditKey, registerAuditMac } from '../audit/audit-key';
 
 export interface DeskDatabase {
   db: Kysely<Database>;
@@ -51,6 +52,7 @@ export async function openDeskDatabase(
 ): Promise<DeskDatabase & { backupFile: string | null }> {
   const existed = file !== ':memory:' && existsSync(file);
   const sqlite = openSqlite(file);
+  registerAuditMac(sqlite, loadDeskAuditKey(file));
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) as unknown as SqliteDatabase }),
   });

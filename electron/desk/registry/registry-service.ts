@@ -5,7 +5,7 @@ import type { ResidentSummary } from '../../../shared/contract/views';
 import { requireAllowed } from '../../../shared/auth/policy';
 import { AppError } from '../../../shared/errors/app-error';
 import { describeInvalidDate, planSearch } from '../../../shared/registry/search-query';
-import { appendAudit } from '../audit/audit-log';
+import { appendAudit, auditListing } from '../audit/audit-log';
 import { requireSession, workstationName, type DeskContext } from '../context';
 import { runMutation } from '../sync/run-mutation';
 import type { ResidentRow } from '../db/tables/residents.table';
@@ -26,8 +26,28 @@ const toSummary = (h: repo.ResidentHit): ResidentSummary => ({
   addressLine: [formatAddressLine(h), h.frazione].filter((p) => p.length > 0).join(', '),
 });
 
-/** Search as you type: one box, read by shared/registry/search-query.ts. Listing is not audited; opening is. */
+/**
+ * Search as you type: one box, read by shared/registry/search-query.ts. A search that lists
+ * people is a read and is audited (which records were listed, never the text typed).
+ */
 export async function searchResidents(
+  ctx: DeskContext,
+  input: CallInput<'registry:search'>,
+): Promise<CallOutput<'registry:search'>> {
+  const out = await findResidents(ctx, input);
+  if (out.kind === 'results') {
+    await auditListing(
+      ctx,
+      'registry.search',
+      'resident',
+      out.residents.map((r) => r.id),
+      `ricerca per ${out.interpretedAs}: ${out.residents.length} risultati`,
+    );
+  }
+  return out;
+}
+
+async function findResidents(
   ctx: DeskContext,
   input: CallInput<'registry:search'>,
 ): Promise<CallOutput<'registry:search'>> {

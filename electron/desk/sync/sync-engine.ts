@@ -9,6 +9,7 @@ import { bootstrapRegistry } from './bootstrap';
 import { CASE_BEFORE_PUSH } from '../cases/case-plugin';
 import { pushOutboxOnce } from './push-outbox';
 import { reportQuarantined, retryQuarantined } from './quarantine';
+import { shipAuditRows } from '../audit/ship-audit';
 import { clearMirror, wipePersonalData } from './wipe';
 
 export interface SyncEngineOptions {
@@ -91,6 +92,7 @@ export class SyncEngine implements SyncControl {
       if (!this.ctx.credentials.read()) throw new AppError('not_enrolled');
       await this.ensureBootstrapped();
       while ((await this.pushRound()) > 0);
+      await this.shipAudit();
       while ((await this.pullOnce(0)) > 0);
       await this.reportQuarantine();
       await this.markOnline();
@@ -132,6 +134,7 @@ export class SyncEngine implements SyncControl {
           continue;
         }
         const sent = await this.pushRound();
+        await this.shipAudit();
         if (sent > 0) {
           backoff = this.firstBackoff();
           await this.markOnline();
@@ -167,6 +170,14 @@ export class SyncEngine implements SyncControl {
     );
     if (round.waitingFor !== this.ctx.state.sync.waitingFor) this.setStatus({ waitingFor: round.waitingFor });
     return round.settled;
+  }
+
+  /**
+   * After each push: the audit rows the hub does not hold yet. A failure (hub away, a stand-in
+   * hub without the route) waits for the next round and never holds up the mutations.
+   */
+  private async shipAudit(): Promise<void> {
+    await shipAuditRows(this.ctx).catch(() => 0);
   }
 
   private async ensureBootstrapped(): Promise<void> {

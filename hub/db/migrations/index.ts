@@ -8,6 +8,7 @@ import * as m20261206_1400 from './2026_12_06_1400_clerk_credentials';
 import * as m20261206_1610 from './2026_12_06_1610_desk_quarantine';
 import * as m20261206_1630 from './2026_12_06_1630_certificate_vouching';
 import * as m20261206_1640 from './2026_12_06_1640_login_attempts';
+import * as m20261206_1650 from './2026_12_06_1650_audit_trail';
 
 /** Static map (see electron/desk/db/migrations/index.ts for why). Append only. */
 export const hubMigrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const hubMigrations: Record<string, Migration> = {
   '2026_12_06_1610_desk_quarantine': m20261206_1610,
   '2026_12_06_1630_certificate_vouching': m20261206_1630,
   '2026_12_06_1640_login_attempts': m20261206_1640,
+  '2026_12_06_1650_audit_trail': m20261206_1650,
 };
