@@ -62,6 +62,8 @@ export function installAuditTrail(
     if (!spec || 'anchorOnly' in spec) return payload;
     const actor = actors.get(req);
     if (!spec.public && !actor?.ws) return payload; // refused at the door: nothing was read
+    // a refusal (unknown id, bad input, rate limit) returned no one's data, and changes nothing
+    if (reply.statusCode >= 400) return payload;
     const ws = actor?.ws;
     await db.transaction().execute((trx) =>
       appendHubAudit(trx, keeping.key, {
