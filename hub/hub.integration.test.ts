@@ -96,7 +96,7 @@ describe.each(HUB_BACKENDS)('hub on %s', (backend) => {
     expect(bad.body.error.message).toMatch(/^Invalid data/);
     const notJson = await call(LOGIN_PATH, { token: hub.casaleToken, body: '{not json' });
     expect(notJson.status).toBe(400);
-    expect(notJson.body.error.code).toBe('invalid_input');
+    expect(notJson.body.error.code).toBe('malformed_json');
   });
 
   it("pages a comune's registry and never another comune's", async () => {

@@ -18,7 +18,7 @@ export interface TestDesk {
   login(username?: string): Promise<void>;
   /** the logged-in clerk's hub session token (for pushing by hand) */
   token(): string;
-  count(table: 'outbox' | 'sync_exceptions' | 'residents'): Promise<number>;
+  count(table: 'outbox' | 'sync_exceptions' | 'residents' | 'counter_sessions'): Promise<number>;
   close(): Promise<void>;
 }
 

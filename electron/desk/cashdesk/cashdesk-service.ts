@@ -199,12 +199,21 @@ export async function openCounterSession(
  * even if it never takes a fine). A session already counted or closed takes nothing more: the
  * clerk reopens it, or the certificate waits for tomorrow's till.
  */
+const tillOpenings = new WeakMap<DeskContext, Promise<void>>();
+
 export async function tillForFees(ctx: DeskContext): Promise<string> {
   const session = requireSession(ctx);
   const today = romeDateOf(ctx.now());
   let row = await findClerkSession(ctx.db, session.info.clerk.username, today);
   if (!row) {
-    await openCounterSession(ctx, { openingFloatCents: 0 });
+    // Two certificates issued at once must not both open the day's till: one opens, one waits.
+    const opening = tillOpenings.get(ctx) ?? openCounterSession(ctx, { openingFloatCents: 0 }).then(() => {});
+    tillOpenings.set(ctx, opening);
+    try {
+      await opening;
+    } finally {
+      if (tillOpenings.get(ctx) === opening) tillOpenings.delete(ctx);
+    }
     row = await mySession(ctx);
   }
   const counter = toCounterSession(row, session.info.comune.belfiore, workstationName(ctx));
