@@ -67,6 +67,8 @@ export async function recordCertificate(
   if (!parts.ok || parts.value.comune !== ws.comune || parts.value.series !== ws.series) {
     throw new AppError('certificate_series_mismatch', { id: args.id, series: ws.series ?? '—' });
   }
+  // without its random key a number could be guessed from the one before it on the public page
+  if (!parts.value.key) throw new AppError('certificate_id_unkeyed', { id: args.id });
   const holder = await trx
     .selectFrom('residents')
     .selectAll()

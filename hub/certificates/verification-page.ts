@@ -78,7 +78,7 @@ export function renderVerificationPage(view: VerificationView, check: HashCheck,
 
 export function renderNotFoundPage(id: string, nonce: string, malformed: boolean): string {
   const text = malformed
-    ? `«${escapeHtml(id.slice(0, 60))}» non è un numero di certificato valido (formato COMUNE-SERIE-ANNO-NNNNNN, ad es. B885-P1-2026-000042).`
+    ? `«${escapeHtml(id.slice(0, 60))}» non è un numero di certificato valido (formato COMUNE-SERIE-ANNO-NNNNNN-CHIAVE, ad es. B885-P1-2026-000042-7KQ3ZP9M).`
     : `Nessun certificato con numero <strong>${escapeHtml(id)}</strong> risulta emesso. Controllare il numero stampato sotto il codice QR; se è corretto, il documento non è autentico.`;
   return layout(
     'Certificato non trovato',

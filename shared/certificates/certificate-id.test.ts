@@ -4,6 +4,8 @@ import type { CertificateResult } from './certificate-errors';
 import {
   buildVerificationUrl,
   certificateIdProblems,
+  certificateKeyFrom,
+  withCertificateKey,
   formatCertificateId,
   isCertificateId,
   nextCertificateId,
@@ -226,5 +228,39 @@ describe('verification URL: <hubBase>/verifica/<id>', () => {
         );
       }),
     );
+  });
+});
+
+describe('certificate keys: a random part after the series number', () => {
+  const bytes = (...b: number[]) => Uint8Array.from(b);
+
+  it('spells 40 random bits as 8 Crockford characters, never I, L, O or U', () => {
+    expect(certificateKeyFrom(bytes(0, 0, 0, 0, 0))).toBe('00000000');
+    expect(certificateKeyFrom(bytes(255, 255, 255, 255, 255))).toBe('ZZZZZZZZ');
+    expect(certificateKeyFrom(bytes(0, 0, 0, 0, 31))).toBe('0000000Z');
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 5, maxLength: 5 }), (b) =>
+        /^[0-9A-HJKMNP-TV-Z]{8}$/.test(certificateKeyFrom(b)),
+      ),
+    );
+  });
+
+  it('reads a keyed identifier back with its key, typed in lower case too, and prints it the same', () => {
+    const id = withCertificateKey('B885-A2-2025-000042', bytes(1, 2, 3, 4, 5));
+    expect(id).toMatch(/^B885-A2-2025-000042-[0-9A-HJKMNP-TV-Z]{8}$/);
+    const parts = value(parseCertificateId(` ${id.toLowerCase()} `));
+    expect(parts).toEqual({ ...PARTS, key: id.slice(-8) });
+    expect(value(formatCertificateId(parts))).toBe(id);
+    expect(isCertificateId(id)).toBe(true);
+    expect(value(buildVerificationUrl('https://hub.example.it', id))).toBe(
+      `https://hub.example.it/verifica/${id}`,
+    );
+    expect(value(parseVerificationUrl(`https://hub.example.it/verifica/${id}`)).id).toBe(id);
+  });
+
+  it('refuses a key of the wrong length or with letters the alphabet leaves out', () => {
+    expect(reasons(parseCertificateId('B885-A2-2025-000042-ABCDEFG'))).toEqual(['invalid_certificate_id']);
+    expect(reasons(parseCertificateId('B885-A2-2025-000042-ABCDEFGI'))).toEqual(['invalid_certificate_id']);
+    expect(reasons(formatCertificateId({ ...PARTS, key: 'ILOU0000' }))).toEqual(['invalid_certificate_id']);
   });
 });

@@ -30,8 +30,36 @@ import {
  * (DOMAIN.md §1.8), together with the holder's name.
  */
 
-/** The parts of an identifier (numbering/workstation-series.ts). */
-export type CertificateIdParts = SeriesNumberParts;
+/**
+ * The parts of an identifier (numbering/workstation-series.ts) and its key: eight random
+ * characters after the series number (`B885-A2-2025-000042-7KQ3ZP9M`), so that the public
+ * verification page cannot be walked number by number (40 bits a guess, and the page is
+ * rate-limited). Drafts and certificates issued before keys existed have none.
+ */
+export type CertificateIdParts = SeriesNumberParts & { key?: string };
+
+/** Crockford base32: no I, L, O or U, so a key read off paper and typed back is not misread. */
+const KEY_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+export const CERTIFICATE_KEY_LENGTH = 8;
+const KEYED = new RegExp(`^(.+)-([${KEY_ALPHABET}]{${CERTIFICATE_KEY_LENGTH}})$`);
+
+/** A key from 5 random bytes (40 bits; the caller draws them: shared/ has no randomness of its own). */
+export function certificateKeyFrom(random: Uint8Array): string {
+  if (random.length < 5) throw new Error('a certificate key needs 5 random bytes');
+  let bits = 0n;
+  for (let i = 0; i < 5; i++) bits = (bits << 8n) | BigInt(random[i] ?? 0);
+  let key = '';
+  for (let i = 0; i < CERTIFICATE_KEY_LENGTH; i++) {
+    key = KEY_ALPHABET[Number(bits & 31n)] + key;
+    bits >>= 5n;
+  }
+  return key;
+}
+
+/** The series number with its key appended: the identifier printed, stored and verified. */
+export function withCertificateKey(seriesId: string, random: Uint8Array): string {
+  return `${seriesId}-${certificateKeyFrom(random)}`;
+}
 
 export const COUNTER_DIGITS = SERIES_COUNTER_DIGITS;
 export const COUNTER_MAX = SERIES_COUNTER_MAX;
@@ -44,7 +72,15 @@ const IDS = workstationSeries({ example: { comune: 'B885', series: 'A2', year: 2
 
 /** The printed identifier of valid parts. */
 export function formatCertificateId(parts: CertificateIdParts): CertificateResult<string> {
-  const formatted = IDS.format(parts);
+  const { key, ...series } = parts;
+  const formatted = IDS.format(series);
+  if (
+    formatted.ok &&
+    key !== undefined &&
+    !new RegExp(`^[${KEY_ALPHABET}]{${CERTIFICATE_KEY_LENGTH}}$`).test(key)
+  )
+    return certificateFail({ reason: 'invalid_certificate_id', value: JSON.stringify(parts), detail: 'key' });
+  if (formatted.ok && key !== undefined) return certificateOk(`${formatted.value}-${key}`);
   if (!formatted.ok) {
     return certificateFail({
       reason: 'invalid_certificate_id',
@@ -60,6 +96,13 @@ export function formatCertificateId(parts: CertificateIdParts): CertificateResul
  * upper-cased ("b885-a2-2025-000042" is accepted); anything else must match exactly.
  */
 export function parseCertificateId(raw: string): CertificateResult<CertificateIdParts> {
+  const keyed = KEYED.exec(
+    String(raw ?? '')
+      .trim()
+      .toUpperCase(),
+  );
+  const series = keyed ? IDS.parse(keyed[1] ?? '') : null;
+  if (keyed && series?.ok) return certificateOk({ ...series.value, key: keyed[2] ?? '' });
   const parsed = IDS.parse(raw);
   if (!parsed.ok)
     return certificateFail({ reason: 'invalid_certificate_id', value: String(raw), detail: parsed.detail });
@@ -67,7 +110,8 @@ export function parseCertificateId(raw: string): CertificateResult<CertificateId
 }
 
 export function isCertificateId(value: unknown): boolean {
-  return IDS.isCanonical(value);
+  const keyed = typeof value === 'string' ? KEYED.exec(value) : null;
+  return keyed ? IDS.isCanonical(keyed[1]) : IDS.isCanonical(value);
 }
 
 /**

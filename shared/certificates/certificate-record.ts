@@ -19,7 +19,7 @@ export type DeliveryMode = (typeof DELIVERY_MODES)[number];
 
 export const certificateRecordSchema = z
   .object({
-    id: z.string().regex(/^[A-Z]\d{3}-[A-Z0-9]{1,8}-\d{4}-\d{6}$/),
+    id: z.string().regex(/^[A-Z]\d{3}-[A-Z0-9]{1,8}-\d{4}-\d{6}(-[0-9A-HJKMNP-TV-Z]{8})?$/),
     residentId: z.string().min(1).max(64),
     /** "M. R.": what the public page shows of the holder */
     holderInitials: z.string().min(1).max(20),

@@ -2,6 +2,10 @@ import type { Locale } from '../i18n/locale';
 
 /** Error wording: What the hub recomputes and refuses: amounts, till sessions, certificates. Merged into ERROR_MESSAGES (error-messages.ts). */
 export const TRUST_ERROR_MESSAGES = {
+  certificate_id_unkeyed: {
+    it: 'Il certificato {id} non ha la chiave casuale richiesta per la verifica pubblica: aggiornare la postazione.',
+    en: 'Certificate {id} lacks the random key public verification requires: update the workstation.',
+  },
   payment_amount_mismatch: {
     it: 'Importo non corrispondente per {debt}: incassati {amount}, dovuti {due} alla data del pagamento ({date}).',
     en: 'Amount does not match for {debt}: {amount} taken, {due} due on the payment date ({date}).',

@@ -1,8 +1,13 @@
+import { randomBytes } from 'node:crypto';
 import { uuidv7 } from 'uuidv7';
 import { tillForFees } from '../cashdesk/cashdesk-service';
 import { buildCertificate, type Certificate } from '../../../shared/certificates/build-certificate';
 import type { CertificateError } from '../../../shared/certificates/certificate-errors';
-import { nextCertificateId, parseCertificateId } from '../../../shared/certificates/certificate-id';
+import {
+  nextCertificateId,
+  parseCertificateId,
+  withCertificateKey,
+} from '../../../shared/certificates/certificate-id';
 import { holderInitials, verificationStatus } from '../../../shared/certificates/certificate-record';
 import { romeDateOf } from '../../../shared/calendar/rome-date';
 import type { CallInput, CallOutput } from '../../../shared/contract/contract';
@@ -118,7 +123,7 @@ export async function issueCertificate(
       issueDate: today,
     });
     if (!next.ok) throw new AppError('certificate_refused', { detail: next.errors[0]?.message.it ?? '' });
-    return next.value.id;
+    return withCertificateKey(next.value.id, randomBytes(5));
   });
   const result = make(id);
   if (!result.ok) throw refusal(result.errors, ctx.state.locale);

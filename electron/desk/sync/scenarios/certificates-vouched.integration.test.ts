@@ -32,6 +32,7 @@ describe.each(HUB_BACKENDS)('certificates vouched by the hub (%s hub)', (backend
   });
 
   const year = () => new Date().getFullYear();
+  const forgedId = () => `B885-P1-${year()}-000777-7KQ3ZP9M`;
   let till = '';
   beforeEach(async () => {
     till = (await desk.ok<CounterSessionView>('cashdesk:open', { openingFloatCents: 0 })).id;
@@ -43,7 +44,7 @@ describe.each(HUB_BACKENDS)('certificates vouched by the hub (%s hub)', (backend
     clerk: 'anagrafe.casale',
     at: new Date().toISOString(),
     args: {
-      id: `B885-P1-${year()}-000777`,
+      id: forgedId(),
       residentId: 'r-mario',
       holderInitials: 'M. R.',
       title: 'Certificato di residenza',
@@ -66,9 +67,9 @@ describe.each(HUB_BACKENDS)('certificates vouched by the hub (%s hub)', (backend
   it('says "not verifiable" of a pushed certificate with a forged validity to 2099', async () => {
     const [pushed] = await desk.core.ctx.hub.push([record({})], desk.token());
     expect(pushed).toMatchObject({ status: 'applied' });
-    const seen = await verify(hub, `B885-P1-${year()}-000777`);
+    const seen = await verify(hub, forgedId());
     expect(seen.body).toMatchObject({ exists: true, status: 'not_verifiable' });
-    const page = await (await fetch(`${hub.url}/verifica/B885-P1-${year()}-000777`)).text();
+    const page = await (await fetch(`${hub.url}/verifica/${forgedId()}`)).text();
     expect(page).toContain('NON VERIFICABILE');
     expect(page).not.toContain('data-status="valid"');
     const exceptions = await hub.hubDb.db
@@ -90,7 +91,7 @@ describe.each(HUB_BACKENDS)('certificates vouched by the hub (%s hub)', (backend
       desk.token(),
     );
     expect(pushed).toMatchObject({ status: 'applied' });
-    expect((await verify(hub, `B885-P1-${year()}-000777`)).body).toMatchObject({ status: 'not_verifiable' });
+    expect((await verify(hub, forgedId())).body).toMatchObject({ status: 'not_verifiable' });
   });
 
   it('still finds a certificate issued at the counter valid', async () => {
@@ -103,6 +104,29 @@ describe.each(HUB_BACKENDS)('certificates vouched by the hub (%s hub)', (backend
     });
     await desk.core.sync.syncOnce();
     expect((await verify(hub, issued.id)).body).toMatchObject({ exists: true, status: 'valid' });
+  });
+
+  it('cannot be walked number by number: the series number alone, or with another key, finds nothing', async () => {
+    const issued = await desk.ok<IssuedCertificate>('certificates:issue', {
+      residentId: 'r-mario',
+      facts: ['residenza'],
+      destination: 'private_it',
+      bollo: { kind: 'marca', marcaId: '01234567890124' },
+      delivery: 'printed',
+    });
+    await desk.core.sync.syncOnce();
+    expect(issued.id).toMatch(new RegExp(`^B885-P1-${year()}-000001-[0-9A-HJKMNP-TV-Z]{8}$`));
+    const number = issued.id.slice(0, -9);
+    expect((await verify(hub, issued.id)).status).toBe(200);
+    expect((await verify(hub, number)).status).toBe(404);
+    expect((await verify(hub, `${number}-00000000`)).status).toBe(404);
+    // a desk that sends a number without its key is told to update, and nothing is recorded
+    const [unkeyed] = await desk.core.ctx.hub.push(
+      [record({ id: `B885-P1-${year()}-000778`, validUntil: nextSixMonths(romeDateOf(new Date())) })],
+      desk.token(),
+    );
+    expect(unkeyed).toMatchObject({ status: 'rejected', error: { code: 'certificate_id_unkeyed' } });
+    expect((await verify(hub, `B885-P1-${year()}-000778`)).status).toBe(404);
   });
 
   it("refuses diritti that do not match the comune's setting, or that went into no till", async () => {
@@ -121,7 +145,7 @@ describe.each(HUB_BACKENDS)('certificates vouched by the hub (%s hub)', (backend
       desk.token(),
     );
     expect(forged).toMatchObject({ status: 'rejected', error: { code: 'till_session_unknown' } });
-    expect((await verify(hub, `B885-P1-${year()}-000777`)).status).toBe(404);
+    expect((await verify(hub, forgedId())).status).toBe(404);
   });
 
   it('answers 429 with a typed error once one address verifies too often, on the verification routes only', async () => {
