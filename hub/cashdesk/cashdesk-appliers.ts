@@ -12,6 +12,7 @@ import type { ApplyContext } from '../sync/apply-context';
 import { appendChange } from '../sync/change-log';
 import { recordException } from '../sync/sync-exceptions';
 import { checkPayment, requireOpenTillSession } from './payment-check';
+import { checkClosingTotals } from './closing-check';
 import { toDebtPositionWire, toPaymentWire, toVerbaleWire } from './cashdesk-wire';
 
 type Trx = Transaction<HubDatabase>;
@@ -306,13 +307,14 @@ export async function closeCounterSession(
 ): Promise<void> {
   const open = await trx
     .selectFrom('counter_sessions')
-    .select('clerk')
+    .select(['id', 'clerk', 'opening_float_cents'])
     .where('comune', '=', ws.comune)
     .where('id', '=', args.id)
     .executeTakeFirst();
   if (!open) throw new AppError('till_session_unknown', { id: args.id });
   await requireOpenTillSession(trx, ws, args.id);
   await checkApproval(trx, ws.comune, clerk.username, args.signedOffBy, open.clerk);
+  await checkClosingTotals(trx, open, args);
   const res = await trx
     .updateTable('counter_sessions')
     .set({

@@ -2,6 +2,10 @@ import type { Locale } from '../i18n/locale';
 
 /** Error wording: What the hub recomputes and refuses: amounts, till sessions, certificates. Merged into ERROR_MESSAGES (error-messages.ts). */
 export const TRUST_ERROR_MESSAGES = {
+  closing_totals_mismatch: {
+    it: 'Chiusura della cassa {id} non accettata: contante atteso dichiarato {claimed}, ma i movimenti registrati in centrale danno {expected}.',
+    en: 'Closing of till {id} not accepted: expected cash reported {claimed}, but the entries the hub recorded add up to {expected}.',
+  },
   certificate_id_unkeyed: {
     it: 'Il certificato {id} non ha la chiave casuale richiesta per la verifica pubblica: aggiornare la postazione.',
     en: 'Certificate {id} lacks the random key public verification requires: update the workstation.',

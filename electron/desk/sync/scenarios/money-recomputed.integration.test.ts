@@ -129,6 +129,43 @@ describe.each(HUB_BACKENDS)('money recomputed at the hub (%s hub)', (backend) =>
     expect(await statusOf(notice)).toBe('open');
   });
 
+  it("refuses a closing whose expected cash the hub's own entries do not add up to, and takes the true one", async () => {
+    const till = await desk.ok<CounterSessionView>('cashdesk:open', { openingFloatCents: 10_000 });
+    await desk.core.sync.syncOnce();
+    // the sign-off is the supervisor's own act, pushed with the supervisor's session
+    await desk.login('supervisore.casale');
+    const closing = (expectedCashCents: number, countedCashCents: number) => ({
+      id: uuidv7(),
+      name: 'cashdesk.closeSession',
+      clerk: 'supervisore.casale',
+      at: new Date().toISOString(),
+      args: {
+        id: till.id,
+        countedCashCents,
+        expectedCashCents,
+        discrepancyCents: countedCashCents - expectedCashCents,
+        totalsJson: '{}',
+        note: null,
+        signedOffBy: 'supervisore.casale',
+        closedAt: new Date().toISOString(),
+      },
+    });
+    // €50 of the float "spent": the desk claims the till should hold €50 and it does
+    const [forged] = await desk.core.ctx.hub.push([closing(5_000, 5_000)], desk.token());
+    expect(forged).toMatchObject({ status: 'rejected', error: { code: 'closing_totals_mismatch' } });
+    expect(forged?.status === 'rejected' ? forged.error?.message : '').toContain('€ 100,00');
+    const session = () =>
+      hub.hubDb.db
+        .selectFrom('counter_sessions')
+        .select(['status', 'discrepancy_cents'])
+        .where('id', '=', till.id)
+        .executeTakeFirstOrThrow();
+    expect((await session()).status).toBe('open');
+    const [honest] = await desk.core.ctx.hub.push([closing(10_000, 9_950)], desk.token());
+    expect(honest).toMatchObject({ status: 'applied' });
+    expect(await session()).toMatchObject({ status: 'closed', discrepancy_cents: -50 });
+  });
+
   it('refuses a fine paid at the reduced amount after day 5, and takes it at the amount due that day', async () => {
     const [fine] = await lookupFine(desk, '1002/A AB123CD');
     const reduced = fine?.due?.schedule[0];
