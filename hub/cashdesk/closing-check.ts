@@ -1,8 +1,7 @@
 import type { Transaction } from 'kysely';
 import { cents } from '../../shared/money/cents';
 import { formatEuro } from '../../shared/money/euro-format';
-import { cashDiscrepancy, closingTotals, type SessionEntry } from '../../shared/cashdesk/counter-session';
-import type { RefundMethod } from '../../shared/cashdesk/cashdesk-messages';
+import { cashDiscrepancy, closingTotals, tillEntries } from '../../shared/cashdesk/counter-session';
 import { AppError } from '../../shared/errors/app-error';
 import type { HubDatabase } from '../db/database';
 
@@ -40,32 +39,7 @@ export async function checkClosingTotals(
     ])
     .where('reversals.session_id', '=', session.id)
     .execute();
-  const entries: SessionEntry[] = [
-    ...payments.map((p) => ({
-      id: p.id,
-      kind: 'payment' as const,
-      channel: p.channel,
-      amountCents: cents(Number(p.amount_cents)),
-    })),
-    // diritti are taken in cash at the counter (the desk's certificate_fees)
-    ...fees.map((f) => ({
-      id: f.id,
-      kind: 'payment' as const,
-      channel: 'cash' as const,
-      amountCents: cents(Number(f.amount_cents)),
-    })),
-    ...reversals.map((r): SessionEntry => {
-      const base = {
-        id: r.id,
-        channel: r.channel,
-        amountCents: cents(Number(r.amount_cents)),
-        reverses: r.payment_id,
-      };
-      return r.kind === 'refund'
-        ? { ...base, kind: 'refund', refundMethod: (r.refund_method ?? 'bank_transfer') as RefundMethod }
-        : { ...base, kind: 'correction' };
-    }),
-  ];
+  const entries = tillEntries({ payments, fees, reversals });
   const expected = closingTotals(entries, cents(Number(session.opening_float_cents))).expectedCashCents;
   const discrepancy = cashDiscrepancy(cents(claimed.countedCashCents), expected);
   if (claimed.expectedCashCents !== expected || claimed.discrepancyCents !== discrepancy) {

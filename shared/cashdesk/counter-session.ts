@@ -117,6 +117,50 @@ export interface ClosingTotals {
   expectedCashCents: Cents;
 }
 
+/** A till's rows as either side stores them (amounts as the driver returns them). */
+export interface TillRows {
+  payments: readonly { id: string; channel: PaymentChannel; amount_cents: number | string }[];
+  /** certificate diritti: cash taken at the counter */
+  fees: readonly { id: string; amount_cents: number | string }[];
+  reversals: readonly {
+    id: string;
+    kind: 'refund' | 'correction';
+    channel: PaymentChannel;
+    amount_cents: number | string;
+    refund_method: string | null;
+    payment_id: string;
+  }[];
+}
+
+/** The entries of a till, from its stored rows: the same on the desk (shown) and the hub (checked). */
+export function tillEntries(rows: TillRows): SessionEntry[] {
+  return [
+    ...rows.payments.map((p) => ({
+      id: p.id,
+      kind: 'payment' as const,
+      channel: p.channel,
+      amountCents: cents(Number(p.amount_cents)),
+    })),
+    ...rows.fees.map((f) => ({
+      id: f.id,
+      kind: 'payment' as const,
+      channel: 'cash' as const,
+      amountCents: cents(Number(f.amount_cents)),
+    })),
+    ...rows.reversals.map((r): SessionEntry => {
+      const base = {
+        id: r.id,
+        channel: r.channel,
+        amountCents: cents(Number(r.amount_cents)),
+        reverses: r.payment_id,
+      };
+      return r.kind === 'refund'
+        ? { ...base, kind: 'refund', refundMethod: (r.refund_method ?? 'bank_transfer') as RefundMethod }
+        : { ...base, kind: 'correction' };
+    }),
+  ];
+}
+
 /**
  * What an entry does to the till: a cash payment puts money in; a cash refund takes it out; a
  * correction of a cash payment removes money that was never really there (the entry was wrong).

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { CounterSession, SessionEntry } from '../../../shared/cashdesk/counter-session';
+import { tillEntries, type CounterSession } from '../../../shared/cashdesk/counter-session';
 import { cents } from '../../../shared/money/cents';
 import type { Database } from '../db/database';
 import type { DeskCounterSessionRow } from '../db/tables/cashdesk.table';
@@ -82,37 +82,6 @@ export async function sessionEntries(db: Db, sessionId: string) {
     .where('session_id', '=', sessionId)
     .orderBy('paid_at')
     .execute();
-  const entries: SessionEntry[] = [
-    ...payments.map((p) => ({
-      id: p.id,
-      kind: 'payment' as const,
-      channel: p.channel,
-      amountCents: cents(Number(p.amount_cents)),
-    })),
-    ...fees.map((f) => ({
-      id: f.id,
-      kind: 'payment' as const,
-      channel: f.channel,
-      amountCents: cents(Number(f.amount_cents)),
-    })),
-    ...reversals.map((r) =>
-      r.kind === 'refund'
-        ? {
-            id: r.id,
-            kind: 'refund' as const,
-            channel: r.channel,
-            amountCents: cents(Number(r.amount_cents)),
-            refundMethod: r.refund_method ?? 'bank_transfer',
-            reverses: r.payment_id,
-          }
-        : {
-            id: r.id,
-            kind: 'correction' as const,
-            channel: r.channel,
-            amountCents: cents(Number(r.amount_cents)),
-            reverses: r.payment_id,
-          },
-    ),
-  ];
+  const entries = tillEntries({ payments, fees, reversals });
   return { payments, reversals, fees, entries };
 }
