@@ -42,6 +42,34 @@ describe('hub serve outside demo mode', () => {
     }
   });
 
+  it('leaves nothing behind when the demo cannot be generated, so the next start seeds it', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'sportello-demo-'));
+    const start = () =>
+      startHub({
+        dataDir,
+        port: 0,
+        residents: 50,
+        seed: 1,
+        demo: true,
+        log: () => {},
+        passwordCost: FAST_TEST_SCRYPT,
+      });
+    const saved = process.env.SPORTELLO_SHARED_DATA;
+    process.env.SPORTELLO_SHARED_DATA = join(dataDir, 'no-such-folder');
+    try {
+      await expect(start()).rejects.toThrow(/reference data folder not found/);
+    } finally {
+      if (saved === undefined) delete process.env.SPORTELLO_SHARED_DATA;
+      else process.env.SPORTELLO_SHARED_DATA = saved;
+    }
+    const hub = await start();
+    try {
+      expect((await hub.hubDb.db.selectFrom('residents').select('id').execute()).length).toBeGreaterThan(0);
+    } finally {
+      await hub.close();
+    }
+  });
+
   it('seeds the demo only when asked', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'sportello-demo-'));
     const hub = await startHub({

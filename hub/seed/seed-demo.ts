@@ -1,3 +1,4 @@
+import { loadReferenceData } from '../../resources/demo/reference-data';
 import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { generateRegistry, type GenerateOptions } from '../../resources/demo/generate-registry';
@@ -34,6 +35,9 @@ export async function seedDemo(
   onProgress: (residents: number) => void = () => {},
   passwordCost: ScryptCost = OWASP_SCRYPT,
 ): Promise<{ residents: number; families: number }> {
+  // The reference data first: a hub that cannot generate its registry must not be left with
+  // comuni and users only, which would count as seeded at the next start and never get residents.
+  loadReferenceData(plan.dataDir);
   await seedComuniAndUsers(
     db,
     plan.comuni.map((c) => c.comune),
