@@ -84,6 +84,9 @@ export class SyncEngine implements SyncControl {
     this.wakePush?.();
     await this.loops;
     this.loops = null;
+    // The aborted signal ends the loops only: a sync asked for after stop() (the clerk's button,
+    // a test) must reach the hub, not fail at once as "hub unreachable".
+    this.abort = new AbortController();
   }
 
   /** One full round, deterministic: push everything pending, then pull until caught up. */

@@ -51,6 +51,18 @@ describe.each(HUB_BACKENDS)('incremental sync (%s hub)', (backend) => {
     expect(hubRow).toEqual({ phone: '0142444555', email: 'mario.rossi@example.it' });
   });
 
+  it('still pulls on demand after the live loops were stopped', async () => {
+    // stop() aborts the long poll; a sync asked for afterwards must not reuse that aborted signal
+    b.core.sync.start();
+    await new Promise((r) => setTimeout(r, 100));
+    await b.core.sync.stop();
+    await a.ok('registry:updateContacts', { residentId: 'r-anna', phone: '0142 777 888', email: null });
+    await a.core.sync.syncOnce();
+    const status = await b.core.sync.syncOnce();
+    expect(status.error).toBeNull();
+    expect(await phoneOf(b, 'r-anna')).toBe('0142777888');
+  });
+
   it('reaches another counter of the same comune within a second when both run live', async () => {
     a.core.sync.start();
     b.core.sync.start();
