@@ -1,9 +1,8 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { buildApi } from '../../shared/contract/build-api';
 import { IPC_CHANNEL } from '../../shared/contract/ipc-channel';
 
-// One curated object, never ipcRenderer itself: the page can only make contract calls.
-contextBridge.exposeInMainWorld(
-  'sportello',
-  buildApi((call, input) => ipcRenderer.invoke(IPC_CHANNEL, call, input)),
-);
+// One function, never ipcRenderer itself: the page can only make contract calls, and the core
+// checks each name and input. The page builds its typed client from the contract (renderer/src/api).
+contextBridge.exposeInMainWorld('sportelloIpc', {
+  invoke: (call: string, input: unknown): Promise<unknown> => ipcRenderer.invoke(IPC_CHANNEL, call, input),
+});

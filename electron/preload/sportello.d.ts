@@ -1,8 +1,9 @@
-import type { SportelloApi } from '../../shared/contract/api';
+import type { Invoke } from '../../shared/contract/api';
 
 declare global {
   interface Window {
-    sportello?: SportelloApi;
+    /** set by the Electron preload; absent in browser mode */
+    sportelloIpc?: { invoke: Invoke };
   }
 }
 export {};

@@ -2,7 +2,7 @@ import type { Result } from '../errors/app-error';
 import type { CallName, DomainOf, VerbOf } from './call-names';
 import type { CallInput, CallOutput } from './contract';
 
-/** `window.sportello`: the contract as one object, `sportello.registry.search({...})`. */
+/** The contract as one object, `api.registry.search({...})`, over any transport. */
 export type SportelloApi = {
   [D in DomainOf<CallName>]: {
     [V in VerbOf<CallName, D>]: (

@@ -2,13 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { buildApi } from './build-api';
 import { CALL_NAMES } from './call-names';
 import { contract } from './contract';
-import { ERROR_MESSAGES } from '../errors/error-messages';
+import { errorMessages } from '../errors/error-messages';
 import { AppError } from '../errors/app-error';
 
 describe('contract', () => {
-  it('defines exactly the listed calls, each named domain:verb', () => {
+  it('names every call domain:verb, the core’s and each registered service’s', () => {
     expect(Object.keys(contract).sort()).toEqual([...CALL_NAMES].sort());
     for (const name of CALL_NAMES) expect(name).toMatch(/^[a-z]+:[a-zA-Z]+$/);
+    expect(CALL_NAMES).toContain('registry:search');
+    expect(CALL_NAMES).toContain('certificates:issue');
+    expect(CALL_NAMES).toContain('cashdesk:pay');
+    expect(CALL_NAMES).toContain('cases:queue');
   });
 
   it('rejects unknown fields, wrong types and oversize input', () => {
@@ -27,7 +31,7 @@ describe('contract', () => {
   });
 
   it('has every error message in Italian and English', () => {
-    for (const [code, m] of Object.entries(ERROR_MESSAGES)) {
+    for (const [code, m] of Object.entries(errorMessages())) {
       expect(m.it.length, code).toBeGreaterThan(5);
       expect(m.en.length, code).toBeGreaterThan(5);
       expect(m.it).not.toBe(m.en);

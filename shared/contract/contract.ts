@@ -1,33 +1,10 @@
 import { z } from 'zod';
 import { LOCALES } from '../i18n/locale';
-import type { CallName } from './call-names';
-import { caseContract } from './case-contract';
-import { spec, type CallSpec } from './call-spec';
-import { certificateRevocationSchema } from '../certificates/certificate-record';
 import { contactsSchema } from '../registry/contacts';
+import { serviceCalls, type ServicePart } from '../services/registered';
 import { certifiabilitySchema } from '../sync/mutations';
-import {
-  countInput,
-  debtLookupInput,
-  openSessionInput,
-  payInput,
-  receiptInput,
-  reverseInput,
-  signOffInput,
-} from './cashdesk-inputs';
-import type { CounterSessionView, DebtLookup, PaymentDone, PaymentView } from './cashdesk-views';
-import {
-  certificateIssueInput,
-  certificateRequestInput,
-  declarationIssueInput,
-  declarationRequestInput,
-} from './document-inputs';
+import { spec, type CallSpec } from './call-spec';
 import type {
-  CertificateListItem,
-  CertificatePreview,
-  DeclarationPreview,
-  IssuedCertificate,
-  IssuedDocument,
   SetupStatus,
   SyncException,
   AppInfo,
@@ -41,13 +18,13 @@ import type {
 /**
  * The one contract between the UI and the desk core. Each call: a zod schema for its input,
  * its output type, and who may call it. Transports (IPC, browser-mode HTTP) and the renderer
- * client are derived from this table; a new call is one entry here plus one service function.
+ * client are derived from this table; a service's calls are declared in its own service.ts.
  */
 export type { CallSpec } from './call-spec';
 
 const none = z.object({}).strict();
 
-export const contract = {
+const coreContract = {
   'app:info': spec<AppInfo>()(none, 'public'),
   'app:setLocale': spec<{ locale: (typeof LOCALES)[number] }>()(
     z.object({ locale: z.enum(LOCALES) }).strict(),
@@ -95,38 +72,17 @@ export const contract = {
   ),
   'registry:updateContacts': spec<ResidentDetail>()(contactsSchema, 'clerk'),
   'registry:setCertifiable': spec<ResidentDetail>()(certifiabilitySchema, 'clerk'),
-  'certificates:preview': spec<CertificatePreview>()(certificateRequestInput, 'clerk'),
-  'certificates:issue': spec<IssuedCertificate>()(certificateIssueInput, 'clerk'),
-  'certificates:pdf': spec<IssuedDocument>()(z.object({ id: z.string().min(1).max(40) }).strict(), 'clerk'),
-  'certificates:list': spec<CertificateListItem[]>()(
-    z.object({ residentId: z.string().min(1).max(64) }).strict(),
-    'clerk',
-  ),
-  'certificates:revoke': spec<CertificateListItem>()(certificateRevocationSchema, 'clerk'),
-  'declarations:preview': spec<DeclarationPreview>()(declarationRequestInput, 'clerk'),
-  'declarations:issue': spec<IssuedDocument>()(declarationIssueInput, 'clerk'),
   'sync:status': spec<SyncStatus>()(none, 'public'),
   'sync:refresh': spec<SyncStatus>()(none, 'clerk'),
   'sync:exceptions': spec<SyncException[]>()(none, 'clerk'),
   'sync:comuneExceptions': spec<SyncException[]>()(none, 'clerk'),
   'audit:verify': spec<AuditVerification>()(none, 'clerk'),
-  'fines:lookup': spec<DebtLookup>()(debtLookupInput, 'clerk'),
-  'cashdesk:current': spec<CounterSessionView | null>()(none, 'clerk'),
-  'cashdesk:open': spec<CounterSessionView>()(openSessionInput, 'clerk'),
-  'cashdesk:pay': spec<PaymentDone>()(payInput, 'clerk'),
-  'cashdesk:receipt': spec<PaymentDone>()(receiptInput, 'clerk'),
-  'cashdesk:reverse': spec<CounterSessionView>()(reverseInput, 'clerk'),
-  'cashdesk:count': spec<CounterSessionView>()(countInput, 'clerk'),
-  'cashdesk:reopen': spec<CounterSessionView>()(none, 'clerk'),
-  'cashdesk:signOff': spec<CounterSessionView>()(signOffInput, 'clerk'),
-  'cashdesk:report': spec<{ sessionId: string; pdfBase64: string }>()(
-    z.object({ sessionId: z.string().uuid() }).strict(),
-    'clerk',
-  ),
-  'cashdesk:duplicates': spec<PaymentView[]>()(none, 'clerk'),
-  ...caseContract,
-} satisfies { [K in CallName]: CallSpec<z.ZodType, unknown> };
+} satisfies Record<string, CallSpec<z.ZodType, unknown>>;
+
+/** The registry core's calls, then each registered service's (shared/services/registered.ts). */
+export const contract = { ...coreContract, ...serviceCalls() } as typeof coreContract & ServicePart<'calls'>;
 
 export type Contract = typeof contract;
+export type CallName = keyof Contract & string;
 export type CallInput<K extends CallName> = z.infer<Contract[K]['input']>;
 export type CallOutput<K extends CallName> = Exclude<Contract[K]['output'], undefined>;

@@ -1,5 +1,5 @@
 import { interpolate, type Locale } from '../i18n/locale';
-import { ERROR_MESSAGES, type ErrorCode } from './error-messages';
+import { errorMessages, type ErrorCode } from './error-messages';
 
 export type ErrorParams = Record<string, string | number>;
 
@@ -18,7 +18,7 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     readonly params: ErrorParams = {},
   ) {
-    super(`${code}: ${interpolate(ERROR_MESSAGES[code].en, params)}`);
+    super(`${code}: ${interpolate(errorMessages()[code].en, params)}`);
     this.name = 'AppError';
   }
 
@@ -28,11 +28,11 @@ export class AppError extends Error {
 }
 
 export function localizeError(code: ErrorCode, params: ErrorParams, locale: Locale): string {
-  return interpolate(ERROR_MESSAGES[code][locale], params);
+  return interpolate(errorMessages()[code][locale], params);
 }
 
 export function isErrorCode(value: unknown): value is ErrorCode {
-  return typeof value === 'string' && Object.hasOwn(ERROR_MESSAGES, value);
+  return typeof value === 'string' && Object.hasOwn(errorMessages(), value);
 }
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });

@@ -1,5 +1,5 @@
-import { CASE_ERROR_MESSAGES } from '../cases/case-error-messages';
 import type { Locale } from '../i18n/locale';
+import { serviceErrors, type ServicePart } from '../services/registered';
 import { WIRE_ERROR_MESSAGES } from './wire-errors';
 import { HTTP_ERROR_MESSAGES } from './http-errors';
 import { LOGIN_ERROR_MESSAGES } from './login-errors';
@@ -11,7 +11,7 @@ import { IDENTITY_ERROR_MESSAGES } from './identity-errors';
  * Every error a user can meet, with its wording in each language. Codes are stable API:
  * the renderer and tests match on them, never on the text.
  */
-export const ERROR_MESSAGES = {
+const CORE_ERROR_MESSAGES = {
   invalid_input: {
     it: 'Dati non validi: {detail}',
     en: 'Invalid data: {detail}',
@@ -184,7 +184,6 @@ export const ERROR_MESSAGES = {
     it: "Approvazione non valida: serve un responsabile diverso dall'operatore, con la sua password.",
     en: 'Approval not valid: a supervisor other than the clerk must enter their password.',
   },
-  ...CASE_ERROR_MESSAGES,
   ...WIRE_ERROR_MESSAGES,
   ...HTTP_ERROR_MESSAGES,
   ...LOGIN_ERROR_MESSAGES,
@@ -197,4 +196,16 @@ export const ERROR_MESSAGES = {
   },
 } as const satisfies Record<string, Record<Locale, string>>;
 
-export type ErrorCode = keyof typeof ERROR_MESSAGES;
+type ErrorMessages = typeof CORE_ERROR_MESSAGES & ServicePart<'errors'>;
+export type ErrorCode = keyof ErrorMessages & string;
+
+let merged: Record<ErrorCode, Record<Locale, string>> | null = null;
+
+/**
+ * The core's wording and each registered service's. Merged on first use, not at load: the
+ * services' modules may themselves raise errors, and this module must not need them loaded first.
+ */
+export function errorMessages(): Record<ErrorCode, Record<Locale, string>> {
+  merged ??= { ...CORE_ERROR_MESSAGES, ...serviceErrors() } as Record<ErrorCode, Record<Locale, string>>;
+  return merged;
+}

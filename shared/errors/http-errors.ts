@@ -1,6 +1,6 @@
 import type { Locale } from '../i18n/locale';
 
-/** Error wording: HTTP boundary of the hub: malformed requests, content types, sizes. Merged into ERROR_MESSAGES (error-messages.ts). */
+/** Error wording: HTTP boundary of the hub: malformed requests, content types, sizes. Merged by errorMessages() (error-messages.ts). */
 export const HTTP_ERROR_MESSAGES = {
   /** one mutation of a batch that the hub cannot read: refused alone, the rest of the batch applies */
   mutation_invalid: {

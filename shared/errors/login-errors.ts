@@ -1,6 +1,6 @@
 import type { Locale } from '../i18n/locale';
 
-/** Error wording: Logins, lockout, password hashing, demo mode. Merged into ERROR_MESSAGES (error-messages.ts). */
+/** Error wording: Logins, lockout, password hashing, demo mode. Merged by errorMessages() (error-messages.ts). */
 export const LOGIN_ERROR_MESSAGES = {
   username_invalid: {
     it: 'Nome utente non valido: da 3 a 64 caratteri tra lettere minuscole, cifre, punto, trattino e trattino basso.',

@@ -1,6 +1,6 @@
 import type { Locale } from '../i18n/locale';
 
-/** Error wording: What the hub recomputes and refuses: amounts, till sessions, certificates. Merged into ERROR_MESSAGES (error-messages.ts). */
+/** Error wording: What the hub recomputes and refuses: amounts, till sessions, certificates. Merged by errorMessages() (error-messages.ts). */
 export const TRUST_ERROR_MESSAGES = {
   closing_totals_mismatch: {
     it: 'Chiusura della cassa {id} non accettata: contante atteso dichiarato {claimed}, ma i movimenti registrati in centrale danno {expected}.',

@@ -1,6 +1,6 @@
 import type { Locale } from '../i18n/locale';
 
-/** Error wording: Sync wire contract, quarantine of records a desk cannot read, version skew. Merged into ERROR_MESSAGES (error-messages.ts). */
+/** Error wording: Sync wire contract, quarantine of records a desk cannot read, version skew. Merged by errorMessages() (error-messages.ts). */
 export const WIRE_ERROR_MESSAGES = {
   change_kind_unknown: {
     it: 'Questo sportello non conosce ancora questo tipo di dato ({entity}): sarà applicato dopo l’aggiornamento del programma.',

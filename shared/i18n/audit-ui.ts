@@ -1,6 +1,6 @@
 import type { Locale } from './locale';
 
-/** Screen wording: Keyed audit trail at the hub and the desk. Merged into UI_MESSAGES (ui-messages.ts). */
+/** Screen wording: Keyed audit trail at the hub and the desk. Merged by uiMessages() (ui-messages.ts). */
 const IT = {} as const;
 
 export type AuditUiKey = keyof typeof IT;

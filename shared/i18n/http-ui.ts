@@ -1,6 +1,6 @@
 import type { Locale } from './locale';
 
-/** Screen wording: HTTP boundary of the hub: malformed requests, content types, sizes. Merged into UI_MESSAGES (ui-messages.ts). */
+/** Screen wording: HTTP boundary of the hub: malformed requests, content types, sizes. Merged by uiMessages() (ui-messages.ts). */
 const IT = {} as const;
 
 export type HttpUiKey = keyof typeof IT;

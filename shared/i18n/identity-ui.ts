@@ -1,6 +1,6 @@
 import type { Locale } from './locale';
 
-/** Screen wording: Who acts: hub sessions, authorship of mutations, the role policy. Merged into UI_MESSAGES (ui-messages.ts). */
+/** Screen wording: Who acts: hub sessions, authorship of mutations, the role policy. Merged by uiMessages() (ui-messages.ts). */
 const IT = {
   syncWaitingFor: 'in attesa dell’accesso di {user} per inviare le sue operazioni',
 } as const;

@@ -1,6 +1,6 @@
 import type { Locale } from './locale';
 
-/** Screen wording: Logins, lockout, password hashing, demo mode. Merged into UI_MESSAGES (ui-messages.ts). */
+/** Screen wording: Logins, lockout, password hashing, demo mode. Merged by uiMessages() (ui-messages.ts). */
 const IT = {} as const;
 
 export type LoginUiKey = keyof typeof IT;

@@ -1,6 +1,6 @@
 import type { Locale } from './locale';
 
-/** Screen wording: What the hub recomputes and refuses: amounts, till sessions, certificates. Merged into UI_MESSAGES (ui-messages.ts). */
+/** Screen wording: What the hub recomputes and refuses: amounts, till sessions, certificates. Merged by uiMessages() (ui-messages.ts). */
 const IT = {
   'trust.certificateFee': 'Diritti di segreteria',
 } as const;

@@ -1,7 +1,5 @@
-import { CASE_UI_MESSAGES, type CaseUiKey } from '../cases/case-ui-messages';
-import { CASHDESK_UI, type CashdeskUiKey } from './cashdesk-messages';
-import { DOCUMENT_MESSAGES, type DocumentUiKey } from './document-messages';
 import type { Locale } from './locale';
+import { SERVICES, type Services } from '../services/registered';
 import { WIRE_UI, type WireUiKey } from './wire-ui';
 import { HTTP_UI, type HttpUiKey } from './http-ui';
 import { LOGIN_UI, type LoginUiKey } from './login-ui';
@@ -106,17 +104,12 @@ const it = {
 } as const;
 
 type BaseKey = keyof typeof it;
+/** the screen wording each registered service declares (its service.ts `ui`) */
+type UiKeysOf<S> = S extends { ui: { it: infer M } } ? keyof M & string : never;
+type ServiceUiKey = UiKeysOf<Services[number]>;
+
 export type UiKey =
-  | BaseKey
-  | DocumentUiKey
-  | CashdeskUiKey
-  | CaseUiKey
-  | WireUiKey
-  | HttpUiKey
-  | LoginUiKey
-  | AuditUiKey
-  | TrustUiKey
-  | IdentityUiKey;
+  BaseKey | ServiceUiKey | WireUiKey | HttpUiKey | LoginUiKey | AuditUiKey | TrustUiKey | IdentityUiKey;
 
 const en: Record<BaseKey, string> = {
   appName: 'Sportello',
@@ -212,29 +205,35 @@ const en: Record<BaseKey, string> = {
   colWorkstation: 'Workstation',
 };
 
-export const UI_MESSAGES: Record<Locale, Record<UiKey, string>> = {
-  it: {
-    ...it,
-    ...DOCUMENT_MESSAGES.it,
-    ...CASHDESK_UI.it,
-    ...CASE_UI_MESSAGES.it,
-    ...WIRE_UI.it,
-    ...HTTP_UI.it,
-    ...LOGIN_UI.it,
-    ...AUDIT_UI.it,
-    ...TRUST_UI.it,
-    ...IDENTITY_UI.it,
-  },
-  en: {
-    ...en,
-    ...DOCUMENT_MESSAGES.en,
-    ...CASHDESK_UI.en,
-    ...CASE_UI_MESSAGES.en,
-    ...WIRE_UI.en,
-    ...HTTP_UI.en,
-    ...LOGIN_UI.en,
-    ...AUDIT_UI.en,
-    ...TRUST_UI.en,
-    ...IDENTITY_UI.en,
-  },
-};
+let merged: Record<Locale, Record<UiKey, string>> | null = null;
+
+/** The core's wording and each registered service's, merged on first use (see errorMessages). */
+export function uiMessages(): Record<Locale, Record<UiKey, string>> {
+  if (merged) return merged;
+  const core = {
+    it: {
+      ...it,
+      ...WIRE_UI.it,
+      ...HTTP_UI.it,
+      ...LOGIN_UI.it,
+      ...AUDIT_UI.it,
+      ...TRUST_UI.it,
+      ...IDENTITY_UI.it,
+    },
+    en: {
+      ...en,
+      ...WIRE_UI.en,
+      ...HTTP_UI.en,
+      ...LOGIN_UI.en,
+      ...AUDIT_UI.en,
+      ...TRUST_UI.en,
+      ...IDENTITY_UI.en,
+    },
+  };
+  for (const service of SERVICES) {
+    Object.assign(core.it, service.ui.it);
+    Object.assign(core.en, service.ui.en);
+  }
+  merged = core as Record<Locale, Record<UiKey, string>>;
+  return merged;
+}

@@ -1,6 +1,6 @@
 import type { Locale } from './locale';
 
-/** Screen wording: Sync wire contract, quarantine of records a desk cannot read, version skew. Merged into UI_MESSAGES (ui-messages.ts). */
+/** Screen wording: Sync wire contract, quarantine of records a desk cannot read, version skew. Merged by uiMessages() (ui-messages.ts). */
 const IT = {
   colKind: 'Tipo',
   colAge: 'Da quanto',

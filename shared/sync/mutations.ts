@@ -1,12 +1,6 @@
 import { z } from 'zod';
-import {
-  certificateRecordSchema,
-  certificateRevocationSchema,
-  declarationRecordSchema,
-} from '../certificates/certificate-record';
-import { CASE_MUTATIONS } from '../cases/case-mutations';
-import { CASHDESK_MUTATIONS } from '../cashdesk/wire';
 import { contactsSchema } from '../registry/contacts';
+import { serviceMutations, type ServicePart } from '../services/registered';
 import { CHANGE_ENTITIES } from './change-entities';
 
 /** A supervisor marks (or clears) a record as not certifiable, with the reason (DOMAIN.md §1.2). */
@@ -18,20 +12,18 @@ export const certifiabilitySchema = z
   })
   .strict();
 
-/**
- * Every change a counter can make offline, by name. The desk applies it optimistically and
- * queues it; the hub applies it again with the same schema, authoritatively. Adding one: a
- * schema here, the desk's optimistic effect and the hub's apply function.
- */
-export const MUTATIONS = {
+const CORE_MUTATIONS = {
   'registry.updateContacts': contactsSchema,
   'registry.setCertifiable': certifiabilitySchema,
-  'certificates.record': certificateRecordSchema,
-  'certificates.revoke': certificateRevocationSchema,
-  'declarations.record': declarationRecordSchema,
-  ...CASHDESK_MUTATIONS,
-  ...CASE_MUTATIONS,
 } as const;
+
+/**
+ * Every change a counter can make offline, by name: the registry core's and each registered
+ * service's (its service.ts). The desk applies it optimistically and queues it; the hub applies
+ * it again with the same schema, authoritatively.
+ */
+export const MUTATIONS = { ...CORE_MUTATIONS, ...serviceMutations() } as typeof CORE_MUTATIONS &
+  ServicePart<'mutations'>;
 
 export type MutationName = keyof typeof MUTATIONS;
 export type MutationArgs<N extends MutationName> = z.infer<(typeof MUTATIONS)[N]>;

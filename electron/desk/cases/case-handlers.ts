@@ -1,4 +1,4 @@
-import type { CASE_CALL_NAMES } from '../../../shared/contract/case-call-names';
+import type { caseContract } from '../../../shared/contract/case-contract';
 import type { CallInput, CallOutput } from '../../../shared/contract/contract';
 import type { DeskContext } from '../context';
 import type { SyncEngine } from '../sync/sync-engine';
@@ -27,7 +27,7 @@ import {
   visitCase,
 } from './case-service';
 
-type CaseCallName = (typeof CASE_CALL_NAMES)[number];
+type CaseCallName = keyof typeof caseContract;
 
 /** One service function per `cases:…` call, merged into the desk's handlers. */
 export const createCaseHandlers = (

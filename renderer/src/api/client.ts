@@ -33,4 +33,4 @@ function httpApi(): SportelloApi {
 }
 
 /** The contract, whichever transport carries it. */
-export const api: SportelloApi = window.sportello ?? httpApi();
+export const api: SportelloApi = window.sportelloIpc ? buildApi(window.sportelloIpc.invoke) : httpApi();

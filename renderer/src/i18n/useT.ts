@@ -1,13 +1,13 @@
 import { createContext, useContext } from 'react';
 import { interpolate, type Locale } from '../../../shared/i18n/locale';
-import { UI_MESSAGES, type UiKey } from '../../../shared/i18n/ui-messages';
+import { uiMessages, type UiKey } from '../../../shared/i18n/ui-messages';
 
 export const LocaleContext = createContext<Locale>('it');
 
 export type T = (key: UiKey, params?: Record<string, string | number>) => string;
 
 export function translator(locale: Locale): T {
-  return (key, params) => interpolate(UI_MESSAGES[locale][key], params);
+  return (key, params) => interpolate(uiMessages()[locale][key], params);
 }
 
 export function useT(): { t: T; locale: Locale } {

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { rule, SUPERVISORS, TILL } from '../auth/rule';
+import { spec } from '../contract/call-spec';
+import {
+  countInput,
+  debtLookupInput,
+  openSessionInput,
+  payInput,
+  receiptInput,
+  reverseInput,
+  signOffInput,
+} from '../contract/cashdesk-inputs';
+import type { CounterSessionView, DebtLookup, PaymentDone, PaymentView } from '../contract/cashdesk-views';
+import { CASHDESK_UI } from '../i18n/cashdesk-messages';
+import { defineService } from '../services/service-definition';
+import { CASHDESK_MUTATIONS } from './wire';
+
+const none = z.object({}).strict();
+
+/** Fines, pagoPA notices and the till that collects them (DOMAIN.md §4, §6). */
+export const cashdeskService = defineService({
+  id: 'cashdesk',
+  calls: {
+    'fines:lookup': spec<DebtLookup>()(debtLookupInput, 'clerk'),
+    'cashdesk:current': spec<CounterSessionView | null>()(none, 'clerk'),
+    'cashdesk:open': spec<CounterSessionView>()(openSessionInput, 'clerk'),
+    'cashdesk:pay': spec<PaymentDone>()(payInput, 'clerk'),
+    'cashdesk:receipt': spec<PaymentDone>()(receiptInput, 'clerk'),
+    'cashdesk:reverse': spec<CounterSessionView>()(reverseInput, 'clerk'),
+    'cashdesk:count': spec<CounterSessionView>()(countInput, 'clerk'),
+    'cashdesk:reopen': spec<CounterSessionView>()(none, 'clerk'),
+    'cashdesk:signOff': spec<CounterSessionView>()(signOffInput, 'clerk'),
+    'cashdesk:report': spec<{ sessionId: string; pdfBase64: string }>()(
+      z.object({ sessionId: z.string().uuid() }).strict(),
+      'clerk',
+    ),
+    'cashdesk:duplicates': spec<PaymentView[]>()(none, 'clerk'),
+  },
+  mutations: CASHDESK_MUTATIONS,
+  rules: {
+    'cashdesk.openSession': rule(TILL, 'apertura della cassa', 'opening the till'),
+    'cashdesk.recordPayment': rule(TILL, 'incasso', 'taking a payment'),
+    // A reversal and a closing are authored by the supervisor who approves them at the counter.
+    'cashdesk.recordReversal': rule(
+      SUPERVISORS,
+      'approvazione di rimborso o rettifica',
+      'approving a refund',
+    ),
+    'cashdesk.closeSession': rule(SUPERVISORS, 'visto sulla chiusura di cassa', 'signing off a till closing'),
+  },
+  entities: ['verbale', 'debt_position', 'payment', 'counter_session'],
+  backfilled: ['verbale', 'debt_position', 'payment'],
+  errors: {},
+  ui: CASHDESK_UI,
+});
