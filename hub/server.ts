@@ -1,6 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { AppError } from '../shared/errors/app-error';
-import { caseRoutes } from './cases/case-plugin';
 import { ENROL_PATH, MIN_PROTOCOL_VERSION, PROTOCOL_VERSION } from '../shared/sync/registry-page';
 import type { HubDb } from './db/open-hub-database';
 import { frameworkErrors, installHttpBoundary } from './http-boundary';
@@ -12,7 +11,7 @@ import type { RouteContext } from './routes/route-context';
 import { workstationAuth } from './routes/route-context';
 import { syncRoutes } from './routes/sync-routes';
 import { quarantineRoutes } from './routes/quarantine-routes';
-import { verificationRoutes } from './routes/verification-routes';
+import { registerServiceRoutes } from './services/merge';
 import { ChangeNotifier } from './sync/change-notifier';
 import { throwawayAuditKeeping, type AuditKeeping } from './audit/audit-key';
 import { installAuditTrail } from './audit/audit-hook';
@@ -76,9 +75,8 @@ export function buildHubServer(opts: HubServerOptions): FastifyInstance {
   registryRoutes(app, ctx);
   syncRoutes(app, ctx);
   quarantineRoutes(app, ctx);
-  verificationRoutes(app, ctx);
   deskAuditRoutes(app, ctx);
-  const stopCaseJobs = caseRoutes(app, ctx);
-  app.addHook('onClose', async () => stopCaseJobs());
+  const stopServiceJobs = registerServiceRoutes(app, ctx);
+  app.addHook('onClose', async () => stopServiceJobs());
   return app;
 }

@@ -26,8 +26,8 @@ describe('desk data at rest', () => {
   it("tightens an older version's world-readable folder and files, and keeps its migration backup 0600", async () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'sportello-rest-')), 'desk');
     const file = join(dir, 'desk.sqlite');
-    const names = Object.keys(deskMigrations);
-    const older = Object.fromEntries(names.slice(0, -1).map((n) => [n, deskMigrations[n]!]));
+    const names = Object.keys(deskMigrations()).sort();
+    const older = Object.fromEntries(names.slice(0, -1).map((n) => [n, deskMigrations()[n]!]));
     const first = await openDeskDatabase(file, older);
     await first.close();
     chmodSync(dir, 0o755);

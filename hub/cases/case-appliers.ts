@@ -304,7 +304,7 @@ const visit: Applier<'cases.visit'> = async (ctx, args) => {
   await store(ctx, recordVisit(record, actorOf(ctx), args.at, args.eventId, args.purpose));
 };
 
-/** The hub's authoritative effects of the case engine's mutations, merged into APPLIERS. */
+/** The hub's authoritative effects of the case engine's mutations, declared in service.ts. */
 export const CASE_APPLIERS: { [N in keyof typeof CASE_MUTATIONS]: Applier<N> } = {
   'cases.open': openCase,
   'cases.transition': transitionCase,

@@ -1,4 +1,3 @@
-import type { CaseHubTables } from '../cases/case-plugin';
 import type { AuditHubTables } from './tables/audit.table';
 import type { CashdeskHubTables } from './tables/cashdesk.table';
 import type {
@@ -21,7 +20,11 @@ import type {
 import type { UsersTable } from './tables/users.table';
 import type { WorkstationsTable } from './tables/workstations.table';
 
-export interface HubDatabase extends CaseHubTables, CashdeskHubTables, AuditHubTables {
+/**
+ * The hub's tables. A service adds its own from its folder (`declare module '../db/database'`,
+ * see docs/adding-a-service.md).
+ */
+export interface HubDatabase extends CashdeskHubTables, AuditHubTables {
   comuni: ComuniTable;
   users: UsersTable;
   login_attempts: LoginAttemptsTable;

@@ -79,7 +79,7 @@ async function migrate(
 ): Promise<void> {
   const migrator = new Migrator({
     db,
-    provider: new StaticMigrationProvider(hubMigrations),
+    provider: new StaticMigrationProvider(hubMigrations()),
     // independent features land in any order: a migration named earlier than one already run still runs
     allowUnorderedMigrations: true,
   });

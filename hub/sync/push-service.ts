@@ -13,7 +13,7 @@ import type { ClerkIdentity } from '../auth/clerk-credentials';
 import type { HubDatabase } from '../db/database';
 import type { WorkstationRow } from '../db/tables/workstations.table';
 import type { ApplyContext } from './apply-context';
-import { APPLIERS, currentStateFor } from './mutation-appliers';
+import { currentStateFor, mutationAppliers } from './mutation-appliers';
 import { recordException } from './sync-exceptions';
 import type { AuditKeeping } from '../audit/audit-key';
 import { auditAppliedMutation } from '../audit/mutation-audit';
@@ -126,7 +126,7 @@ async function applyOne(
     requireAllowed(author.role, envelope.name);
     const parsed = MUTATIONS[envelope.name].safeParse(envelope.args);
     if (!parsed.success) throw invalidMutation(envelope.name, parsed.error.issues[0], 'args');
-    await (APPLIERS[envelope.name] as Applier)(
+    await (mutationAppliers()[envelope.name] as Applier)(
       { trx, ws, at, mutationId: m.id, clerk: { username: author.username, role: author.role } },
       parsed.data,
     );

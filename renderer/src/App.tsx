@@ -10,8 +10,7 @@ import { ResidentScreen } from './screens/ResidentScreen';
 import { SearchScreen } from './screens/SearchScreen';
 import { EnrolScreen } from './screens/EnrolScreen';
 import { SyncScreen } from './screens/SyncScreen';
-import { CasesScreen } from './cases/CasesScreen';
-import { CashdeskScreen } from './cashdesk/CashdeskScreen';
+import { areaForKey, SCREEN_SERVICES } from './services/registered';
 import { translator } from './i18n/useT';
 
 export function App() {
@@ -19,8 +18,8 @@ export function App() {
   const { session, locale, setLocale, setSession, setNotice } = app;
   const [openId, setOpenId] = useState<string | null>(null);
   const [syncOpen, setSyncOpen] = useState(false);
-  /** the work area besides the registry: the case queue (F7) or the cash desk (F8) */
-  const [area, setArea] = useState<'registry' | 'cases' | 'cashdesk'>('registry');
+  /** the work area: the registry, or a service's own (services/registered.ts), by its id */
+  const [area, setArea] = useState<string>('registry');
   const searchRef = useRef<HTMLInputElement>(null);
   const t = translator(locale);
   // What the case screens follow: the counter's synced data. It moves only when changes arrive or
@@ -37,13 +36,18 @@ export function App() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      const serviceArea = session ? areaForKey(e.key) : undefined;
+      if (serviceArea) {
+        setSyncOpen(false);
+        setArea(serviceArea.id);
+        e.preventDefault();
+        return;
+      }
       const intent = intentFor(e);
       if (!intent) return;
       if (intent === 'toggleLanguage') setLocale(locale === 'it' ? 'en' : 'it');
       if (!session) return;
       if (intent === 'openSync') setSyncOpen(true);
-      if (intent === 'openCases') setArea('cases');
-      if (intent === 'openCashdesk') setArea('cashdesk');
       if (intent === 'focusSearch' || intent === 'back') {
         setOpenId(null);
         setSyncOpen(false);
@@ -94,35 +98,41 @@ export function App() {
                 >
                   {t('areaRegistry')} (F2)
                 </button>
-                <button
-                  type="button"
-                  className={`btn btn-ghost${area === 'cases' ? ' active' : ''}`}
-                  onClick={() => setArea('cases')}
-                  data-testid="nav-cases"
-                >
-                  {t('areaCases')} (F7)
-                </button>
-                <button
-                  type="button"
-                  className={`btn btn-ghost${area === 'cashdesk' ? ' active' : ''}`}
-                  onClick={() => setArea('cashdesk')}
-                  data-testid="nav-cashdesk"
-                >
-                  {t('areaCashdesk')} (F8)
-                </button>
+                {SCREEN_SERVICES.map(
+                  (service) =>
+                    service.area && (
+                      <button
+                        key={service.id}
+                        type="button"
+                        className={`btn btn-ghost${area === service.id ? ' active' : ''}`}
+                        onClick={() => {
+                          setArea(service.id);
+                          setSyncOpen(false);
+                        }}
+                        data-testid={`nav-${service.id}`}
+                      >
+                        {t(service.area.label)} ({service.area.key})
+                      </button>
+                    ),
+                )}
               </nav>
-              {area === 'cases' && !syncOpen && (
-                <CasesScreen
-                  session={session}
-                  syncMark={syncMark}
-                  onOpenResident={(id) => {
-                    setArea('registry');
-                    setOpenId(id);
-                  }}
-                  onError={app.handleError}
-                />
-              )}
-              {area === 'cashdesk' && !syncOpen && <CashdeskScreen onError={app.handleError} />}
+              {!syncOpen &&
+                SCREEN_SERVICES.map((service) => {
+                  if (!service.area || area !== service.id) return null;
+                  const { Screen } = service.area;
+                  return (
+                    <Screen
+                      key={service.id}
+                      session={session}
+                      syncMark={syncMark}
+                      onOpenResident={(id) => {
+                        setArea('registry');
+                        setOpenId(id);
+                      }}
+                      onError={app.handleError}
+                    />
+                  );
+                })}
               {syncOpen && (
                 <SyncScreen
                   sync={app.sync}
@@ -140,6 +150,7 @@ export function App() {
               {openId && !syncOpen && area === 'registry' && (
                 <ResidentScreen
                   id={openId}
+                  session={session}
                   mayRevoke={can(session.clerk.role, 'certificates.revoke')}
                   onBack={() => {
                     setOpenId(null);

@@ -68,7 +68,7 @@ async function comuneOf(trx: Transaction<Database>): Promise<string | null> {
   return row?.value ?? null;
 }
 
-/** Optimistic local effects of the case engine's mutations, merged into LOCAL_EFFECTS. */
+/** Optimistic local effects of the case engine's mutations, declared in service.ts. */
 export const CASE_LOCAL_EFFECTS: { [N in keyof typeof CASE_MUTATIONS]: Effect<N> } = {
   'cases.open': async (trx, args, meta) => {
     const exists = await trx

@@ -1,4 +1,3 @@
-import type { CaseDeskTables } from '../cases/case-plugin';
 import type { AuditLogTable } from './tables/audit-log.table';
 import type { CashdeskDeskTables } from './tables/cashdesk.table';
 import type { CertificatesTable, DeclarationsTable } from './tables/documents.table';
@@ -9,8 +8,11 @@ import type { QuarantinedChangesTable } from './tables/quarantine.table';
 import type { ResidentsTable } from './tables/residents.table';
 import type { ClerkVerifiersTable, OutboxTable, SyncExceptionsTable } from './tables/sync.table';
 
-/** The desk's local mirror, composed from the `*.table.ts` files. */
-export interface Database extends CaseDeskTables, CashdeskDeskTables {
+/**
+ * The desk's local mirror, composed from the `*.table.ts` files. A service adds its own tables
+ * from its folder (`declare module '../db/database'`, see docs/adding-a-service.md).
+ */
+export interface Database extends CashdeskDeskTables {
   meta: MetaTable;
   families: FamiliesTable;
   residents: ResidentsTable;

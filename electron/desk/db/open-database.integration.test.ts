@@ -47,7 +47,7 @@ describe('desk database', () => {
     await first.close();
 
     const next: Record<string, Migration> = {
-      ...deskMigrations,
+      ...deskMigrations(),
       '2099_01_01_0000_add_note': {
         // eslint-disable-next-line @typescript-eslint/no-explicit-any
         up: async (db: Kysely<any>) => {
@@ -72,7 +72,7 @@ describe('desk database', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'sportello-db-')), 'desk.sqlite');
     await (await openDeskDatabase(file)).close();
     const broken: Record<string, Migration> = {
-      ...deskMigrations,
+      ...deskMigrations(),
       '2099_01_01_0000_broken': {
         // eslint-disable-next-line @typescript-eslint/no-explicit-any
         up: async (db: Kysely<any>) => {

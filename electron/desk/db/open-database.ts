@@ -48,7 +48,7 @@ export function openSqlite(file: string): SQLite.Database {
  */
 export async function openDeskDatabase(
   file: string,
-  migrations: Record<string, Migration> = deskMigrations,
+  migrations: Record<string, Migration> = deskMigrations(),
 ): Promise<DeskDatabase & { backupFile: string | null }> {
   const existed = file !== ':memory:' && existsSync(file);
   const sqlite = openSqlite(file);

@@ -1,11 +1,8 @@
 import type { Transaction } from 'kysely';
 import { z } from 'zod';
-import { certificateSummarySchema } from '../../../shared/certificates/certificate-record';
 import type { Change } from '../../../shared/sync/mutations';
 import { residentSchema } from '../../../shared/sync/registry-page';
-import { CASE_CHANGE_HANDLERS } from '../cases/case-plugin';
-import { CASHDESK_CHANGE_HANDLERS } from '../cashdesk/cashdesk-changes';
-import { upsertCertificateSummary } from '../certificates/certificate-repository';
+import { serviceChangeHandlers } from '../services/merge';
 import type { Database } from '../db/database';
 import { residentToRow } from '../registry/registry-mapping';
 
@@ -13,7 +10,7 @@ type ChangeHandler = (trx: Transaction<Database>, change: Change) => Promise<voi
 
 const clerkPayload = z.object({ username: z.string(), disabled: z.boolean() });
 
-/** The registry core's entities: residents, the comune's certificates, clerks. */
+/** The registry core's entities: residents and clerks. */
 const CORE_CHANGE_HANDLERS: Partial<Record<Change['entity'], ChangeHandler>> = {
   resident: async (trx, change) => {
     if (change.op === 'delete') {
@@ -28,11 +25,6 @@ const CORE_CHANGE_HANDLERS: Partial<Record<Change['entity'], ChangeHandler>> = {
       .onConflict((oc) => oc.column('id').doUpdateSet(row))
       .execute();
   },
-  certificate: async (trx, change) => {
-    if (change.op === 'upsert') {
-      await upsertCertificateSummary(trx, certificateSummarySchema.parse(change.payload));
-    }
-  },
   clerk: async (trx, change) => {
     const clerk = clerkPayload.parse(change.payload);
     // A disabled clerk loses offline login on this counter at once.
@@ -41,14 +33,11 @@ const CORE_CHANGE_HANDLERS: Partial<Record<Change['entity'], ChangeHandler>> = {
   },
 };
 
-/** Pulled changes by entity: the registry core's and the feature modules' (cases, cash desk…). */
-const HANDLERS: Partial<Record<Change['entity'], ChangeHandler>> = {
-  ...CORE_CHANGE_HANDLERS,
-  ...CASHDESK_CHANGE_HANDLERS,
-  ...CASE_CHANGE_HANDLERS,
-};
+let handlers: Partial<Record<Change['entity'], ChangeHandler>> | null = null;
+/** Pulled changes by entity: the registry core's and each registered service's. */
+const changeHandlers = () => (handlers ??= { ...CORE_CHANGE_HANDLERS, ...serviceChangeHandlers() });
 
 /** One change of the log on the local mirror (no cursor, no outbox); unknown entities are skipped. */
 export async function applyChange(trx: Transaction<Database>, change: Change): Promise<void> {
-  await HANDLERS[change.entity]?.(trx, change);
+  await changeHandlers()[change.entity]?.(trx, change);
 }

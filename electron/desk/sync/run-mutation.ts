@@ -6,7 +6,7 @@ import type { MutationArgs, MutationName } from '../../../shared/sync/mutations'
 import { appendAudit } from '../audit/audit-log';
 import { requireSession, workstationName, type DeskContext } from '../context';
 import type { Database } from '../db/database';
-import { LOCAL_EFFECTS } from './local-effects';
+import { localEffects } from './local-effects';
 
 /**
  * One counter action = one local transaction: the optimistic effect, its queued mutation and
@@ -34,7 +34,7 @@ export async function runMutation<N extends MutationName>(
   const workstation = workstationName(ctx);
   await ctx.db.transaction().execute(async (trx) => {
     if (alongside) await alongside(trx);
-    await LOCAL_EFFECTS[name](trx, args, { at, clerk: by.username });
+    await localEffects()[name](trx, args, { at, clerk: by.username });
     await trx
       .insertInto('outbox')
       .values({ id, name, args: JSON.stringify(args), clerk: by.username, workstation, at })

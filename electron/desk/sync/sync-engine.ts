@@ -6,7 +6,7 @@ import { countResidents } from '../registry/registry-repository';
 import { applyChanges, CURSOR_KEY } from './apply-changes';
 import { backfillEntities } from './backfill-entities';
 import { bootstrapRegistry } from './bootstrap';
-import { CASE_BEFORE_PUSH } from '../cases/case-plugin';
+import { beforePush } from '../services/merge';
 import { pushOutboxOnce } from './push-outbox';
 import { reportQuarantined, retryQuarantined } from './quarantine';
 import { shipAuditRows } from '../audit/ship-audit';
@@ -163,7 +163,7 @@ export class SyncEngine implements SyncControl {
    * of the outbox. Returns how many mutations were sent.
    */
   private async pushRound(): Promise<number> {
-    await CASE_BEFORE_PUSH(this.ctx);
+    await beforePush(this.ctx);
     const round = await pushOutboxOnce(
       this.ctx.db,
       this.ctx.hub,

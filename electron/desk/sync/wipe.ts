@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database';
 import { restoreDeferredIndexes } from './bootstrap';
+import { servicePersonalTables } from '../services/merge';
 
 /**
  * A revoked workstation keeps no personal data (DOMAIN.md §12.2: remote wipe). The audit log
@@ -8,6 +9,8 @@ import { restoreDeferredIndexes } from './bootstrap';
  */
 export async function wipePersonalData(db: Kysely<Database>): Promise<void> {
   await db.transaction().execute(async (trx) => {
+    // each service's records about people first, then the registry they point at
+    for (const table of servicePersonalTables()) await trx.deleteFrom(table as 'outbox').execute();
     await trx.deleteFrom('resident_events').execute();
     await trx.deleteFrom('residents').execute();
     await trx.deleteFrom('families').execute();
@@ -15,17 +18,6 @@ export async function wipePersonalData(db: Kysely<Database>): Promise<void> {
     await trx.deleteFrom('sync_exceptions').execute();
     await trx.deleteFrom('quarantined_changes').execute();
     await trx.deleteFrom('clerk_verifiers').execute();
-    await trx.deleteFrom('certificates').execute();
-    await trx.deleteFrom('declarations').execute();
-    await trx.deleteFrom('verbali').execute();
-    await trx.deleteFrom('debt_positions').execute();
-    await trx.deleteFrom('reversals').execute();
-    await trx.deleteFrom('payments').execute();
-    await trx.deleteFrom('counter_sessions').execute();
-    await trx.deleteFrom('case_files').execute();
-    await trx.deleteFrom('case_persons').execute();
-    await trx.deleteFrom('cases').execute();
-    await trx.deleteFrom('case_procedures').execute();
     await restoreDeferredIndexes(trx); // a bootstrap cut short by the wipe had dropped them
     await trx.deleteFrom('meta').execute();
   });

@@ -1,4 +1,4 @@
-import { CASE_HUB_MIGRATIONS } from '../../cases/case-plugin';
+import { serviceMigrations } from '../../services/merge';
 import type { Migration } from 'kysely';
 import * as m0900 from './2026_11_26_0900_create_hub';
 import * as m1200 from './2026_11_26_1200_sync_engine';
@@ -11,15 +11,17 @@ import * as m20261206_1640 from './2026_12_06_1640_login_attempts';
 import * as m20261206_1650 from './2026_12_06_1650_audit_trail';
 
 /** Static map (see electron/desk/db/migrations/index.ts for why). Append only. */
-export const hubMigrations: Record<string, Migration> = {
+const coreMigrations: Record<string, Migration> = {
   '2026_11_26_0900_create_hub': m0900,
   '2026_11_26_1200_sync_engine': m1200,
   '2026_11_26_1400_certificates': m1400,
   '2026_11_26_1500_cashdesk': m1500,
-  ...CASE_HUB_MIGRATIONS,
   '2026_12_06_1400_clerk_credentials': m20261206_1400,
   '2026_12_06_1610_desk_quarantine': m20261206_1610,
   '2026_12_06_1630_certificate_vouching': m20261206_1630,
   '2026_12_06_1640_login_attempts': m20261206_1640,
   '2026_12_06_1650_audit_trail': m20261206_1650,
 };
+
+/** The core's and each registered service's (Kysely runs them in name order). */
+export const hubMigrations = (): Record<string, Migration> => ({ ...coreMigrations, ...serviceMigrations() });

@@ -11,15 +11,7 @@ export interface KeyLike {
 }
 
 export type Intent =
-  | 'focusSearch'
-  | 'back'
-  | 'toggleLanguage'
-  | 'logout'
-  | 'openSync'
-  | 'newCertificate'
-  | 'newDeclaration'
-  | 'openCases'
-  | 'openCashdesk';
+  'focusSearch' | 'back' | 'toggleLanguage' | 'logout' | 'openSync' | 'newCertificate' | 'newDeclaration';
 
 export interface Command {
   intent: Intent;
@@ -34,8 +26,6 @@ export const COMMANDS: Command[] = [
   { intent: 'openSync', shortcut: 'F9', keyTest: (e) => e.key === 'F9' },
   { intent: 'newCertificate', shortcut: 'F4', keyTest: (e) => e.key === 'F4' },
   { intent: 'newDeclaration', shortcut: 'F6', keyTest: (e) => e.key === 'F6' },
-  { intent: 'openCases', shortcut: 'F7', keyTest: (e) => e.key === 'F7' },
-  { intent: 'openCashdesk', shortcut: 'F8', keyTest: (e) => e.key === 'F8' },
   { intent: 'toggleLanguage', shortcut: 'Alt+L', keyTest: (e) => e.altKey && e.key.toLowerCase() === 'l' },
   {
     intent: 'logout',

@@ -1,6 +1,11 @@
 import { useEffect, useState } from 'react';
 import { romeDateOf } from '../../../shared/calendar/rome-date';
-import type { IssuedCertificate, IssuedDocument, ResidentDetail } from '../../../shared/contract/views';
+import type {
+  IssuedCertificate,
+  IssuedDocument,
+  ResidentDetail,
+  SessionInfo,
+} from '../../../shared/contract/views';
 import type { ErrorData } from '../../../shared/errors/app-error';
 import {
   citizenshipLabel,
@@ -18,7 +23,7 @@ import { CertificateForm } from '../documents/CertificateForm';
 import { CertificatesCard } from '../documents/CertificatesCard';
 import { DeclarationForm } from '../documents/DeclarationForm';
 import { IssuedPanel } from '../documents/IssuedPanel';
-import { ResidentCaseActions } from '../cases/ResidentCaseActions';
+import { SCREEN_SERVICES } from '../services/registered';
 
 type Mode =
   | { kind: 'detail' }
@@ -29,6 +34,7 @@ type Mode =
 
 export function ResidentScreen(props: {
   id: string;
+  session: SessionInfo;
   /** the policy lets this role revoke certificates */
   mayRevoke: boolean;
   onBack: () => void;
@@ -74,7 +80,11 @@ export function ResidentScreen(props: {
         <span className={`badge badge-${r.status}`}>{STATUS_LABELS[r.status][locale]}</span>
         {r.notCertifiable && <span className="badge badge-deceased">{t('notCertifiableBadge')}</span>}
         <span className="detail-actions">
-          <ResidentCaseActions resident={r} onError={onError} />
+          {SCREEN_SERVICES.map(({ id: service, ResidentActions }) =>
+            ResidentActions ? (
+              <ResidentActions key={service} resident={r} session={props.session} onError={onError} />
+            ) : null,
+          )}
           <button
             type="button"
             className="btn btn-ghost"
@@ -194,6 +204,11 @@ export function ResidentScreen(props: {
           refreshKey={issuedCount}
           onError={onError}
         />
+        {SCREEN_SERVICES.map(({ id: service, ResidentCard }) =>
+          ResidentCard ? (
+            <ResidentCard key={service} resident={r} session={props.session} onError={onError} />
+          ) : null,
+        )}
       </div>
     </section>
   );

@@ -1,4 +1,4 @@
-import { CASE_DESK_MIGRATIONS } from '../../cases/case-plugin';
+import { serviceMigrations } from '../../services/merge';
 import type { Migration } from 'kysely';
 import * as m0900 from './2026_11_26_0900_create_registry_mirror';
 import * as m1200 from './2026_11_26_1200_sync_engine';
@@ -13,14 +13,19 @@ import * as m20261206_1640 from './2026_12_06_1640_offline_attempts';
  * Bundled statically: in a packaged app there is no migrations folder to read at runtime.
  * Append new migrations here; never edit one that has landed.
  */
-export const deskMigrations: Record<string, Migration> = {
+const coreMigrations: Record<string, Migration> = {
   '2026_11_26_0900_create_registry_mirror': m0900,
   '2026_11_26_1200_sync_engine': m1200,
   '2026_11_26_1400_documents': m1400,
   '2026_11_26_1500_cashdesk': m1500,
-  ...CASE_DESK_MIGRATIONS,
   '2026_12_06_1400_push_keys': m20261206_1400,
   '2026_12_06_1610_quarantined_changes': m20261206_1610,
   '2026_12_06_1630_certificate_fees': m20261206_1630,
   '2026_12_06_1640_offline_attempts': m20261206_1640,
 };
+
+/** The core's and each registered service's (Kysely runs them in name order). */
+export const deskMigrations = (): Record<string, Migration> => ({
+  ...coreMigrations,
+  ...serviceMigrations(),
+});

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { romeDateOf } from '../../../../shared/calendar/rome-date';
 import type { CounterSessionView } from '../../../../shared/contract/cashdesk-views';
 import type { IssuedCertificate } from '../../../../shared/contract/views';
-import { VERIFY_RATE_LIMIT } from '../../../../hub/routes/verification-routes';
+import { VERIFY_RATE_LIMIT } from '../../../../hub/certificates/verification-routes';
 import { startTestDesk, type TestDesk } from '../../../../test-support/desk-harness';
 import { HUB_BACKENDS } from '../../../../test-support/hub-backends';
 import { startTestHub, type TestHub } from '../../../../test-support/running-hub';

@@ -63,14 +63,20 @@ describe.each(HUB_BACKENDS)('incremental sync (%s hub)', (backend) => {
     expect(await phoneOf(b, 'r-anna')).toBe('0142777888');
   });
 
-  it('reaches another counter of the same comune within a second when both run live', async () => {
-    a.core.sync.start();
-    b.core.sync.start();
-    await new Promise((r) => setTimeout(r, 100)); // both long polls are waiting
-    const started = Date.now();
-    await a.ok('registry:updateContacts', { residentId: 'r-anna', phone: '+39 333 1234567', email: null });
-    await eventually(async () => (await phoneOf(b, 'r-anna')) === '+393331234567', 3000, 5);
-    expect(Date.now() - started).toBeLessThan(1000);
+  it('reaches another counter of the same comune while its long poll waits, with no sync asked for', async () => {
+    // A long poll that waits longer than the test gives: only the hub's wake-up can deliver in time.
+    // How fast it arrives is measured by bench:sync (propagation p95), not asserted here.
+    const waiting = await startTestDesk(hub, { workstation: 'C', sync: { pollWaitMs: 30_000 } });
+    try {
+      await waiting.core.sync.syncOnce();
+      a.core.sync.start();
+      waiting.core.sync.start();
+      await new Promise((r) => setTimeout(r, 200)); // the long poll is waiting
+      await a.ok('registry:updateContacts', { residentId: 'r-anna', phone: '+39 333 1234567', email: null });
+      await eventually(async () => (await phoneOf(waiting, 'r-anna')) === '+393331234567', 10_000, 5);
+    } finally {
+      await waiting.close();
+    }
   });
 
   it('refuses bad contact details at the counter with a clear message and queues nothing', async () => {

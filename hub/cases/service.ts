@@ -7,6 +7,9 @@ import type {
 } from '../protocol/protocol-tables';
 import type { RouteContext } from '../routes/route-context';
 import { registerCaseRoutes } from './case-routes';
+import { casesService } from '../../shared/cases/service';
+import { defineHubService } from '../services/hub-service';
+import { CASE_APPLIERS, caseCurrentStateFor } from './case-appliers';
 import type {
   CaseBaselinesTable,
   HubCaseFilesTable,
@@ -28,15 +31,20 @@ export interface CaseHubTables {
 }
 
 /** Hub migrations of the case engine (append only), merged after the core ones. */
-export const CASE_HUB_MIGRATIONS: Record<string, Migration> = {
+const CASE_HUB_MIGRATIONS: Record<string, Migration> = {
   '2026_11_26_1600_cases': m1600,
 };
+
+declare module '../db/database' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface HubDatabase extends CaseHubTables {}
+}
 
 /**
  * Routes and scheduled jobs of the case engine; returns a stop function for the jobs (it waits
  * for a run in progress, so the store is never closed under it).
  */
-export function caseRoutes(app: FastifyInstance, ctx: RouteContext): () => void {
+function caseRoutes(app: FastifyInstance, ctx: RouteContext): () => void {
   registerCaseRoutes(app, ctx);
   const stop = startSilenceAssentJob({
     db: ctx.db,
@@ -45,3 +53,12 @@ export function caseRoutes(app: FastifyInstance, ctx: RouteContext): () => void 
   });
   return stop;
 }
+
+/** The case engine at the hub: protocol numbers, the legal terms, silence-assent, the queue. */
+export const casesHub = defineHubService({
+  shared: casesService,
+  appliers: CASE_APPLIERS,
+  migrations: CASE_HUB_MIGRATIONS,
+  routes: caseRoutes,
+  currentState: caseCurrentStateFor,
+});

@@ -1,4 +1,8 @@
 import type { Migration, Transaction } from 'kysely';
+import { casesService } from '../../../shared/cases/service';
+import { defineDeskService } from '../services/desk-service';
+import { createCaseHandlers } from './case-handlers';
+import { CASE_LOCAL_EFFECTS } from './case-effects';
 import { caseRecordSchema } from '../../../shared/cases/case-record';
 import type { Change } from '../../../shared/sync/mutations';
 import type { DeskContext } from '../context';
@@ -14,6 +18,11 @@ export interface CaseDeskTables {
   case_procedures: CaseProceduresTable;
   case_persons: CasePersonsTable;
   case_files: CaseFilesTable;
+}
+
+declare module '../db/database' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface Database extends CaseDeskTables {}
 }
 
 /** Desk migrations of the case engine (append only), merged after the core ones. */
@@ -81,3 +90,14 @@ export const CASE_CHANGE_HANDLERS: Partial<
 export const CASE_BEFORE_PUSH = async (ctx: DeskContext): Promise<void> => {
   await uploadPendingFiles(ctx);
 };
+
+/** The case engine at the counter: intake, the queue, the protocol register, the burden meter. */
+export const casesDesk = defineDeskService({
+  shared: casesService,
+  handlers: createCaseHandlers,
+  effects: CASE_LOCAL_EFFECTS,
+  changes: CASE_CHANGE_HANDLERS,
+  migrations: CASE_DESK_MIGRATIONS,
+  personalTables: ['case_files', 'case_persons', 'cases', 'case_procedures'],
+  beforePush: CASE_BEFORE_PUSH,
+});

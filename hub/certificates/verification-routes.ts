@@ -3,18 +3,18 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { romeDateOf } from '../../shared/calendar/rome-date';
 import { parseCertificateId } from '../../shared/certificates/certificate-id';
 import { verificationStatus } from '../../shared/certificates/certificate-record';
-import { findCertificateById } from '../certificates/certificate-repository';
+import { findCertificateById } from './certificate-repository';
 import {
   renderNotFoundPage,
   renderRateLimitedPage,
   renderVerificationPage,
   type HashCheck,
   type VerificationView,
-} from '../certificates/verification-page';
+} from './verification-page';
 import { AppError } from '../../shared/errors/app-error';
 import { requestLocale } from '../http-errors';
-import { FixedWindowRateLimiter } from './rate-limit';
-import type { RouteContext } from './route-context';
+import { FixedWindowRateLimiter } from '../routes/rate-limit';
+import type { RouteContext } from '../routes/route-context';
 
 export const VERIFY_PAGE_PATH = '/verifica/:id';
 export const VERIFY_API_PATH = '/api/public/verifica/:id';

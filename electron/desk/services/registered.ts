@@ -1,0 +1,6 @@
+import { casesDesk } from '../cases/service';
+import { cashdeskDesk } from '../cashdesk/service';
+import { certificatesDesk } from '../certificates/service';
+
+/** The services this desk runs: one line each (see docs/adding-a-service.md). */
+export const DESK_SERVICES = [certificatesDesk, cashdeskDesk, casesDesk] as const;

@@ -1,0 +1,36 @@
+import type { FastifyInstance } from 'fastify';
+import type { Migration, Transaction } from 'kysely';
+import type { ServiceDefinition } from '../../shared/services/service-definition';
+import type { Change, MutationName } from '../../shared/sync/mutations';
+import type { HubDatabase } from '../db/database';
+import type { WorkstationRow } from '../db/tables/workstations.table';
+import type { RouteContext } from '../routes/route-context';
+import type { Applier } from '../sync/apply-context';
+
+type MutationsOf<S extends ServiceDefinition> = keyof S['mutations'] & MutationName;
+
+/** Stops what a service started (scheduled jobs); waits for a run in progress. */
+export type StopJobs = () => Promise<void> | void;
+
+/**
+ * What the hub does for one service, in the service's own `hub/<service>/` folder and listed
+ * once in `registered.ts`: the authoritative effect of each of its mutations (the compiler
+ * refuses a missing one), its migrations, its HTTP routes and scheduled jobs, and — when a
+ * mutation is refused — the hub's current version of what it touched, for the desk to rebase on.
+ */
+export interface HubService<S extends ServiceDefinition> {
+  shared: S;
+  appliers: { [N in MutationsOf<S>]: Applier<N> };
+  /** append only; names are global (date first), Kysely runs them in name order */
+  migrations: Record<string, Migration>;
+  routes?: (app: FastifyInstance, ctx: RouteContext) => StopJobs | void;
+  currentState?: (
+    trx: Transaction<HubDatabase>,
+    ws: WorkstationRow,
+    name: MutationName,
+    args: Record<string, unknown>,
+  ) => Promise<Change[] | null>;
+}
+
+export const defineHubService = <S extends ServiceDefinition>(service: HubService<S>): HubService<S> =>
+  service;

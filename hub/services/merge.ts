@@ -1,0 +1,27 @@
+import type { FastifyInstance } from 'fastify';
+import type { Migration } from 'kysely';
+import type { RouteContext } from '../routes/route-context';
+import type { StopJobs } from './hub-service';
+import { HUB_SERVICES } from './registered';
+
+/** The hub's central lists, built from the registered services when first asked for. */
+export const serviceAppliers = (): Record<string, unknown> =>
+  Object.assign({}, ...HUB_SERVICES.map((s) => s.appliers)) as Record<string, unknown>;
+
+export const serviceMigrations = (): Record<string, Migration> =>
+  Object.assign({}, ...HUB_SERVICES.map((s) => s.migrations)) as Record<string, Migration>;
+
+export const serviceCurrentState = () =>
+  HUB_SERVICES.flatMap((s) => (s.currentState ? [s.currentState] : []));
+
+/** Every service's routes and jobs; returns one function that stops all the jobs. */
+export function registerServiceRoutes(app: FastifyInstance, ctx: RouteContext): () => Promise<void> {
+  const stops: StopJobs[] = [];
+  for (const s of HUB_SERVICES) {
+    const stop = s.routes?.(app, ctx);
+    if (stop) stops.push(stop);
+  }
+  return async () => {
+    await Promise.all(stops.map((stop) => stop()));
+  };
+}

@@ -1,0 +1,6 @@
+import { casesHub } from '../cases/service';
+import { cashdeskHub } from '../cashdesk/service';
+import { certificatesHub } from '../certificates/service';
+
+/** The services this hub runs: one line each (see docs/adding-a-service.md). */
+export const HUB_SERVICES = [certificatesHub, cashdeskHub, casesHub] as const;

@@ -1,0 +1,36 @@
+import type { ReactElement } from 'react';
+import type { ResidentDetail, SessionInfo } from '../../../shared/contract/views';
+import type { ErrorData } from '../../../shared/errors/app-error';
+import type { UiKey } from '../../../shared/i18n/ui-messages';
+
+/** What every work area receives from the shell (App.tsx). */
+export interface AreaProps {
+  session: SessionInfo;
+  /** changes when the counter's synced data may have changed: screens look again */
+  syncMark: string;
+  onOpenResident: (id: string) => void;
+  onError: (e: ErrorData) => void;
+}
+
+export interface ResidentSlotProps {
+  resident: ResidentDetail;
+  session: SessionInfo;
+  onError: (e: ErrorData) => void;
+}
+
+/**
+ * A service's screens, in its own `renderer/src/<service>/` folder and listed once in
+ * `registered.ts`: a work area beside the registry opened by a function key, and what it adds to
+ * a resident's page (header actions, a card). The shell builds its navigation from these.
+ */
+export interface ScreenService {
+  id: string;
+  area?: {
+    /** the function key that opens it (unique across services; F2, F4, F6, F9 are the shell's) */
+    key: `F${number}`;
+    label: UiKey;
+    Screen: (props: AreaProps) => ReactElement;
+  };
+  ResidentActions?: (props: ResidentSlotProps) => ReactElement | null;
+  ResidentCard?: (props: ResidentSlotProps) => ReactElement | null;
+}
