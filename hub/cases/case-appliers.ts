@@ -194,7 +194,10 @@ const openCase: Applier<'cases.open'> = async (ctx, args) => {
   if (!intake) return store(ctx, record);
   // The registry of record changes at registration; every counter learns the new household
   // before the residents that point at it, and the case again after them (their events).
-  const registered = await applyResidenceRegistration(ctx.trx, record);
+  const registered = await applyResidenceRegistration(ctx.trx, record, {
+    at: ctx.at,
+    cause: { workstation: ctx.ws, mutationId: ctx.mutationId, clerk: ctx.clerk.username },
+  });
   await store(ctx, registered.record);
   await publishResidents(ctx, registered.residents);
   if (registered.residents.length > 0) await publishCase(ctx.trx, registered.record, ctx.at, ctx.mutationId);

@@ -9,6 +9,8 @@ import type { ResidentEvent } from '../../shared/registry/model';
 import type { HubDatabase } from '../db/database';
 import type { HubResidentRow } from '../db/tables/registry.table';
 import { eventRow, familyRow } from '../registry/registry-repository';
+import type { RegistryEvent } from '../services/hub-service';
+import { serviceRegistryListener } from '../services/merge';
 import { caseFamilyId, registryEventId } from './registry-ids';
 
 type Trx = Transaction<HubDatabase>;
@@ -55,6 +57,7 @@ function originText(residence: ResidenceData): string {
 export async function applyResidenceRegistration(
   trx: Trx,
   record: CaseRecord,
+  origin: { at: string; cause: RegistryEvent['cause'] } = { at: new Date().toISOString(), cause: null },
 ): Promise<{ record: CaseRecord; residents: HubResidentRow[] }> {
   const residence = record.residence;
   if (!residence || residence.registryApplied) return { record, residents: [] };
@@ -181,6 +184,20 @@ export async function applyResidenceRegistration(
   }
   if (events.length > 0) {
     await trx.insertInto('resident_events').values(events.map(eventRow)).execute();
+  }
+  // every service learns of the registry movers' new address in this same transaction
+  const listen = serviceRegistryListener();
+  for (const p of previous) {
+    await listen(trx, {
+      kind: 'moved',
+      comune,
+      residentId: p.residentId,
+      familyId,
+      street: { streetType: intake.address.streetType, streetName: intake.address.streetName },
+      on: since,
+      at: origin.at,
+      cause: origin.cause,
+    });
   }
   return {
     record: {

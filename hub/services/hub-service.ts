@@ -9,6 +9,30 @@ import type { Applier } from '../sync/apply-context';
 
 type MutationsOf<S extends ServiceDefinition> = keyof S['mutations'] & MutationName;
 
+/**
+ * What the registry of record just changed for one resident, told to every service inside the
+ * transaction that changed it (a permit tied to an address must not outlive the address):
+ * - `moved`: a change of residence within the comune, to `street`, effective `on`;
+ * - `emigrated`, `deceased`: the person left the comune's registry on `on`.
+ * `cause` is the pushed mutation that made the change, when there is one: what a service writes
+ * is logged under it, and its queue entries name that workstation.
+ */
+export interface RegistryEvent {
+  kind: 'moved' | 'emigrated' | 'deceased';
+  comune: string;
+  residentId: string;
+  /** `moved`: the new household and its street */
+  familyId: string | null;
+  street: { streetType: string; streetName: string } | null;
+  /** civil date the change takes effect */
+  on: string;
+  /** hub instant of the change (ISO), for the change log */
+  at: string;
+  cause: { workstation: Pick<WorkstationRow, 'id' | 'comune'>; mutationId: string; clerk: string } | null;
+}
+
+export type RegistryListener = (trx: Transaction<HubDatabase>, event: RegistryEvent) => Promise<void>;
+
 /** Stops what a service started (scheduled jobs); waits for a run in progress. */
 export type StopJobs = () => Promise<void> | void;
 
@@ -24,6 +48,8 @@ export interface HubService<S extends ServiceDefinition> {
   /** append only; names are global (date first), Kysely runs them in name order */
   migrations: Record<string, Migration>;
   routes?: (app: FastifyInstance, ctx: RouteContext) => StopJobs | void;
+  /** told of moves, emigrations and deaths in the registry's own transaction */
+  registryEvents?: RegistryListener;
   currentState?: (
     trx: Transaction<HubDatabase>,
     ws: WorkstationRow,

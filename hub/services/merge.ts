@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Migration } from 'kysely';
 import type { RouteContext } from '../routes/route-context';
-import type { StopJobs } from './hub-service';
+import type { RegistryListener, StopJobs } from './hub-service';
 import { HUB_SERVICES } from './registered';
 
 /** The hub's central lists, built from the registered services when first asked for. */
@@ -13,6 +13,16 @@ export const serviceMigrations = (): Record<string, Migration> =>
 
 export const serviceCurrentState = () =>
   HUB_SERVICES.flatMap((s) => (s.currentState ? [s.currentState] : []));
+
+/** Every service's registry listener, as one: each runs in turn in the registry's transaction. */
+export const serviceRegistryListener = (): RegistryListener => {
+  const listeners = HUB_SERVICES.flatMap((s): RegistryListener[] =>
+    'registryEvents' in s && s.registryEvents ? [s.registryEvents] : [],
+  );
+  return async (trx, event) => {
+    for (const listen of listeners) await listen(trx, event);
+  };
+};
 
 /** Every service's routes and jobs; returns one function that stops all the jobs. */
 export function registerServiceRoutes(app: FastifyInstance, ctx: RouteContext): () => Promise<void> {

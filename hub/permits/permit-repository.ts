@@ -1,0 +1,203 @@
+import type { Kysely, Transaction } from 'kysely';
+import { permitRecordSchema, type PermitRecord } from '../../shared/permits/permit-wire';
+import type { HubDatabase } from '../db/database';
+import { appendChange } from '../sync/change-log';
+import type { PermitRow, PermitsTable } from './permit-tables';
+
+type Db = Kysely<HubDatabase> | Transaction<HubDatabase>;
+type Trx = Transaction<HubDatabase>;
+
+/** The wire record of a row, checked by the one schema desks read it with. */
+export function toPermitRecord(row: PermitRow): PermitRecord {
+  return permitRecordSchema.parse({
+    id: row.id,
+    number: row.number,
+    comune: row.comune,
+    kind: row.kind,
+    holderId: row.holder_id,
+    holderName: row.holder_name,
+    householdId: row.household_id,
+    plates: JSON.parse(row.plates) as unknown,
+    zone: row.zone,
+    validFrom: row.valid_from,
+    validTo: row.valid_to,
+    validFromAt: row.valid_from_at,
+    validToAt: row.valid_to_at,
+    feeCents: Number(row.fee_cents),
+    paymentRef: row.payment_ref,
+    status: row.status,
+    revokedReason: row.revoked_reason,
+    revokedAt: row.revoked_at,
+    renewsId: row.renews_id,
+    verificationKey: row.verification_key,
+    issuedAt: row.issued_at,
+    issuedBy: row.issued_by,
+    aslRef: row.asl_ref,
+  });
+}
+
+function rowOf(p: PermitRecord, workstationId: string, updatedAt: string): PermitsTable {
+  return {
+    id: p.id,
+    comune: p.comune,
+    number: p.number,
+    kind: p.kind,
+    holder_id: p.holderId,
+    holder_name: p.holderName,
+    household_id: p.householdId,
+    plates: JSON.stringify(p.plates.map(({ plate, country }) => ({ plate, country }))),
+    zone: p.zone,
+    valid_from: p.validFrom,
+    valid_to: p.validTo,
+    valid_from_at: p.validFromAt,
+    valid_to_at: p.validToAt,
+    fee_cents: p.feeCents,
+    payment_ref: p.paymentRef,
+    status: p.status,
+    revoked_reason: p.revokedReason,
+    revoked_at: p.revokedAt,
+    renews_id: p.renewsId,
+    verification_key: p.verificationKey,
+    issued_at: p.issuedAt,
+    issued_by: p.issuedBy,
+    asl_ref: p.aslRef,
+    workstation_id: workstationId,
+    updated_at: updatedAt,
+  };
+}
+
+export async function findPermit(db: Db, comune: string, id: string): Promise<PermitRecord | null> {
+  const row = await db
+    .selectFrom('permits')
+    .selectAll()
+    .where('comune', '=', comune)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ? toPermitRecord(row) : null;
+}
+
+/** Across comuni: the public page finds a permit by its number (the number names the comune). */
+export async function findPermitByNumber(db: Db, number: string): Promise<PermitRecord | null> {
+  const comune = number.slice(4, 8);
+  const row = await db
+    .selectFrom('permits')
+    .selectAll()
+    .where('comune', '=', comune)
+    .where('number', '=', number)
+    .executeTakeFirst();
+  return row ? toPermitRecord(row) : null;
+}
+
+/**
+ * What eligibility must see of the comune's permits for a request: the holder's, the
+ * household's, those carrying one of the plates asked for, and the one being renewed.
+ */
+export async function permitsConcerning(
+  db: Db,
+  comune: string,
+  who: { holderId: string | null; householdId: string | null; renewsId: string | null },
+  plates: readonly { plate: string; country: string }[],
+): Promise<PermitRecord[]> {
+  const rows = await db
+    .selectFrom('permits')
+    .selectAll()
+    .where('comune', '=', comune)
+    .where((eb) => {
+      const any = [];
+      if (who.holderId !== null) any.push(eb('holder_id', '=', who.holderId));
+      if (who.householdId !== null) any.push(eb('household_id', '=', who.householdId));
+      if (who.renewsId !== null) any.push(eb('id', '=', who.renewsId));
+      for (const p of plates) {
+        any.push(
+          eb(
+            'id',
+            'in',
+            eb
+              .selectFrom('permit_plates')
+              .select('permit_id')
+              .where('comune', '=', comune)
+              .where('plate', '=', p.plate)
+              .where('country', '=', p.country),
+          ),
+        );
+      }
+      return any.length > 0 ? eb.or(any) : eb.val(false);
+    })
+    .execute();
+  return rows.map(toPermitRecord);
+}
+
+/** Publishes the permit's whole current state for every counter of its comune. */
+export async function publishPermit(
+  trx: Trx,
+  permit: PermitRecord,
+  at: string,
+  mutationId?: string,
+): Promise<void> {
+  await appendChange(trx, {
+    comune: permit.comune,
+    entity: 'permit',
+    entityId: permit.id,
+    op: 'upsert',
+    payload: permitRecordSchema.parse(permit),
+    at,
+    ...(mutationId ? { mutationId } : {}),
+  });
+}
+
+/** A new permit: its row, its plates, its change. */
+export async function insertPermit(
+  trx: Trx,
+  permit: PermitRecord,
+  workstationId: string,
+  at: string,
+  mutationId?: string,
+): Promise<void> {
+  const checked = permitRecordSchema.parse(permit);
+  await trx
+    .insertInto('permits')
+    .values(rowOf(checked, workstationId, at))
+    .execute();
+  await insertPlates(trx, checked);
+  await publishPermit(trx, checked, at, mutationId);
+}
+
+async function insertPlates(trx: Trx, permit: PermitRecord): Promise<void> {
+  if (permit.plates.length === 0) return;
+  await trx
+    .insertInto('permit_plates')
+    .values(
+      permit.plates.map((p) => ({
+        permit_id: permit.id,
+        comune: permit.comune,
+        plate: p.plate,
+        country: p.country,
+      })),
+    )
+    .execute();
+}
+
+/** A changed permit (status, plates): row, plates index and change, in the caller's transaction. */
+export async function savePermit(
+  trx: Trx,
+  permit: PermitRecord,
+  at: string,
+  mutationId?: string,
+): Promise<void> {
+  const checked = permitRecordSchema.parse(permit);
+  await trx
+    .updateTable('permits')
+    .set({
+      plates: JSON.stringify(checked.plates.map(({ plate, country }) => ({ plate, country }))),
+      status: checked.status,
+      revoked_reason: checked.revokedReason,
+      revoked_at: checked.revokedAt,
+      updated_at: at,
+    })
+    .where('comune', '=', checked.comune)
+    .where('id', '=', checked.id)
+    .execute();
+  await trx.deleteFrom('permit_plates').where('permit_id', '=', checked.id).execute();
+  await insertPlates(trx, checked);
+  await publishPermit(trx, checked, at, mutationId);
+}

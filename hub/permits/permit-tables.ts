@@ -1,0 +1,94 @@
+import type { Selectable } from 'kysely';
+
+/**
+ * The permits of every comune at the hub, the authority (one partition per comune, column
+ * `comune`). A row holds every field of the wire record (shared/permits/permit-wire.ts
+ * `permitRecordSchema`); plates are JSON on the row for the change log and, one row each, in
+ * `permit_plates` for the camera check's indexed lookup.
+ */
+export interface PermitsTable {
+  id: string;
+  comune: string;
+  number: string;
+  kind: string;
+  holder_id: string | null;
+  holder_name: string;
+  household_id: string | null;
+  /** JSON `[{ plate, country }]`, normal form */
+  plates: string;
+  zone: string | null;
+  valid_from: string;
+  valid_to: string;
+  valid_from_at: string | null;
+  valid_to_at: string | null;
+  fee_cents: number;
+  payment_ref: string | null;
+  status: string;
+  revoked_reason: string | null;
+  revoked_at: string | null;
+  renews_id: string | null;
+  verification_key: string;
+  issued_at: string;
+  issued_by: string;
+  /** CUDE only: health data (DOMAIN.md §12), never on a public page or a street answer */
+  asl_ref: string | null;
+  /** the workstation that issued it (for the supervisors' queue and statistics) */
+  workstation_id: string;
+  /** hub instant of the last change */
+  updated_at: string;
+}
+export type PermitRow = Selectable<PermitsTable>;
+
+/** One row per plate of a permit: the ZTL cameras' and wardens' check reads only this index. */
+export interface PermitPlatesTable {
+  permit_id: string;
+  comune: string;
+  plate: string;
+  country: string;
+}
+
+export const TRANSIT_STATUSES = ['matched', 'unmatched', 'confirmed', 'dismissed'] as const;
+export type TransitStatus = (typeof TRANSIT_STATUSES)[number];
+
+/** Camera passages imported from the vendor's CSV, and the reviewer's decision on each. */
+export interface PermitTransitsTable {
+  id: string;
+  comune: string;
+  plate: string;
+  country: string;
+  /** wall clock in Italy (LocalDateTime) */
+  at: string;
+  gate: string;
+  status: TransitStatus;
+  /** why unmatched (transit-match.ts `UnmatchedReason`); null when matched */
+  reason: string | null;
+  /** the permit that covered it, or came closest */
+  permit_id: string | null;
+  reviewed_by: string | null;
+  reviewed_at: string | null;
+  /** confirmed: the verbale key it becomes in the fines import */
+  verbale_key: string | null;
+  imported_at: string;
+}
+export type PermitTransitRow = Selectable<PermitTransitsTable>;
+
+/** The whitelist as sent on a day, so the next day's delta is against what the vendor has. */
+export interface PermitWhitelistSnapshotsTable {
+  comune: string;
+  day: string;
+  sha256: string;
+  body: string;
+  created_at: string;
+}
+
+export interface PermitHubTables {
+  permits: PermitsTable;
+  permit_plates: PermitPlatesTable;
+  permit_transits: PermitTransitsTable;
+  permit_whitelist_snapshots: PermitWhitelistSnapshotsTable;
+}
+
+declare module '../db/database' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface HubDatabase extends PermitHubTables {}
+}

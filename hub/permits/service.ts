@@ -1,0 +1,22 @@
+import { permitsService } from '../../shared/permits/service';
+import { defineHubService } from '../services/hub-service';
+import { PERMIT_APPLIERS } from './permit-appliers';
+import { currentPermitState } from './permit-current-state';
+import { registerPermitRoutes } from './permit-routes';
+import './permit-tables';
+import * as m2000 from './migrations/2026_12_06_2000_permits';
+import { permitsOnRegistryEvent } from './registry-events';
+
+/**
+ * Permits at the hub: issue, revocation, plate change and duplicate recomputed from the hub's own
+ * data; the registry's moves, emigrations and deaths; the cameras' check, whitelist and transits;
+ * the supervisors' figures and the public QR check.
+ */
+export const permitsHub = defineHubService({
+  shared: permitsService,
+  appliers: PERMIT_APPLIERS,
+  migrations: { '2026_12_06_2000_permits': m2000 },
+  routes: (app, ctx) => registerPermitRoutes(app, ctx),
+  registryEvents: permitsOnRegistryEvent,
+  currentState: currentPermitState,
+});
