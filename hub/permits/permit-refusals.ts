@@ -106,7 +106,7 @@ export async function refundFor(
   const settings = cashdeskSettingOn(comune, romeDateOf(new Date(at))) ?? { cashEnabled: false };
   const method: RefundMethod | null = payment
     ? defaultRefundMethod(payment.channel as PaymentChannel, settings)
-    : /^\d{15}(\d{2})?$/.test(permit.paymentRef)
+    : /^\d{15,18}$/.test(permit.paymentRef)
       ? 'bank_transfer'
       : null;
   return { amountCents: cents(permit.feeCents), receipt: permit.paymentRef, method };
