@@ -88,7 +88,10 @@ function shown(key: string, value: string | number, locale: Locale): string | nu
     const label = `permit.requirement.${value}`;
     return label in PERMIT_UI[locale] ? PERMIT_UI[locale][label as PermitUiKey] : value;
   }
-  if (isIsoDate(value)) return formatDate(value);
+  // IsoDate and LocalDateTime are both `string`: a failed guard on `value` would narrow it to
+  // never, so the first guard runs on a copy
+  const text: string = value;
+  if (isIsoDate(text)) return formatDate(text);
   if (isLocalDateTime(value)) return `${formatDate(value.slice(0, 10))} ${value.slice(11, 16)}`;
   return value;
 }
