@@ -36,7 +36,7 @@ export function toPermitRecord(row: PermitRow): PermitRecord {
   });
 }
 
-function rowOf(p: PermitRecord, workstationId: string, updatedAt: string): PermitsTable {
+export function permitRowOf(p: PermitRecord, workstationId: string, updatedAt: string): PermitsTable {
   return {
     id: p.id,
     comune: p.comune,
@@ -156,7 +156,7 @@ export async function insertPermit(
   const checked = permitRecordSchema.parse(permit);
   await trx
     .insertInto('permits')
-    .values(rowOf(checked, workstationId, at))
+    .values(permitRowOf(checked, workstationId, at))
     .execute();
   await insertPlates(trx, checked);
   await publishPermit(trx, checked, at, mutationId);
