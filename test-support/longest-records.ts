@@ -3,6 +3,14 @@ import type { OpenResidenceInput } from '../shared/contract/case-inputs';
 import { addressInputSchema, registryMoverSchema } from '../shared/cases/residence-intake-schema';
 import { addressSchema, residentSchema } from '../shared/sync/registry-page';
 import type { Household } from '../hub/seed/seed-demo';
+import {
+  permitDuplicateSchema,
+  permitIssueSchema,
+  permitRevokeSchema,
+  type PermitDuplicate,
+  type PermitIssue,
+} from '../shared/permits/permit-wire';
+import { lastDayAfterMonths } from '../shared/permits/validity';
 
 /**
  * Records at the edge of what the rules allow: every id and text as long as its schema lets it
@@ -115,5 +123,94 @@ export function longestResidenceIntake(declarationDate: string): OpenResidenceIn
     counterSeconds: 540,
     receiptDelivery: 'file',
     documents: [],
+  };
+}
+
+// --- permits (issue 13): the longest records the permit rules allow ---
+
+const pi = permitIssueSchema.shape;
+const pd = permitDuplicateSchema.shape;
+
+/** A 64-character uuid-like id (ids on the wire are ≤ 64), different per `tag`. */
+export const longestId = (tag: string): string =>
+  textOfLength(`0193a5c2-7d1e-7c44-9f2b-${tag}-`, 64).replace(/[^0-9a-z-]/gi, 'x');
+
+/** Foreign plates are 2-10 letters or digits with an ISO country (plate.ts): the longest form. */
+const LONGEST_PLATES = [
+  { plate: 'ABCDE12345', country: 'CH' },
+  { plate: 'FGHKL67890', country: 'CH' },
+];
+
+/**
+ * A CUDE for the longest registry resident (the hub writes the holder's name from the registry:
+ * surname 120 + given names 120 = 241), with 2 plates of 10 characters and the longest ASL
+ * reference; and a work permit for a firm outside the registry with the longest holder name
+ * and payment reference. Numbers and keys come from the counter's series.
+ */
+export function longestPermitIssues(o: {
+  today: string;
+  at: string;
+  numbers: [string, string];
+  keys: [string, string];
+}): { cude: PermitIssue; firm: PermitIssue } {
+  const cude: PermitIssue = {
+    permitId: longestId('cude'),
+    number: o.numbers[0],
+    verificationKey: o.keys[0],
+    kind: 'cude_permanente',
+    holderId: LONGEST_RESIDENT_ID,
+    holderName: 'x',
+    householdId: LONGEST_FAMILY_ID,
+    plates: LONGEST_PLATES,
+    zone: null,
+    validFrom: o.today,
+    validTo: lastDayAfterMonths(o.today, 60),
+    validFromAt: null,
+    validToAt: null,
+    feeCents: 0,
+    paymentRef: null,
+    renewsId: null,
+    aslRef: longInput(pi.aslRef, 'ASL AL verbale commissione medica'),
+    at: o.at,
+  };
+  const firm: PermitIssue = {
+    ...cude,
+    permitId: longestId('firm'),
+    number: o.numbers[1],
+    verificationKey: o.keys[1],
+    kind: 'ztl_lavoro',
+    holderId: null,
+    holderName: longInput(pi.holderName, 'Impianti Termoidraulici Dell’Acqua'),
+    householdId: null,
+    plates: [LONGEST_PLATES[0] ?? { plate: 'ABCDE12345', country: 'CH' }],
+    validTo: lastDayAfterMonths(o.today, 12),
+    feeCents: 10_000,
+    paymentRef: longInput(pi.paymentRef, 'RIC-B885-P1-2026-000001'),
+    aslRef: null,
+  };
+  return { cude, firm };
+}
+
+/** The longest reason a revocation carries (300 characters). */
+export const longestRevocationReason = (): string =>
+  longInput(permitRevokeSchema.shape.reason, 'Revoca per trasferimento di residenza fuori zona');
+
+/** A duplicate for theft with the longest police report reference and payment reference. */
+export function longestPermitDuplicate(o: {
+  permitId: string;
+  number: string;
+  key: string;
+  at: string;
+}): PermitDuplicate {
+  return {
+    permitId: o.permitId,
+    newPermitId: longestId('dup'),
+    number: o.number,
+    verificationKey: o.key,
+    cause: 'theft',
+    reportRef: longInput(pd.reportRef, 'Denuncia Carabinieri Casale Monferrato'),
+    feeCents: 1_600,
+    paymentRef: longInput(pd.paymentRef, 'RIC-B885-P1-2026-000002'),
+    at: o.at,
   };
 }

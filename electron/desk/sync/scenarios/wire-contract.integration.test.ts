@@ -1,6 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { uuidv7 } from 'uuidv7';
-import { romeDateOf } from '../../../../shared/calendar/rome-date';
+import { romeDateOf, romeDateTimeOf } from '../../../../shared/calendar/rome-date';
+import { SERIES_COUNTER_MAX } from '../../../../shared/numbering/workstation-series';
+import { PERMIT_NUMBERS, permitKeyFrom } from '../../../../shared/permits/permit-wire';
 import type { SyncException, SyncStatus } from '../../../../shared/contract/views';
 import { CHANGE_ENTITIES } from '../../../../shared/sync/change-entities';
 import { setClerkDisabled } from '../../../../hub/admin/users';
@@ -13,7 +16,10 @@ import { HUB_BACKENDS } from '../../../../test-support/hub-backends';
 import {
   LONGEST_HOUSEHOLD,
   LONGEST_RESIDENT_ID,
+  longestPermitDuplicate,
+  longestPermitIssues,
   longestResidenceIntake,
+  longestRevocationReason,
 } from '../../../../test-support/longest-records';
 import { startTestHub, type TestHub } from '../../../../test-support/running-hub';
 
@@ -80,6 +86,72 @@ describe.each(HUB_BACKENDS)('what the hub writes, the desk reads (%s hub)', (bac
       channel: 'pos',
       pspTransactionId: 'P'.repeat(35),
     });
+    clean(await desk.core.sync.syncOnce());
+    // permit: issued at the bounds (a CUDE with 2 plates and the ASL reference, a firm's work
+    // permit), a duplicate for theft, a revocation with the longest reason
+    const series = await hub.hubDb.db
+      .selectFrom('workstations')
+      .select('series')
+      .where('name', '=', 'Casale - Anagrafe 1')
+      .executeTakeFirstOrThrow();
+    const permitNumber = (counter: number) => {
+      const n = PERMIT_NUMBERS.format({
+        comune: 'B885',
+        series: series.series ?? '',
+        year: Number(today().slice(0, 4)),
+        counter: SERIES_COUNTER_MAX - counter,
+      });
+      if (!n.ok) throw new Error(n.detail);
+      return n.value;
+    };
+    const key = () => permitKeyFrom(randomBytes(5));
+    const localNow = romeDateTimeOf(new Date()).slice(0, 16);
+    const permits = longestPermitIssues({
+      today: today(),
+      at: localNow,
+      numbers: [permitNumber(0), permitNumber(1)],
+      keys: [key(), key()],
+    });
+    const permitMutation = (name: string, args: unknown) => ({
+      id: uuidv7(),
+      name,
+      args,
+      clerk: 'anagrafe.casale',
+      at: new Date().toISOString(),
+    });
+    const issued = await desk.core.ctx.hub.push(
+      [
+        permitMutation('permits.issue', permits.cude),
+        permitMutation('permits.issue', permits.firm),
+        permitMutation(
+          'permits.duplicate',
+          longestPermitDuplicate({
+            permitId: permits.firm.permitId,
+            number: permitNumber(2),
+            key: key(),
+            at: localNow,
+          }),
+        ),
+      ],
+      desk.token(),
+    );
+    expect(issued.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
+    await desk.login('supervisore.casale');
+    const [revoked] = await desk.core.ctx.hub.push(
+      [
+        {
+          ...permitMutation('permits.revoke', {
+            permitId: permits.cude.permitId,
+            reason: longestRevocationReason(),
+            at: localNow,
+          }),
+          clerk: 'supervisore.casale',
+        },
+      ],
+      desk.token(),
+    );
+    expect(revoked?.status).toBe('applied');
+    await desk.login('anagrafe.casale');
     clean(await desk.core.sync.syncOnce());
     // clerk
     await setClerkDisabled(hub.hubDb.db, 'anagrafe2.casale', true);
