@@ -154,7 +154,7 @@ export function verbaleDraftOf(
     plate: row.plate,
     country: row.country,
     violationAt: row.at,
-    place: `Varco ZTL ${row.gate}`,
+    place: `ZTL, ${row.gate}`,
     article: `art. ${ZTL_ARTICLE.article} c.9 e c.${ZTL_ARTICLE.comma} CdS`,
     // the fines import reads Italian plates; a foreign plate goes to the clerk by hand
     csvLine: row.country === 'I' ? csvLine : null,
