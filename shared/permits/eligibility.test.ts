@@ -118,7 +118,7 @@ describe('checkEligibility: ZTL residenti', () => {
     expect(result).toEqual({
       ok: false,
       refusals: [
-        { code: 'permit_not_resident_in_zone', params: { street: 'Corso Indipendenza', zone: 'ztl' } },
+        { code: 'permit_not_resident_in_zone', params: { street: 'Corso Indipendenza', zone: 'ZTL' } },
         { code: 'permit_private_parking', params: {} },
         { code: 'permit_holder_not_head', params: {} },
       ],

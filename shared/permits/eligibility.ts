@@ -257,7 +257,7 @@ export function checkEligibility(
       refusals.push(
         refusal('permit_not_resident_in_zone', {
           street: streetText(holder.street),
-          zone: asked ?? row.family,
+          zone: asked ?? row.family.toUpperCase(),
         }),
       );
     }
@@ -269,7 +269,7 @@ export function checkEligibility(
       refusals.push(
         refusal('permit_not_resident_in_zone', {
           street: streetText(holder.domicileStreet),
-          zone: asked ?? 'ztl',
+          zone: asked ?? 'ZTL',
         }),
       );
     }

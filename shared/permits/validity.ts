@@ -55,6 +55,15 @@ export function addMinutesLocal(at: LocalDateTime, minutes: number): LocalDateTi
   return `${fromDayNumber(newDay)}T${pad(Math.floor(rest / 60))}:${pad(rest % 60)}`;
 }
 
+/** Whole wall-clock minutes from `from` to `to` (negative if `to` is earlier; seconds dropped). */
+export function minutesBetweenLocal(from: LocalDateTime, to: LocalDateTime): number {
+  const minutes = (at: LocalDateTime): number => {
+    if (!isLocalDateTime(at)) throw new RangeError(`Not a local date-time: ${JSON.stringify(at)}`);
+    return toDayNumber(localDateOf(at)) * 1440 + Number(at.slice(11, 13)) * 60 + Number(at.slice(14, 16));
+  };
+  return minutes(to) - minutes(from);
+}
+
 /** The last day of a permit of `months` months starting on `from`. */
 export function lastDayAfterMonths(from: IsoDate, months: number): IsoDate {
   return addDays(addMonthsClamped(from, months), -1);
