@@ -84,7 +84,10 @@ export const PERMIT_CALLS = {
     'clerk',
   ),
   'permits:changePlate': spec<PermitView>()(
-    byId.extend({ plates: z.array(typedPlate).max(5), reason: z.string().trim().max(300).nullable().optional() }),
+    byId.extend({
+      plates: z.array(typedPlate).max(5),
+      reason: z.string().trim().max(300).nullable().optional(),
+    }),
     'clerk',
   ),
   'permits:duplicate': spec<IssuedPermitView>()(

@@ -34,7 +34,12 @@ export function headOf(a: Applicant): ResidentRow {
 }
 
 /** What eligibility.ts reads of a holder, from the mirror, on `today`. */
-export function holderFacts(holder: ResidentRow, family: FamilyRow | null, comune: string, today: IsoDate): HolderFacts {
+export function holderFacts(
+  holder: ResidentRow,
+  family: FamilyRow | null,
+  comune: string,
+  today: IsoDate,
+): HolderFacts {
   const street = family ? { streetType: family.street_type, streetName: family.street_name } : null;
   return {
     id: holder.id,

@@ -25,11 +25,7 @@ export async function expiringPermits(
   const renewals = await ctx.db
     .selectFrom('permits')
     .selectAll()
-    .where(
-      'renews_id',
-      'in',
-      candidates.length > 0 ? candidates.map((p) => p.id) : ['-'],
-    )
+    .where('renews_id', 'in', candidates.length > 0 ? candidates.map((p) => p.id) : ['-'])
     .execute();
   const expiring = expiringWithin([...candidates, ...renewals.map(toPermitRecord)], today, days);
   const views = await permitViews(ctx, expiring);

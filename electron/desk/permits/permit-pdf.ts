@@ -34,7 +34,10 @@ function fields(p: PermitRecord, noticeNumber: string | null | undefined): [stri
   if (plates !== '') rows.push([p.plates.length > 1 ? 'Targhe' : 'Targa', plates]);
   if (p.zone !== null) rows.push(['Zona / settore', p.zone]);
   if (p.validFromAt !== null && p.validToAt !== null) {
-    rows.push(['Valido', `${formatDate(p.validFrom)} dalle ${p.validFromAt.slice(11, 16)} alle ${p.validToAt.slice(11, 16)}`]);
+    rows.push([
+      'Valido',
+      `${formatDate(p.validFrom)} dalle ${p.validFromAt.slice(11, 16)} alle ${p.validToAt.slice(11, 16)}`,
+    ]);
   } else {
     rows.push(['Valido dal', formatDate(p.validFrom)], ['Valido fino al', formatDate(p.validTo)]);
   }
@@ -62,7 +65,12 @@ export async function renderPermitA4(p: PermitRecord, c: PermitPdfContext): Prom
   doc.paragraph(titleOf(p), { size: 14, bold: true, align: 'center' });
   doc.paragraph(`n. ${p.number}`, { size: 11, align: 'center', color: GREY, spaceAfter: 18 });
   for (const [k, v] of fields(p, c.noticeNumber)) doc.keyValue(k, v, { size: 11 });
-  if (p.renewsId !== null) doc.paragraph('Rinnovo o duplicato di un permesso precedente.', { size: 9.5, color: GREY, spaceBefore: 6 });
+  if (p.renewsId !== null)
+    doc.paragraph('Rinnovo o duplicato di un permesso precedente.', {
+      size: 9.5,
+      color: GREY,
+      spaceBefore: 6,
+    });
   doc.space(10);
   doc.paragraph(
     familyOf(p.kind) === 'cude'
@@ -70,11 +78,19 @@ export async function renderPermitA4(p: PermitRecord, c: PermitPdfContext): Prom
       : 'Il permesso vale solo per il veicolo e nella zona indicati, nel periodo di validità. Esporlo in modo visibile.',
     { size: 9.5 },
   );
-  doc.paragraph(`Rilasciato il ${formatDate(p.issuedAt.slice(0, 10))} da ${p.issuedBy}.`, { size: 9.5, spaceBefore: 4 });
+  doc.paragraph(`Rilasciato il ${formatDate(p.issuedAt.slice(0, 10))} da ${p.issuedBy}.`, {
+    size: 9.5,
+    spaceBefore: 4,
+  });
   if (c.verificationUrl) {
     doc.space(18);
     doc.qr(qrMatrix(c.verificationUrl), { size: 30 * MM, align: 'center' });
-    doc.paragraph('Verifica online del permesso (valido, scaduto o revocato):', { size: 8.5, align: 'center', color: GREY, spaceBefore: 4 });
+    doc.paragraph('Verifica online del permesso (valido, scaduto o revocato):', {
+      size: 8.5,
+      align: 'center',
+      color: GREY,
+      spaceBefore: 4,
+    });
     doc.paragraph(c.verificationUrl, { size: 8.5, align: 'center', color: GREY });
   }
   return doc.save();
@@ -89,7 +105,13 @@ function drawQr(page: ReturnType<PDFDocument['addPage']>, m: QrMatrix, x: number
   for (let row = 0; row < m.size; row++) {
     for (let col = 0; col < m.size; col++) {
       if (m.dark(col, row)) {
-        page.drawRectangle({ x: x + col * module, y: y + size - (row + 1) * module, width: module, height: module, color: rgb(0, 0, 0) });
+        page.drawRectangle({
+          x: x + col * module,
+          y: y + size - (row + 1) * module,
+          width: module,
+          height: module,
+          color: rgb(0, 0, 0),
+        });
       }
     }
   }
@@ -106,7 +128,13 @@ export async function renderPermitCard(p: PermitRecord, c: PermitPdfContext): Pr
   const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
   const page = pdf.addPage([CARD.width, CARD.height]);
   const cude = familyOf(p.kind) === 'cude';
-  page.drawRectangle({ x: 0, y: CARD.height - 14, width: CARD.width, height: 14, color: cude ? rgb(0.16, 0.42, 0.75) : NAVY });
+  page.drawRectangle({
+    x: 0,
+    y: CARD.height - 14,
+    width: CARD.width,
+    height: 14,
+    color: cude ? rgb(0.16, 0.42, 0.75) : NAVY,
+  });
   const text = (s: string, x: number, y: number, size: number, isBold = false, color = rgb(0, 0, 0)) =>
     page.drawText(safeText(s), { x, y, size, font: isBold ? bold : regular, color });
   text(`Comune di ${c.comuneName}`, 6, CARD.height - 10, 7, true, rgb(1, 1, 1));

@@ -91,7 +91,11 @@ export async function savePermit(
       .onConflict((oc) => oc.column('id').doUpdateSet(row))
       .execute();
   } else {
-    const known = await trx.selectFrom('permits').select('confirmed').where('id', '=', p.id).executeTakeFirst();
+    const known = await trx
+      .selectFrom('permits')
+      .select('confirmed')
+      .where('id', '=', p.id)
+      .executeTakeFirst();
     if (known && Number(known.confirmed) === 1) return;
     await trx
       .insertInto('permits')

@@ -9,11 +9,16 @@ import type { ErrorCode } from '../../../shared/errors/error-messages';
 import type { Locale } from '../../../shared/i18n/locale';
 import { formatDate } from '../../../shared/i18n/registry-labels';
 import { generateNoticeNumber, parseNoticeNumber } from '../../../shared/pagopa/notice-number';
-import { checkEligibility, RENEWAL_WINDOW_DAYS, type PermitRefusal } from '../../../shared/permits/eligibility';
+import {
+  checkEligibility,
+  RENEWAL_WINDOW_DAYS,
+  type PermitRefusal,
+} from '../../../shared/permits/eligibility';
 import { permitFee } from '../../../shared/permits/fees';
 import { permitStatusAt } from '../../../shared/permits/in-force';
 import type { PermitRequestInput } from '../../../shared/permits/permit-calls';
 import { permitRefusalMessage } from '../../../shared/permits/permit-errors';
+import { PERMIT_UI } from '../../../shared/permits/permit-ui';
 import {
   familyOf,
   isPermitKind,
@@ -51,13 +56,7 @@ import { SERIES_KEY } from '../setup/setup-service';
 import { runMutation } from '../sync/run-mutation';
 import { addressOf, headOf, holderFacts, loadApplicant, nameOf, type Applicant } from './permit-facts';
 import { renderPermitA4, renderPermitCard } from './permit-pdf';
-import {
-  findPermit,
-  pendingIds,
-  permitsOf,
-  permitsWithPlate,
-  renewedIds,
-} from './permit-repository';
+import { findPermit, pendingIds, permitsOf, permitsWithPlate, renewedIds } from './permit-repository';
 
 /** The last permit number this workstation issued: the next follows it (per-workstation series). */
 const LAST_NUMBER_KEY = 'permits.last_number';
@@ -95,9 +94,14 @@ function shownParams(params: Record<string, string | number>, locale: Locale): E
   for (const [k, v] of Object.entries(params)) {
     if (typeof v === 'number') out[k] = v;
     else if (k === 'kind' && isPermitKind(v)) out[k] = PERMIT_KIND_LABELS[v][locale];
-    else if (isIsoDate(v)) out[k] = formatDate(v);
-    else if (isLocalDateTime(v)) out[k] = `${formatDate(localDateOf(v))} ${v.slice(11, 16)}`;
-    else out[k] = v;
+    else if (k === 'requirement')
+      out[k] = (PERMIT_UI[locale] as Record<string, string>)[`permit.requirement.${v}`] ?? v;
+    else {
+      const text: string = v;
+      if (isIsoDate(text)) out[k] = formatDate(text);
+      else if (isLocalDateTime(v)) out[k] = `${formatDate(localDateOf(v))} ${v.slice(11, 16)}`;
+      else out[k] = v;
+    }
   }
   return out;
 }
@@ -196,7 +200,12 @@ interface Draft {
   zone: string | null;
   refusals: PermitRefusal[];
   feeCents: number | null;
-  validity: { validFrom: IsoDate; validTo: IsoDate; validFromAt: LocalDateTime | null; validToAt: LocalDateTime | null } | null;
+  validity: {
+    validFrom: IsoDate;
+    validTo: IsoDate;
+    validFromAt: LocalDateTime | null;
+    validToAt: LocalDateTime | null;
+  } | null;
   renewed: PermitRecord | null;
   clock: Clock;
   comune: string;
@@ -245,7 +254,12 @@ async function buildDraft(ctx: DeskContext, input: PermitRequestInput): Promise<
   if (plates.length === 0 && row.requiresPlate) {
     // the plate of the person's last permit, else of the holder's
     const mine = await permitsOf(ctx.db, { holderId: asking.person.id, householdId: null });
-    const last = [...mine, ...own].find((p) => p.plates.length > 0 && familyOf(p.kind) !== 'cude');
+    const usable = (p: PermitRecord) =>
+      p.plates.length > 0 &&
+      familyOf(p.kind) !== 'cude' &&
+      p.status !== 'revoked' &&
+      p.status !== 'superseded';
+    const last = mine.find(usable) ?? own.find(usable);
     if (last?.plates[0]) plates = [last.plates[0]];
   }
   const byPlate = (
@@ -258,7 +272,8 @@ async function buildDraft(ctx: DeskContext, input: PermitRequestInput): Promise<
   const zone = askedZone ?? (row.requires.residenceInZone ? ownZone : null);
   const temporary = isTemporaryKind(kind);
   const start =
-    input.start ?? (renewed ? renewalStart(renewed, clock.today) : temporary ? nextMinute(clock.at) : clock.today);
+    input.start ??
+    (renewed ? renewalStart(renewed, clock.today) : temporary ? nextMinute(clock.at) : clock.today);
   const end = input.end ?? null;
 
   const result = checkEligibility(
@@ -276,14 +291,18 @@ async function buildDraft(ctx: DeskContext, input: PermitRequestInput): Promise<
       holder: facts,
       existingPermits: existing,
       privateParking: input.privateParking,
-      ...(input.garageWithPassoCarraio !== undefined ? { garageWithPassoCarraio: input.garageWithPassoCarraio } : {}),
+      ...(input.garageWithPassoCarraio !== undefined
+        ? { garageWithPassoCarraio: input.garageWithPassoCarraio }
+        : {}),
       ...(input.chamberOfCommerce !== undefined ? { chamberOfCommerce: input.chamberOfCommerce } : {}),
       ...(input.albo !== undefined ? { albo: input.albo } : {}),
     },
     clock.at,
   );
   const refusals = result.ok ? [] : result.refusals;
-  const computed = result.ok ? result.validity : permitValidity(row, start, { domicileEnd: end, certifiedEnd: end });
+  const computed = result.ok
+    ? result.validity
+    : permitValidity(row, start, { domicileEnd: end, certifiedEnd: end });
   const validity = computed.ok
     ? {
         validFrom: computed.validFrom,
@@ -292,10 +311,16 @@ async function buildDraft(ctx: DeskContext, input: PermitRequestInput): Promise<
         validToAt: computed.validToAt,
       }
     : null;
-  const fee = permitFee(kind, { comune, startAt: temporary && isLocalDateTime(start) ? start : null }, clock.at);
+  const fee = permitFee(
+    kind,
+    { comune, startAt: temporary && isLocalDateTime(start) ? start : null },
+    clock.at,
+  );
   const shownPlates = plates.map((p) => {
     const parsed = parsePlate(p.plate, p.country);
-    return parsed.ok ? { plate: parsed.plate, country: parsed.country } : { plate: p.plate, country: p.country };
+    return parsed.ok
+      ? { plate: parsed.plate, country: parsed.country }
+      : { plate: p.plate, country: p.country };
   });
   const view: PermitDraftView = {
     kind,
@@ -310,7 +335,8 @@ async function buildDraft(ctx: DeskContext, input: PermitRequestInput): Promise<
       : null,
     address: addressOf(family),
     zone,
-    zones: row.family === 'cude' ? [] : zonesOf(comune, row.family === 'sosta' ? 'sosta' : 'ztl', clock.today),
+    zones:
+      row.family === 'cude' ? [] : zonesOf(comune, row.family === 'sosta' ? 'sosta' : 'ztl', clock.today),
     plates: shownPlates,
     renews: renewed ? { id: renewed.id, number: renewed.number, validTo: renewed.validTo } : null,
     validFrom: validity?.validFrom ?? null,
@@ -363,7 +389,11 @@ async function nextPermitNumber(ctx: DeskContext, comune: string, today: IsoDate
  * base-36 number (4), the permit's counter (6). [U] A real deployment registers the debt position
  * with the comune's pagoPA intermediary; series of more than 2 characters get no notice here.
  */
-async function noticeFor(ctx: DeskContext, row: PermitKindRow, number: string): Promise<{ notice: string; iuv: string }> {
+async function noticeFor(
+  ctx: DeskContext,
+  row: PermitKindRow,
+  number: string,
+): Promise<{ notice: string; iuv: string }> {
   const parts = PERMIT_NUMBERS.parse(number);
   if (!parts.ok || parts.value.series.length > 2) {
     throw new AppError('permit_pagopa_unavailable', { number });
@@ -461,7 +491,13 @@ export async function issuePermit(
     async (trx) => {
       await trx
         .insertInto('permit_documents')
-        .values({ permit_id: permitId, pdf_a4: docs.a4, pdf_card: docs.card, sha256: docs.sha256, notice_number: notice?.notice ?? null })
+        .values({
+          permit_id: permitId,
+          pdf_a4: docs.a4,
+          pdf_card: docs.card,
+          sha256: docs.sha256,
+          notice_number: notice?.notice ?? null,
+        })
         .execute();
       if (tillSessionId !== null) {
         await trx
@@ -525,7 +561,10 @@ export async function permitsForResident(
 ): Promise<CallOutput<'permits:forResident'>> {
   requireSession(ctx);
   const a = await loadApplicant(ctx.db, input.residentId);
-  return permitViews(ctx, await permitsOf(ctx.db, { holderId: a.person.id, householdId: a.person.family_id }));
+  return permitViews(
+    ctx,
+    await permitsOf(ctx.db, { holderId: a.person.id, householdId: a.person.family_id }),
+  );
 }
 
 export async function lookupPlate(
@@ -568,7 +607,10 @@ export async function changePlate(
     throw new AppError(code, { max, count: plates.length });
   }
   if (plates.length === 0 && (row?.requiresPlate ?? true)) {
-    throw refusalError({ code: 'permit_requirement_missing', params: { requirement: 'plate' } }, ctx.state.locale);
+    throw refusalError(
+      { code: 'permit_requirement_missing', params: { requirement: 'plate' } },
+      ctx.state.locale,
+    );
   }
   // the same plate may not hold two permits of the same kind at once (eligibility's overlap rule)
   for (const plate of plates) {
@@ -633,11 +675,21 @@ export async function duplicatePermit(
     ctx,
     'permits.duplicate',
     args,
-    { entity: 'permit', entityId: newPermitId, reason: `duplicato del permesso ${original.number} (${input.cause})` },
+    {
+      entity: 'permit',
+      entityId: newPermitId,
+      reason: `duplicato del permesso ${original.number} (${input.cause})`,
+    },
     async (trx) => {
       await trx
         .insertInto('permit_documents')
-        .values({ permit_id: newPermitId, pdf_a4: docs.a4, pdf_card: docs.card, sha256: docs.sha256, notice_number: null })
+        .values({
+          permit_id: newPermitId,
+          pdf_a4: docs.a4,
+          pdf_card: docs.card,
+          sha256: docs.sha256,
+          notice_number: null,
+        })
         .execute();
     },
   );
@@ -657,7 +709,14 @@ export async function duplicatePermit(
 /** The new permit a duplicate makes: same kind, holder, plates and dates, its own number and key. */
 export function duplicateRecord(
   original: PermitRecord,
-  args: { newPermitId: string; number: string; verificationKey: string; feeCents: number; paymentRef: string | null; at: string },
+  args: {
+    newPermitId: string;
+    number: string;
+    verificationKey: string;
+    feeCents: number;
+    paymentRef: string | null;
+    at: string;
+  },
   clerk: string,
 ): PermitRecord {
   return {
@@ -713,6 +772,11 @@ export async function permitPdf(
     ? { a4: new Uint8Array(stored.pdf_a4), card: new Uint8Array(stored.pdf_card) }
     : await renderDocuments(ctx, p, new Date(`${p.issuedAt.slice(0, 10)}T12:00:00Z`), null);
   const bytes = input.format === 'a4' ? docs.a4 : docs.card;
-  return { id: p.id, number: p.number, format: input.format, pdfBase64: toBase64(bytes), sha256: sha256Hex(bytes) };
+  return {
+    id: p.id,
+    number: p.number,
+    format: input.format,
+    pdfBase64: toBase64(bytes),
+    sha256: sha256Hex(bytes),
+  };
 }
-

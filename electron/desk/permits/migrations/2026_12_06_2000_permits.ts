@@ -43,7 +43,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('country', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('permit_plates_pk', ['permit_id', 'plate', 'country'])
     .execute();
-  await db.schema.createIndex('permit_plates_plate').on('permit_plates').columns(['plate', 'country']).execute();
+  await db.schema
+    .createIndex('permit_plates_plate')
+    .on('permit_plates')
+    .columns(['plate', 'country'])
+    .execute();
 
   await db.schema
     .createTable('permit_documents')
