@@ -1,6 +1,8 @@
 import { rule, STAFF, SUPERVISORS } from '../auth/rule';
 import { defineService } from '../services/service-definition';
 import { PERMIT_CALLS } from './permit-calls';
+import { PERMIT_ERROR_MESSAGES } from './permit-errors';
+import { PERMIT_UI } from './permit-ui';
 import { PERMIT_MUTATIONS } from './permit-wire';
 
 /**
@@ -22,6 +24,6 @@ export const permitsService = defineService({
   },
   entities: ['permit'],
   backfilled: ['permit'],
-  errors: {},
-  ui: { it: {}, en: {} },
+  errors: PERMIT_ERROR_MESSAGES,
+  ui: PERMIT_UI,
 });
