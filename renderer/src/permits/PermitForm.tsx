@@ -555,7 +555,7 @@ export function PermitForm(props: {
           {choice.type === 'renew' ? t('permit.button.renew') : t('permit.button.issue')} (Invio)
         </button>{' '}
         <button type="button" className="btn btn-ghost" onClick={() => setStep('kind')}>
-          {t('back')} (Esc)
+          {t('permit.form.backToKinds')}
         </button>
       </div>
     </div>
