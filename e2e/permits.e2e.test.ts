@@ -24,6 +24,22 @@ const held = permitRecord({
   issuedAt: `${addDays(today, -712)}T10:00`,
 });
 
+/** Arben Hoxha's CUDE ends in 10 days: the expiring list offers the renewal letter. */
+const cude = permitRecord({
+  id: 'p-e2e-cude',
+  number: 'PRM-B885-H1-2025-000012',
+  kind: 'cude_permanente',
+  holderId: 'r-arben',
+  holderName: 'Hoxha Arben',
+  householdId: 'f-hoxha',
+  zone: null,
+  plates: [{ plate: 'CD234EF', country: 'I' }],
+  validFrom: addDays(today, -1816),
+  validTo: addDays(today, 10),
+  issuedAt: `${addDays(today, -1816)}T09:30`,
+  aslRef: 'ASL AL 2021/555',
+});
+
 /** A household in a resident-parking street (Via Cavour: sector SOSTA-A in the demo table). */
 const verdi: Household = {
   family: {
@@ -79,14 +95,16 @@ describe('counter: permits, keyboard only', () => {
       prepare: async (hub) => {
         await insertHouseholds(hub.hubDb.db, [verdi]);
         await hub.hubDb.db.transaction().execute(async (trx) => {
-          await appendChange(trx, {
-            comune: 'B885',
-            entity: 'permit',
-            entityId: held.id,
-            op: 'upsert',
-            payload: held,
-            at: new Date().toISOString(),
-          });
+          for (const p of [held, cude]) {
+            await appendChange(trx, {
+              comune: 'B885',
+              entity: 'permit',
+              entityId: p.id,
+              op: 'upsert',
+              payload: p,
+              at: new Date().toISOString(),
+            });
+          }
         });
       },
     });
@@ -141,7 +159,13 @@ describe('counter: permits, keyboard only', () => {
     await page.getByTestId('permit-form').waitFor({ state: 'detached' });
     await page.keyboard.press('Escape'); // back to the search
     await page.getByTestId('search-input').waitFor();
-    expect(await page.getByTestId('search-input').evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(
+      await page
+        .getByTestId('search-input')
+        .evaluate(
+          (el: { ownerDocument: { activeElement: unknown } }) => el === el.ownerDocument.activeElement,
+        ),
+    ).toBe(true);
   });
 
   it('task 1: renews the ZTL residents permit in ≤ 8 keys', async () => {
@@ -214,8 +238,12 @@ describe('counter: permits, keyboard only', () => {
     await page.getByTestId('permit-lookup').press('Enter');
     await page.getByTestId('permit-lookup-error').waitFor();
     expect(await page.getByTestId('permit-lookup-error').getAttribute('data-code')).toBe('plate_invalid');
-    // Mario's old permit was renewed: no reminder for it
-    expect(await page.getByTestId('permit-expiring-row').count()).toBe(0);
+    // Mario's old permit was renewed: no reminder for it; the CUDE gets its letter, without health data
+    expect(await page.getByTestId('permit-expiring-row').count()).toBe(1);
+    await page.getByTestId('permit-letter').click();
+    const letter = (await page.getByTestId('permit-letter-text').textContent()) ?? '';
+    expect(letter).toContain(formatDate(cude.validTo));
+    expect(letter).not.toContain('ASL AL 2021/555');
     await counter.shot('44-permits-area');
   });
 });

@@ -232,7 +232,9 @@ export function PermitForm(props: {
           {p.kindLabel} – {p.plates.map((x) => x.plate).join(', ') || p.holderName}
           {p.zone ? ` – ${p.zone}` : ''}
         </p>
-        <p data-testid="permit-issued-validity">{validityText(p)}</p>
+        <p data-testid="permit-issued-validity">
+          {t('permit.field.validity')}: <strong>{validityText(p)}</strong>
+        </p>
         {issued.payment === 'cash' && (
           <p>{t('permit.issued.paidCash', { amount: euro(p.feeCents, locale) })}</p>
         )}
@@ -486,9 +488,7 @@ export function PermitForm(props: {
         </label>
       ))}
       <div className="kv">
-        <dt>
-          {t('permit.field.validFrom')} – {t('permit.field.validTo')}
-        </dt>
+        <dt>{t('permit.field.validity')}</dt>
         <dd className="strong" data-testid="permit-validity">
           {draft ? validityText(draft) : '…'}
         </dd>

@@ -76,7 +76,7 @@ export function PermitRows(props: {
             <th>{t('permit.field.kind')}</th>
             {props.showHolder && <th>{t('permit.field.holder')}</th>}
             <th>{t('permit.field.plates')}</th>
-            <th>{t('permit.field.validTo')}</th>
+            <th>{t('permit.field.validity')}</th>
             <th>{t('permit.field.status')}</th>
             <th />
           </tr>

@@ -126,7 +126,7 @@ export function PermitsScreen({ session, syncMark, onOpenResident, onError }: Ar
                     {draftOf === e.permit.id && (
                       <pre
                         className="small"
-                        style={{ whiteSpace: 'pre-wrap', maxWidth: '40rem' }}
+                        style={{ whiteSpace: 'pre-wrap', maxWidth: '40rem', fontFamily: 'inherit' }}
                         data-testid="permit-letter-text"
                       >
                         {e.letter.subject}
