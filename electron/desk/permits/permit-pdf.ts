@@ -150,7 +150,7 @@ export async function renderPermitCard(p: PermitRecord, c: PermitPdfContext): Pr
   text(fit(label, 8, bold), 6, y, 8, true);
   y -= 11;
   text(`n. ${p.number}`, 6, y, 6.5);
-  y -= 12;
+  y -= 16;
   const plates = p.plates.map((x) => x.plate).join(' / ');
   if (plates !== '') {
     text(fit(plates, 13, bold), 6, y, 13, true);
