@@ -76,6 +76,23 @@ export const PERMIT_ERROR_MESSAGES = {
     it: 'Data o ora di inizio non valida: «{start}».',
     en: 'Invalid start date or time: “{start}”.',
   },
+  // the counter's own (electron/desk/permits)
+  permit_not_found: {
+    it: 'Permesso non trovato ({id}): aggiornare i dati dello sportello e riprovare.',
+    en: 'Permit not found ({id}): sync the counter and try again.',
+  },
+  permit_not_in_force: {
+    it: 'Il permesso n. {number} non è più in vigore (scaduto o sostituito da un duplicato).',
+    en: 'Permit no. {number} is no longer in force (expired or replaced by a duplicate).',
+  },
+  permit_already_revoked: {
+    it: 'Il permesso n. {number} è già revocato.',
+    en: 'Permit no. {number} is already revoked.',
+  },
+  permit_pagopa_unavailable: {
+    it: 'Non si può generare l’avviso pagoPA per il permesso {number} da questa postazione: incassare in contanti o chiedere all’ufficio tributi.',
+    en: 'No pagoPA notice can be generated for permit {number} at this workstation: take cash, or ask the tax office.',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type PermitErrorCode = keyof typeof PERMIT_ERROR_MESSAGES;

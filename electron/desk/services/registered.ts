@@ -1,6 +1,7 @@
 import { casesDesk } from '../cases/service';
 import { cashdeskDesk } from '../cashdesk/service';
 import { certificatesDesk } from '../certificates/service';
+import { permitsDesk } from '../permits/service';
 
 /** The services this desk runs: one line each (see docs/adding-a-service.md). */
-export const DESK_SERVICES = [certificatesDesk, cashdeskDesk, casesDesk] as const;
+export const DESK_SERVICES = [certificatesDesk, cashdeskDesk, casesDesk, permitsDesk] as const;

@@ -1,0 +1,249 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Household } from '../hub/seed/seed-demo';
+import { insertHouseholds } from '../hub/seed/seed-demo';
+import { appendChange } from '../hub/sync/change-log';
+import { addDays } from '../shared/calendar/iso-date';
+import { romeDateOf } from '../shared/calendar/rome-date';
+import { formatDate } from '../shared/i18n/registry-labels';
+import { permitRecord } from '../shared/permits/test-fixtures';
+import { startCounter, type Counter } from '../test-support/e2e-counter';
+
+const today = romeDateOf(new Date());
+
+/** Mario Rossi (Via Roma, in the ZTL, head of household) holds a ZTL residents' permit ending in 20 days. */
+const held = permitRecord({
+  id: 'p-e2e-ztl',
+  number: 'PRM-B885-H1-2025-000011',
+  holderId: 'r-mario',
+  holderName: 'Rossi Mario',
+  householdId: 'f-rossi',
+  plates: [{ plate: 'AB123CD', country: 'I' }],
+  validFrom: addDays(today, -710),
+  validTo: addDays(today, 20),
+  issuedAt: `${addDays(today, -712)}T10:00`,
+});
+
+/** Arben Hoxha's CUDE ends in 10 days: the expiring list offers the renewal letter. */
+const cude = permitRecord({
+  id: 'p-e2e-cude',
+  number: 'PRM-B885-H1-2025-000012',
+  kind: 'cude_permanente',
+  holderId: 'r-arben',
+  holderName: 'Hoxha Arben',
+  householdId: 'f-hoxha',
+  zone: null,
+  plates: [{ plate: 'CD234EF', country: 'I' }],
+  validFrom: addDays(today, -1816),
+  validTo: addDays(today, 10),
+  issuedAt: `${addDays(today, -1816)}T09:30`,
+  aslRef: 'ASL AL 2021/555',
+});
+
+/** A household in a resident-parking street (Via Cavour: sector SOSTA-A in the demo table). */
+const verdi: Household = {
+  family: {
+    id: 'f-verdi',
+    comune: 'B885',
+    address: {
+      streetType: 'Via',
+      streetName: 'Cavour',
+      houseNumber: '5',
+      interior: '',
+      cap: '15033',
+      frazione: '',
+    },
+    since: '2010-03-01',
+  },
+  members: [
+    {
+      id: 'r-giorgio',
+      comune: 'B885',
+      codiceFiscale: 'VRDGRG60A01B885K',
+      surname: 'Verdi',
+      givenNames: 'Giorgio',
+      sex: 'M',
+      birthDate: '1960-01-01',
+      birthPlaceCode: 'B885',
+      birthPlaceName: 'Casale Monferrato',
+      citizenship: 'IT',
+      civilStatus: 'celibe_nubile',
+      status: 'resident',
+      statusDate: null,
+      registeredOn: '2010-03-01',
+      familyId: 'f-verdi',
+      relationship: 'intestatario',
+    },
+  ],
+  events: [],
+};
+
+/**
+ * Permits at the counter in real Chromium, keyboard only. Each counted task starts with the
+ * search box focused and ends with the issued panel closed; typing a search string or a plate
+ * is one key press (as a barcode reader or a practised clerk types it in one go).
+ */
+describe('counter: permits, keyboard only', () => {
+  let counter: Counter;
+  let page: Page;
+  let keys = 0;
+
+  beforeAll(async () => {
+    counter = await startCounter({
+      workstation: 'Casale - Polizia Locale',
+      login: 'anagrafe.casale',
+      prepare: async (hub) => {
+        await insertHouseholds(hub.hubDb.db, [verdi]);
+        await hub.hubDb.db.transaction().execute(async (trx) => {
+          for (const p of [held, cude]) {
+            await appendChange(trx, {
+              comune: 'B885',
+              entity: 'permit',
+              entityId: p.id,
+              op: 'upsert',
+              payload: p,
+              at: new Date().toISOString(),
+            });
+          }
+        });
+      },
+    });
+    page = counter.page;
+  });
+
+  afterAll(async () => {
+    await counter?.close();
+  });
+
+  const press = async (key: string) => {
+    keys++;
+    await page.keyboard.press(key);
+  };
+  /** one typed string = one key press */
+  const type = async (testId: string, text: string) => {
+    keys++;
+    await page.getByTestId(testId).fill(text);
+  };
+  const openResident = async (query: string, name: string) => {
+    await type('search-input', query);
+    await page.getByTestId('result-row').filter({ hasText: name }).first().waitFor();
+    await press('Enter');
+    await page.getByTestId('detail-name').waitFor();
+  };
+
+  it('refuses a second ZTL residents permit in the household, saying which and until when', async () => {
+    await page.getByTestId('search-input').fill('BNCNNA80');
+    await page.getByTestId('result-row').filter({ hasText: 'Bianchi' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('detail-name').waitFor();
+    await page.getByTestId('permits-card').getByTestId('permit-row').first().waitFor();
+    await page.keyboard.press('F3');
+    await page.getByTestId('permit-kind-filter').fill('ztl res');
+    // the household's permit is offered for renewal first; the new permit is the next entry
+    await page.getByTestId('permit-kind-option').nth(1).waitFor();
+    await page.getByTestId('permit-kind-filter').press('ArrowDown');
+    await page.getByTestId('permit-kind-filter').press('Enter');
+    const refusal = page.getByTestId('permit-refusal');
+    await refusal.waitFor();
+    expect(await page.getByTestId('permit-holder').textContent()).toContain('Rossi Mario');
+    expect(await refusal.textContent()).toContain(
+      `C’è già un permesso ZTL in questa famiglia: AB123CD fino al ${formatDate(held.validTo)}`,
+    );
+    await counter.shot('40-permit-refusal');
+    await page.keyboard.press('Enter');
+    const error = page.getByTestId('permit-error');
+    await error.waitFor();
+    expect(await error.getAttribute('data-code')).toBe('permit_household_exists');
+    await page.keyboard.press('Escape'); // back to the kinds
+    await page.keyboard.press('Escape'); // form closed
+    await page.getByTestId('permit-form').waitFor({ state: 'detached' });
+    await page.keyboard.press('Escape'); // back to the search
+    await page.getByTestId('search-input').waitFor();
+    expect(
+      await page
+        .getByTestId('search-input')
+        .evaluate(
+          (el: { ownerDocument: { activeElement: unknown } }) => el === el.ownerDocument.activeElement,
+        ),
+    ).toBe(true);
+  });
+
+  it('task 1: renews the ZTL residents permit in ≤ 8 keys', async () => {
+    keys = 0;
+    await openResident('RSSMRA72', 'Rossi');
+    await page.getByTestId('permits-card').getByTestId('permit-row').first().waitFor();
+    await press('F3');
+    const first = page.getByTestId('permit-kind-option').first();
+    await first.waitFor();
+    expect(await first.textContent()).toContain(`Rinnovo: ZTL – Residenti n. ${held.number}`);
+    await press('Enter');
+    await page.getByTestId('permit-eligible').waitFor();
+    expect(await page.getByTestId('permit-validity').textContent()).toContain(
+      formatDate(addDays(held.validTo, 1)),
+    );
+    await press('Enter');
+    await page.getByTestId('permit-issued').waitFor();
+    const title = (await page.getByTestId('permit-issued-title').textContent()) ?? '';
+    expect(title).toMatch(/^Permesso PRM-B885-[A-Z0-9]+-\d{4}-000001 rilasciato$/);
+    expect(await page.getByTestId('permit-issued-validity').textContent()).toContain(
+      formatDate(addDays(held.validTo, 1)),
+    );
+    expect(await page.getByTestId('permit-verification-url').getAttribute('href')).toMatch(
+      /\/verify\/permit\/PRM-B885-[A-Z0-9]+-\d{4}-000001\?k=[0-9A-HJKMNP-TV-Z]{8}$/,
+    );
+    await counter.shot('41-permit-renewed');
+    await press('Escape');
+    await page.getByTestId('permit-issued').waitFor({ state: 'detached' });
+    console.log(`permits e2e: task 1 (renew ZTL residenti) = ${keys} key presses`);
+    expect(keys).toBeLessThanOrEqual(8);
+    // the card now shows the renewal beside the old one, no longer renewable
+    await page.getByTestId('permits-card').getByTestId('permit-row').nth(1).waitFor();
+    expect(await page.getByTestId('permits-card').locator('[data-renewable="true"]').count()).toBe(0);
+  });
+
+  it('task 2: issues a resident parking permit with a plate in ≤ 8 keys, the fee into the till', async () => {
+    await page.keyboard.press('Escape'); // resident page → search (between tasks, not counted)
+    await page.getByTestId('search-input').waitFor();
+    keys = 0;
+    await openResident('VRDGRG60', 'Verdi');
+    await press('F3');
+    await type('permit-kind-filter', 'sosta');
+    await press('Enter');
+    await type('permit-plate', 'fg 456 hk');
+    await page.getByTestId('permit-eligible').waitFor();
+    expect(await page.getByTestId('permit-zone').textContent()).toBe('SOSTA-A');
+    expect(await page.getByTestId('permit-fee').textContent()).toContain('€ 30,00');
+    await counter.shot('42-permit-form-sosta');
+    await press('Enter');
+    await page.getByTestId('permit-issued').waitFor();
+    expect(await page.getByTestId('permit-issued').textContent()).toContain('Incassati € 30,00 in contanti');
+    expect(await page.getByTestId('permit-issued').textContent()).toContain('FG456HK');
+    await counter.shot('43-permit-issued-sosta');
+    await press('Escape');
+    await page.getByTestId('permit-issued').waitFor({ state: 'detached' });
+    console.log(`permits e2e: task 2 (issue sosta residenti with plate) = ${keys} key presses`);
+    expect(keys).toBeLessThanOrEqual(8);
+    const row = page.getByTestId('permits-card').getByTestId('permit-row').first();
+    expect(await row.textContent()).toContain('FG456HK');
+  });
+
+  it('finds a plate and lists the expiring permits with a letter draft (F10)', async () => {
+    await page.keyboard.press('F10');
+    await page.getByTestId('permits-screen').waitFor();
+    await page.getByTestId('permit-lookup').fill('AB123CD');
+    await page.getByTestId('permit-lookup').press('Enter');
+    await page.getByTestId('permit-row').nth(1).waitFor();
+    expect(await page.getByTestId('permit-row').count()).toBe(2);
+    await page.getByTestId('permit-lookup').fill('AB12');
+    await page.getByTestId('permit-lookup').press('Enter');
+    await page.getByTestId('permit-lookup-error').waitFor();
+    expect(await page.getByTestId('permit-lookup-error').getAttribute('data-code')).toBe('plate_invalid');
+    // Mario's old permit was renewed: no reminder for it; the CUDE gets its letter, without health data
+    expect(await page.getByTestId('permit-expiring-row').count()).toBe(1);
+    await page.getByTestId('permit-letter').click();
+    const letter = (await page.getByTestId('permit-letter-text').textContent()) ?? '';
+    expect(letter).toContain(formatDate(cude.validTo));
+    expect(letter).not.toContain('ASL AL 2021/555');
+    await counter.shot('44-permits-area');
+  });
+});
