@@ -1,7 +1,4 @@
 import jsQR from 'jsqr';
-import { PNG } from 'pngjs';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cudeRecord, permitRecord } from '../../../shared/permits/test-fixtures';
 import { extractPdfText, flat, renderPdfPage } from '../documents/pdf-test-helpers';
@@ -17,15 +14,6 @@ const context = {
 
 const decode = (image: RgbaImage) => jsQR(image.data, image.width, image.height)?.data ?? null;
 
-/** Kept for a person to look at (e2e/artifacts is ignored by git). */
-function keep(name: string, image: RgbaImage) {
-  const dir = join(__dirname, '..', '..', '..', 'e2e', 'artifacts');
-  mkdirSync(dir, { recursive: true });
-  const png = new PNG({ width: image.width, height: image.height });
-  png.data = Buffer.from(image.data);
-  writeFileSync(join(dir, name), PNG.sync.write(png));
-}
-
 describe('permit PDFs', () => {
   it('the A4 sheet carries kind, number, plate, validity and a QR that reads back the verification address', async () => {
     const pdf = await renderPermitA4(permitRecord({ number: 'PRM-B885-A2-2026-000042' }), context);
@@ -36,14 +24,12 @@ describe('permit PDFs', () => {
     expect(text).toContain('01/04/2025');
     expect(text).toContain('31/03/2027');
     const page = await renderPdfPage(pdf, 1, 2);
-    keep('50-permit-a4.png', page);
     expect(decode(page)).toBe(URL);
   });
 
   it('the card is ID-1 sized and its QR reads back too', async () => {
     const pdf = await renderPermitCard(permitRecord({ number: 'PRM-B885-A2-2026-000042' }), context);
     const page = await renderPdfPage(pdf, 1, 5);
-    keep('51-permit-card.png', page);
     // 85.6 × 54 mm at 5 px per point
     expect(Math.round(page.width / 5 / (72 / 25.4))).toBe(86);
     expect(Math.round(page.height / 5 / (72 / 25.4))).toBe(54);
