@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Household } from '../hub/seed/seed-demo';
 import { insertHouseholds } from '../hub/seed/seed-demo';
-import { appendChange } from '../hub/sync/change-log';
+import { insertPermit } from '../hub/permits/permit-repository';
 import { addDays } from '../shared/calendar/iso-date';
 import { romeDateOf } from '../shared/calendar/rome-date';
 import { formatDate } from '../shared/i18n/registry-labels';
@@ -95,16 +95,12 @@ describe('counter: permits, keyboard only', () => {
       prepare: async (hub) => {
         await insertHouseholds(hub.hubDb.db, [verdi]);
         await hub.hubDb.db.transaction().execute(async (trx) => {
-          for (const p of [held, cude]) {
-            await appendChange(trx, {
-              comune: 'B885',
-              entity: 'permit',
-              entityId: p.id,
-              op: 'upsert',
-              payload: p,
-              at: new Date().toISOString(),
-            });
-          }
+          const ws = await trx
+            .selectFrom('workstations')
+            .select('id')
+            .where('comune', '=', 'B885')
+            .executeTakeFirstOrThrow();
+          for (const p of [held, cude]) await insertPermit(trx, p, ws.id, new Date().toISOString());
         });
       },
     });

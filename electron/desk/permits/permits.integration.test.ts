@@ -1,6 +1,6 @@
 import type { Household } from '../../../hub/seed/seed-demo';
 import { insertHouseholds } from '../../../hub/seed/seed-demo';
-import { appendChange } from '../../../hub/sync/change-log';
+import { insertPermit } from '../../../hub/permits/permit-repository';
 import type { PermitRecord } from '../../../shared/permits/permit-wire';
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
@@ -69,17 +69,15 @@ async function addCavourHousehold(hub: TestHub): Promise<void> {
   await insertHouseholds(hub.hubDb.db, [CAVOUR_HOUSEHOLD]);
 }
 
-/** A permit as the hub's change log carries it (entity `permit`). */
+/** A permit the hub holds (its table and change log, as its permit service writes them). */
 async function publishPermit(hub: TestHub, record: PermitRecord): Promise<void> {
   await hub.hubDb.db.transaction().execute(async (trx) => {
-    await appendChange(trx, {
-      comune: record.comune,
-      entity: 'permit',
-      entityId: record.id,
-      op: 'upsert',
-      payload: record,
-      at: new Date().toISOString(),
-    });
+    const ws = await trx
+      .selectFrom('workstations')
+      .select('id')
+      .where('comune', '=', record.comune)
+      .executeTakeFirstOrThrow();
+    await insertPermit(trx, record, ws.id, new Date().toISOString());
   });
 }
 
@@ -443,16 +441,14 @@ describe('permits at the counter (desk core over a real hub)', () => {
     const soon = permitRecord({
       id: 'p-soon',
       number: 'PRM-B885-H1-2025-000009',
-      kind: 'sosta_residenti',
-      holderId: 'r-giorgio',
-      holderName: 'Verdi Giorgio',
-      householdId: 'f-verdi',
-      zone: 'SOSTA-A',
+      kind: 'ztl_ecologico',
+      holderId: 'r-arben',
+      holderName: 'Hoxha Arben',
+      householdId: 'f-hoxha',
+      zone: null,
       plates: [{ plate: 'KL123MN', country: 'I' }],
       validFrom: addDays(today, -340),
       validTo: addDays(today, 25),
-      feeCents: 3000,
-      paymentRef: 'RIC-B885-H1-2025-000001',
     });
     await publishPermit(hub, soon);
     await desk.core.sync.syncOnce();
@@ -518,5 +514,113 @@ describe('permits at the counter (desk core over a real hub)', () => {
     expect(revokedNow).toMatchObject({ status: 'revoked', now: 'revoked', renewable: false });
     const again = await desk.call('permits:revoke', { permitId: mine?.id, reason: 'trasferito fuori zona' });
     expect(again.ok ? null : again.error.code).toBe('permit_already_revoked');
+  });
+
+  it('pushes everything to the hub, which keeps it and sends back the records: ours become confirmed', async () => {
+    await desk.core.sync.syncOnce();
+    const exceptions = await desk.core.ctx.db.selectFrom('sync_exceptions').selectAll().execute();
+    expect(exceptions.map((e) => JSON.stringify(e))).toEqual([]);
+    expect(await desk.count('outbox')).toBe(0);
+    const unconfirmed = await desk.core.ctx.db
+      .selectFrom('permits')
+      .select('number')
+      .where('confirmed', '=', 0)
+      .execute();
+    expect(unconfirmed).toEqual([]);
+    const [renewal] = (await desk.ok<PermitView[]>('permits:forResident', { residentId: 'r-mario' })).filter(
+      (p) => p.renewsId === expiring.id,
+    );
+    const page = await fetch(renewal?.verificationUrl ?? '-');
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('AB123CD');
+    expect(html).not.toContain('Rossi');
+  });
+});
+
+/** A household in the ZTL (Via Lanza) with no permit yet. */
+const LANZA_HOUSEHOLD: Household = {
+  ...CAVOUR_HOUSEHOLD,
+  family: {
+    ...CAVOUR_HOUSEHOLD.family,
+    id: 'f-bruno',
+    address: {
+      streetType: 'Via',
+      streetName: 'Lanza',
+      houseNumber: '8',
+      interior: '',
+      cap: '15033',
+      frazione: '',
+    },
+  },
+  members: [
+    {
+      ...(CAVOUR_HOUSEHOLD.members[0] as Household['members'][number]),
+      id: 'r-bruno',
+      codiceFiscale: 'BRNPLA70A01B885X',
+      surname: 'Bruno',
+      givenNames: 'Paola',
+      sex: 'F',
+      familyId: 'f-bruno',
+    },
+  ],
+};
+
+describe('permits offline at two counters for one household', () => {
+  let hub: TestHub;
+  let first: TestDesk;
+  let second: TestDesk;
+  beforeAll(async () => {
+    hub = await startTestHub('sqlite');
+    await insertHouseholds(hub.hubDb.db, [LANZA_HOUSEHOLD]);
+    first = await startTestDesk(hub, { workstation: 'Casale - Polizia 1' });
+    second = await startTestDesk(hub, {
+      workstation: 'Casale - Polizia 2',
+      token: await hub.enrol('Casale - Polizia 2'),
+    });
+    for (const desk of [first, second]) {
+      await desk.core.sync.syncOnce();
+      await desk.login();
+    }
+  });
+  afterAll(async () => {
+    await first?.close();
+    await second?.close();
+    await hub?.close();
+  });
+
+  it('both issue while the hub is down; the hub keeps the first and the second counter’s permit goes away', async () => {
+    await hub.stop();
+    const a = await first.ok<IssuedPermitView>('permits:issue', {
+      residentId: 'r-bruno',
+      kind: 'ztl_residenti',
+      plates: [{ plate: 'PL111AA' }],
+    });
+    const b = await second.ok<IssuedPermitView>('permits:issue', {
+      residentId: 'r-bruno',
+      kind: 'ztl_residenti',
+      plates: [{ plate: 'PL222BB' }],
+    });
+    // each counter numbers from its own series: never the same number offline
+    expect(a.permit.number).not.toBe(b.permit.number);
+    expect(await first.count('outbox')).toBe(1);
+    expect(await second.count('outbox')).toBe(1);
+    // offline, the plate check answers from the mirror
+    const check = await first.ok<PlateCheckView>('permits:checkLocal', {
+      plate: 'PL111AA',
+      zone: 'ZTL-CENTRO',
+    });
+    expect(check.allowed).toBe(true);
+
+    await hub.start();
+    await first.core.sync.syncOnce();
+    await second.core.sync.syncOnce();
+    expect(await first.count('sync_exceptions')).toBe(0);
+    const refused = await second.core.ctx.db.selectFrom('sync_exceptions').selectAll().execute();
+    expect(refused.map((r) => r.code)).toEqual(['permit_household_exists']);
+    await second.core.sync.syncOnce();
+    const theirs = await second.ok<PermitView[]>('permits:forResident', { residentId: 'r-bruno' });
+    expect(theirs.map((p) => p.number)).toEqual([a.permit.number]);
+    expect(theirs[0]?.pending).toBe(false);
   });
 });
