@@ -242,4 +242,66 @@ describe('counter: permits, keyboard only', () => {
     expect(letter).not.toContain('ASL AL 2021/555');
     await counter.shot('44-permits-area');
   });
+
+  it('renews from the card with R on the focused row, and the QR address of the sosta permit verifies at the hub', async () => {
+    await page.keyboard.press('F2');
+    await page.getByTestId('search-input').fill('VRDGRG60');
+    await page.getByTestId('result-row').filter({ hasText: 'Verdi' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    const row = page.getByTestId('permits-card').getByTestId('permit-row').first();
+    await row.waitFor();
+    // issued today for a year: not renewable yet, R does nothing
+    await row.focus();
+    await page.keyboard.press('r');
+    expect(await page.getByTestId('permit-form').count()).toBe(0);
+
+    await counter.desk.core.sync.syncOnce();
+    expect(await row.getAttribute('data-status')).toBe('valid');
+    const [sosta] = await counter.desk.core.ctx.db
+      .selectFrom('permits')
+      .select(['number', 'verification_key', 'confirmed'])
+      .where('kind', '=', 'sosta_residenti')
+      .execute();
+    expect(sosta?.confirmed).toBe(1);
+    const verifier = await counter.browser.newPage();
+    try {
+      await verifier.goto(`${counter.hub.url}/verify/permit/${sosta?.number}?k=${sosta?.verification_key}`);
+      expect(await verifier.locator('[data-status]').getAttribute('data-status')).toBe('valid');
+      const body = (await verifier.locator('main').textContent()) ?? '';
+      expect(body).toContain('FG456HK');
+      expect(body).not.toContain('Verdi');
+      await counter.shot('45-permit-verification', verifier);
+    } finally {
+      await verifier.close();
+    }
+
+    // Arben Hoxha's CUDE ends in 10 days: R on its row opens the renewal (the ASL certificate asked again)
+    await page.keyboard.press('F2');
+    await page.getByTestId('search-input').fill('HXHRBN');
+    await page.getByTestId('result-row').first().waitFor();
+    await page.keyboard.press('Enter');
+    const cudeRow = page.getByTestId('permits-card').locator('[data-renewable="true"]').first();
+    await cudeRow.waitFor();
+    await cudeRow.focus();
+    await page.keyboard.press('r');
+    await page.getByTestId('permit-form-kind').waitFor();
+    expect(await page.getByTestId('permit-form-kind').textContent()).toContain('Rinnova');
+    expect(await page.getByTestId('permit-form-kind').textContent()).toContain(cude.number);
+    // the renewal asks for the treating doctor's certificate again: refused until it is given
+    const refusal = page.getByTestId('permit-refusal');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain('certificato ASL');
+    expect(
+      await page
+        .getByTestId('permit-asl')
+        .evaluate(
+          (el: { ownerDocument: { activeElement: unknown } }) => el === el.ownerDocument.activeElement,
+        ),
+    ).toBe(true);
+    await page.keyboard.type('ASL AL 2026/9');
+    await page.getByTestId('permit-eligible').waitFor();
+    expect(await page.getByTestId('permit-plate').inputValue()).toBe('CD234EF');
+    await counter.shot('46-permit-cude-renewal');
+    await page.keyboard.press('Escape');
+  });
 });

@@ -84,6 +84,7 @@ export function PermitForm(props: {
   const filterRef = useRef<HTMLInputElement>(null);
   const plateRef = useRef<HTMLInputElement>(null);
   const issueRef = useRef<HTMLButtonElement>(null);
+  const aslRef_ = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     void api.permits.kinds({}).then((res) => (res.ok ? setKinds(res.value) : onError(res.error)));
@@ -146,8 +147,11 @@ export function PermitForm(props: {
 
   useEffect(() => {
     if (step === 'kind') filterRef.current?.focus();
-    if (step === 'details') (option?.requiresPlate ? plateRef.current : issueRef.current)?.focus();
-  }, [step, option?.requiresPlate]);
+    if (step === 'details') {
+      const first = option?.requiresPlate ? plateRef : option?.needsAslRef ? aslRef_ : issueRef;
+      first.current?.focus();
+    }
+  }, [step, option?.requiresPlate, option?.needsAslRef]);
 
   const pick = (c: KindChoice | undefined) => {
     if (!c) return;
@@ -451,6 +455,7 @@ export function PermitForm(props: {
           <label className="field" style={{ flex: '2 1 14rem' }}>
             <span>{t('permit.field.aslRef')}</span>
             <input
+              ref={aslRef_}
               value={aslRef}
               onChange={(e) => setAslRef(e.target.value)}
               autoComplete="off"
