@@ -84,7 +84,10 @@ async function main(): Promise<void> {
     const at = `${today}T10:15`;
     const queries = Array.from({ length: CHECKS }, (_, i) => {
       // three in four plates hold a permit somewhere; the rest are strangers (the cameras' usual case)
-      const p = i % 4 === 3 ? { plate: `ZZ${String(i % 1000).padStart(3, '0')}ZZ`, country: 'I' } : held[i % held.length];
+      const p =
+        i % 4 === 3
+          ? { plate: `ZZ${String(i % 1000).padStart(3, '0')}ZZ`, country: 'I' }
+          : held[i % held.length];
       const zone = ZONES[i % ZONES.length] ?? CASALE_ZTL;
       return `${PERMIT_CHECK_PATH}?plate=${p?.plate ?? 'AB123CD'}&country=${p?.country ?? 'I'}&zone=${zone}&at=${encodeURIComponent(at)}`;
     });
@@ -136,7 +139,11 @@ async function main(): Promise<void> {
     const core = await createDeskCore({
       dbFile: join(dir, 'desk.sqlite'),
       config: { ...DEFAULT_DESK_CONFIG, version: 'bench' },
-      credentials: memoryCredentialStore({ hubUrl: url, workstation: 'Casale - Polizia Locale varco 1', token: ws.token }),
+      credentials: memoryCredentialStore({
+        hubUrl: url,
+        workstation: 'Casale - Polizia Locale varco 1',
+        token: ws.token,
+      }),
     });
     try {
       const t1 = performance.now();

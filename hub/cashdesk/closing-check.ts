@@ -4,10 +4,11 @@ import { formatEuro } from '../../shared/money/euro-format';
 import { cashDiscrepancy, closingTotals, tillEntries } from '../../shared/cashdesk/counter-session';
 import { AppError } from '../../shared/errors/app-error';
 import type { HubDatabase } from '../db/database';
+import { serviceTillFees } from '../services/merge';
 
 /**
  * The cash a till should hold at closing, from what the hub itself recorded in it (payments,
- * certificate diritti, refunds and corrections), by the same rule the desk shows the clerk. A
+ * fees services took with their documents, refunds and corrections), by the same rule the desk shows the clerk. A
  * closing whose expected cash or discrepancy differs is refused: a desk cannot report a till the
  * hub's own entries do not add up to.
  */
@@ -21,11 +22,7 @@ export async function checkClosingTotals(
     .select(['id', 'channel', 'amount_cents'])
     .where('session_id', '=', session.id)
     .execute();
-  const fees = await trx
-    .selectFrom('certificate_fees')
-    .select(['certificate_id as id', 'amount_cents'])
-    .where('session_id', '=', session.id)
-    .execute();
+  const fees = await serviceTillFees(trx, session.id);
   const reversals = await trx
     .selectFrom('reversals')
     .innerJoin('payments', 'payments.id', 'reversals.payment_id')

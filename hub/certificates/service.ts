@@ -16,6 +16,12 @@ export const certificatesHub = defineHubService({
   // the tables are in the core's first migrations
   migrations: {},
   routes: (app, ctx) => verificationRoutes(app, ctx),
+  tillFees: (trx, sessionId) =>
+    trx
+      .selectFrom('certificate_fees')
+      .select(['certificate_id as id', 'amount_cents'])
+      .where('session_id', '=', sessionId)
+      .execute(),
   currentState: async (trx, ws, name, fields) => {
     if (name !== 'certificates.revoke') return null;
     const certificateId = fields.id;

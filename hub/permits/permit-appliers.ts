@@ -1,3 +1,4 @@
+import { requireOpenTillSession } from '../cashdesk/payment-check';
 import type { Transaction } from 'kysely';
 import { compareIsoDates } from '../../shared/calendar/iso-date';
 import { romeDateTimeOf } from '../../shared/calendar/rome-date';
@@ -255,6 +256,23 @@ async function issueChecked(ctx: ApplyContext, args: MutationArgs<'permits.issue
     aslRef: familyOf(kind) === 'cude' ? args.aslRef : null,
   };
   await insertPermit(trx, permit, ws.id, ctx.at, ctx.mutationId);
+  // Cash taken at the counter joins that clerk's open till at this workstation, so the hub's own
+  // closing check counts it (a desk cannot name an invented or another counter's till).
+  if (args.tillSessionId && fee.feeCents > 0) {
+    await requireOpenTillSession(trx, ws, args.tillSessionId);
+    await trx
+      .insertInto('permit_fees')
+      .values({
+        permit_id: args.permitId,
+        comune,
+        workstation_id: ws.id,
+        session_id: args.tillSessionId,
+        amount_cents: fee.feeCents,
+        paid_at: ctx.at,
+        clerk: ctx.clerk.username,
+      })
+      .execute();
+  }
 }
 
 async function requirePermit(ctx: ApplyContext, id: string): Promise<PermitRecord> {

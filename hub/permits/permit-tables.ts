@@ -81,7 +81,18 @@ export interface PermitWhitelistSnapshotsTable {
   created_at: string;
 }
 
+export interface PermitFeesTable {
+  permit_id: string;
+  comune: string;
+  workstation_id: string;
+  session_id: string;
+  amount_cents: number;
+  paid_at: string;
+  clerk: string;
+}
+
 export interface PermitHubTables {
+  permit_fees: PermitFeesTable;
   permits: PermitsTable;
   permit_plates: PermitPlatesTable;
   permit_transits: PermitTransitsTable;

@@ -17,6 +17,12 @@ export const permitsHub = defineHubService({
   appliers: PERMIT_APPLIERS,
   migrations: { '2026_12_06_2000_permits': m2000 },
   routes: (app, ctx) => registerPermitRoutes(app, ctx),
+  tillFees: (trx, sessionId) =>
+    trx
+      .selectFrom('permit_fees')
+      .select(['permit_id as id', 'amount_cents'])
+      .where('session_id', '=', sessionId)
+      .execute(),
   registryEvents: permitsOnRegistryEvent,
   currentState: currentPermitState,
 });

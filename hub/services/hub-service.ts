@@ -50,6 +50,11 @@ export interface HubService<S extends ServiceDefinition> {
   routes?: (app: FastifyInstance, ctx: RouteContext) => StopJobs | void;
   /** told of moves, emigrations and deaths in the registry's own transaction */
   registryEvents?: RegistryListener;
+  /** cash lines this service recorded in a till (diritti, permit fees): counted at its closing */
+  tillFees?: (
+    trx: Transaction<HubDatabase>,
+    sessionId: string,
+  ) => Promise<{ id: string; amount_cents: number }[]>;
   currentState?: (
     trx: Transaction<HubDatabase>,
     ws: WorkstationRow,

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import type { Migration } from 'kysely';
+import type { Migration, Transaction } from 'kysely';
+import type { HubDatabase } from '../db/database';
 import type { RouteContext } from '../routes/route-context';
 import type { RegistryListener, StopJobs } from './hub-service';
 import { HUB_SERVICES } from './registered';
@@ -34,4 +35,13 @@ export function registerServiceRoutes(app: FastifyInstance, ctx: RouteContext): 
   return async () => {
     await Promise.all(stops.map((stop) => stop()));
   };
+}
+
+/** Every service's cash lines in one till (diritti, permit fees). */
+export async function serviceTillFees(
+  trx: Transaction<HubDatabase>,
+  sessionId: string,
+): Promise<{ id: string; amount_cents: number }[]> {
+  const lists = await Promise.all(HUB_SERVICES.map((s) => s.tillFees?.(trx, sessionId) ?? []));
+  return lists.flat();
 }

@@ -6,6 +6,7 @@
 
 const IT = {
   'permit.title': 'Permessi e contrassegni',
+  'permit.tillLine': 'Tariffa del permesso',
   'permit.new': 'Nuovo permesso',
   // kinds
   'permit.kind.ztl_residenti': 'ZTL – Residenti',
@@ -157,6 +158,7 @@ const IT = {
 export type PermitUiKey = keyof typeof IT;
 
 const EN = {
+  'permit.tillLine': 'Permit fee',
   'permit.title': 'Permits and cards',
   'permit.new': 'New permit',
   'permit.kind.ztl_residenti': 'ZTL – Residents',

@@ -182,6 +182,8 @@ export const permitIssueSchema = z
     paymentRef: paymentRef.nullable(),
     renewsId: id.nullable().optional(),
     aslRef: aslRef.nullable(),
+    /** the clerk's till the fee went into when paid in cash at the counter; null otherwise */
+    tillSessionId: id.nullable().optional(),
     at: localDateTimeSchema,
   })
   .strict()

@@ -1,4 +1,3 @@
-import { TRUST_UI } from '../../../shared/i18n/trust-ui';
 import { uuidv7 } from 'uuidv7';
 import { romeDateOf, romeDateTimeOf } from '../../../shared/calendar/rome-date';
 import { cashdeskSettingOn } from '../../../shared/cashdesk/comune-settings';
@@ -85,12 +84,12 @@ async function view(ctx: DeskContext, row: DeskCounterSessionRow): Promise<Count
       ...fees.map((f) => ({
         id: f.id,
         kind: 'payment' as const,
-        receiptNumber: f.certificate_id,
-        debtKey: f.certificate_id,
-        channel: f.channel,
-        amountCents: Number(f.amount_cents),
-        at: romeDateTimeOf(new Date(f.paid_at)),
-        reason: TRUST_UI[ctx.state.locale]['trust.certificateFee'],
+        receiptNumber: f.documentRef,
+        debtKey: f.documentRef,
+        channel: 'cash' as const,
+        amountCents: f.amountCents,
+        at: romeDateTimeOf(new Date(f.paidAt)),
+        reason: f.label[ctx.state.locale],
       })),
       ...reversals.map((r) => ({
         id: r.id,

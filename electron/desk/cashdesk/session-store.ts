@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { tillEntries, type CounterSession } from '../../../shared/cashdesk/counter-session';
+import { serviceTillFees } from '../services/merge';
 import { cents } from '../../../shared/money/cents';
 import type { Database } from '../db/database';
 import type { DeskCounterSessionRow } from '../db/tables/cashdesk.table';
@@ -75,13 +76,12 @@ export async function sessionEntries(db: Db, sessionId: string) {
     .where('reversals.session_id', '=', sessionId)
     .orderBy('reversals.at')
     .execute();
-  // the diritti collected with certificates are cash taken at this till like any payment
-  const fees = await db
-    .selectFrom('certificate_fees')
-    .selectAll()
-    .where('session_id', '=', sessionId)
-    .orderBy('paid_at')
-    .execute();
-  const entries = tillEntries({ payments, fees, reversals });
+  // fees collected with documents (certificates' diritti, permits) are cash taken at this till
+  const fees = await serviceTillFees(db, sessionId);
+  const entries = tillEntries({
+    payments,
+    fees: fees.map((f) => ({ id: f.id, amount_cents: f.amountCents })),
+    reversals,
+  });
   return { payments, reversals, fees, entries };
 }

@@ -1,5 +1,6 @@
 import { certificateSummarySchema } from '../../../shared/certificates/certificate-record';
 import { certificatesService } from '../../../shared/certificates/service';
+import { TRUST_UI } from '../../../shared/i18n/trust-ui';
 import { defineDeskService } from '../services/desk-service';
 import { upsertCertificateSummary } from './certificate-repository';
 import {
@@ -47,4 +48,20 @@ export const certificatesDesk = defineDeskService({
   },
   migrations: {},
   personalTables: ['certificates', 'declarations'],
+  // the diritti collected with certificates are cash taken at the clerk's till like any payment
+  tillFees: async (db, sessionId) =>
+    (
+      await db
+        .selectFrom('certificate_fees')
+        .selectAll()
+        .where('session_id', '=', sessionId)
+        .orderBy('paid_at')
+        .execute()
+    ).map((f) => ({
+      id: f.id,
+      documentRef: f.certificate_id,
+      amountCents: Number(f.amount_cents),
+      paidAt: f.paid_at,
+      label: { it: TRUST_UI.it['trust.certificateFee'], en: TRUST_UI.en['trust.certificateFee'] },
+    })),
 });

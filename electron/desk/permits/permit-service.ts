@@ -475,6 +475,7 @@ export async function issuePermit(
     paymentRef,
     renewsId: draft.renewed?.id ?? null,
     aslRef: draft.row.requires.aslCertificate ? (input.aslRef ?? null) : null,
+    tillSessionId,
     at,
   };
   const record = recordFromIssue(args, draft.comune, session.info.clerk.username);

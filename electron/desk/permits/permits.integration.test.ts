@@ -1,4 +1,5 @@
 import type { Household } from '../../../hub/seed/seed-demo';
+import { addCavourHousehold, CAVOUR_HOUSEHOLD } from '../../../test-support/permit-fixtures';
 import { insertHouseholds } from '../../../hub/seed/seed-demo';
 import { insertPermit } from '../../../hub/permits/permit-repository';
 import type { PermitRecord } from '../../../shared/permits/permit-wire';
@@ -22,52 +23,6 @@ import { startTestDesk, type TestDesk } from '../../../test-support/desk-harness
 import { startTestHub, type TestHub } from '../../../test-support/running-hub';
 import { extractPdfText, flat } from '../documents/pdf-test-helpers';
 import { checkPlateAtDesk } from './plate-check';
-
-/**
- * Test data for permits that the shared registry fixture does not have: a household in a
- * resident-parking street (Via Cavour, sector SOSTA-A in the demo table), and permits written
- * into the hub's change log as the hub's permit service would, for the desk to pull.
- */
-const CAVOUR_HOUSEHOLD: Household = {
-  family: {
-    id: 'f-verdi',
-    comune: 'B885',
-    address: {
-      streetType: 'Via',
-      streetName: 'Cavour',
-      houseNumber: '5',
-      interior: '',
-      cap: '15033',
-      frazione: '',
-    },
-    since: '2010-03-01',
-  },
-  members: [
-    {
-      id: 'r-giorgio',
-      comune: 'B885',
-      codiceFiscale: 'VRDGRG60A01B885K',
-      surname: 'Verdi',
-      givenNames: 'Giorgio',
-      sex: 'M',
-      birthDate: '1960-01-01',
-      birthPlaceCode: 'B885',
-      birthPlaceName: 'Casale Monferrato',
-      citizenship: 'IT',
-      civilStatus: 'celibe_nubile',
-      status: 'resident',
-      statusDate: null,
-      registeredOn: '2010-03-01',
-      familyId: 'f-verdi',
-      relationship: 'intestatario',
-    },
-  ],
-  events: [],
-};
-
-async function addCavourHousehold(hub: TestHub): Promise<void> {
-  await insertHouseholds(hub.hubDb.db, [CAVOUR_HOUSEHOLD]);
-}
 
 /** A permit the hub holds (its table and change log, as its permit service writes them). */
 async function publishPermit(hub: TestHub, record: PermitRecord): Promise<void> {

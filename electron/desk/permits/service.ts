@@ -1,3 +1,4 @@
+import { PERMIT_UI } from '../../../shared/permits/permit-ui';
 import type { Migration } from 'kysely';
 import { permitsService } from '../../../shared/permits/service';
 import { PERMIT_NUMBERS, permitRecordSchema } from '../../../shared/permits/permit-wire';
@@ -89,4 +90,25 @@ export const permitsDesk = defineDeskService({
   migrations,
   // children first; permit_fees is a till line and goes with the till's own records
   personalTables: ['permit_plates', 'permit_documents', 'permit_fees', 'permits'],
+  // a permit's fee paid in cash is a line of the clerk's till, in its count and its closing
+  tillFees: async (db, sessionId) =>
+    (
+      await db
+        .selectFrom('permit_fees')
+        .innerJoin('permits', 'permits.id', 'permit_fees.permit_id')
+        .select([
+          'permit_fees.permit_id',
+          'permit_fees.amount_cents',
+          'permit_fees.paid_at',
+          'permits.number',
+        ])
+        .where('permit_fees.session_id', '=', sessionId)
+        .execute()
+    ).map((f) => ({
+      id: f.permit_id,
+      documentRef: f.number,
+      amountCents: Number(f.amount_cents),
+      paidAt: f.paid_at,
+      label: { it: PERMIT_UI.it['permit.tillLine'], en: PERMIT_UI.en['permit.tillLine'] },
+    })),
 });

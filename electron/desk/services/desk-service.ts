@@ -1,4 +1,5 @@
-import type { Migration, Transaction } from 'kysely';
+import type { Kysely, Migration, Transaction } from 'kysely';
+import type { Locale } from '../../../shared/i18n/locale';
 import type { CallInput, CallName, CallOutput } from '../../../shared/contract/contract';
 import type { ServiceDefinition } from '../../../shared/services/service-definition';
 import type { Change, MutationName } from '../../../shared/sync/mutations';
@@ -7,6 +8,17 @@ import type { DeskContext } from '../context';
 import type { Database } from '../db/database';
 import type { Effect } from '../sync/effect';
 import type { SyncEngine } from '../sync/sync-engine';
+
+/** One cash line a service put into a till, as the till's list and its closing total read it. */
+export interface TillFee {
+  id: string;
+  /** the document it was paid with: certificate id, permit number */
+  documentRef: string;
+  amountCents: number;
+  /** ISO instant */
+  paidAt: string;
+  label: Record<Locale, string>;
+}
 
 export type ChangeHandler = (trx: Transaction<Database>, change: Change) => Promise<void>;
 
@@ -31,6 +43,8 @@ export interface DeskService<S extends ServiceDefinition> {
   migrations: Record<string, Migration>;
   /** emptied on remote wipe, in this order (children before parents) */
   personalTables: readonly (keyof Database & string)[];
+  /** cash the service took into a clerk's till with a document (diritti, a permit's fee): counted at closing */
+  tillFees?: (db: Kysely<Database> | Transaction<Database>, sessionId: string) => Promise<TillFee[]>;
   /** before each push round, e.g. file contents the hub must hold before the mutations citing them */
   beforePush?: (ctx: DeskContext) => Promise<void>;
 }

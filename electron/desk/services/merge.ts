@@ -1,6 +1,7 @@
-import type { Migration } from 'kysely';
+import type { Kysely, Migration, Transaction } from 'kysely';
+import type { Database } from '../db/database';
 import type { DeskContext } from '../context';
-import type { ChangeHandler } from './desk-service';
+import type { ChangeHandler, TillFee } from './desk-service';
 import { DESK_SERVICES } from './registered';
 
 /**
@@ -23,4 +24,13 @@ export const servicePersonalTables = (): string[] => DESK_SERVICES.flatMap((s) =
 
 export async function beforePush(ctx: DeskContext): Promise<void> {
   for (const s of DESK_SERVICES) await s.beforePush?.(ctx);
+}
+
+/** Every service's cash lines in one till, oldest first. */
+export async function serviceTillFees(
+  db: Kysely<Database> | Transaction<Database>,
+  sessionId: string,
+): Promise<TillFee[]> {
+  const lists = await Promise.all(DESK_SERVICES.map((s) => s.tillFees?.(db, sessionId) ?? []));
+  return lists.flat().sort((a, b) => a.paidAt.localeCompare(b.paidAt));
 }

@@ -94,4 +94,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('permit_whitelist_snapshots_pk', ['comune', 'day'])
     .execute();
+
+  // a fee paid in cash at the counter: a line of that clerk's till, checked at its closing
+  await db.schema
+    .createTable('permit_fees')
+    .addColumn('permit_id', 'text', (c) => c.primaryKey())
+    .addColumn('comune', 'text', (c) => c.notNull())
+    .addColumn('workstation_id', 'text', (c) => c.notNull())
+    .addColumn('session_id', 'text', (c) => c.notNull())
+    .addColumn('amount_cents', 'bigint', (c) => c.notNull())
+    .addColumn('paid_at', 'text', (c) => c.notNull())
+    .addColumn('clerk', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('permit_fees_session').on('permit_fees').columns(['session_id']).execute();
 }
