@@ -46,7 +46,7 @@ const standing = (p: PermitRecord): boolean => p.status === 'active' || p.status
 function requireOwnSeries(ws: WorkstationRow, number: string): void {
   const parts = PERMIT_NUMBERS.parse(number);
   if (!parts.ok || parts.value.comune !== ws.comune || parts.value.series !== ws.series) {
-    throw new AppError('certificate_series_mismatch', { id: number, series: ws.series ?? '—' });
+    throw new AppError('permit_series_mismatch', { number, series: ws.series ?? '—' });
   }
 }
 

@@ -116,26 +116,19 @@ export async function refundFor(
 export const refusalError = (r: PermitRefusal): PermitRefusalError =>
   new PermitRefusalError(r.code, r.params);
 
-// --- refusals without a permit code of their own yet (see the report: codes to add) ---
-
 /** A permit id the comune does not hold. */
-export const permitNotFound = (id: string): AppError =>
-  new AppError('invalid_input', {
-    detail: `permitId: nessun permesso ${id} in questo comune`,
-    field: 'permitId',
-  });
+export const permitNotFound = (id: string): AppError => new AppError('permit_not_found', { id });
 
 /** A permit that is no longer in force for the change asked (revoked, superseded). */
 export const permitNotActive = (number: string, status: string): AppError =>
-  new AppError('invalid_input', {
-    detail: `permitId: il permesso ${number} è ${status}`,
-    field: 'permitId',
-  });
+  status === 'revoked'
+    ? new AppError('permit_already_revoked', { number })
+    : new AppError('permit_not_in_force', { number });
 
 /** The fee the desk took differs from the one the hub computes (fees.ts). */
 export const feeMismatch = (number: string, claimed: number, due: number, date: string): AppError =>
-  new AppError('payment_amount_mismatch', {
-    debt: `permesso ${number}`,
+  new AppError('permit_fee_mismatch', {
+    number,
     amount: formatEuro(cents(claimed), 'it'),
     due: formatEuro(cents(due), 'it'),
     date,
@@ -143,7 +136,4 @@ export const feeMismatch = (number: string, claimed: number, due: number, date: 
 
 /** Validity dates the desk sent that the hub's rule does not give. */
 export const validityMismatch = (field: string, claimed: string | null, due: string | null): AppError =>
-  new AppError('invalid_input', {
-    detail: `${field}: ${claimed ?? '—'} indicato, ${due ?? '—'} secondo le regole`,
-    field,
-  });
+  new AppError('permit_validity_mismatch', { field, claimed: claimed ?? '—', due: due ?? '—' });

@@ -232,7 +232,7 @@ describe.each(HUB_BACKENDS)('permits at the hub (%s)', (backend) => {
       paymentRef: 'RIC-B885-P1-2026-000099',
     };
     const result = await push(hub.casaleToken, 'anagrafe.casale', 'permits.issue', args);
-    expect(result).toMatchObject({ status: 'rejected', error: { code: 'payment_amount_mismatch' } });
+    expect(result).toMatchObject({ status: 'rejected', error: { code: 'permit_fee_mismatch' } });
     expect(result.error.message).toContain('incassati € 50,00, dovuti € 100,00');
     expect(result.error.message).toContain('Rimborso proposto: € 50,00, ricevuta RIC-B885-P1-2026-000099.');
     expect(

@@ -196,9 +196,9 @@ export async function decideTransit(
       .where('comune', '=', comune)
       .where('id', '=', id)
       .executeTakeFirst();
-    if (!row) throw new AppError('invalid_input', { detail: `id: nessun transito ${id}`, field: 'id' });
+    if (!row) throw new AppError('permit_transit_not_found', { id });
     if (row.status !== 'unmatched') {
-      throw new AppError('invalid_input', { detail: `id: transito già ${row.status}`, field: 'id' });
+      throw new AppError('permit_transit_decided', { id, status: row.status });
     }
     let key: string | null = null;
     if (decision === 'confirm') {

@@ -89,6 +89,27 @@ export const PERMIT_ERROR_MESSAGES = {
     it: 'Il permesso n. {number} è già revocato.',
     en: 'Permit no. {number} is already revoked.',
   },
+  // the hub's, when what a counter sent does not match the hub's own data and rules
+  permit_fee_mismatch: {
+    it: 'Tariffa del permesso {number} non corretta: incassati {amount}, dovuti {due} al {date}. Il permesso non è stato registrato.',
+    en: 'Wrong fee for permit {number}: {amount} taken, {due} due on {date}. The permit was not recorded.',
+  },
+  permit_validity_mismatch: {
+    it: 'Validità del permesso non corretta ({field}): indicato {claimed}, secondo le regole {due}.',
+    en: 'Wrong permit validity ({field}): {claimed} given, {due} by the rules.',
+  },
+  permit_series_mismatch: {
+    it: 'Il numero {number} non appartiene alla serie di questa postazione ({series}).',
+    en: 'Number {number} is not in this workstation’s series ({series}).',
+  },
+  permit_transit_not_found: {
+    it: 'Transito {id} non trovato in questo comune.',
+    en: 'Transit {id} not found in this comune.',
+  },
+  permit_transit_decided: {
+    it: 'Il transito {id} è già stato esaminato ({status}).',
+    en: 'Transit {id} has already been reviewed ({status}).',
+  },
   permit_pagopa_unavailable: {
     it: 'Non si può generare l’avviso pagoPA per il permesso {number} da questa postazione: incassare in contanti o chiedere all’ufficio tributi.',
     en: 'No pagoPA notice can be generated for permit {number} at this workstation: take cash, or ask the tax office.',
