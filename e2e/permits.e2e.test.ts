@@ -1,13 +1,12 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Household } from '../hub/seed/seed-demo';
-import { insertHouseholds } from '../hub/seed/seed-demo';
 import { insertPermit } from '../hub/permits/permit-repository';
 import { addDays } from '../shared/calendar/iso-date';
 import { romeDateOf } from '../shared/calendar/rome-date';
 import { formatDate } from '../shared/i18n/registry-labels';
 import { permitRecord } from '../shared/permits/test-fixtures';
 import { startCounter, type Counter } from '../test-support/e2e-counter';
+import { addCavourHousehold } from '../test-support/permit-fixtures';
 
 const today = romeDateOf(new Date());
 
@@ -40,44 +39,6 @@ const cude = permitRecord({
   aslRef: 'ASL AL 2021/555',
 });
 
-/** A household in a resident-parking street (Via Cavour: sector SOSTA-A in the demo table). */
-const verdi: Household = {
-  family: {
-    id: 'f-verdi',
-    comune: 'B885',
-    address: {
-      streetType: 'Via',
-      streetName: 'Cavour',
-      houseNumber: '5',
-      interior: '',
-      cap: '15033',
-      frazione: '',
-    },
-    since: '2010-03-01',
-  },
-  members: [
-    {
-      id: 'r-giorgio',
-      comune: 'B885',
-      codiceFiscale: 'VRDGRG60A01B885K',
-      surname: 'Verdi',
-      givenNames: 'Giorgio',
-      sex: 'M',
-      birthDate: '1960-01-01',
-      birthPlaceCode: 'B885',
-      birthPlaceName: 'Casale Monferrato',
-      citizenship: 'IT',
-      civilStatus: 'celibe_nubile',
-      status: 'resident',
-      statusDate: null,
-      registeredOn: '2010-03-01',
-      familyId: 'f-verdi',
-      relationship: 'intestatario',
-    },
-  ],
-  events: [],
-};
-
 /**
  * Permits at the counter in real Chromium, keyboard only. Each counted task starts with the
  * search box focused and ends with the issued panel closed; typing a search string or a plate
@@ -93,7 +54,7 @@ describe('counter: permits, keyboard only', () => {
       workstation: 'Casale - Polizia Locale',
       login: 'anagrafe.casale',
       prepare: async (hub) => {
-        await insertHouseholds(hub.hubDb.db, [verdi]);
+        await addCavourHousehold(hub);
         await hub.hubDb.db.transaction().execute(async (trx) => {
           const ws = await trx
             .selectFrom('workstations')

@@ -4,7 +4,6 @@ import { cudeRecord, permitRecord } from '../../shared/permits/test-fixtures';
 import type { RegistryEvent } from '../services/hub-service';
 import { refundText } from './permit-refusals';
 import { decideOnRegistryEvent } from './registry-events';
-import { opensZone } from './street-check';
 import { verbaleDraftOf } from './transits';
 
 const event = (over: Partial<RegistryEvent>): RegistryEvent => ({
@@ -61,16 +60,6 @@ describe('what a registry change means for a permit', () => {
     expect(
       decideOnRegistryEvent(work, event({ street: { streetType: 'Strada', streetName: 'Vialarda' } })),
     ).toBeNull();
-  });
-});
-
-describe('which zone a permit opens', () => {
-  it('a zoned permit opens its zone only; an unzoned ZTL permit every ZTL; parking no gate', () => {
-    expect(opensZone({ kind: 'ztl_residenti', zone: 'ZTL-CENTRO' }, 'ZTL-CENTRO')).toBe(true);
-    expect(opensZone({ kind: 'ztl_residenti', zone: 'ZTL-CENTRO' }, 'ZTL-NORD')).toBe(false);
-    expect(opensZone({ kind: 'cude_permanente', zone: null }, 'ZTL-NORD')).toBe(true);
-    expect(opensZone({ kind: 'sosta_residenti', zone: 'SOSTA-A' }, null)).toBe(false);
-    expect(opensZone({ kind: 'sosta_residenti', zone: 'SOSTA-A' }, 'SOSTA-A')).toBe(true);
   });
 });
 

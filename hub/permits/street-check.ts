@@ -1,9 +1,10 @@
 import type { CompiledQuery, Kysely } from 'kysely';
-import { familyOf, isPermitKind, type PermitKind } from '../../shared/permits/permit-kinds';
+import { isPermitKind } from '../../shared/permits/permit-kinds';
 import { permitStatusAt } from '../../shared/permits/in-force';
 import type { PermitStatus } from '../../shared/permits/permit-wire';
 import type { PermitCheckAnswer } from '../../shared/permits/street-wire';
-import type { LocalDateTime } from '../../shared/protocol/local-date-time';
+import { localDateOf, type LocalDateTime } from '../../shared/protocol/local-date-time';
+import { opensZone } from '../../shared/permits/zone-access';
 import type { HubDatabase } from '../db/database';
 
 /**
@@ -37,12 +38,6 @@ const REASONS = [
   'permit_expired',
   'permit_revoked',
 ] as const;
-
-export function opensZone(permit: { kind: PermitKind; zone: string | null }, zone: string | null): boolean {
-  const sosta = familyOf(permit.kind) === 'sosta';
-  if (zone === null) return !sosta;
-  return permit.zone === zone || (permit.zone === null && !sosta);
-}
 
 /**
  * The lookup compiled once per database handle: the statement's text never changes, only its
@@ -93,7 +88,7 @@ export async function checkPlate(
   };
   for (const r of rows) {
     if (!isPermitKind(r.kind)) continue;
-    if (!opensZone({ kind: r.kind, zone: r.zone }, q.zone)) {
+    if (!opensZone({ kind: r.kind, zone: r.zone }, q.zone, q.comune, localDateOf(q.at))) {
       worse('permit_not_for_zone');
       continue;
     }

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import { localDateOf, type LocalDateTime } from '../../../shared/protocol/local-date-time';
 import { permitStatusAt } from '../../../shared/permits/in-force';
-import { isPermitKind, kindRowOn, type PermitKind } from '../../../shared/permits/permit-kinds';
+import { isPermitKind, type PermitKind } from '../../../shared/permits/permit-kinds';
+import { opensZone } from '../../../shared/permits/zone-access';
 import type { PermitVerificationStatus } from '../../../shared/permits/permit-wire';
 import type { PlateCheckView } from '../../../shared/permits/permit-views';
 import type { Database } from '../db/database';
@@ -12,9 +13,7 @@ import type { Database } from '../db/database';
  * (permit_plates (plate, country) → permits by primary key), then the shared in-force rule
  * (revoked from revokedAt, temporary tickets by the minute) on the few rows of that plate.
  *
- * A permit covers zone Z when it names Z, or names no zone and opens the ZTL gates (a CUDE, a
- * work or temporary permit valid in every ZTL of the comune). A resident-parking permit never
- * opens a ZTL gate, whatever its sector.
+ * Which permit opens which zone is the shared rule the hub's camera check uses too (zone-access.ts).
  */
 
 export interface PlateCheckRequest {
@@ -38,11 +37,8 @@ interface CandidateRow {
   revoked_at: string | null;
 }
 
-const covers = (r: CandidateRow, zone: string, on: string): boolean => {
-  if (r.zone !== null) return r.zone === zone;
-  if (!isPermitKind(r.kind)) return false;
-  return kindRowOn(r.kind, r.comune, on)?.opensZtl ?? false;
-};
+const covers = (r: CandidateRow, zone: string, on: string): boolean =>
+  isPermitKind(r.kind) && opensZone({ kind: r.kind, zone: r.zone }, zone, r.comune, on);
 
 export async function checkPlateAtDesk(db: Kysely<Database>, q: PlateCheckRequest): Promise<PlateCheckView> {
   const rows: CandidateRow[] = await db
