@@ -1,9 +1,8 @@
 import { join } from 'node:path';
 import { defaultDemoPlan } from '../resources/demo/generate-registry';
 import { openHubDatabase, type HubDb } from './db/open-hub-database';
-import { seedDemoCases } from './cases/seed-demo-cases';
-import { seedDemoFines } from './cashdesk/demo-fines';
 import { isSeeded, seedDemo } from './seed/seed-demo';
+import { seedServiceDemos } from './services/merge';
 import { buildHubServer } from './server';
 import { hasAnyUser } from './admin/create-user';
 import type { ScryptCost } from '../shared/auth/scrypt-cost';
@@ -45,11 +44,7 @@ export async function startHub(opts: {
     log(
       `[hub] seeded ${done.residents} residents in ${done.families} households in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
-    const fines = await seedDemoFines(hubDb.db, 'B885', new Date());
-    await seedDemoCases(hubDb.db, 'B885', new Date());
-    log(
-      `[hub] imported ${fines.verbali.imported} demo verbali and ${fines.positions.imported} pagoPA positions for Casale (e.g. verbale "1001/A AB123CD")`,
-    );
+    for (const line of await seedServiceDemos(hubDb.db, 'B885', new Date())) log(`[hub] ${line}`);
   }
   if (!(await hasAnyUser(hubDb.db))) {
     log(

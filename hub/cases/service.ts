@@ -18,6 +18,7 @@ import type {
 } from './case-tables';
 import * as m1600 from './migrations/2026_11_26_1600_cases';
 import { startSilenceAssentJob } from './silence-assent-job';
+import { seedDemoCases } from './seed-demo-cases';
 
 /** Hub-side tables of the case engine, merged into the hub Database type. */
 export interface CaseHubTables {
@@ -61,4 +62,8 @@ export const casesHub = defineHubService({
   migrations: CASE_HUB_MIGRATIONS,
   routes: caseRoutes,
   currentState: caseCurrentStateFor,
+  demo: async (db, comune, now) => {
+    await seedDemoCases(db, comune, now);
+    return 'opened the demo cases (changes of residence and other procedures in the queue)';
+  },
 });

@@ -1,5 +1,6 @@
 import { cashdeskService } from '../../shared/cashdesk/service';
 import { defineHubService } from '../services/hub-service';
+import { seedDemoFines } from './demo-fines';
 import { closeCounterSession, openCounterSession, recordPayment, recordReversal } from './cashdesk-appliers';
 
 /** The till at the hub: every payment, refund and closing recomputed from its own data. */
@@ -13,4 +14,8 @@ export const cashdeskHub = defineHubService({
   },
   // the tables are in the core's cash-desk migration
   migrations: {},
+  demo: async (db, comune, now) => {
+    const fines = await seedDemoFines(db, comune, now);
+    return `imported ${fines.verbali.imported} demo verbali and ${fines.positions.imported} pagoPA positions (e.g. verbale "1001/A AB123CD")`;
+  },
 });

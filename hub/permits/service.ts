@@ -3,6 +3,8 @@ import { defineHubService } from '../services/hub-service';
 import { PERMIT_APPLIERS } from './permit-appliers';
 import { currentPermitState } from './permit-current-state';
 import { registerPermitRoutes } from './permit-routes';
+import { createDemoPermits } from './demo-permits';
+import { romeDateOf } from '../../shared/calendar/rome-date';
 import './permit-tables';
 import * as m2000 from './migrations/2026_12_06_2000_permits';
 import { permitsOnRegistryEvent } from './registry-events';
@@ -17,6 +19,10 @@ export const permitsHub = defineHubService({
   appliers: PERMIT_APPLIERS,
   migrations: { '2026_12_06_2000_permits': m2000 },
   routes: (app, ctx) => registerPermitRoutes(app, ctx),
+  demo: async (db, comune, now) => {
+    const made = await createDemoPermits(db, comune, { count: 3000, today: romeDateOf(now) });
+    return `issued ${made} demo permits (ZTL, resident parking, CUDE)`;
+  },
   tillFees: (trx, sessionId) =>
     trx
       .selectFrom('permit_fees')

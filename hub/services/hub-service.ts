@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Migration, Transaction } from 'kysely';
+import type { Kysely, Migration, Transaction } from 'kysely';
 import type { ServiceDefinition } from '../../shared/services/service-definition';
 import type { Change, MutationName } from '../../shared/sync/mutations';
 import type { HubDatabase } from '../db/database';
@@ -50,6 +50,11 @@ export interface HubService<S extends ServiceDefinition> {
   routes?: (app: FastifyInstance, ctx: RouteContext) => StopJobs | void;
   /** told of moves, emigrations and deaths in the registry's own transaction */
   registryEvents?: RegistryListener;
+  /**
+   * Demo data for `npm start` (a hub seeded with `--demo`), written after the demo registry;
+   * returns a line for the log.
+   */
+  demo?: (db: Kysely<HubDatabase>, comune: string, now: Date) => Promise<string>;
   /** cash lines this service recorded in a till (diritti, permit fees): counted at its closing */
   tillFees?: (
     trx: Transaction<HubDatabase>,

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Migration, Transaction } from 'kysely';
+import type { Kysely, Migration, Transaction } from 'kysely';
 import type { HubDatabase } from '../db/database';
 import type { RouteContext } from '../routes/route-context';
 import type { RegistryListener, StopJobs } from './hub-service';
@@ -44,4 +44,15 @@ export async function serviceTillFees(
 ): Promise<{ id: string; amount_cents: number }[]> {
   const lists = await Promise.all(HUB_SERVICES.map((s) => s.tillFees?.(trx, sessionId) ?? []));
   return lists.flat();
+}
+
+/** Every service's demo data for a comune, in registration order; the lines for the log. */
+export async function seedServiceDemos(
+  db: Kysely<HubDatabase>,
+  comune: string,
+  now: Date,
+): Promise<string[]> {
+  const lines: string[] = [];
+  for (const s of HUB_SERVICES) if (s.demo) lines.push(await s.demo(db, comune, now));
+  return lines;
 }
