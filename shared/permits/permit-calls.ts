@@ -14,6 +14,7 @@ import type {
   PlateCheckView,
 } from './permit-views';
 import { DUPLICATE_CAUSES } from './permit-wire';
+import { statsQuerySchema, type PermitStats } from './street-wire';
 
 /**
  * The desk contract entries of permits (`permits:…`), declared in service.ts. Plates come as the
@@ -105,6 +106,10 @@ export const PERMIT_CALLS = {
     'clerk',
   ),
   /** "is plate X allowed in zone Z at time T?" from the mirror (works offline) */
+  /** supervisors: the hub's figures of a period (issued, renewed, revoked per day and kind, revenue) */
+  'permits:stats': spec<PermitStats>()(statsQuerySchema, 'clerk'),
+  /** supervisors: permits the registry's changes proposed for revocation, from this counter's mirror */
+  'permits:proposedRevocations': spec<PermitView[]>()(z.object({}).strict(), 'clerk'),
   'permits:checkLocal': spec<PlateCheckView>()(
     z
       .object({

@@ -7,6 +7,14 @@
 const IT = {
   'permit.title': 'Permessi e contrassegni',
   'permit.tillLine': 'Tariffa del permesso',
+  'permit.stats.title': 'Per i responsabili: ultimi 30 giorni',
+  'permit.stats.issued': 'Rilasciati',
+  'permit.stats.renewed': 'Rinnovati',
+  'permit.stats.revoked': 'Revocati',
+  'permit.stats.revenue': 'Incassi',
+  'permit.stats.expiring': 'In scadenza entro 30 giorni',
+  'permit.revocations.title': 'Revoche proposte dopo un cambio di residenza',
+  'permit.revocations.none': 'Nessuna revoca proposta.',
   'permit.new': 'Nuovo permesso',
   // kinds
   'permit.kind.ztl_residenti': 'ZTL – Residenti',
@@ -159,6 +167,14 @@ export type PermitUiKey = keyof typeof IT;
 
 const EN = {
   'permit.tillLine': 'Permit fee',
+  'permit.stats.title': 'For supervisors: last 30 days',
+  'permit.stats.issued': 'Issued',
+  'permit.stats.renewed': 'Renewed',
+  'permit.stats.revoked': 'Revoked',
+  'permit.stats.revenue': 'Revenue',
+  'permit.stats.expiring': 'Expiring within 30 days',
+  'permit.revocations.title': 'Revocations proposed after a change of residence',
+  'permit.revocations.none': 'No revocation proposed.',
   'permit.title': 'Permits and cards',
   'permit.new': 'New permit',
   'permit.kind.ztl_residenti': 'ZTL – Residents',

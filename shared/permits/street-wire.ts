@@ -126,19 +126,16 @@ export const statsQuerySchema = z
   })
   .strict();
 
-export interface PermitStatsRow {
-  day: string;
-  kind: string;
-  issued: number;
-  renewed: number;
-  revoked: number;
-  revenueCents: number;
-}
+const count = z.number().int().nonnegative();
+const statsFigures = { issued: count, renewed: count, revoked: count, revenueCents: count };
 
-export interface PermitStats {
-  from: string;
-  to: string;
-  rows: PermitStatsRow[];
-  totals: { issued: number; renewed: number; revoked: number; revenueCents: number };
-  expiringIn30Days: number;
-}
+/** The supervisors' figures of a period, as the hub answers them (and the desk checks them). */
+export const permitStatsSchema = z.object({
+  from: isoDateSchema,
+  to: isoDateSchema,
+  rows: z.array(z.object({ day: isoDateSchema, kind: z.string().max(40), ...statsFigures })).max(20_000),
+  totals: z.object(statsFigures),
+  expiringIn30Days: count,
+});
+export type PermitStats = z.infer<typeof permitStatsSchema>;
+export type PermitStatsRow = PermitStats['rows'][number];

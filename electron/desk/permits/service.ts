@@ -3,6 +3,7 @@ import type { Migration } from 'kysely';
 import { permitsService } from '../../../shared/permits/service';
 import { PERMIT_NUMBERS, permitRecordSchema } from '../../../shared/permits/permit-wire';
 import { defineDeskService } from '../services/desk-service';
+import { permitStats, proposedRevocations } from './supervisor-service';
 import * as m2000 from './migrations/2026_12_06_2000_permits';
 import { checkLocal, expiringPermits } from './permit-lists';
 import { findPermit, savePermit, writePlates } from './permit-repository';
@@ -39,6 +40,8 @@ export const permitsDesk = defineDeskService({
     'permits:revoke': revokePermit,
     'permits:pdf': permitPdf,
     'permits:expiring': expiringPermits,
+    'permits:stats': permitStats,
+    'permits:proposedRevocations': (ctx) => proposedRevocations(ctx),
     'permits:checkLocal': checkLocal,
   }),
   // Optimistic, and replayed after each pull until the hub confirms: never over a record the

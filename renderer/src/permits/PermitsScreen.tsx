@@ -7,6 +7,7 @@ import type { AreaProps } from '../services/screen-service';
 import { api } from '../api/client';
 import { useT } from '../i18n/useT';
 import { PermitRows } from './PermitRows';
+import { SupervisorPanel } from './SupervisorPanel';
 
 /** The permits area (F10): a plate lookup, and the permits expiring in 30 days with letter drafts. */
 export function PermitsScreen({ session, syncMark, onOpenResident, onError }: AreaProps) {
@@ -141,6 +142,9 @@ export function PermitsScreen({ session, syncMark, onOpenResident, onError }: Ar
           </table>
         )}
       </div>
+      {can(session.clerk.role, 'permits.stats') && (
+        <SupervisorPanel syncMark={syncMark} onOpenResident={onOpenResident} onError={onError} />
+      )}
     </section>
   );
 }
