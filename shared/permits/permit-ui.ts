@@ -8,6 +8,7 @@ const IT = {
   'permit.title': 'Permessi e contrassegni',
   'permit.tillLine': 'Tariffa del permesso',
   'permit.stats.title': 'Per i responsabili: ultimi 30 giorni',
+  'permit.expiring.more': 'Mostrati i primi {shown} di {total}, in ordine di scadenza.',
   'permit.stats.issued': 'Rilasciati',
   'permit.stats.renewed': 'Rinnovati',
   'permit.stats.revoked': 'Revocati',
@@ -168,6 +169,7 @@ export type PermitUiKey = keyof typeof IT;
 const EN = {
   'permit.tillLine': 'Permit fee',
   'permit.stats.title': 'For supervisors: last 30 days',
+  'permit.expiring.more': 'Showing the first {shown} of {total}, soonest first.',
   'permit.stats.issued': 'Issued',
   'permit.stats.renewed': 'Renewed',
   'permit.stats.revoked': 'Revoked',

@@ -9,6 +9,9 @@ import { useT } from '../i18n/useT';
 import { PermitRows } from './PermitRows';
 import { SupervisorPanel } from './SupervisorPanel';
 
+/** the soonest first; a long list is a job for the letters' batch, not for the screen */
+const EXPIRING_SHOWN = 50;
+
 /** The permits area (F10): a plate lookup, and the permits expiring in 30 days with letter drafts. */
 export function PermitsScreen({ session, syncMark, onOpenResident, onError }: AreaProps) {
   const { t } = useT();
@@ -79,6 +82,9 @@ export function PermitsScreen({ session, syncMark, onOpenResident, onError }: Ar
           />
         )}
       </div>
+      {can(session.clerk.role, 'permits.stats') && (
+        <SupervisorPanel syncMark={syncMark} onOpenResident={onOpenResident} onError={onError} />
+      )}
       <div className="card" data-testid="permits-expiring">
         <h2>{t('permit.expiring.title')}</h2>
         {expiring && expiring.length === 0 && <p className="muted">{t('permit.expiring.none')}</p>}
@@ -95,7 +101,7 @@ export function PermitsScreen({ session, syncMark, onOpenResident, onError }: Ar
               </tr>
             </thead>
             <tbody>
-              {expiring.map((e) => (
+              {expiring.slice(0, EXPIRING_SHOWN).map((e) => (
                 <tr key={e.permit.id} data-testid="permit-expiring-row">
                   <td className="mono small">{e.permit.number}</td>
                   <td>{e.permit.kindLabel}</td>
@@ -141,10 +147,12 @@ export function PermitsScreen({ session, syncMark, onOpenResident, onError }: Ar
             </tbody>
           </table>
         )}
+        {expiring && expiring.length > EXPIRING_SHOWN && (
+          <p className="muted small" data-testid="permit-expiring-more">
+            {t('permit.expiring.more', { shown: EXPIRING_SHOWN, total: expiring.length })}
+          </p>
+        )}
       </div>
-      {can(session.clerk.role, 'permits.stats') && (
-        <SupervisorPanel syncMark={syncMark} onOpenResident={onOpenResident} onError={onError} />
-      )}
     </section>
   );
 }
