@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { permitRecordSchema, type PermitRecord } from '../../shared/permits/permit-wire';
 import type { HubDatabase } from '../db/database';
+import { permitColumnsOf, permitFromColumns } from '../../shared/permits/permit-columns';
 import { appendChange } from '../sync/change-log';
 import type { PermitRow, PermitsTable } from './permit-tables';
 
@@ -8,62 +9,11 @@ type Db = Kysely<HubDatabase> | Transaction<HubDatabase>;
 type Trx = Transaction<HubDatabase>;
 
 /** The wire record of a row, checked by the one schema desks read it with. */
-export function toPermitRecord(row: PermitRow): PermitRecord {
-  return permitRecordSchema.parse({
-    id: row.id,
-    number: row.number,
-    comune: row.comune,
-    kind: row.kind,
-    holderId: row.holder_id,
-    holderName: row.holder_name,
-    householdId: row.household_id,
-    plates: JSON.parse(row.plates) as unknown,
-    zone: row.zone,
-    validFrom: row.valid_from,
-    validTo: row.valid_to,
-    validFromAt: row.valid_from_at,
-    validToAt: row.valid_to_at,
-    feeCents: Number(row.fee_cents),
-    paymentRef: row.payment_ref,
-    status: row.status,
-    revokedReason: row.revoked_reason,
-    revokedAt: row.revoked_at,
-    renewsId: row.renews_id,
-    verificationKey: row.verification_key,
-    issuedAt: row.issued_at,
-    issuedBy: row.issued_by,
-    aslRef: row.asl_ref,
-  });
-}
+export const toPermitRecord = (row: PermitRow): PermitRecord =>
+  permitRecordSchema.parse(permitFromColumns(row));
 
 export function permitRowOf(p: PermitRecord, workstationId: string, updatedAt: string): PermitsTable {
-  return {
-    id: p.id,
-    comune: p.comune,
-    number: p.number,
-    kind: p.kind,
-    holder_id: p.holderId,
-    holder_name: p.holderName,
-    household_id: p.householdId,
-    plates: JSON.stringify(p.plates.map(({ plate, country }) => ({ plate, country }))),
-    zone: p.zone,
-    valid_from: p.validFrom,
-    valid_to: p.validTo,
-    valid_from_at: p.validFromAt,
-    valid_to_at: p.validToAt,
-    fee_cents: p.feeCents,
-    payment_ref: p.paymentRef,
-    status: p.status,
-    revoked_reason: p.revokedReason,
-    revoked_at: p.revokedAt,
-    renews_id: p.renewsId,
-    verification_key: p.verificationKey,
-    issued_at: p.issuedAt,
-    issued_by: p.issuedBy,
-    asl_ref: p.aslRef,
-    workstation_id: workstationId,
-    updated_at: updatedAt,
-  };
+  return { ...permitColumnsOf(p), workstation_id: workstationId, updated_at: updatedAt };
 }
 
 export async function findPermit(db: Db, comune: string, id: string): Promise<PermitRecord | null> {

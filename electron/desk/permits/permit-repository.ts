@@ -1,64 +1,16 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { PermitKind } from '../../../shared/permits/permit-kinds';
-import type { PermitRecord, PermitStatus, PlateWire } from '../../../shared/permits/permit-wire';
+import type { PermitRecord, PlateWire } from '../../../shared/permits/permit-wire';
 import type { Database } from '../db/database';
+import { permitColumnsOf, permitFromColumns } from '../../../shared/permits/permit-columns';
 import type { PermitRow } from './permit-tables';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
 /** A stored row as the wire record (the rules read records, never rows). */
-export function toPermitRecord(r: PermitRow): PermitRecord {
-  return {
-    id: r.id,
-    number: r.number,
-    comune: r.comune,
-    kind: r.kind as PermitKind,
-    holderId: r.holder_id,
-    holderName: r.holder_name,
-    householdId: r.household_id,
-    plates: JSON.parse(r.plates) as PlateWire[],
-    zone: r.zone,
-    validFrom: r.valid_from,
-    validTo: r.valid_to,
-    validFromAt: r.valid_from_at,
-    validToAt: r.valid_to_at,
-    feeCents: Number(r.fee_cents),
-    paymentRef: r.payment_ref,
-    status: r.status as PermitStatus,
-    revokedReason: r.revoked_reason,
-    revokedAt: r.revoked_at,
-    renewsId: r.renews_id,
-    verificationKey: r.verification_key,
-    issuedAt: r.issued_at,
-    issuedBy: r.issued_by,
-    aslRef: r.asl_ref,
-  };
-}
+export const toPermitRecord = (r: PermitRow): PermitRecord => permitFromColumns(r);
 
 const toRow = (p: PermitRecord, confirmed: boolean): PermitRow => ({
-  id: p.id,
-  number: p.number,
-  comune: p.comune,
-  kind: p.kind,
-  holder_id: p.holderId,
-  holder_name: p.holderName,
-  household_id: p.householdId,
-  plates: JSON.stringify(p.plates),
-  zone: p.zone,
-  valid_from: p.validFrom,
-  valid_to: p.validTo,
-  valid_from_at: p.validFromAt,
-  valid_to_at: p.validToAt,
-  fee_cents: p.feeCents,
-  payment_ref: p.paymentRef,
-  status: p.status,
-  revoked_reason: p.revokedReason,
-  revoked_at: p.revokedAt,
-  renews_id: p.renewsId,
-  verification_key: p.verificationKey,
-  issued_at: p.issuedAt,
-  issued_by: p.issuedBy,
-  asl_ref: p.aslRef,
+  ...permitColumnsOf(p),
   confirmed: confirmed ? 1 : 0,
 });
 
