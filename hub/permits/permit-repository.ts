@@ -3,6 +3,7 @@ import { permitRecordSchema, type PermitRecord } from '../../shared/permits/perm
 import type { HubDatabase } from '../db/database';
 import { permitColumnsOf, permitFromColumns } from '../../shared/permits/permit-columns';
 import { appendChange } from '../sync/change-log';
+import { localCudePlatform } from './cude-platform';
 import type { PermitRow, PermitsTable } from './permit-tables';
 
 type Db = Kysely<HubDatabase> | Transaction<HubDatabase>;
@@ -109,6 +110,7 @@ export async function insertPermit(
     .values(permitRowOf(checked, workstationId, at))
     .execute();
   await insertPlates(trx, checked);
+  await localCudePlatform.record(trx, checked, at);
   await publishPermit(trx, checked, at, mutationId);
 }
 
@@ -149,5 +151,6 @@ export async function savePermit(
     .execute();
   await trx.deleteFrom('permit_plates').where('permit_id', '=', checked.id).execute();
   await insertPlates(trx, checked);
+  await localCudePlatform.record(trx, checked, at);
   await publishPermit(trx, checked, at, mutationId);
 }

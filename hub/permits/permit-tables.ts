@@ -91,7 +91,19 @@ export interface PermitFeesTable {
   clerk: string;
 }
 
+export interface CudePlatformTable {
+  permit_id: string;
+  comune: string;
+  code: string;
+  /** JSON array of at most 2 `{ plate, country }`, in order of preference */
+  plates: string;
+  valid_to: string;
+  status: 'registered' | 'withdrawn';
+  updated_at: string;
+}
+
 export interface PermitHubTables {
+  cude_platform: CudePlatformTable;
   permit_fees: PermitFeesTable;
   permits: PermitsTable;
   permit_plates: PermitPlatesTable;

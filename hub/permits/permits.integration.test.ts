@@ -501,6 +501,32 @@ describe.each(HUB_BACKENDS)('permits at the hub (%s)', (backend) => {
     });
     // a CUDE's third plate is refused by the wire schema itself (2 at most), the permit unchanged
     expect(third).toMatchObject({ status: 'rejected', error: { code: 'mutation_invalid' } });
+    // the national platform (local implementation) holds the card, its plates in order and a code
+    const platform = () =>
+      hub.hubDb.db
+        .selectFrom('cude_platform')
+        .selectAll()
+        .where('permit_id', '=', cude.permitId)
+        .executeTakeFirstOrThrow();
+    const registered = await platform();
+    expect(registered).toMatchObject({ status: 'registered', valid_to: cude.validTo });
+    expect(registered.code).toMatch(/^CUDE[0-9A-HJKMNP-TV-Z]{8}$/);
+    expect(JSON.parse(registered.plates)).toEqual(cude.plates);
+    const swapped = await push(hub.casaleToken, 'anagrafe.casale', 'permits.changePlate', {
+      permitId: cude.permitId,
+      plates: [
+        { plate: 'MN333PR', country: 'I' },
+        { plate: 'MN555PR', country: 'I' },
+      ],
+      reason: null,
+      at: now(),
+    });
+    expect(swapped).toMatchObject({ status: 'applied' });
+    expect(JSON.parse((await platform()).plates)).toEqual([
+      { plate: 'MN333PR', country: 'I' },
+      { plate: 'MN555PR', country: 'I' },
+    ]);
+    expect((await platform()).code).toBe(registered.code);
     await hub.hubDb.db.transaction().execute((trx) =>
       serviceRegistryListener()(trx, {
         kind: 'deceased',
@@ -515,6 +541,7 @@ describe.each(HUB_BACKENDS)('permits at the hub (%s)', (backend) => {
     );
     const row = await permitRow(cude.permitId);
     expect(row).toMatchObject({ status: 'revoked', revoked_at: `${today()}T00:00` });
+    expect(await platform()).toMatchObject({ status: 'withdrawn', code: registered.code });
     const logged = await hub.hubDb.db
       .selectFrom('change_log')
       .select('payload')
@@ -526,7 +553,7 @@ describe.each(HUB_BACKENDS)('permits at the hub (%s)', (backend) => {
     const html = await page.text();
     expect(page.status).toBe(200);
     expect(html).toContain('data-status="revoked"');
-    expect(html).toContain('MN222PR');
+    expect(html).toContain('MN333PR');
     expect(html).not.toContain('ASL');
     expect(html).not.toContain('Bianchi');
   });

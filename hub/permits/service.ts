@@ -7,6 +7,7 @@ import { createDemoPermits } from './demo-permits';
 import { romeDateOf } from '../../shared/calendar/rome-date';
 import './permit-tables';
 import * as m2000 from './migrations/2026_12_06_2000_permits';
+import * as m2300 from './migrations/2026_12_06_2300_cude_platform';
 import { permitsOnRegistryEvent } from './registry-events';
 
 /**
@@ -17,7 +18,7 @@ import { permitsOnRegistryEvent } from './registry-events';
 export const permitsHub = defineHubService({
   shared: permitsService,
   appliers: PERMIT_APPLIERS,
-  migrations: { '2026_12_06_2000_permits': m2000 },
+  migrations: { '2026_12_06_2000_permits': m2000, '2026_12_06_2300_cude_platform': m2300 },
   routes: (app, ctx) => registerPermitRoutes(app, ctx),
   demo: async (db, comune, now) => {
     const made = await createDemoPermits(db, comune, { count: 3000, today: romeDateOf(now) });
