@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import type { PermitColumns } from '../../shared/permits/permit-columns';
 
 /**
  * The permits of every comune at the hub, the authority (one partition per comune, column
@@ -6,32 +7,7 @@ import type { Selectable } from 'kysely';
  * `permitRecordSchema`); plates are JSON on the row for the change log and, one row each, in
  * `permit_plates` for the camera check's indexed lookup.
  */
-export interface PermitsTable {
-  id: string;
-  comune: string;
-  number: string;
-  kind: string;
-  holder_id: string | null;
-  holder_name: string;
-  household_id: string | null;
-  /** JSON `[{ plate, country }]`, normal form */
-  plates: string;
-  zone: string | null;
-  valid_from: string;
-  valid_to: string;
-  valid_from_at: string | null;
-  valid_to_at: string | null;
-  fee_cents: number;
-  payment_ref: string | null;
-  status: string;
-  revoked_reason: string | null;
-  revoked_at: string | null;
-  renews_id: string | null;
-  verification_key: string;
-  issued_at: string;
-  issued_by: string;
-  /** CUDE only: health data (DOMAIN.md §12), never on a public page or a street answer */
-  asl_ref: string | null;
+export interface PermitsTable extends PermitColumns {
   /** the workstation that issued it (for the supervisors' queue and statistics) */
   workstation_id: string;
   /** hub instant of the last change */

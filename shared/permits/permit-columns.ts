@@ -30,6 +30,7 @@ export interface PermitColumns {
   verification_key: string;
   issued_at: string;
   issued_by: string;
+  /** CUDE only: health data (DOMAIN.md §12): never printed, never on a public page or a street answer */
   asl_ref: string | null;
 }
 

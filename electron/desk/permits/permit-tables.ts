@@ -1,36 +1,12 @@
 import type { Selectable } from 'kysely';
+import type { PermitColumns } from '../../../shared/permits/permit-columns';
 
 /**
  * The counter's mirror of the comune's permits (migration 2026_12_06_2000_permits). The columns
  * are the wire record's (shared/permits/permit-wire.ts `permitRecordSchema`), plates in their
  * own table so a plate is one indexed lookup (the camera question, offline at the counter).
  */
-export interface PermitsTable {
-  id: string;
-  number: string;
-  comune: string;
-  kind: string;
-  holder_id: string | null;
-  holder_name: string;
-  household_id: string | null;
-  /** JSON PlateWire[], in the order of preference (CUDE) */
-  plates: string;
-  zone: string | null;
-  valid_from: string;
-  valid_to: string;
-  valid_from_at: string | null;
-  valid_to_at: string | null;
-  fee_cents: number;
-  payment_ref: string | null;
-  status: string;
-  revoked_reason: string | null;
-  revoked_at: string | null;
-  renews_id: string | null;
-  verification_key: string;
-  issued_at: string;
-  issued_by: string;
-  /** CUDE only: health data (DOMAIN.md §12); never printed, never in a list */
-  asl_ref: string | null;
+export interface PermitsTable extends PermitColumns {
   /** 1 once the hub has sent the record back (its change log), 0 while only ours */
   confirmed: number;
 }
