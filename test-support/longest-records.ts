@@ -1,3 +1,4 @@
+import { DUPLICATE_FEE_CENTS } from '../shared/permits/fees';
 import type { z } from 'zod';
 import type { OpenResidenceInput } from '../shared/contract/case-inputs';
 import { addressInputSchema, registryMoverSchema } from '../shared/cases/residence-intake-schema';
@@ -185,7 +186,8 @@ export function longestPermitIssues(o: {
     plates: [LONGEST_PLATES[0] ?? { plate: 'ABCDE12345', country: 'CH' }],
     validTo: lastDayAfterMonths(o.today, 12),
     feeCents: 10_000,
-    paymentRef: longInput(pi.paymentRef, 'RIC-B885-P1-2026-000001'),
+    // a pagoPA notice's IUV: the longest reference the hub accepts for a fee not taken in cash
+    paymentRef: '01000000000000001',
     aslRef: null,
   };
   return { cude, firm };
@@ -209,8 +211,8 @@ export function longestPermitDuplicate(o: {
     verificationKey: o.key,
     cause: 'theft',
     reportRef: longInput(pd.reportRef, 'Denuncia Carabinieri Casale Monferrato'),
-    feeCents: 1_600,
-    paymentRef: longInput(pd.paymentRef, 'RIC-B885-P1-2026-000002'),
+    feeCents: DUPLICATE_FEE_CENTS,
+    paymentRef: null,
     at: o.at,
   };
 }

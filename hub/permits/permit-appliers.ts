@@ -1,10 +1,11 @@
 import { requireOpenTillSession } from '../cashdesk/payment-check';
+import { permitPaymentOf } from '../../shared/permits/payment';
 import type { Transaction } from 'kysely';
 import { compareIsoDates } from '../../shared/calendar/iso-date';
 import { romeDateTimeOf } from '../../shared/calendar/rome-date';
 import { AppError } from '../../shared/errors/app-error';
 import { checkEligibility, type HolderFacts, type PermitRequest } from '../../shared/permits/eligibility';
-import { permitFee } from '../../shared/permits/fees';
+import { DUPLICATE_FEE_CENTS, permitFee } from '../../shared/permits/fees';
 import { familyOf, isTemporaryKind, kindRowOn, type PermitKind } from '../../shared/permits/permit-kinds';
 import { PERMIT_NUMBERS, type PermitRecord } from '../../shared/permits/permit-wire';
 import { parsePlate, samePlate, type PlateValue } from '../../shared/permits/plate';
@@ -227,6 +228,13 @@ async function issueChecked(ctx: ApplyContext, args: MutationArgs<'permits.issue
   const fee = permitFee(kind, { comune, startAt: v.validFromAt }, args.at);
   if (!fee.ok) throw new AppError('invalid_input', { detail: `${fee.code}`, field: 'kind' });
   if (fee.feeCents !== args.feeCents) throw feeMismatch(args.number, args.feeCents, fee.feeCents, day);
+  const payment = permitPaymentOf({
+    feeCents: fee.feeCents,
+    paymentRef: args.paymentRef,
+    tillSessionId: args.tillSessionId ?? null,
+    number: args.number,
+  });
+  if (payment === null) throw new AppError('permit_payment_unseen', { number: args.number });
 
   const ownZone = row.family === 'sosta' ? holder.facts.residenceZone.sosta : holder.facts.residenceZone.ztl;
   const zone = args.zone ?? (row.requires.residenceInZone ? ownZone : null);
@@ -258,15 +266,15 @@ async function issueChecked(ctx: ApplyContext, args: MutationArgs<'permits.issue
   await insertPermit(trx, permit, ws.id, ctx.at, ctx.mutationId);
   // Cash taken at the counter joins that clerk's open till at this workstation, so the hub's own
   // closing check counts it (a desk cannot name an invented or another counter's till).
-  if (args.tillSessionId && fee.feeCents > 0) {
-    await requireOpenTillSession(trx, ws, args.tillSessionId);
+  if (payment.way === 'cash') {
+    await requireOpenTillSession(trx, ws, payment.tillSessionId);
     await trx
       .insertInto('permit_fees')
       .values({
         permit_id: args.permitId,
         comune,
         workstation_id: ws.id,
-        session_id: args.tillSessionId,
+        session_id: payment.tillSessionId,
         amount_cents: fee.feeCents,
         paid_at: ctx.at,
         clerk: ctx.clerk.username,
@@ -361,11 +369,8 @@ export const duplicatePermit: Applier<'permits.duplicate'> = async (ctx, args) =
   if (!standing(original)) throw permitNotActive(original.number, original.status);
   requireOwnSeries(ws, args.number);
   requireNotFuture(ctx, args.at);
-  if (args.feeCents > 0 && args.paymentRef === null) {
-    throw new AppError('invalid_input', {
-      detail: 'paymentRef: ricevuta o IUV del diritto pagato',
-      field: 'paymentRef',
-    });
+  if (args.feeCents !== DUPLICATE_FEE_CENTS) {
+    throw feeMismatch(args.number, args.feeCents, DUPLICATE_FEE_CENTS, localDateOf(args.at));
   }
   await savePermit(trx, { ...original, status: 'superseded' }, ctx.at, ctx.mutationId);
   await insertPermit(
@@ -375,8 +380,8 @@ export const duplicatePermit: Applier<'permits.duplicate'> = async (ctx, args) =
       id: args.newPermitId,
       number: args.number,
       verificationKey: args.verificationKey,
-      feeCents: args.feeCents,
-      paymentRef: args.paymentRef,
+      feeCents: DUPLICATE_FEE_CENTS,
+      paymentRef: null,
       renewsId: original.id,
       issuedAt: args.at,
       issuedBy: ctx.clerk.username,

@@ -229,12 +229,13 @@ describe.each(HUB_BACKENDS)('permits at the hub (%s)', (backend) => {
       zone: null,
       validTo: lastDayAfterMonths(today(), 12),
       feeCents: 5_000,
-      paymentRef: 'RIC-B885-P1-2026-000099',
+      // the IUV of the pagoPA notice issued for it
+      paymentRef: '01000000000000099',
     };
     const result = await push(hub.casaleToken, 'anagrafe.casale', 'permits.issue', args);
     expect(result).toMatchObject({ status: 'rejected', error: { code: 'permit_fee_mismatch' } });
     expect(result.error.message).toContain('incassati € 50,00, dovuti € 100,00');
-    expect(result.error.message).toContain('Rimborso proposto: € 50,00, ricevuta RIC-B885-P1-2026-000099.');
+    expect(result.error.message).toContain('Rimborso proposto: € 50,00, ricevuta 01000000000000099');
     expect(
       await hub.hubDb.db.selectFrom('permits').select('id').where('id', '=', args.permitId).execute(),
     ).toEqual([]);
@@ -246,6 +247,16 @@ describe.each(HUB_BACKENDS)('permits at the hub (%s)', (backend) => {
       feeCents: 10_000,
     });
     expect(ok).toMatchObject({ status: 'applied' });
+    // a fee "paid" with a receipt the hub never saw is not taken on the desk's word
+    const unseen = await push(hub.casaleToken, 'anagrafe.casale', 'permits.issue', {
+      ...args,
+      plates: [{ plate: 'LM987NP', country: 'I' }],
+      paymentRef: 'RIC-B885-P1-2026-000099',
+      permitId: uuidv7(),
+      number: await nextNumber(hub.casaleToken),
+      feeCents: 10_000,
+    });
+    expect(unseen).toMatchObject({ status: 'rejected', error: { code: 'permit_payment_unseen' } });
   });
 
   it('keeps the first of two offline ZTL residents permits for one household; the second is an exception', async () => {
@@ -281,8 +292,8 @@ describe.each(HUB_BACKENDS)('permits at the hub (%s)', (backend) => {
       paymentRef: receipt,
     });
     for (const [plate, receipt] of [
-      ['GH123JK', 'RIC-B885-P1-2026-000001'],
-      ['GH124JK', 'RIC-B885-P1-2026-000002'],
+      ['GH123JK', '01000000000000001'],
+      ['GH124JK', '01000000000000002'],
     ] as const) {
       expect(
         await push(

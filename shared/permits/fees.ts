@@ -95,3 +95,10 @@ export function permitFee(
     uncertain: row.uncertain,
   };
 }
+
+/**
+ * A duplicate after loss, theft or damage: DOMAIN.md names no charge, so it is free [U] until a
+ * comune's resolution says otherwise. One rule for the counter that issues it and the hub that
+ * records it, so the hub never takes the amount on the desk's word.
+ */
+export const DUPLICATE_FEE_CENTS = 0;

@@ -94,6 +94,10 @@ export const PERMIT_ERROR_MESSAGES = {
     it: 'Tariffa del permesso {number} non corretta: incassati {amount}, dovuti {due} al {date}. Il permesso non è stato registrato.',
     en: 'Wrong fee for permit {number}: {amount} taken, {due} due on {date}. The permit was not recorded.',
   },
+  permit_payment_unseen: {
+    it: 'Pagamento del permesso {number} non riscontrabile: la tariffa si incassa in contanti nella cassa di questa postazione o con un avviso pagoPA. Il permesso non è stato registrato.',
+    en: 'Payment for permit {number} cannot be traced: the fee is taken in cash into this workstation’s till or by a pagoPA notice. The permit was not recorded.',
+  },
   permit_validity_mismatch: {
     it: 'Validità del permesso non corretta ({field}): indicato {claimed}, secondo le regole {due}.',
     en: 'Wrong permit validity ({field}): {claimed} given, {due} by the rules.',

@@ -71,7 +71,7 @@ export type PermitStatus = (typeof PERMIT_STATUSES)[number];
 
 /** What the registry person is called on the permit: `surname givenNames`, as in cases (120 + 1 + 120). */
 const holderName = z.string().trim().min(1).max(241);
-/** A receipt number (RIC-…, 23 characters) or a pagoPA IUV (15 or 17 digits), ≤ 35 like PSP ids. */
+/** The permit's own number when paid in cash into the till, or a pagoPA IUV (15 or 17 digits): payment.ts. */
 const paymentRef = z.string().trim().min(1).max(35);
 /** The ASL certificate or commission report reference: health data (DOMAIN.md §12), CUDE only. */
 const aslRef = z.string().trim().min(1).max(60);

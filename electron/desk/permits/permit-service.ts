@@ -14,7 +14,7 @@ import {
   RENEWAL_WINDOW_DAYS,
   type PermitRefusal,
 } from '../../../shared/permits/eligibility';
-import { permitFee } from '../../../shared/permits/fees';
+import { permitFee, DUPLICATE_FEE_CENTS } from '../../../shared/permits/fees';
 import { permitStatusAt } from '../../../shared/permits/in-force';
 import type { PermitRequestInput } from '../../../shared/permits/permit-calls';
 import { permitRefusalMessage } from '../../../shared/permits/permit-errors';
@@ -658,7 +658,7 @@ export async function duplicatePermit(
   const verificationKey = permitKeyFrom(randomBytes(5));
   const issuedAt = ctx.now();
   const at = romeDateTimeOf(issuedAt);
-  // a duplicate's fee is not in DOMAIN.md [U]: free here, the comune may set one
+  // the duplicate's fee is the shared rule's (fees.ts), which the hub applies too
   const args = {
     permitId: original.id,
     newPermitId,
@@ -666,7 +666,7 @@ export async function duplicatePermit(
     verificationKey,
     cause: input.cause,
     reportRef: input.reportRef ?? null,
-    feeCents: 0,
+    feeCents: DUPLICATE_FEE_CENTS,
     paymentRef: null,
     at,
   };
