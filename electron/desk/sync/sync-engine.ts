@@ -80,12 +80,16 @@ export class SyncEngine implements SyncControl {
 
   async stop(): Promise<void> {
     this.running = false;
-    this.abort.abort();
+    const abort = this.abort;
+    const loops = this.loops;
+    abort.abort();
     this.wakePush?.();
-    await this.loops;
+    await loops;
+    // A start() while we waited owns the engine now: leave its loops and signal alone. Otherwise
+    // the aborted signal ends the loops only: a sync asked for after stop() (the clerk's button, a
+    // test) must reach the hub, not fail at once as "hub unreachable".
+    if (this.abort !== abort) return;
     this.loops = null;
-    // The aborted signal ends the loops only: a sync asked for after stop() (the clerk's button,
-    // a test) must reach the hub, not fail at once as "hub unreachable".
     this.abort = new AbortController();
   }
 
