@@ -41,6 +41,7 @@ import {
   applyResidenceRegistration,
   restoreResidence,
 } from './residence-registry';
+import { serviceCaseDecisions } from '../services/merge';
 import type { HubResidentRow } from '../db/tables/registry.table';
 
 type Trx = Transaction<HubDatabase>;
@@ -226,6 +227,12 @@ const transitionCase: Applier<'cases.transition'> = async (ctx, args) => {
     finalAct = { number, date: localDateOf(at) };
   }
   let next = applyCaseEvent(record, args.event, actorOf(ctx), at, args.eventId, finalAct ? { finalAct } : {});
+  const decided = next.state.status === 'approved' || next.state.status === 'rejected';
+  const hook = decided ? serviceCaseDecisions().get(next.state.procedure.code) : undefined;
+  if (hook) {
+    await store(ctx, next);
+    return hook(ctx, next);
+  }
   const undone = next.state.status === 'rejected' || next.state.status === 'withdrawn';
   if (!undone || !next.residence) return store(ctx, next);
   const restored = await restoreResidence(ctx.trx, next, localDateOf(at));

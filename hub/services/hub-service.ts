@@ -5,7 +5,8 @@ import type { Change, MutationName } from '../../shared/sync/mutations';
 import type { HubDatabase } from '../db/database';
 import type { WorkstationRow } from '../db/tables/workstations.table';
 import type { RouteContext } from '../routes/route-context';
-import type { Applier } from '../sync/apply-context';
+import type { CaseRecord } from '../../shared/cases/case-record';
+import type { Applier, ApplyContext } from '../sync/apply-context';
 
 type MutationsOf<S extends ServiceDefinition> = keyof S['mutations'] & MutationName;
 
@@ -33,6 +34,17 @@ export interface RegistryEvent {
 
 export type RegistryListener = (trx: Transaction<HubDatabase>, event: RegistryEvent) => Promise<void>;
 
+/**
+ * A case of one of the service's procedures was just decided (approved or rejected) by a pushed
+ * `cases.transition`, inside that mutation's transaction: the service issues what the decision
+ * produces (a concession, its notices) or records the refusal. Throwing refuses the decision.
+ */
+export interface CaseDecisionHook {
+  /** procedure codes of shared/cases/procedure-catalogue.ts this service answers for */
+  procedures: readonly string[];
+  decided: (ctx: ApplyContext, record: CaseRecord) => Promise<void>;
+}
+
 /** Stops what a service started (scheduled jobs); waits for a run in progress. */
 export type StopJobs = () => Promise<void> | void;
 
@@ -48,6 +60,12 @@ export interface HubService<S extends ServiceDefinition> {
   /** append only; names are global (date first), Kysely runs them in name order */
   migrations: Record<string, Migration>;
   routes?: (app: FastifyInstance, ctx: RouteContext) => StopJobs | void;
+  /**
+   * Decisions on cases of the service's own procedures. A service opens such a case from its own
+   * mutation with the case engine's applier (`CASE_APPLIERS['cases.open']`), in the same
+   * transaction, and learns the decision here.
+   */
+  caseDecisions?: CaseDecisionHook;
   /** told of moves, emigrations and deaths in the registry's own transaction */
   registryEvents?: RegistryListener;
   /**

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely, Migration, Transaction } from 'kysely';
 import type { HubDatabase } from '../db/database';
 import type { RouteContext } from '../routes/route-context';
-import type { RegistryListener, StopJobs } from './hub-service';
+import type { CaseDecisionHook, RegistryListener, StopJobs } from './hub-service';
 import { HUB_SERVICES } from './registered';
 
 /** The hub's central lists, built from the registered services when first asked for. */
@@ -23,6 +23,20 @@ export const serviceRegistryListener = (): RegistryListener => {
   return async (trx, event) => {
     for (const listen of listeners) await listen(trx, event);
   };
+};
+
+/** The services' hooks for decisions on their own procedures' cases, by procedure code. */
+export const serviceCaseDecisions = (): ReadonlyMap<string, CaseDecisionHook['decided']> => {
+  const byProcedure = new Map<string, CaseDecisionHook['decided']>();
+  for (const s of HUB_SERVICES) {
+    const hook = 'caseDecisions' in s ? s.caseDecisions : undefined;
+    if (!hook) continue;
+    for (const code of hook.procedures) {
+      if (byProcedure.has(code)) throw new Error(`procedure "${code}" decided by two services`);
+      byProcedure.set(code, hook.decided);
+    }
+  }
+  return byProcedure;
 };
 
 /** Every service's routes and jobs; returns one function that stops all the jobs. */
