@@ -3,6 +3,7 @@ import {
   daysBetween,
   isIsoDate,
   isoDate,
+  MAX_YEAR,
   maxIsoDate,
   parseIsoDate,
   yearOf,
@@ -425,6 +426,16 @@ export function annualFee(
   year: number,
   tables: CanoneTables = {},
 ): CanoneResult<CanoneFee> {
+  const result = annualFeeAndSetting(req, year, tables);
+  return result.ok ? canoneOk(result.value.fee) : result;
+}
+
+/** `annualFee` with the setting row it used (the yearly run needs its instalment rule). */
+export function annualFeeAndSetting(
+  req: CanoneRequest,
+  year: number,
+  tables: CanoneTables = {},
+): CanoneResult<{ fee: CanoneFee; setting: CanoneComuneSetting }> {
   const checked = checkRequest(req);
   if (!checked.ok) return checked;
   if (req.regime !== 'permanent') {
@@ -436,7 +447,7 @@ export function annualFee(
     });
   }
   const rowDate =
-    Number.isSafeInteger(year) && year >= yearOf(req.start)
+    Number.isSafeInteger(year) && year >= yearOf(req.start) && year <= MAX_YEAR
       ? maxIsoDate(req.start, isoDate(year, 1, 1))
       : req.start;
   const resolved = resolve(req, rowDate, tables);
@@ -460,7 +471,7 @@ export function annualFee(
   if (months > 0 && touched < 12 && p.setting.confidence.partYear !== 'V') uncertain.push('part_year');
   const totalCents = withMinimum(raw, p.setting, lines, uncertain);
   lines.push(totalLine(totalCents));
-  return canoneOk({
+  const fee: CanoneFee = {
     totalCents,
     chargedMeasure: p.chargedHalves / 2,
     unit: p.category.unit,
@@ -475,7 +486,8 @@ export function annualFee(
     lines,
     tariffVersion: p.setting.version,
     uncertain,
-  });
+  };
+  return canoneOk({ fee, setting: p.setting });
 }
 
 /**
