@@ -1,4 +1,6 @@
-import bwipjs from 'bwip-js';
+// the browser build: no Node builtins (the default export's Node build loads zlib for PNG), and the
+// package's top-level export has no condition the bundler resolution of our tsconfigs matches
+import bwipjs from 'bwip-js/browser';
 import QRCode from 'qrcode';
 
 /**

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { isoDateString } from '../../calendar/date-schemas';
+
+/** The hub's routes that print payment notices (hub/notices/notice-routes.ts), shared with the desk. */
+export const NOTICES_API = '/api/v1/notices';
+/** one notice, as a desk asks for it: a clerk's session, any staff role */
+export const AVVISO_PATH = `${NOTICES_API}/:noticeNumber/avviso.pdf`;
+export const avvisoPath = (noticeNumber: string): string =>
+  `${NOTICES_API}/${encodeURIComponent(noticeNumber)}/avviso.pdf`;
+/** many notices in one PDF, for the office (supervisors): a billing run, the post */
+export const AVVISI_BULK_PATH = `${NOTICES_API}/avvisi.pdf`;
+
+/**
+ * One request prints at most this many notices: 5,000 pages take the hub about a minute and make
+ * a file of some 40 MB (measured in hub/notices/notice-routes.integration.test.ts); a larger run
+ * is split by due date or kind.
+ */
+export const MAX_AVVISI_PER_REQUEST = 5_000;
+
+export const DEBT_KINDS = ['TARI', 'IMU', 'MENSA', 'ALTRO'] as const;
+
+/** Which open positions to print: by kind and due-date range (both ends included). */
+export const avvisiQuerySchema = z
+  .object({
+    kind: z.enum(DEBT_KINDS).optional(),
+    from: isoDateString().optional(),
+    to: isoDateString().optional(),
+  })
+  .strict();
+export type AvvisiQuery = z.infer<typeof avvisiQuerySchema>;
