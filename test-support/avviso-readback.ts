@@ -6,7 +6,8 @@ import {
   RGBLuminanceSource,
 } from '@zxing/library';
 import jsQR from 'jsqr';
-import { crop, renderPdfPage } from '../electron/desk/documents/pdf-test-helpers';
+import { pdfPageCount } from '../electron/desk/documents/pdf-page-count';
+import { crop, extractPdfText, flat, renderPdfPage } from '../electron/desk/documents/pdf-test-helpers';
 import type { RgbaImage } from '../electron/desk/documents/qr-matrix';
 
 /**
@@ -68,4 +69,12 @@ export async function readAvvisoCodes(bytes: Uint8Array, pages: number): Promise
     });
   }
   return out;
+}
+
+/** Pages of the PDF (as printed). */
+export const pageCountOf = (bytes: Uint8Array): Promise<number> => pdfPageCount(bytes);
+
+/** All the text of the PDF, whitespace collapsed, for `toContain`. */
+export async function extractPdfTextOf(bytes: Uint8Array): Promise<string> {
+  return flat((await extractPdfText(bytes)).join('\n'));
 }
