@@ -40,7 +40,7 @@ function positionsOf(csv: string): Position[] {
     });
 }
 
-describe.each(HUB_BACKENDS)('payment notices printed by the hub (%s)', (backend) => {
+describe.each(HUB_BACKENDS)('payment notices printed by the hub (%s)', { timeout: 30_000 }, (backend) => {
   let hub: TestHub;
   let positions: Position[];
   let clerk: string;

@@ -48,7 +48,8 @@ const instalments: AvvisoModel = {
 
 const qrOf = (n: string, cents: number): string => `PAGOPA|002|${n}|${ENTE_CF}|${cents}`;
 
-describe('avvisoPdf', () => {
+// each test renders pages and scans them for codes: seconds on a shared 2-core machine
+describe('avvisoPdf', { timeout: 30_000 }, () => {
   it('a single payment: one page; the QR reads back as the notice, the ente and the amount', async () => {
     const pdf = await avvisoPdf(single);
     expect(await pdfPageCount(pdf)).toBe(1);

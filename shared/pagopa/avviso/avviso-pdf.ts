@@ -1,4 +1,17 @@
-import { PDFDocument, rgb, StandardFonts, type Color, type PDFFont, type PDFPage } from 'pdf-lib';
+import {
+  fill,
+  PDFDocument,
+  popGraphicsState,
+  pushGraphicsState,
+  rectangle,
+  rgb,
+  setFillingGrayscaleColor,
+  StandardFonts,
+  type Color,
+  type PDFFont,
+  type PDFOperator,
+  type PDFPage,
+} from 'pdf-lib';
 import { formatDate } from '../../i18n/registry-labels';
 import { cents } from '../../money/cents';
 import { formatEuro } from '../../money/euro-format';
@@ -112,6 +125,9 @@ function paragraph(
 
 function drawMatrix(pen: Pen, matrix: ModuleMatrix, x: number, top: number, side: number): void {
   const module = side / Math.max(matrix.width, matrix.height);
+  // one rectangle per run of dark modules, all filled by one operator: a page of a 5,000-notice
+  // run stays small and fast to write (drawRectangle would wrap each in its own graphics state)
+  const ops: PDFOperator[] = [pushGraphicsState(), setFillingGrayscaleColor(0)];
   for (let row = 0; row < matrix.height; row++) {
     let col = 0;
     while (col < matrix.width) {
@@ -121,16 +137,11 @@ function drawMatrix(pen: Pen, matrix: ModuleMatrix, x: number, top: number, side
       }
       const start = col;
       while (col < matrix.width && matrix.dark(col, row)) col++;
-      // one rectangle per run of dark modules: fewer operators, no hairlines between modules
-      pen.page.drawRectangle({
-        x: x + start * module,
-        y: top - (row + 1) * module,
-        width: (col - start) * module,
-        height: module,
-        color: INK,
-      });
+      ops.push(rectangle(x + start * module, top - (row + 1) * module, (col - start) * module, module));
     }
   }
+  ops.push(fill(), popGraphicsState());
+  pen.page.pushOperators(...ops);
 }
 
 function box(pen: Pen, x: number, top: number, width: number, height: number): void {
@@ -207,6 +218,7 @@ function header(pen: Pen, model: AvvisoModel): void {
 
 /** A page that swallows drawing: lets a block be measured with the very code that draws it. */
 const phantomPage = {
+  pushOperators: () => undefined,
   drawText: () => undefined,
   drawRectangle: () => undefined,
   drawLine: () => undefined,
