@@ -6,8 +6,10 @@ import { AppError } from '../../shared/errors/app-error';
 import { avvisiPdf, avvisoPdf } from '../../shared/pagopa/avviso/avviso-pdf';
 import {
   AVVISI_BULK_PATH,
+  AVVISO_JSON_PATH,
   AVVISO_PATH,
   avvisiQuerySchema,
+  type AvvisoJson,
   MAX_AVVISI_PER_REQUEST,
 } from '../../shared/pagopa/avviso/avviso-wire';
 import { noteAuditSubject } from '../audit/audit-hook';
@@ -35,23 +37,37 @@ export function registerNoticeRoutes(app: FastifyInstance, ctx: RouteContext): v
       .header('cache-control', 'no-store')
       .send(Buffer.from(bytes));
 
-  app.get<{ Params: { noticeNumber: string } }>(
-    AVVISO_PATH,
-    {
-      config: {
-        audit: {
-          action: 'notices.avviso',
-          entity: 'debt_position',
-          subject: (req) => String((req.params as { noticeNumber?: unknown }).noticeNumber ?? ''),
-        },
+  const oneNotice = {
+    config: {
+      audit: {
+        action: 'notices.avviso',
+        entity: 'debt_position',
+        subject: (req: FastifyRequest) =>
+          String((req.params as { noticeNumber?: unknown }).noticeNumber ?? ''),
       },
     },
-    async (req, reply) => {
-      const ws = await allowed(req, 'notices.print');
-      const number = parse(z.string().max(64), req.params.noticeNumber);
-      const model = await avvisoModelFor(ctx.db, ws.comune, number, romeDateOf(ctx.now()));
-      const pdf = await avvisoPdf(model, { issuedAt: ctx.now() });
-      return sendPdf(reply, pdf, `avviso-${model.single?.noticeNumber ?? number}.pdf`);
+  };
+  const printOne = async (req: FastifyRequest<{ Params: { noticeNumber: string } }>) => {
+    const ws = await allowed(req, 'notices.print');
+    const number = parse(z.string().max(64), req.params.noticeNumber);
+    const model = await avvisoModelFor(ctx.db, ws.comune, number, romeDateOf(ctx.now()));
+    return {
+      number: model.single?.noticeNumber ?? number,
+      pdf: await avvisoPdf(model, { issuedAt: ctx.now() }),
+    };
+  };
+
+  app.get<{ Params: { noticeNumber: string } }>(AVVISO_PATH, oneNotice, async (req, reply) => {
+    const { number, pdf } = await printOne(req);
+    return sendPdf(reply, pdf, `avviso-${number}.pdf`);
+  });
+
+  app.get<{ Params: { noticeNumber: string } }>(
+    AVVISO_JSON_PATH,
+    oneNotice,
+    async (req): Promise<AvvisoJson> => {
+      const { number, pdf } = await printOne(req);
+      return { noticeNumber: number, pdfBase64: Buffer.from(pdf).toString('base64') };
     },
   );
 

@@ -13,6 +13,7 @@ import {
 import type { CounterSessionView, DebtLookup, PaymentDone, PaymentView } from '../contract/cashdesk-views';
 import { CASHDESK_UI } from '../i18n/cashdesk-messages';
 import { AVVISO_ERROR_MESSAGES } from '../pagopa/avviso/avviso-errors';
+import type { AvvisoJson } from '../pagopa/avviso/avviso-wire';
 import { defineService } from '../services/service-definition';
 import { CASHDESK_MUTATIONS } from './wire';
 
@@ -36,6 +37,11 @@ export const cashdeskService = defineService({
       'clerk',
     ),
     'cashdesk:duplicates': spec<PaymentView[]>()(none, 'clerk'),
+    // the pagoPA avviso of a notice, printed by the hub from its own position (online only)
+    'cashdesk:avviso': spec<AvvisoJson>()(
+      z.object({ noticeNumber: z.string().min(1).max(40) }).strict(),
+      'clerk',
+    ),
   },
   mutations: CASHDESK_MUTATIONS,
   rules: {

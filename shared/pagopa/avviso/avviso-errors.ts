@@ -24,6 +24,10 @@ export const AVVISO_ERROR_MESSAGES = {
     it: 'La selezione comprende {count} avvisi: se ne stampano al massimo {max} per volta. Restringere le date o il tipo.',
     en: 'The selection holds {count} notices: at most {max} are printed at a time. Narrow the dates or the kind.',
   },
+  avviso_hub_required: {
+    it: 'Per stampare l’avviso serve il collegamento al server del comune: riprovare quando la postazione è in linea.',
+    en: 'Printing the notice needs the comune’s server: try again when this counter is online.',
+  },
   avvisi_not_found: {
     it: 'Nessun avviso da stampare con questi criteri.',
     en: 'No notice to print with these criteria.',

@@ -7,6 +7,15 @@ export const NOTICES_API = '/api/v1/notices';
 export const AVVISO_PATH = `${NOTICES_API}/:noticeNumber/avviso.pdf`;
 export const avvisoPath = (noticeNumber: string): string =>
   `${NOTICES_API}/${encodeURIComponent(noticeNumber)}/avviso.pdf`;
+/**
+ * The same notice as JSON `{ noticeNumber, pdfBase64 }`, for the desk core: its hub client reads
+ * JSON answers only (electron/desk/hub-client), and a notice is a few tens of kB.
+ */
+export const AVVISO_JSON_PATH = `${NOTICES_API}/:noticeNumber/avviso`;
+export const avvisoJsonPath = (noticeNumber: string): string =>
+  `${NOTICES_API}/${encodeURIComponent(noticeNumber)}/avviso`;
+export const avvisoJsonSchema = z.object({ noticeNumber: z.string(), pdfBase64: z.string().min(1) }).strict();
+export type AvvisoJson = z.infer<typeof avvisoJsonSchema>;
 /** many notices in one PDF, for the office (supervisors): a billing run, the post */
 export const AVVISI_BULK_PATH = `${NOTICES_API}/avvisi.pdf`;
 
