@@ -12,7 +12,7 @@ export interface AvvisoEnteSettings {
   info: readonly string[];
   cbill: string | null;
   postal: AvvisoModel['postal'];
-  settore?: Partial<Record<'TARI' | 'IMU' | 'MENSA' | 'ALTRO', string>>;
+  settore?: Partial<Record<'TARI' | 'IMU' | 'MENSA' | 'ALTRO' | 'FINE', string>>;
 }
 
 const NONE: AvvisoEnteSettings = { info: [], cbill: null, postal: null };

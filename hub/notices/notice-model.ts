@@ -2,6 +2,10 @@ import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { IsoDate } from '../../shared/calendar/iso-date';
 import { cashdeskSettingOn } from '../../shared/cashdesk/comune-settings';
 import { AppError } from '../../shared/errors/app-error';
+import { amountDue } from '../../shared/fines/amount-due';
+import { fineAtCounter } from '../../shared/fines/payability';
+import type { VerbaleNotification } from '../../shared/fines/verbali-csv';
+import { cents } from '../../shared/money/cents';
 import { AVVISO_LIMITS, type AvvisoModel, type AvvisoPart } from '../../shared/pagopa/avviso/avviso-model';
 import { parseNoticeNumber } from '../../shared/pagopa/notice-number';
 import type { HubDatabase } from '../db/database';
@@ -25,7 +29,8 @@ type Db = Kysely<HubDatabase> | Transaction<HubDatabase>;
 type PositionRow = Selectable<DebtPositionsTable>;
 
 /** the office that manages each kind of position, as the notice names it */
-const SETTORE: Record<PositionRow['kind'], string> = {
+const SETTORE: Record<PositionRow['kind'] | 'FINE', string> = {
+  FINE: 'Polizia Locale',
   TARI: 'Servizio Tributi',
   IMU: 'Servizio Tributi',
   MENSA: 'Servizi Scolastici',
@@ -98,7 +103,7 @@ async function recipientOf(db: Db, comune: string, cf: string): Promise<AvvisoMo
 async function enteOf(
   db: Db,
   comune: string,
-  kind: PositionRow['kind'],
+  kind: PositionRow['kind'] | 'FINE',
   on: IsoDate,
 ): Promise<Pick<AvvisoModel, 'ente' | 'postal'>> {
   const setting = cashdeskSettingOn(comune, on);
@@ -155,9 +160,55 @@ export async function avvisoModelOfRow(
 }
 
 /**
- * The avviso of the position with this notice number in `comune`, as of `on` (the day whose
- * comune setting applies). Refuses a malformed number (400), an unknown one (404) and a paid one
- * (409) with typed errors.
+ * The avviso of a fine (a verbale carries its own notice number): the amount due on `on` by the
+ * same shared rules the counter and the payment check use (5-day reduction, 60-day windows,
+ * notification costs), payable until the end of the current window, after which the amount
+ * changes (the notice says so). The hub does not hold the owner's codice fiscale: the notice is
+ * addressed to the owner of the plate.
+ */
+async function verbaleModel(
+  db: Db,
+  comune: string,
+  number: string,
+  on: IsoDate,
+): Promise<AvvisoModel | null> {
+  const v = await db
+    .selectFrom('verbali')
+    .selectAll()
+    .where('comune', '=', comune)
+    .where('notice_number', '=', number)
+    .executeTakeFirst();
+  if (!v) return null;
+  if (v.status !== 'open') throw new AppError('avviso_notice_already_paid', { noticeNumber: number });
+  const fine = fineAtCounter({
+    violationId: v.violation_id,
+    violationDate: v.violation_date,
+    notification: v.notification ? (JSON.parse(v.notification) as VerbaleNotification) : null,
+    notificationCostsCents: cents(Number(v.notification_costs_cents)),
+    driverIdentified: Number(v.driver_identified) === 1,
+  });
+  if (!fine.ok) throw new AppError('avviso_fine_not_payable', { reason: fine.message.it });
+  const due = amountDue(fine.value, on, { calendar: { comune } });
+  if (!due.ok) throw new AppError('avviso_fine_not_payable', { reason: due.error.message.it });
+  const { ente, postal } = await enteOf(db, comune, 'FINE', on);
+  const comma = v.comma ? ` c. ${v.comma}` : '';
+  return {
+    ente,
+    recipient: { fiscalCode: null, name: `Intestatario del veicolo targa ${v.plate}`, address: '' },
+    subject: clip(
+      `Verbale n. ${v.number}/${v.series} - art. ${v.article}${comma} CdS`,
+      AVVISO_LIMITS.subject,
+    ),
+    single: { noticeNumber: number, amountCents: due.value.totalCents, dueDate: due.value.deadline ?? on },
+    instalments: [],
+    postal,
+  };
+}
+
+/**
+ * The avviso of the debt with this notice number in `comune` (a debt position, else a verbale),
+ * as of `on` (the day whose comune setting and fine amounts apply). Refuses a malformed number
+ * (400), an unknown one (404), a paid one (409) and a fine not yet payable (400) with typed errors.
  */
 export async function avvisoModelFor(
   db: Db,
@@ -174,8 +225,10 @@ export async function avvisoModelFor(
     .where('comune', '=', comune)
     .where('notice_number', '=', number)
     .executeTakeFirst();
-  if (!row) throw new AppError('avviso_notice_not_found', { noticeNumber: number });
-  return avvisoModelOfRow(db, row, on);
+  if (row) return avvisoModelOfRow(db, row, on);
+  const fine = await verbaleModel(db, comune, number, on);
+  if (fine) return fine;
+  throw new AppError('avviso_notice_not_found', { noticeNumber: number });
 }
 
 /** The key that makes the instalments of one position print once in a bulk run. */

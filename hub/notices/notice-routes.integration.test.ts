@@ -1,13 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { romeDateOf } from '../../shared/calendar/rome-date';
+import { debtAmountDueOn } from '../../shared/cashdesk/debt-amount';
+import type { VerbaleNotification } from '../../shared/fines/verbali-csv';
+import { cents } from '../../shared/money/cents';
 import { avvisoPath, AVVISI_BULK_PATH, MAX_AVVISI_PER_REQUEST } from '../../shared/pagopa/avviso/avviso-wire';
 import { formatNoticeNumber, generateNoticeNumber } from '../../shared/pagopa/notice-number';
 import { LOGIN_PATH, PROTOCOL_VERSION } from '../../shared/sync/registry-page';
 import { extractPdfTextOf, pageCountOf, readAvvisoCodes } from '../../test-support/avviso-readback';
 import { HUB_BACKENDS } from '../../test-support/hub-backends';
 import { startTestHub, type TestHub } from '../../test-support/running-hub';
-import { demoPositionsCsv } from '../cashdesk/demo-fines';
-import { importDebtPositions } from '../cashdesk/import-service';
+import { demoPositionsCsv, demoVerbaliCsv } from '../cashdesk/demo-fines';
+import { importDebtPositions, importVerbali } from '../cashdesk/import-service';
 import { DEMO_PASSWORD } from '../seed/demo-users';
 
 /**
@@ -129,6 +132,39 @@ describe.each(HUB_BACKENDS)('payment notices printed by the hub (%s)', { timeout
     expect([elsewhere.status, elsewhere.json.code]).toEqual([404, 'avviso_notice_not_found']);
     const anonymous = await get(avvisoPath(mario));
     expect(anonymous.status).toBe(401);
+  });
+
+  it('a fine prints with the amount due today, addressed to the plate; an unnotified one is refused', async () => {
+    const today = romeDateOf(new Date());
+    await importVerbali(hub.hubDb.db, 'B885', demoVerbaliCsv(today, 20));
+    const rows = await hub.hubDb.db.selectFrom('verbali').selectAll().where('comune', '=', 'B885').execute();
+    const payable = rows.find((v) => v.notification !== null && v.violation_id !== null);
+    const unnotified = rows.find((v) => v.notification === null);
+    if (!payable || !unnotified) throw new Error('the demo verbali have both kinds');
+    const expected = debtAmountDueOn(
+      {
+        kind: 'fine',
+        comune: 'B885',
+        verbale: {
+          violationId: payable.violation_id,
+          violationDate: payable.violation_date,
+          notification: JSON.parse(payable.notification ?? 'null') as VerbaleNotification,
+          notificationCostsCents: cents(Number(payable.notification_costs_cents)),
+          driverIdentified: Number(payable.driver_identified) === 1,
+        },
+      },
+      today,
+    );
+    if (!expected.ok) throw new Error(expected.message.en);
+    const res = await get(avvisoPath(payable.notice_number), clerk);
+    expect(res.status).toBe(200);
+    const [page] = await readAvvisoCodes(res.bytes, 1);
+    expect(page?.qr).toEqual([`PAGOPA|002|${payable.notice_number}|${ENTE_CF}|${expected.dueCents}`]);
+    const text = await extractPdfTextOf(res.bytes);
+    expect(text).toContain(`Intestatario del veicolo targa ${payable.plate}`);
+    expect(text).toContain('Polizia Locale');
+    const refused = await get(avvisoPath(unnotified.notice_number), clerk);
+    expect([refused.status, refused.json.code]).toEqual([400, 'avviso_fine_not_payable']);
   });
 
   it('a paid notice is not printed (409)', async () => {

@@ -16,6 +16,10 @@ export const AVVISO_ERROR_MESSAGES = {
     it: 'L’avviso {noticeNumber} risulta già pagato: non si stampa un avviso per un debito estinto.',
     en: 'Notice {noticeNumber} is already paid: no notice is printed for a settled debt.',
   },
+  avviso_fine_not_payable: {
+    it: 'Per questo verbale non si può ancora stampare l’avviso: {reason}',
+    en: 'No notice can be printed for this fine yet: {reason}',
+  },
   avviso_ente_not_configured: {
     it: 'Il comune non ha ancora codice fiscale e codice di segregazione pagoPA configurati: gli avvisi non si possono stampare.',
     en: 'The comune has no pagoPA fiscal code and segregation code configured yet: notices cannot be printed.',

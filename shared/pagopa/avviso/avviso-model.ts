@@ -13,7 +13,8 @@ import { NOTICE_NUMBER_LENGTH, parseNoticeNumber } from '../notice-number';
  *   so the 16-character P.IVA/CF allowance of §6.4 is narrowed to the 11 digits of a body's CF;
  *   name ≤ 50 characters (§6.4); settore (the office managing the payment); optional CBILL code
  *   (5 characters, letters and digits, the interbank "codice SIA"); info channels as free lines.
- * - destinatario: CF (16) or P.IVA (11), upper case; full name; one address line.
+ * - destinatario: CF (16) or P.IVA (11), upper case, or none when unknown (a fine addressed to
+ *   the owner of a plate); full name; one address line.
  * - oggetto: plain words. pagoPA does not give a hard limit in the pages we could read; the widely
  *   used Jasper templates cut it at 60 characters on the notice and 110 in the Poste Data Matrix
  *   [U]: `AVVISO_LIMITS.subject` is the one place to change it.
@@ -81,7 +82,8 @@ export const avvisoModelSchema = z
       .strict(),
     recipient: z
       .object({
-        fiscalCode: recipientFiscalCodeSchema,
+        /** null when the creditor does not know it yet (a fine: the vehicle's owner, by plate) */
+        fiscalCode: recipientFiscalCodeSchema.nullable(),
         name: trimmed(AVVISO_LIMITS.recipientName),
         address: z.string().trim().max(AVVISO_LIMITS.recipientAddress),
       })

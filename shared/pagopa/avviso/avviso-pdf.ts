@@ -203,7 +203,8 @@ function header(pen: Pen, model: AvvisoModel): void {
     const p = ink ? pen : { ...pen, page: phantomPage };
     let h = label(p, 'Destinatario avviso', x, top);
     h += paragraph(p, model.recipient.name, x, top - h, inner, { size: 11, bold: true }, 2);
-    h += paragraph(p, `Codice fiscale ${model.recipient.fiscalCode}`, x, top - h, inner, { size: 9 });
+    if (model.recipient.fiscalCode !== null)
+      h += paragraph(p, `Codice fiscale ${model.recipient.fiscalCode}`, x, top - h, inner, { size: 9 });
     if (model.recipient.address !== '')
       h += paragraph(p, model.recipient.address, x, top - h, inner, { size: 9 }, 3);
     return h;
@@ -411,7 +412,7 @@ function postalPart(pen: Pen, model: AvvisoModel, part: AvvisoPart, options: Avv
     postalAccount: postal.accountNumber,
     amountCents: part.amountCents,
     enteFiscalCode: model.ente.fiscalCode,
-    debtorFiscalCode: model.recipient.fiscalCode,
+    debtorFiscalCode: model.recipient.fiscalCode ?? '',
     debtorName: model.recipient.name,
     subject: model.subject,
   });
