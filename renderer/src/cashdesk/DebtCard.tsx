@@ -127,7 +127,7 @@ export function DebtCard(props: {
           ))}
         </ul>
       )}
-      {d.kind === 'notice' && d.status !== 'paid' && (
+      {d.status !== 'paid' && (
         <button
           type="button"
           className="btn btn-ghost"
