@@ -12,6 +12,7 @@ import {
   type AvvisoJson,
   MAX_AVVISI_PER_REQUEST,
 } from '../../shared/pagopa/avviso/avviso-wire';
+import { stripSpaces } from '../../shared/pagopa/pagopa-errors';
 import { noteAuditSubject } from '../audit/audit-hook';
 import { clerkAuth, parse, type RouteContext } from '../routes/route-context';
 import { avvisoModelFor, avvisoModelOfRow, modelCache, positionKey } from './notice-model';
@@ -52,7 +53,8 @@ export function registerNoticeRoutes(app: FastifyInstance, ctx: RouteContext): v
     const number = parse(z.string().max(64), req.params.noticeNumber);
     const model = await avvisoModelFor(ctx.db, ws.comune, number, romeDateOf(ctx.now()));
     return {
-      number: model.single?.noticeNumber ?? number,
+      // the number asked for, as 18 digits (a position's instalments share one avviso)
+      number: stripSpaces(number),
       pdf: await avvisoPdf(model, { issuedAt: ctx.now() }),
     };
   };
