@@ -16,6 +16,7 @@ import { ChangeNotifier } from './sync/change-notifier';
 import { throwawayAuditKeeping, type AuditKeeping } from './audit/audit-key';
 import { installAuditTrail } from './audit/audit-hook';
 import { deskAuditRoutes } from './audit/desk-audit-routes';
+import { registerNoticeRoutes } from './notices/notice-routes';
 
 export interface HubServerOptions {
   hubDb: HubDb;
@@ -76,6 +77,7 @@ export function buildHubServer(opts: HubServerOptions): FastifyInstance {
   syncRoutes(app, ctx);
   quarantineRoutes(app, ctx);
   deskAuditRoutes(app, ctx);
+  registerNoticeRoutes(app, ctx);
   const stopServiceJobs = registerServiceRoutes(app, ctx);
   app.addHook('onClose', async () => stopServiceJobs());
   return app;

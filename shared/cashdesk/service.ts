@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { rule, SUPERVISORS, TILL } from '../auth/rule';
+import { rule, STAFF, SUPERVISORS, TILL } from '../auth/rule';
 import { spec } from '../contract/call-spec';
 import {
   countInput,
@@ -12,6 +12,8 @@ import {
 } from '../contract/cashdesk-inputs';
 import type { CounterSessionView, DebtLookup, PaymentDone, PaymentView } from '../contract/cashdesk-views';
 import { CASHDESK_UI } from '../i18n/cashdesk-messages';
+import { AVVISO_ERROR_MESSAGES } from '../pagopa/avviso/avviso-errors';
+import type { AvvisoJson } from '../pagopa/avviso/avviso-wire';
 import { defineService } from '../services/service-definition';
 import { CASHDESK_MUTATIONS } from './wire';
 
@@ -35,6 +37,11 @@ export const cashdeskService = defineService({
       'clerk',
     ),
     'cashdesk:duplicates': spec<PaymentView[]>()(none, 'clerk'),
+    // the pagoPA avviso of a notice, printed by the hub from its own position (online only)
+    'cashdesk:avviso': spec<AvvisoJson>()(
+      z.object({ noticeNumber: z.string().min(1).max(40) }).strict(),
+      'clerk',
+    ),
   },
   mutations: CASHDESK_MUTATIONS,
   rules: {
@@ -47,9 +54,12 @@ export const cashdeskService = defineService({
       'approving a refund',
     ),
     'cashdesk.closeSession': rule(SUPERVISORS, 'visto sulla chiusura di cassa', 'signing off a till closing'),
+    // printing a notice reads the debtor's name and address: staff only; a whole run, the office
+    'notices.print': rule(STAFF, 'stampa di un avviso di pagamento', 'printing a payment notice'),
+    'notices.printBulk': rule(SUPERVISORS, 'stampa massiva degli avvisi', 'printing notices in bulk'),
   },
   entities: ['verbale', 'debt_position', 'payment', 'counter_session'],
   backfilled: ['verbale', 'debt_position', 'payment'],
-  errors: {},
+  errors: AVVISO_ERROR_MESSAGES,
   ui: CASHDESK_UI,
 });

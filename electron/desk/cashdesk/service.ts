@@ -15,6 +15,7 @@ import {
   signOff,
 } from './cashdesk-service';
 import { lookupDebts } from './lookup-service';
+import { printAvviso } from './avviso-service';
 
 /** Fines, notices and the till (tables in the core's cash-desk migration). */
 export const cashdeskDesk = defineDeskService({
@@ -31,6 +32,7 @@ export const cashdeskDesk = defineDeskService({
     'cashdesk:signOff': signOff,
     'cashdesk:report': closingReport,
     'cashdesk:duplicates': (ctx) => listDuplicates(ctx),
+    'cashdesk:avviso': printAvviso,
   }),
   effects: CASHDESK_LOCAL_EFFECTS,
   changes: CASHDESK_CHANGE_HANDLERS,

@@ -8,6 +8,7 @@ import type { DebtView, PaymentDone } from '../../../shared/contract/cashdesk-vi
 import type { ErrorData } from '../../../shared/errors/app-error';
 import { formatDate } from '../../../shared/i18n/registry-labels';
 import { api } from '../api/client';
+import { openBase64 } from '../documents/pdf-blob';
 import { useT } from '../i18n/useT';
 import { euro, typedCents } from './money';
 
@@ -26,6 +27,8 @@ export function DebtCard(props: {
   const [psp, setPsp] = useState('');
   const [tendered, setTendered] = useState('');
   const [error, setError] = useState<ErrorData | null>(null);
+  const [printing, setPrinting] = useState(false);
+  const [avvisoError, setAvvisoError] = useState<ErrorData | null>(null);
   const tenderedCents = typedCents(tendered, locale);
   const due = d.amountDueCents;
 
@@ -44,6 +47,17 @@ export function DebtCard(props: {
         setPaying(false);
         props.onPaid(res.value);
       });
+  };
+
+  // the hub prints the notice from its own position: the citizen takes it to any pagoPA channel
+  const printAvviso = () => {
+    setPrinting(true);
+    void api.cashdesk.avviso({ noticeNumber: d.noticeNumber }).then((res) => {
+      setPrinting(false);
+      if (!res.ok) return setAvvisoError(res.error);
+      setAvvisoError(null);
+      openBase64(res.value.pdfBase64, 'application/pdf');
+    });
   };
 
   return (
@@ -112,6 +126,22 @@ export function DebtCard(props: {
             </li>
           ))}
         </ul>
+      )}
+      {d.status !== 'paid' && (
+        <button
+          type="button"
+          className="btn btn-ghost"
+          disabled={printing}
+          onClick={printAvviso}
+          data-testid="print-avviso"
+        >
+          {t('printAvviso')}
+        </button>
+      )}
+      {avvisoError && (
+        <div className="alert alert-error" role="alert" data-testid="avviso-error">
+          {avvisoError.message}
+        </div>
       )}
       {due !== null && props.canPay && !paying && (
         <button
