@@ -226,6 +226,7 @@ export function applyFiling(
     suspendedUntil: null,
     scia: null,
     history: [],
+    notices: [],
   };
   let next: ShopRecord = base;
   let note: string = word;

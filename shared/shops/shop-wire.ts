@@ -152,6 +152,10 @@ export const shopHistorySchema = z
   .strict();
 export type ShopHistoryEntry = z.infer<typeof shopHistorySchema>;
 
+export const shopNoticeSchema = z
+  .object({ filingId: id, noticeNumber: z.string().regex(/^\d{18}$/), amountCents: z.number().int().min(0) })
+  .strict();
+
 export const shopRecordSchema = z
   .object({
     id,
@@ -171,6 +175,8 @@ export const shopRecordSchema = z
     suspendedUntil: isoDateSchema.nullable(),
     scia: sciaCheckSchema.nullable(),
     history: z.array(shopHistorySchema).max(500),
+    /** pagoPA notices the hub issued for this shop's filings (the number comes from the hub) */
+    notices: z.array(shopNoticeSchema).max(500),
   })
   .strict();
 export type ShopRecord = z.infer<typeof shopRecordSchema>;

@@ -61,6 +61,7 @@ export function shopRecord(overrides: Partial<ShopRecord> = {}): ShopRecord {
     suspendedUntil: null,
     scia: null,
     history: [],
+    notices: [],
     ...overrides,
   };
 }
