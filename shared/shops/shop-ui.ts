@@ -8,8 +8,7 @@ const IT = {
   'shop.tillLine': 'Diritti SUAP e bollo',
   'shop.register.title': 'Registro degli esercizi',
   'shop.register.search': 'Cerca per insegna, ragione sociale, partita IVA o via',
-  'shop.register.help':
-    'Frecce ↑↓ per scegliere, Invio per aprire, N per una nuova apertura, Esc per tornare.',
+  'shop.register.help': 'Frecce ↑↓ per scegliere, Invio per aprire, F3 per una nuova apertura.',
   'shop.register.none': 'Nessun esercizio trovato.',
   'shop.register.count': '{count} esercizi',
   'shop.register.allStatuses': 'Tutti gli stati',
@@ -64,7 +63,7 @@ const IT = {
   'shop.pay.cash': 'In contanti alla cassa',
   'shop.pay.pagopa': 'Avviso pagoPA',
   'shop.pay.none': 'Nessun importo',
-  'shop.new': 'Nuova apertura (N)',
+  'shop.new': 'Nuova apertura (F3)',
   'shop.fileEvent': 'Presenta un evento',
   'shop.form.title': 'Deposito: {event}',
   'shop.form.file': 'Deposita (Invio)',
@@ -96,6 +95,9 @@ const IT = {
   'shop.outcome.confirm': 'Conferma e stampa la lettera',
   'shop.outcome.letter': 'Lettera',
   'shop.pending': 'in attesa di conferma dall’hub',
+  'shop.detail.eventFilter': 'Evento da presentare (scrivere per filtrare, Invio per scegliere)',
+  'shop.detail.noEvents': 'Nessun evento possibile: l’esercizio è cessato o inibito.',
+  'shop.detail.back': 'Esc: torna al registro',
 } as const;
 
 export type ShopUiKey = keyof typeof IT;
@@ -105,7 +107,7 @@ const EN = {
   'shop.tillLine': 'SUAP fees and stamp duty',
   'shop.register.title': 'Register of shops',
   'shop.register.search': 'Search by sign, company, VAT number or street',
-  'shop.register.help': 'Arrows ↑↓ to choose, Enter to open, N for a new opening, Esc to go back.',
+  'shop.register.help': 'Arrows ↑↓ to choose, Enter to open, F3 for a new opening.',
   'shop.register.none': 'No shop found.',
   'shop.register.count': '{count} shops',
   'shop.register.allStatuses': 'All statuses',
@@ -160,7 +162,7 @@ const EN = {
   'shop.pay.cash': 'Cash at the till',
   'shop.pay.pagopa': 'pagoPA notice',
   'shop.pay.none': 'Nothing to pay',
-  'shop.new': 'New opening (N)',
+  'shop.new': 'New opening (F3)',
   'shop.fileEvent': 'File an event',
   'shop.form.title': 'Filing: {event}',
   'shop.form.file': 'File (Enter)',
@@ -192,6 +194,9 @@ const EN = {
   'shop.outcome.confirm': 'Confirm and print the letter',
   'shop.outcome.letter': 'Letter',
   'shop.pending': 'awaiting the hub’s confirmation',
+  'shop.detail.eventFilter': 'Event to file (type to filter, Enter to choose)',
+  'shop.detail.noEvents': 'No event possible: the shop is closed or prohibited.',
+  'shop.detail.back': 'Esc: back to the register',
 } as const satisfies Record<ShopUiKey, string>;
 
 export const SHOP_UI = { it: IT, en: EN } as const;
