@@ -1,0 +1,90 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findShop, saveShop } from '../hub/shops/shop-repository';
+import { shopRecord } from '../shared/shops/test-fixtures';
+import { startCounter, type Counter } from '../test-support/e2e-counter';
+
+/** A shop open in Casale since 2019, in the hub's register before the counter's first sync. */
+const bottega = shopRecord({
+  id: 'shop-e2e-bottega',
+  signName: 'Bottega Ferraris',
+  openedOn: '2019-04-01',
+  history: [
+    { filingId: 'old-1', event: 'apertura', effectiveDate: '2019-04-01', caseId: null, note: 'apertura' },
+  ],
+});
+
+/**
+ * Commercio di vicinato at the counter in real Chromium, keyboard only. The counted task starts
+ * on the registry search and ends back on the register with the shop shown closed; typing a
+ * search string is one key press (as a practised clerk types it in one go).
+ */
+describe('counter: a shop files a cessation, keyboard only', () => {
+  let counter: Counter;
+  let page: Page;
+  let keys = 0;
+
+  beforeAll(async () => {
+    counter = await startCounter({
+      workstation: 'Casale - SUAP',
+      login: 'anagrafe.casale',
+      prepare: async (hub) => {
+        await hub.hubDb.db.transaction().execute((trx) => saveShop(trx, bottega, new Date().toISOString()));
+      },
+    });
+    page = counter.page;
+  });
+
+  afterAll(async () => {
+    await counter?.close();
+  });
+
+  const press = async (key: string) => {
+    keys++;
+    await page.keyboard.press(key);
+  };
+  const type = async (testId: string, text: string) => {
+    keys++;
+    await page.getByTestId(testId).fill(text);
+  };
+
+  it('opens the register (F12), picks the shop, files the comunicazione and sees it closed, in ≤ 7 keys', async () => {
+    keys = 0;
+    await press('F12');
+    await page.getByTestId('shop-search').waitFor();
+    await type('shop-search', 'bottega');
+    await page.getByTestId('shop-row').filter({ hasText: 'Bottega Ferraris' }).first().waitFor();
+    await press('Enter');
+    await page.getByTestId('shop-detail').waitFor();
+    expect(await page.getByTestId('shop-detail-status').textContent()).toBe('Attivo');
+    await type('shop-event-filter', 'cess');
+    expect(await page.getByTestId('shop-event-option').allTextContents()).toEqual(['Cessazione']);
+    await press('Enter');
+    await page.getByTestId('shop-form').waitFor();
+    expect(await page.getByTestId('shop-check-kind').textContent()).toBe('Comunicazione');
+    await counter.shot('60-shop-cessation-form');
+    await press('Enter');
+    await page.getByTestId('shop-result').waitFor();
+    expect(await page.getByTestId('shop-result-effect').textContent()).toContain(
+      'Comunicazione efficace dal deposito: pratica chiusa.',
+    );
+    // the hub registers the comunicazione: the protocol number arrives with the sync
+    await counter.desk.core.sync.syncOnce();
+    await counter.desk.core.sync.syncOnce();
+    await page
+      .getByTestId('shop-result-protocol')
+      .filter({ hasText: /Protocollo n\. \d{4}\/\d{7}/ })
+      .waitFor();
+    await counter.shot('61-shop-cessation-filed');
+    await press('Escape');
+    await page.getByTestId('shop-search').waitFor();
+    const row = page.getByTestId('shop-row').filter({ hasText: 'Bottega Ferraris' }).first();
+    await row.waitFor();
+    expect(await row.getAttribute('data-status')).toBe('closed');
+    expect(keys).toBeLessThanOrEqual(7);
+    console.log(`shops: cessation in ${keys} keys`);
+    await expect
+      .poll(async () => (await findShop(counter.hub.hubDb.db, 'B885', bottega.id))?.status)
+      .toBe('closed');
+  });
+});
