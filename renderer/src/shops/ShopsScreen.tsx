@@ -36,7 +36,6 @@ export function ShopsScreen({ session, syncMark, onError }: AreaProps) {
       .then((res) => (res.ok ? setShops(res.value) : onError(res.error)));
   }, [query, status, onError]);
   useEffect(load, [load, syncMark, view.step]);
-  useEffect(() => setCursor(0), [query, status]);
 
   const backToRegister = () => {
     setView({ step: 'register' });
@@ -90,7 +89,10 @@ export function ShopsScreen({ session, syncMark, onError }: AreaProps) {
                 ref={searchRef}
                 autoFocus
                 value={query}
-                onChange={(e) => setQuery(e.target.value)}
+                onChange={(e) => {
+                  setQuery(e.target.value);
+                  setCursor(0);
+                }}
                 onKeyDown={onSearchKeys}
                 autoComplete="off"
                 spellCheck={false}
@@ -101,7 +103,10 @@ export function ShopsScreen({ session, syncMark, onError }: AreaProps) {
               <span>{t('shop.field.status')}</span>
               <select
                 value={status}
-                onChange={(e) => setStatus(e.target.value as ShopView['status'] | '')}
+                onChange={(e) => {
+                  setStatus(e.target.value as ShopView['status'] | '');
+                  setCursor(0);
+                }}
                 data-testid="shop-status-filter"
               >
                 <option value="">{t('shop.register.allStatuses')}</option>
