@@ -81,7 +81,11 @@ async function takeFee(
   }
   if (due === 0) return shop;
   if (args.payment === 'cash') {
-    if (!args.tillSessionId) throw new AppError('shop_field_missing', { field: 'cassa (sessione)' });
+    if (!args.tillSessionId)
+      throw new AppError('shop_field_missing', {
+        field_it: 'cassa aperta dell’operatore',
+        field_en: 'the clerk’s open till',
+      });
     await requireOpenTillSession(ctx.trx, ctx.ws, args.tillSessionId);
     await ctx.trx
       .insertInto('shop_fees')
@@ -96,10 +100,15 @@ async function takeFee(
       .execute();
     return shop;
   }
-  if (args.payment !== 'pagopa') throw new AppError('shop_field_missing', { field: 'pagamento dei diritti' });
+  if (args.payment !== 'pagopa')
+    throw new AppError('shop_field_missing', {
+      field_it: 'pagamento dei diritti',
+      field_en: 'payment of the fees',
+    });
   const today = localDateOf(args.at);
   const [notice] = await allocateNotices(ctx.trx, ctx.ws.comune, 1, today);
-  if (!notice) throw new AppError('shop_field_missing', { field: 'avviso pagoPA' });
+  if (!notice)
+    throw new AppError('shop_field_missing', { field_it: 'avviso pagoPA', field_en: 'pagoPA notice' });
   await ctx.trx
     .insertInto('debt_positions')
     .values({

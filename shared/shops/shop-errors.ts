@@ -9,20 +9,20 @@ export const SHOP_ERROR_MESSAGES = {
     en: 'Sales area of {area} m²: above {limit} m² it is not a neighbourhood shop but a medium-sized store, which needs the comune’s authorisation, not a SCIA.',
   },
   shop_area_invalid: {
-    it: 'Superficie non valida ({field}: {value} m²): {detail}.',
-    en: 'Invalid area ({field}: {value} m²): {detail}.',
+    it: 'Superficie non valida ({field_it}: {value} m²): {detail_it}.',
+    en: 'Invalid area ({field_en}: {value} m²): {detail_en}.',
   },
   shop_piva_invalid: {
-    it: 'Partita IVA «{piva}» non valida: {detail}.',
-    en: 'VAT number “{piva}” is not valid: {detail}.',
+    it: 'Partita IVA «{piva}» non valida: {detail_it}.',
+    en: 'VAT number “{piva}” is not valid: {detail_en}.',
   },
   shop_street_unknown: {
     it: 'La via «{street}» non è nello stradario del comune.',
     en: 'Street “{street}” is not in the comune’s street list.',
   },
   shop_date_invalid: {
-    it: 'Data di decorrenza non valida ({date}): {detail}.',
-    en: 'Invalid effective date ({date}): {detail}.',
+    it: 'Data non valida ({date}): {detail_it}.',
+    en: 'Invalid date ({date}): {detail_en}.',
   },
   shop_not_found: {
     it: 'Esercizio non trovato nel registro del comune.',
@@ -33,32 +33,32 @@ export const SHOP_ERROR_MESSAGES = {
     en: 'Shop “{name}” is already in the register: file the matching event, not a new opening.',
   },
   shop_not_open: {
-    it: 'L’esercizio «{name}» è {status}: non si può presentare «{event}».',
-    en: 'Shop “{name}” is {status}: “{event}” cannot be filed.',
+    it: 'L’esercizio «{name}» è {status_it}: non si può presentare «{event_it}».',
+    en: 'Shop “{name}” is {status_en}: “{event_en}” cannot be filed.',
   },
   shop_not_suspended: {
     it: 'L’esercizio «{name}» non è sospeso: la ripresa si comunica solo dopo una sospensione.',
     en: 'Shop “{name}” is not suspended: a resumption follows a suspension only.',
   },
   shop_requirement_missing: {
-    it: 'Requisito non dichiarato: {requirement}.',
-    en: 'Requirement not declared: {requirement}.',
+    it: 'Requisito non dichiarato: {requirement_it}.',
+    en: 'Requirement not declared: {requirement_en}.',
   },
   shop_field_missing: {
-    it: 'Dato mancante: {field}.',
-    en: 'Missing data: {field}.',
+    it: 'Dato mancante: {field_it}.',
+    en: 'Missing data: {field_en}.',
   },
   shop_no_change: {
-    it: 'La comunicazione non cambia nulla: {detail}.',
-    en: 'The filing changes nothing: {detail}.',
+    it: 'L’evento non cambia nulla: {detail_it}.',
+    en: 'The filing changes nothing: {detail_en}.',
   },
   shop_fee_mismatch: {
     it: 'Importo dei diritti diverso da quello dovuto: dichiarati {claimed}, dovuti {due}.',
     en: 'Fee differs from the amount due: claimed {claimed}, due {due}.',
   },
   shop_outcome_invalid: {
-    it: 'Esito non applicabile: {detail}.',
-    en: 'Outcome not applicable: {detail}.',
+    it: 'Esito non applicabile: {detail_it}.',
+    en: 'Outcome not applicable: {detail_en}.',
   },
   shop_case_mismatch: {
     it: 'La pratica allegata non corrisponde alla comunicazione ({detail}).',

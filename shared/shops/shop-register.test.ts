@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { procedureOn } from '../cases/procedure-catalogue';
 import { dueDate } from '../cases/deadline';
+import { localizeError } from '../errors/app-error';
 import { applyFiling, applyOutcome, sciaDueDate, type FilingContext } from './shop-register';
 import { OTHER_PIVA, shopFiling, shopRecord, TEST_STREETS } from './test-fixtures';
 import type { ShopRecord } from './shop-wire';
@@ -91,7 +92,15 @@ describe('filing an event against the register', () => {
     const closed = shopOf(r);
     expect(closed).toMatchObject({ status: 'closed', closedOn: '2026-10-20' });
     expect(closed.history.map((h) => h.event)).toEqual(['cessazione']);
-    expect(refusalOf(applyFiling(closed, shopFiling({ event: 'cessazione' }), ctx))).toBe('shop_not_open');
+    const again = applyFiling(closed, shopFiling({ event: 'cessazione' }), ctx);
+    if (again.ok) throw new Error('accepted');
+    expect(again.refusal.code).toBe('shop_not_open');
+    expect(localizeError(again.refusal.code, again.refusal.params, 'it')).toBe(
+      'L’esercizio «Bottega Ferraris» è cessato: non si può presentare «cessazione».',
+    );
+    expect(localizeError(again.refusal.code, again.refusal.params, 'en')).toBe(
+      'Shop “Bottega Ferraris” is closed: “cessation” cannot be filed.',
+    );
   });
 
   it('a cessation may report a day up to 30 days back, not earlier', () => {

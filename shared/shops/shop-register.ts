@@ -41,23 +41,31 @@ export interface FilingContext {
   shopId: string;
 }
 
-const STATUS_WORDS: Record<ShopStatus, string> = {
-  active: 'attivo',
-  suspended: 'sospeso',
-  closed: 'cessato',
-  prohibited: 'inibito (divieto di prosecuzione)',
+type Words = { it: string; en: string };
+
+const STATUS_WORDS: Record<ShopStatus, Words> = {
+  active: { it: 'attivo', en: 'open' },
+  suspended: { it: 'sospeso', en: 'suspended' },
+  closed: { it: 'cessato', en: 'closed' },
+  prohibited: { it: 'inibito (divieto di prosecuzione)', en: 'prohibited (order to stop)' },
 };
 
-const EVENT_WORDS: Record<ShopEventType, string> = {
-  apertura: 'apertura',
-  trasferimento: 'trasferimento di sede',
-  ampliamento: 'ampliamento',
-  variazione_settore: 'variazione del settore merceologico',
-  subingresso: 'subingresso',
-  sospensione: 'sospensione',
-  ripresa: 'ripresa dell’attività',
-  cessazione: 'cessazione',
+const EVENT_WORDS: Record<ShopEventType, Words> = {
+  apertura: { it: 'apertura', en: 'opening' },
+  trasferimento: { it: 'trasferimento di sede', en: 'transfer of premises' },
+  ampliamento: { it: 'ampliamento', en: 'expansion' },
+  variazione_settore: { it: 'variazione del settore merceologico', en: 'change of goods sector' },
+  subingresso: { it: 'subingresso', en: 'takeover' },
+  sospensione: { it: 'sospensione', en: 'suspension' },
+  ripresa: { it: 'ripresa dell’attività', en: 'resumption' },
+  cessazione: { it: 'cessazione', en: 'cessation' },
 };
+
+/** A refusal's words in both languages: `{detail_it}` and `{detail_en}` in the messages. */
+const words = (it: string, en: string, key = 'detail'): Record<string, string> => ({
+  [`${key}_it`]: it,
+  [`${key}_en`]: en,
+});
 
 /** The 60-day check term of a SCIA filed on `filedOn`, on the comune's calendar (case engine's rule). */
 export const sciaDueDate = (filedOn: IsoDate, comune: string): IsoDate =>
@@ -68,21 +76,33 @@ const hasTwoDecimalsAtMost = (v: number): boolean => Math.abs(v * 100 - Math.rou
 function checkAreas(filing: ShopFiling): ShopResult<null> {
   const { salesAreaM2: sales, totalAreaM2: total } = filing.premises;
   for (const [field, value] of [
-    ['superficie di vendita', sales],
-    ['superficie totale', total],
+    [words('superficie di vendita', 'sales area', 'field'), sales],
+    [words('superficie totale', 'total area', 'field'), total],
   ] as const) {
     if (!(value > 0))
-      return refuse('shop_area_invalid', { field, value, detail: 'deve essere maggiore di zero' });
+      return refuse('shop_area_invalid', {
+        ...field,
+        value,
+        ...words('deve essere maggiore di zero', 'must be above zero'),
+      });
     if (value > ABSURD_AREA_M2)
-      return refuse('shop_area_invalid', { field, value, detail: `oltre ${ABSURD_AREA_M2} m²` });
+      return refuse('shop_area_invalid', {
+        ...field,
+        value,
+        ...words(`oltre ${ABSURD_AREA_M2} m²`, `above ${ABSURD_AREA_M2} m²`),
+      });
     if (!hasTwoDecimalsAtMost(value))
-      return refuse('shop_area_invalid', { field, value, detail: 'al massimo due decimali' });
+      return refuse('shop_area_invalid', {
+        ...field,
+        value,
+        ...words('al massimo due decimali', 'two decimals at most'),
+      });
   }
   if (toCentiM2(total) < toCentiM2(sales)) {
     return refuse('shop_area_invalid', {
-      field: 'superficie totale',
+      ...words('superficie totale', 'total area', 'field'),
       value: total,
-      detail: `minore della superficie di vendita (${sales} m²)`,
+      ...words(`minore della superficie di vendita (${sales} m²)`, `below the sales area (${sales} m²)`),
     });
   }
   return { ok: true, value: null };
@@ -94,33 +114,49 @@ function checkDate(filing: ShopFiling, kind: FilingKind, ctx: FilingContext, sho
   if (compareIsoDates(date, addDays(ctx.today, MAX_DAYS_AHEAD)) > 0) {
     return refuse<null>('shop_date_invalid', {
       date: shown,
-      detail: `oltre ${MAX_DAYS_AHEAD} giorni da oggi`,
+      ...words(`oltre ${MAX_DAYS_AHEAD} giorni da oggi`, `more than ${MAX_DAYS_AHEAD} days ahead`),
     });
   }
   // a SCIA takes effect on filing (art. 19 c.2): the activity cannot have started before it
   if (isScia(kind) && compareIsoDates(date, ctx.today) < 0) {
     return refuse<null>('shop_date_invalid', {
       date: shown,
-      detail: 'una SCIA non può avere effetto prima del deposito',
+      ...words(
+        'una SCIA non può avere effetto prima del deposito',
+        'a SCIA cannot take effect before it is filed',
+      ),
     });
   }
   if (compareIsoDates(date, addDays(ctx.today, -MAX_DAYS_BACK)) < 0) {
-    return refuse<null>('shop_date_invalid', { date: shown, detail: `più di ${MAX_DAYS_BACK} giorni fa` });
+    return refuse<null>('shop_date_invalid', {
+      date: shown,
+      ...words(`più di ${MAX_DAYS_BACK} giorni fa`, `more than ${MAX_DAYS_BACK} days ago`),
+    });
   }
   if (shop && compareIsoDates(date, shop.openedOn) < 0) {
     return refuse<null>('shop_date_invalid', {
       date: shown,
-      detail: `prima dell’apertura dell’esercizio (${formatDate(shop.openedOn)})`,
+      ...words(
+        `prima dell’apertura dell’esercizio (${formatDate(shop.openedOn)})`,
+        `before the shop opened (${formatDate(shop.openedOn)})`,
+      ),
     });
   }
   if (filing.event === 'sospensione') {
     const until = filing.suspendedUntil;
-    if (!until) return refuse<null>('shop_field_missing', { field: 'fine della sospensione' });
+    if (!until)
+      return refuse<null>(
+        'shop_field_missing',
+        words('fine della sospensione', 'end of the suspension', 'field'),
+      );
     const max = suspensionRuleOn(ctx.comune, date).maxSuspensionDays;
     if (compareIsoDates(until, date) <= 0 || daysBetween(date, until) > max) {
       return refuse<null>('shop_date_invalid', {
         date: formatDate(until),
-        detail: `la sospensione finisce dopo l’inizio ed entro ${max} giorni`,
+        ...words(
+          `la sospensione finisce dopo l’inizio ed entro ${max} giorni`,
+          `a suspension ends after its start and within ${max} days`,
+        ),
       });
     }
   }
@@ -150,16 +186,27 @@ function checkRequirements(filing: ShopFiling): ShopResult<null> {
   const r = filing.requirements;
   if (!r.moral)
     return refuse('shop_requirement_missing', {
-      requirement: 'requisiti morali (art. 71 c.1-5 D.Lgs. 59/2010)',
+      ...words(
+        'requisiti morali (art. 71 c.1-5 D.Lgs. 59/2010)',
+        'moral requirements (art. 71 c.1-5 D.Lgs. 59/2010)',
+        'requirement',
+      ),
     });
   if (!r.antimafia)
     return refuse('shop_requirement_missing', {
-      requirement: 'autocertificazione antimafia (D.Lgs. 159/2011)',
+      ...words(
+        'autocertificazione antimafia (D.Lgs. 159/2011)',
+        'anti-mafia self-declaration (D.Lgs. 159/2011)',
+        'requirement',
+      ),
     });
   if (sellsFood(filing.sector) && !r.professional) {
     return refuse('shop_requirement_missing', {
-      requirement:
+      ...words(
         'requisiti professionali per il settore alimentare (art. 71 c.6), del titolare o di un preposto',
+        'professional requirements for food (art. 71 c.6), of the owner or a designated manager',
+        'requirement',
+      ),
     });
   }
   return { ok: true, value: null };
@@ -185,7 +232,9 @@ export function applyFiling(
   if (pivaProblem) {
     return refuse('shop_piva_invalid', {
       piva: filing.company.partitaIva,
-      detail: pivaProblem === 'format' ? 'servono 11 cifre' : 'la cifra di controllo non torna',
+      ...(pivaProblem === 'format'
+        ? words('servono 11 cifre', '11 digits are needed')
+        : words('la cifra di controllo non torna', 'the check digit is wrong')),
     });
   }
   const areas = checkAreas(filing);
@@ -206,8 +255,8 @@ export function applyFiling(
   const notOpen = (s: ShopRecord) =>
     refuse<{ shop: ShopRecord; kind: FilingKind }>('shop_not_open', {
       name: s.signName,
-      status: STATUS_WORDS[s.status],
-      event: word,
+      ...words(STATUS_WORDS[s.status].it, STATUS_WORDS[s.status].en, 'status'),
+      ...words(word.it, word.en, 'event'),
     });
   const base: ShopRecord = shop ?? {
     id: ctx.shopId,
@@ -229,7 +278,7 @@ export function applyFiling(
     notices: [],
   };
   let next: ShopRecord = base;
-  let note: string = word;
+  let note: string = word.it;
   switch (event) {
     case 'apertura':
       note = `apertura, ${filing.premises.salesAreaM2} m² di vendita`;
@@ -253,7 +302,10 @@ export function applyFiling(
         base.streetType === street.streetType &&
         base.streetName === street.streetName &&
         base.houseNumber === filing.premises.houseNumber.trim();
-      if (same) return refuse('shop_no_change', { detail: 'il nuovo indirizzo è quello attuale' });
+      if (same)
+        return refuse('shop_no_change', {
+          ...words('il nuovo indirizzo è quello attuale', 'the new address is the current one'),
+        });
       next = {
         ...base,
         ...street,
@@ -268,7 +320,10 @@ export function applyFiling(
       if (!isOpen(base)) return notOpen(base);
       if (toCentiM2(filing.premises.salesAreaM2) <= toCentiM2(base.salesAreaM2)) {
         return refuse('shop_no_change', {
-          detail: `la superficie di vendita (${filing.premises.salesAreaM2} m²) non supera l’attuale (${base.salesAreaM2} m²)`,
+          ...words(
+            `la superficie di vendita (${filing.premises.salesAreaM2} m²) non supera l’attuale (${base.salesAreaM2} m²)`,
+            `the sales area (${filing.premises.salesAreaM2} m²) is not above the current one (${base.salesAreaM2} m²)`,
+          ),
         });
       }
       next = { ...base, salesAreaM2: filing.premises.salesAreaM2, totalAreaM2: filing.premises.totalAreaM2 };
@@ -277,17 +332,26 @@ export function applyFiling(
     case 'variazione_settore':
       if (!isOpen(base)) return notOpen(base);
       if (filing.sector === base.sector)
-        return refuse('shop_no_change', { detail: 'il settore è già questo' });
+        return refuse('shop_no_change', {
+          ...words('il settore è già questo', 'the sector is already this one'),
+        });
       next = { ...base, sector: filing.sector };
       note = `settore da ${base.sector} a ${filing.sector}`.replace(/_/g, ' ');
       break;
     case 'subingresso': {
       if (base.status !== 'active' && base.status !== 'suspended') return notOpen(base);
-      if (!filing.takeover) return refuse('shop_field_missing', { field: 'cedente e atto di cessione' });
+      if (!filing.takeover)
+        return refuse(
+          'shop_field_missing',
+          words('cedente e atto di cessione', 'previous owner and deed of transfer', 'field'),
+        );
       const piva = normalizePartitaIva(filing.company.partitaIva);
       if (piva === base.company.partitaIva) {
         return refuse('shop_no_change', {
-          detail: 'il subentrante ha la stessa partita IVA del titolare attuale',
+          ...words(
+            'il subentrante ha la stessa partita IVA del titolare attuale',
+            'the new holder has the current holder’s VAT number',
+          ),
         });
       }
       next = {
@@ -354,14 +418,24 @@ export function applyOutcome(
 ): ShopResult<ShopRecord> {
   const scia = shop.scia;
   if (!scia || scia.caseId !== caseId)
-    return refuse('shop_outcome_invalid', { detail: 'nessuna SCIA in verifica per questa pratica' });
+    return refuse('shop_outcome_invalid', {
+      ...words('nessuna SCIA in verifica per questa pratica', 'no SCIA under check for this case'),
+    });
   if (scia.outcome === 'conforme' || scia.outcome === 'divieto') {
-    return refuse('shop_outcome_invalid', { detail: `la verifica è già conclusa (${scia.outcome})` });
+    return refuse('shop_outcome_invalid', {
+      ...words(
+        `la verifica è già conclusa (${scia.outcome})`,
+        `the check is already concluded (${scia.outcome})`,
+      ),
+    });
   }
   if (outcome === 'invito') {
     if (conformDays === null || conformDays < MIN_CONFORM_DAYS) {
       return refuse('shop_outcome_invalid', {
-        detail: `l’invito a conformare assegna almeno ${MIN_CONFORM_DAYS} giorni`,
+        ...words(
+          `l’invito a conformare assegna almeno ${MIN_CONFORM_DAYS} giorni`,
+          `an invitation to conform gives at least ${MIN_CONFORM_DAYS} days`,
+        ),
       });
     }
     const conformBy = termEnd(ctx.today, conformDays, { comune: ctx.comune });
