@@ -204,4 +204,81 @@ describe.each(HUB_BACKENDS)('shops over a real hub (%s)', (backend) => {
     expect((await findShop(hub.hubDb.db, 'B885', filed.shop.id))?.status).toBe('prohibited');
     expect((await loadCase(hub.hubDb.db, 'B885', filed.caseId))?.state.status).toBe('closed');
   });
+
+  it('an invitation to conform (≥ 30 days) keeps the check open; "conforme" then closes it', async () => {
+    await desk.login('anagrafe.casale');
+    const filed = await desk.ok<FiledView>('shops:file', {
+      shopId: null,
+      filing: filing({
+        signName: 'Libreria Gatti',
+        premises: {
+          streetType: 'Via',
+          streetName: 'Roma',
+          houseNumber: '30',
+          salesAreaM2: 90,
+          totalAreaM2: 100,
+        },
+      }),
+      payment: 'cash',
+    });
+    await desk.core.sync.syncOnce();
+    await desk.login('supervisore.casale');
+    const invited = await desk.ok<{ shop: ShopView }>('shops:outcome', {
+      shopId: filed.shop.id,
+      outcome: 'invito',
+      conformDays: 30,
+      reason: 'manca la planimetria dei locali',
+    });
+    expect(invited.shop.scia).toMatchObject({ outcome: 'invito' });
+    await desk.core.sync.syncOnce();
+    await desk.core.sync.syncOnce();
+    const atHub = await findShop(hub.hubDb.db, 'B885', filed.shop.id);
+    expect(atHub?.scia?.outcome).toBe('invito');
+    expect(atHub?.scia?.conformBy).not.toBeNull();
+    expect((await loadCase(hub.hubDb.db, 'B885', filed.caseId))?.state.status).toBe('taken_in_charge');
+    await desk.ok('shops:outcome', {
+      shopId: filed.shop.id,
+      outcome: 'conforme',
+      reason: 'planimetria ricevuta',
+    });
+    await desk.core.sync.syncOnce();
+    await desk.core.sync.syncOnce();
+    expect((await findShop(hub.hubDb.db, 'B885', filed.shop.id))?.scia?.outcome).toBe('conforme');
+    const record = await loadCase(hub.hubDb.db, 'B885', filed.caseId);
+    expect(record?.state.status).toBe('closed');
+    expect(record?.state.outcome?.kind).toBe('approved');
+  });
+
+  it('a SCIA case approved from the cases screen reaches the register as "conforme" (caseDecisions)', async () => {
+    await desk.login('anagrafe.casale');
+    const filed = await desk.ok<FiledView>('shops:file', {
+      shopId: null,
+      filing: filing({
+        signName: 'Cartoleria Monti',
+        premises: {
+          streetType: 'Via',
+          streetName: 'Roma',
+          houseNumber: '31',
+          salesAreaM2: 40,
+          totalAreaM2: 50,
+        },
+      }),
+      payment: 'cash',
+    });
+    await desk.core.sync.syncOnce();
+    await desk.core.sync.syncOnce();
+    await desk.login('supervisore.casale');
+    await desk.ok('cases:transition', { caseId: filed.caseId, event: { type: 'take_in_charge' } });
+    await desk.ok('cases:transition', {
+      caseId: filed.caseId,
+      event: { type: 'propose', outcome: 'approve', reason: 'requisiti verificati' },
+    });
+    await desk.ok('cases:transition', { caseId: filed.caseId, event: { type: 'approve' } });
+    await desk.core.sync.syncOnce();
+    await desk.core.sync.syncOnce();
+    expect((await findShop(hub.hubDb.db, 'B885', filed.shop.id))?.scia?.outcome).toBe('conforme');
+    const mirrored = await desk.ok<ShopView>('shops:get', { shopId: filed.shop.id });
+    expect(mirrored.scia?.outcome).toBe('conforme');
+    expect(mirrored.status).toBe('active');
+  });
 });
