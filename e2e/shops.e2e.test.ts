@@ -87,4 +87,45 @@ describe('counter: a shop files a cessation, keyboard only', () => {
       .poll(async () => (await findShop(counter.hub.hubDb.db, 'B885', bottega.id))?.status)
       .toBe('closed');
   });
+
+  it('files a new opening: the live class check refuses 250.01 m² in Casale and accepts 250, then the SCIA’s 60-day term', async () => {
+    keys = 0;
+    await press('F3');
+    await page.getByTestId('shop-form').waitFor();
+    await type('shop-sign', 'Enoteca Barbero');
+    await type('shop-company', 'Barbero Paolo');
+    await type('shop-piva', '00743110157');
+    await type('shop-declarant-surname', 'Barbero');
+    await type('shop-declarant-name', 'Paolo');
+    await type('shop-declarant-cf', 'BRBPLA70A01B885X');
+    await type('shop-street', 'Roma');
+    await type('shop-house', '7');
+    await type('shop-total-area', '300');
+    await type('shop-sales-area', '250.01');
+    const line = page.getByTestId('shop-class-line');
+    await line.filter({ hasText: 'media struttura' }).waitFor();
+    expect(await line.getAttribute('data-ok')).toBe('no');
+    await type('shop-sales-area', '250');
+    await line.filter({ hasText: 'Esercizio di vicinato ≤ 250 m²: OK' }).waitFor();
+    expect(await page.getByTestId('shop-check-kind').textContent()).toBe('SCIA');
+    await counter.shot('62-shop-opening-form');
+    await press('Enter');
+    await page.getByTestId('shop-result').waitFor();
+    expect(await page.getByTestId('shop-result-effect').textContent()).toMatch(
+      /Efficace dal deposito\. Verifica dei requisiti entro il \d{2}\/\d{2}\/\d{4} \(60 giorni/,
+    );
+    await counter.desk.core.sync.syncOnce();
+    await counter.desk.core.sync.syncOnce();
+    await page
+      .getByTestId('shop-result-protocol')
+      .filter({ hasText: /Protocollo n\. \d{4}\/\d{7}/ })
+      .waitFor();
+    await press('Escape');
+    await page.getByTestId('shop-search').waitFor();
+    await type('shop-search', 'enoteca');
+    const row = page.getByTestId('shop-row').filter({ hasText: 'Enoteca Barbero' }).first();
+    await row.waitFor();
+    expect(await row.getAttribute('data-status')).toBe('active');
+    console.log(`shops: opening in ${keys} keys`);
+  });
 });
