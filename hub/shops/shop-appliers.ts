@@ -158,6 +158,8 @@ const fileShop: Applier<'shops.file'> = async (ctx, args) => {
     throw new AppError('shop_case_mismatch', { detail: `${args.case.procedureCode} ≠ ${procedure}` });
   }
   if (args.case.applicantId !== null) throw new AppError('shop_case_mismatch', { detail: 'applicantId' });
+  // the case is received when the filing is: a counter cannot date the receipt (term start) apart
+  if (args.case.at !== args.at) throw new AppError('shop_case_mismatch', { detail: 'at' });
   const shop = await takeFee(ctx, args, applied.value.shop, shopFeeCents(kind, comune, today));
   await CASE_APPLIERS['cases.open'](ctx, args.case);
   if (kind === 'comunicazione') await acknowledge(ctx, args.case.caseId, args.case.eventId, args.case.at);
