@@ -14,6 +14,10 @@ import {
 import { procedureOfKind, SCIA_PROCEDURE } from '../../shared/shops/shop-events';
 import type { ShopRefusal } from '../../shared/shops/shop-errors';
 import { shopFeeCents } from '../../shared/shops/shop-fees';
+import { healthAuthorityOf } from '../../shared/shops/shop-data';
+import { formatProtocolNumber } from '../../shared/protocol/protocol-number';
+import { clampAt } from '../../shared/cases/case-engine';
+import { registerProtocol } from '../protocol/protocol-repository';
 import { applyFiling, applyOutcome } from '../../shared/shops/shop-register';
 import type { ShopRecord } from '../../shared/shops/shop-wire';
 import type { MutationArgs } from '../../shared/sync/mutations';
@@ -132,6 +136,38 @@ async function takeFee(
 }
 
 /**
+ * A SCIA unica carries the notifica sanitaria (Reg. CE 852/2004), which the SUAP forwards to the
+ * ASL (DOMAIN.md §11.2): an outgoing registration in the protocol, noted on the case.
+ */
+async function forwardHealthNotification(
+  ctx: ApplyContext,
+  args: MutationArgs<'shops.file'>,
+  shop: ShopRecord,
+) {
+  const asl = healthAuthorityOf(ctx.ws.comune);
+  const number = await registerProtocol(ctx.trx, {
+    comune: ctx.ws.comune,
+    registeredAt: clampAt(romeDateTimeOf(new Date(ctx.at)), args.at),
+    direction: 'outgoing',
+    correspondents: [asl],
+    subject:
+      `Trasmissione notifica sanitaria (Reg. CE 852/2004): ${shop.signName}, ${shop.streetType} ${shop.streetName} ${shop.houseNumber}`.slice(
+        0,
+        300,
+      ),
+    caseId: args.case.caseId,
+    registeredBy: ctx.clerk.username,
+  });
+  await CASE_APPLIERS['cases.note'](ctx, {
+    caseId: args.case.caseId,
+    noteId: `${args.filingId}:asl`,
+    at: args.at,
+    kind: 'internal',
+    text: `Notifica sanitaria trasmessa a ${asl} con prot. n. ${formatProtocolNumber(number)}.`,
+  });
+}
+
+/**
  * A filing at the hub: the event is applied again to the hub's own register with the shared
  * rules (street list, size class on the comune's population, state of the shop, requirements,
  * fee), then the case opens through the case engine's own applier in the same transaction and
@@ -162,6 +198,7 @@ const fileShop: Applier<'shops.file'> = async (ctx, args) => {
   if (args.case.at !== args.at) throw new AppError('shop_case_mismatch', { detail: 'at' });
   const shop = await takeFee(ctx, args, applied.value.shop, shopFeeCents(kind, comune, today));
   await CASE_APPLIERS['cases.open'](ctx, args.case);
+  if (kind === 'scia_unica') await forwardHealthNotification(ctx, args, shop);
   if (kind === 'comunicazione') await acknowledge(ctx, args.case.caseId, args.case.eventId, args.case.at);
   await saveShop(ctx.trx, shop, ctx.at, ctx.mutationId);
 };

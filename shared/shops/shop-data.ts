@@ -139,3 +139,12 @@ export function suspensionRuleOn(comune: string, date: IsoDate): SuspensionRow {
     status: 'U',
   };
 }
+
+/**
+ * The health authority the SUAP forwards a food shop's notifica sanitaria to (Reg. CE 852/2004;
+ * DOMAIN.md §11.2 "passed by the SUAP to the ASL"). Casale and the comuni around it are in the
+ * province of Alessandria (ASL AL) [K]; Biella has ASL BI, Bergamo ATS Bergamo [K]; elsewhere the
+ * name is the comune's to set [U].
+ */
+const HEALTH_AUTHORITIES: Record<string, string> = { A859: 'ASL BI', A794: 'ATS Bergamo' };
+export const healthAuthorityOf = (comune: string): string => HEALTH_AUTHORITIES[comune] ?? 'ASL AL';

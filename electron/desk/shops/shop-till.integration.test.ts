@@ -9,7 +9,7 @@ import { HUB_BACKENDS } from '../../../test-support/hub-backends';
 import { startTestHub, type TestHub } from '../../../test-support/running-hub';
 
 /**
- * A SCIA unica's fees paid in cash (diritti €40 + bollo €16 + ASL €20) are money in the clerk's
+ * A SCIA unica's notifica sanitaria goes to the ASL; its fees paid in cash (diritti €40 + bollo €16 + ASL €20) are money in the clerk's
  * till: in its lines and its closing at the counter, and in the hub's own closing check.
  */
 describe.each(HUB_BACKENDS)('shop fees reach the till (%s hub)', (backend) => {
@@ -54,5 +54,15 @@ describe.each(HUB_BACKENDS)('shop fees reach the till (%s hub)', (backend) => {
       .executeTakeFirstOrThrow();
     expect(session.status).toBe('closed');
     expect(Number(session.expected_cash_cents)).toBe(17_600);
+    // the SUAP forwarded the notifica sanitaria to the ASL: an outgoing registration of the case
+    const forwarded = await hub.hubDb.db
+      .selectFrom('protocol_register')
+      .select(['direction', 'correspondents', 'subject'])
+      .where('case_id', '=', filed.caseId)
+      .where('direction', '=', 'outgoing')
+      .execute();
+    expect(forwarded).toHaveLength(1);
+    expect(JSON.parse(forwarded[0]?.correspondents ?? '[]')).toEqual(['ASL AL']);
+    expect(forwarded[0]?.subject).toContain('notifica sanitaria');
   });
 });
