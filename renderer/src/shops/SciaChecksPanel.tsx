@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { romeDateOf } from '../../../shared/calendar/rome-date';
 import type { ErrorData } from '../../../shared/errors/app-error';
 import { formatDate } from '../../../shared/i18n/registry-labels';
 import type { SciaDueView } from '../../../shared/shops/shop-views';
@@ -20,6 +21,7 @@ export function SciaChecksPanel(props: { syncMark: string; onError: (e: ErrorDat
   const [letter, setLetter] = useState<{ shopId: string; href: string; fileName: string } | null>(null);
   const [error, setError] = useState<ErrorData | null>(null);
   const [version, setVersion] = useState(0);
+  const today = romeDateOf(new Date());
 
   useEffect(() => {
     void api.shops.checksDue({}).then((res) => (res.ok ? setDue(res.value) : onError(res.error)));
@@ -76,6 +78,9 @@ export function SciaChecksPanel(props: { syncMark: string; onError: (e: ErrorDat
                   {d.scia.conformBy && (
                     <div className="small">
                       {t('shop.checks.conformBy', { date: formatDate(d.scia.conformBy) })}
+                      {d.scia.conformBy < today && (
+                        <strong data-testid="shop-conform-lapsed"> · {t('shop.checks.lapsed')}</strong>
+                      )}
                     </div>
                   )}
                 </td>

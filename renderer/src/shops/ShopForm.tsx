@@ -58,6 +58,7 @@ export function ShopForm(props: {
   const [error, setError] = useState<ErrorData | null>(null);
   const [filed, setFiled] = useState<FiledView | null>(null);
   const [protocol, setProtocol] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const resultRef = useRef<HTMLDivElement>(null);
 
@@ -76,6 +77,14 @@ export function ShopForm(props: {
     resultRef.current?.focus();
     void api.shops.caseProtocol({ caseId: filed.caseId }).then((res) => {
       if (res.ok) setProtocol(res.value.protocolNumber);
+    });
+    // a pagoPA notice is numbered by the hub: it comes back with the shop after the sync
+    void api.shops.get({ shopId: filed.shop.id }).then((res) => {
+      if (!res.ok) return;
+      const own = res.value.notices.find((n) =>
+        res.value.history.some((h) => h.filingId === n.filingId && h.caseId === filed.caseId),
+      );
+      setNotice(own?.noticeNumber ?? null);
     });
   }, [filed, syncMark]);
 
@@ -151,6 +160,7 @@ export function ShopForm(props: {
             {t('shop.form.fees')}: {euro(filed.feeCents)} ({t(`shop.pay.${payment}`)})
           </p>
         )}
+        {notice && <p data-testid="shop-result-notice">{t('shop.result.notice', { notice })}</p>}
         <p className="muted small">{t('shop.result.back')}</p>
       </div>
     );
