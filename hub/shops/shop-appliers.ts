@@ -58,7 +58,6 @@ async function caseStep(
  * A comunicazione takes effect on filing (D.Lgs. 114/1998 art. 7; DOMAIN.md §11.2): the case is
  * registered (protocol), acknowledged (presa d'atto: the outgoing act) and closed at once.
  */
-export const COMUNICAZIONE_STEPS = ['take', 'propose', 'approve', 'close'] as const;
 async function acknowledge(ctx: ApplyContext, caseId: string, eventId: string, at: LocalDateTime) {
   await caseStep(ctx, caseId, `${eventId}:take`, at, { type: 'take_in_charge' });
   await caseStep(ctx, caseId, `${eventId}:propose`, at, {

@@ -45,7 +45,6 @@ export interface FiledView {
   protocolNumber: string | null;
   checkDueDate: IsoDate | null;
   feeCents: number;
-  noticeNumber: string | null;
 }
 
 export interface CaseProtocolView {

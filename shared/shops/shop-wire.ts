@@ -95,11 +95,8 @@ export const shopFileSchema = z
     payment: z.enum(SHOP_PAYMENTS),
     /** what the counter computed; the hub recomputes and refuses a difference */
     feeCents: z.number().int().min(0).max(1_000_000),
+    /** cash: the clerk's open till; a pagoPA notice is numbered by the hub (shop record `notices`) */
     tillSessionId: id.nullable(),
-    noticeNumber: z
-      .string()
-      .regex(/^\d{18}$/)
-      .nullable(),
   })
   .strict();
 

@@ -185,7 +185,6 @@ export async function fileShop(
     payment,
     feeCents,
     tillSessionId,
-    noticeNumber: null,
   };
   await runMutation(
     ctx,
@@ -217,7 +216,6 @@ export async function fileShop(
     protocolNumber: protocol?.protocol ?? null,
     checkDueDate: kind === 'comunicazione' ? null : sciaDueDate(today, comune),
     feeCents,
-    noticeNumber: null,
   };
 }
 

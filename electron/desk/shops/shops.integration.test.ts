@@ -110,7 +110,6 @@ describe.each(HUB_BACKENDS)('shops over a real hub (%s)', (backend) => {
         payment: 'none',
         feeCents: 0,
         tillSessionId: null,
-        noticeNumber: null,
       },
       { entity: 'shop', entityId: shopId, reason: 'test' },
     );
