@@ -8,7 +8,12 @@ import type { CallInput, CallOutput } from '../../../shared/contract/contract';
 import { AppError, localizeError } from '../../../shared/errors/app-error';
 import { interpolate, type Locale } from '../../../shared/i18n/locale';
 import { localDateOf } from '../../../shared/protocol/local-date-time';
-import { procedureOfKind, type FilingKind, type ShopEventType } from '../../../shared/shops/shop-events';
+import {
+  filingKindOf,
+  procedureOfKind,
+  type FilingKind,
+  type ShopEventType,
+} from '../../../shared/shops/shop-events';
 import type { ShopRefusal } from '../../../shared/shops/shop-errors';
 import { shopFeeCents, shopFeeLines } from '../../../shared/shops/shop-fees';
 import { applyFiling, applyOutcome, sciaDueDate } from '../../../shared/shops/shop-register';
@@ -116,7 +121,9 @@ export async function checkFiling(
   const classLine = cls.ok
     ? ui(locale, 'shop.class.ok', { limit: cls.limitM2 })
     : localizeError('shop_media_struttura', { area: cls.salesAreaM2, limit: cls.limitM2 }, locale);
-  const kind = applied.ok ? applied.value.kind : procedureKindGuess(input.filing.event, input.filing.sector);
+  const kind = applied.ok
+    ? applied.value.kind
+    : filingKindOf(input.filing.event, input.filing.sector, comune, today);
   const fees = shopFeeLines(kind, comune, today);
   return {
     kind,
@@ -135,13 +142,6 @@ export async function checkFiling(
         },
   };
 }
-
-const procedureKindGuess = (event: ShopEventType, sector: string): FilingKind =>
-  ['apertura', 'trasferimento', 'ampliamento', 'variazione_settore'].includes(event)
-    ? sector === 'non_alimentare'
-      ? 'scia'
-      : 'scia_unica'
-    : 'comunicazione';
 
 /**
  * Files a SCIA or comunicazione: checked on the mirror with the shared rules, then one local
