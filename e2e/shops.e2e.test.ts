@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findShop, saveShop } from '../hub/shops/shop-repository';
 import { shopRecord } from '../shared/shops/test-fixtures';
 import { startCounter, type Counter } from '../test-support/e2e-counter';
+import { DEMO_PASSWORD } from '../hub/seed/demo-users';
 
 /** A shop open in Casale since 2019, in the hub's register before the counter's first sync. */
 const bottega = shopRecord({
@@ -127,5 +128,61 @@ describe('counter: a shop files a cessation, keyboard only', () => {
     await row.waitFor();
     expect(await row.getAttribute('data-status')).toBe('active');
     console.log(`shops: opening in ${keys} keys`);
+  });
+
+  it('a supervisor forbids the new shop from continuing: Tab to the outcome, the grounds, Enter; the letter and the register follow', async () => {
+    await page.keyboard.press('Control+Shift+Q');
+    await page.getByLabel('Nome utente').fill('supervisore.casale');
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('nav-shops').waitFor();
+    await page.keyboard.press('F2');
+    await page.getByTestId('search-input').waitFor();
+    keys = 0;
+    await press('F12');
+    const row = page.getByTestId('shop-check-row').filter({ hasText: 'Enoteca Barbero' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('prot.');
+    // search → status → new opening → the first check's three outcomes
+    for (let i = 0; i < 5; i++) await press('Tab');
+    expect(
+      await row
+        .getByTestId('shop-outcome-divieto')
+        .evaluate(
+          (el: { ownerDocument: { activeElement: unknown } }) => el === el.ownerDocument.activeElement,
+        ),
+    ).toBe(true);
+    await press('Enter');
+    await type('shop-outcome-reason', 'requisiti morali non posseduti dal titolare');
+    await press('Enter');
+    const letter = page.getByTestId('shop-letter');
+    await letter.waitFor();
+    expect(await letter.getAttribute('href')).toMatch(/^data:application\/pdf;base64,JVBERi0/);
+    await page
+      .getByTestId('shop-row')
+      .filter({ hasText: 'Enoteca Barbero' })
+      .and(page.locator('[data-status="prohibited"]'))
+      .waitFor();
+    await counter.shot('63-shop-divieto');
+    console.log(`shops: divieto di prosecuzione in ${keys} keys`);
+    await counter.desk.core.sync.syncOnce();
+    await counter.desk.core.sync.syncOnce();
+    await type('shop-search', 'enoteca');
+    await page.getByTestId('shop-row').filter({ hasText: 'Enoteca Barbero' }).first().waitFor();
+    await expect
+      .poll(async () =>
+        page
+          .getByTestId('shop-row')
+          .filter({ hasText: 'Enoteca Barbero' })
+          .first()
+          .getAttribute('data-status'),
+      )
+      .toBe('prohibited');
+    const shops = await counter.hub.hubDb.db
+      .selectFrom('shops')
+      .select(['sign_name', 'status'])
+      .where('sign_name', '=', 'Enoteca Barbero')
+      .execute();
+    expect(shops).toEqual([{ sign_name: 'Enoteca Barbero', status: 'prohibited' }]);
   });
 });

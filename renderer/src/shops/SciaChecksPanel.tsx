@@ -11,9 +11,14 @@ import { useT } from '../i18n/useT';
  * For supervisors: the SCIA checks still open, nearest term first, with the three outcomes of
  * art. 19 c.3 and the letter each produces.
  */
-export function SciaChecksPanel(props: { syncMark: string; onError: (e: ErrorData) => void }) {
+export function SciaChecksPanel(props: {
+  syncMark: string;
+  onError: (e: ErrorData) => void;
+  /** an outcome changed a shop of the register (a divieto stops it) */
+  onChanged: () => void;
+}) {
   const { t } = useT();
-  const { syncMark, onError } = props;
+  const { syncMark, onError, onChanged } = props;
   const [due, setDue] = useState<SciaDueView[] | null>(null);
   const [open, setOpen] = useState<{ shopId: string; outcome: SciaOutcome } | null>(null);
   const [reason, setReason] = useState('');
@@ -47,6 +52,7 @@ export function SciaChecksPanel(props: { syncMark: string; onError: (e: ErrorDat
         setReason('');
         setError(null);
         setVersion((v) => v + 1);
+        onChanged();
       });
   };
 

@@ -172,7 +172,7 @@ export function ShopsScreen({ session, syncMark, onError }: AreaProps) {
         </div>
       )}
       {view.step === 'register' && can(session.clerk.role, 'shops.sciaOutcome') && (
-        <SciaChecksPanel syncMark={syncMark} onError={onError} />
+        <SciaChecksPanel syncMark={syncMark} onError={onError} onChanged={load} />
       )}
     </section>
   );
