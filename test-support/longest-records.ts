@@ -12,6 +12,8 @@ import {
   type PermitIssue,
 } from '../shared/permits/permit-wire';
 import { lastDayAfterMonths } from '../shared/permits/validity';
+import { withCheckDigit } from '../shared/shops/partita-iva';
+import { shopFilingSchema, type ShopFiling } from '../shared/shops/shop-wire';
 
 /**
  * Records at the edge of what the rules allow: every id and text as long as its schema lets it
@@ -215,4 +217,65 @@ export function longestPermitDuplicate(o: {
     paymentRef: null,
     at: o.at,
   };
+}
+
+// --- shops (issue 14): the longest filing the shop rules allow ---
+
+const sf = shopFilingSchema.shape;
+
+/**
+ * An opening at the largest vicinato sales area of Casale (250 m²), food (SCIA unica), on the
+ * registry's longest street, every text as long as its schema allows; and a takeover of it with
+ * the longest previous holder and deed (the register's history note is then at its 400 bound).
+ */
+export function longestShopFilings(today: string): { opening: ShopFiling; takeover: ShopFiling } {
+  const company = sf.company.shape;
+  const declarant = sf.declarant.shape;
+  const opening: ShopFiling = {
+    event: 'apertura',
+    effectiveDate: today,
+    declarant: {
+      surname: textOfLength('Dell’Acqua', maxOf(declarant.surname)),
+      givenNames: textOfLength('Maria Nicolò', maxOf(declarant.givenNames)),
+      codiceFiscale: 'DLLMRA70A41B885X',
+      role: 'legale_rappresentante',
+    },
+    company: {
+      name: textOfLength('Antica Drogheria', maxOf(company.name)),
+      partitaIva: withCheckDigit('0123456789'),
+      rea: textOfLength('AL-', maxOf(company.rea)),
+      pec: textOfLength('drogheria@pec.', maxOf(company.pec)),
+    },
+    signName: textOfLength('Drogheria', maxOf(sf.signName)),
+    premises: {
+      streetType: LONGEST_HOUSEHOLD.family.address.streetType,
+      streetName: LONGEST_STREET,
+      houseNumber: textOfLength('12', maxOf(sf.premises.shape.houseNumber)),
+      salesAreaM2: 250,
+      totalAreaM2: 99_999.99,
+    },
+    sector: 'alimentare',
+    requirements: {
+      moral: true,
+      professional: true,
+      preposto: textOfLength('Bianchi Anna', maxOf(sf.requirements.shape.preposto.unwrap())),
+      antimafia: true,
+    },
+    takeover: null,
+    suspendedUntil: null,
+  };
+  const takeover: ShopFiling = {
+    ...opening,
+    event: 'subingresso',
+    company: {
+      ...opening.company,
+      name: textOfLength('Nuova Drogheria', maxOf(company.name)),
+      partitaIva: withCheckDigit('0987654321'),
+    },
+    takeover: {
+      previousHolder: textOfLength('Antica Drogheria', maxOf(sf.takeover.unwrap().shape.previousHolder)),
+      deed: textOfLength('Notaio Bianchi, rep. 12345', maxOf(sf.takeover.unwrap().shape.deed)),
+    },
+  };
+  return { opening, takeover };
 }

@@ -27,7 +27,12 @@ const CHUNK = 200;
  * Next notice numbers of the comune's own positions: the IUV base is a per-comune counter
  * advanced in the import's transaction, so an IUV is never reused (DOMAIN.md §6.1).
  */
-async function allocateNotices(trx: Transaction<HubDatabase>, comune: string, count: number, today: string) {
+export async function allocateNotices(
+  trx: Transaction<HubDatabase>,
+  comune: string,
+  count: number,
+  today: string,
+) {
   const setting = cashdeskSettingOn(comune, today);
   if (!setting)
     throw new Error(`no pagoPA setting for comune ${comune}: add it to shared/cashdesk/comune-settings.ts`);

@@ -2,6 +2,7 @@ import { casesHub } from '../cases/service';
 import { cashdeskHub } from '../cashdesk/service';
 import { certificatesHub } from '../certificates/service';
 import { permitsHub } from '../permits/service';
+import { shopsHub } from '../shops/service';
 
 /** The services this hub runs: one line each (see docs/adding-a-service.md). */
-export const HUB_SERVICES = [certificatesHub, cashdeskHub, casesHub, permitsHub] as const;
+export const HUB_SERVICES = [certificatesHub, cashdeskHub, casesHub, permitsHub, shopsHub] as const;

@@ -65,10 +65,16 @@ describe('the seeded catalogue', () => {
     expect(proceduresFor('B885', '2026-03-02').map((p) => p.code)).toEqual([
       'assistenza_domiciliare',
       'cambio_residenza',
+      'comunicazione_vicinato',
       'contributo_economico',
       'occupazione_suolo_pubblico',
+      'scia_vicinato',
     ]);
-    expect(proceduresFor('A859', '2026-03-02').map((p) => p.code)).toEqual(['cambio_residenza']);
+    expect(proceduresFor('A859', '2026-03-02').map((p) => p.code)).toEqual([
+      'cambio_residenza',
+      'comunicazione_vicinato',
+      'scia_vicinato',
+    ]);
   });
 
   it('applies the L. 241/1990 suspension rules (one request of ≤ 30 days; 10-bis: 10 + 10 days)', () => {

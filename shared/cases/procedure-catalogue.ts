@@ -117,6 +117,11 @@ const SUOLO_PUBBLICO: Office = {
   name: { it: 'Ufficio occupazione suolo pubblico', en: 'Public land occupation office' },
 };
 
+const SUAP: Office = {
+  code: 'suap',
+  name: { it: 'SUAP – Sportello unico attività produttive', en: 'SUAP – one-stop shop for businesses' },
+};
+
 const doc = (
   id: string,
   it: string,
@@ -298,6 +303,63 @@ export const PROCEDURE_CATALOGUE: readonly ProcedureDefinition[] = [
     needsSecondApproval: false,
     office: SERVIZI_SOCIALI,
     confidence: { maxDays: 'U', silence: 'K/U', secondApproval: 'U' },
+  }),
+  defineProcedure({
+    // DOMAIN.md §11.2, §9.1: a SCIA takes effect on filing; the SUAP checks it within 60 days
+    // (art. 19 c.3) and may forbid continuation or give at least 30 days to conform. National
+    // law: the same in every comune.
+    code: 'scia_vicinato',
+    comune: null,
+    validFrom: DL_76_2020_IN_FORCE,
+    title: {
+      it: 'SCIA commercio di vicinato (verifica dei requisiti)',
+      en: 'SCIA for a neighbourhood shop (check of the requirements)',
+    },
+    legalBasis:
+      'L. 241/1990 art. 19; D.Lgs. 114/1998 artt. 4, 7; D.Lgs. 222/2016 Tabella A; D.Lgs. 59/2010 art. 71',
+    maxDays: 60,
+    requiredDocuments: [
+      ID_DOCUMENT,
+      doc(
+        'plan',
+        'Planimetria dei locali con la superficie di vendita',
+        'Plan of the premises with the sales area',
+        'V',
+      ),
+      doc(
+        'health_notification',
+        'Notifica sanitaria (Reg. CE 852/2004) per l’ASL',
+        'Health notification (Reg. EC 852/2004) for the ASL',
+        'V',
+        {
+          it: 'settore alimentare (SCIA unica)',
+          en: 'food sector (SCIA unica)',
+        },
+      ),
+      doc('fee_receipts', 'Ricevute dei diritti pagati', 'Receipts of the fees paid', 'V'),
+    ],
+    // the divieto di prosecuzione is not the refusal of an application: art. 10-bis does not apply
+    refusalNoticeApplies: false,
+    needsSecondApproval: false,
+    office: SUAP,
+    withdrawal: 'until_taken_in_charge',
+    confidence: { maxDays: 'V', silence: 'V', secondApproval: 'U' },
+    note: 'Outcomes: conforme (approve), divieto di prosecuzione (reject), invito a conformare (≥ 30 days, a note; the check stays open).',
+  }),
+  defineProcedure({
+    // DOMAIN.md §11.2: subingresso and cessazione (and sospensione/ripresa in Piedmont [U]) are
+    // comunicazioni: effective on filing; the case is registered and closed at once.
+    code: 'comunicazione_vicinato',
+    comune: null,
+    validFrom: DL_76_2020_IN_FORCE,
+    title: { it: 'Comunicazione commercio di vicinato', en: 'Notice for a neighbourhood shop' },
+    legalBasis: 'D.Lgs. 114/1998 artt. 7, 26; D.Lgs. 222/2016 Tabella A',
+    maxDays: DEFAULT_MAX_DAYS,
+    requiredDocuments: [ID_DOCUMENT],
+    refusalNoticeApplies: false,
+    needsSecondApproval: false,
+    office: SUAP,
+    confidence: { maxDays: 'U', silence: 'U', secondApproval: 'U' },
   }),
 ];
 

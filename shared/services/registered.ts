@@ -2,13 +2,20 @@ import { casesService } from '../cases/service';
 import { cashdeskService } from '../cashdesk/service';
 import { certificatesService } from '../certificates/service';
 import { permitsService } from '../permits/service';
+import { shopsService } from '../shops/service';
 import { mergePart, type MergedPart } from './service-definition';
 
 /**
  * The services of this release: one line each. The registry core (people, sessions, sync, audit)
  * is the platform they stand on and is not listed. See docs/adding-a-service.md.
  */
-export const SERVICES = [certificatesService, cashdeskService, casesService, permitsService] as const;
+export const SERVICES = [
+  certificatesService,
+  cashdeskService,
+  casesService,
+  permitsService,
+  shopsService,
+] as const;
 
 export type Services = typeof SERVICES;
 export type ServicePart<K extends 'calls' | 'mutations' | 'rules' | 'errors'> = MergedPart<Services, K>;

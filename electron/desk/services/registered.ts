@@ -2,6 +2,7 @@ import { casesDesk } from '../cases/service';
 import { cashdeskDesk } from '../cashdesk/service';
 import { certificatesDesk } from '../certificates/service';
 import { permitsDesk } from '../permits/service';
+import { shopsDesk } from '../shops/service';
 
 /** The services this desk runs: one line each (see docs/adding-a-service.md). */
-export const DESK_SERVICES = [certificatesDesk, cashdeskDesk, casesDesk, permitsDesk] as const;
+export const DESK_SERVICES = [certificatesDesk, cashdeskDesk, casesDesk, permitsDesk, shopsDesk] as const;

@@ -20,6 +20,7 @@ import {
   longestPermitIssues,
   longestResidenceIntake,
   longestRevocationReason,
+  longestShopFilings,
 } from '../../../../test-support/longest-records';
 import { startTestHub, type TestHub } from '../../../../test-support/running-hub';
 
@@ -152,6 +153,16 @@ describe.each(HUB_BACKENDS)('what the hub writes, the desk reads (%s hub)', (bac
     );
     expect(revoked?.status).toBe('applied');
     await desk.login('anagrafe.casale');
+    clean(await desk.core.sync.syncOnce());
+    // shop: an opening at the bounds, then its takeover (the history note at its bound)
+    const shops = longestShopFilings(today());
+    const opened = await desk.ok<{ shop: { id: string } }>('shops:file', {
+      shopId: null,
+      filing: shops.opening,
+      payment: 'cash',
+    });
+    clean(await desk.core.sync.syncOnce());
+    await desk.ok('shops:file', { shopId: opened.shop.id, filing: shops.takeover, payment: 'cash' });
     clean(await desk.core.sync.syncOnce());
     // clerk
     await setClerkDisabled(hub.hubDb.db, 'anagrafe2.casale', true);
