@@ -12,7 +12,7 @@ import {
   type PermitIssue,
 } from '../shared/permits/permit-wire';
 import { lastDayAfterMonths } from '../shared/permits/validity';
-import { withCheckDigit } from '../shared/shops/partita-iva';
+import { VALID_PIVA, OTHER_PIVA } from '../shared/shops/test-fixtures';
 import { shopFilingSchema, type ShopFiling } from '../shared/shops/shop-wire';
 
 /**
@@ -242,7 +242,7 @@ export function longestShopFilings(today: string): { opening: ShopFiling; takeov
     },
     company: {
       name: textOfLength('Antica Drogheria', maxOf(company.name)),
-      partitaIva: withCheckDigit('0123456789'),
+      partitaIva: VALID_PIVA,
       rea: textOfLength('AL-', maxOf(company.rea)),
       pec: textOfLength('drogheria@pec.', maxOf(company.pec)),
     },
@@ -270,7 +270,7 @@ export function longestShopFilings(today: string): { opening: ShopFiling; takeov
     company: {
       ...opening.company,
       name: textOfLength('Nuova Drogheria', maxOf(company.name)),
-      partitaIva: withCheckDigit('0987654321'),
+      partitaIva: OTHER_PIVA,
     },
     takeover: {
       previousHolder: textOfLength('Antica Drogheria', maxOf(sf.takeover.unwrap().shape.previousHolder)),

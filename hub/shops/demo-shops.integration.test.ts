@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { romeDateOf } from '../../shared/calendar/rome-date';
-import { partitaIvaProblem } from '../../shared/shops/partita-iva';
+import { checkPartitaIva } from '../../shared/codice-fiscale/partita-iva';
 import { shopRecordSchema } from '../../shared/shops/shop-wire';
 import { checkVicinatoClass } from '../../shared/shops/size-class';
 import { HUB_BACKENDS } from '../../test-support/hub-backends';
@@ -33,7 +33,7 @@ describe.each(HUB_BACKENDS)('demo shops (%s)', (backend) => {
     const shops = logged.map((l) => shopRecordSchema.parse(JSON.parse(l.payload)));
     for (const s of shops) {
       expect(s.status).toBe('active');
-      expect(partitaIvaProblem(s.company.partitaIva)).toBeNull();
+      expect(checkPartitaIva(s.company.partitaIva).ok).toBe(true);
       expect(checkVicinatoClass('B885', today, s.salesAreaM2).ok).toBe(true);
       expect(streets.map((r) => r.street_name)).toContain(s.streetName);
     }

@@ -1,11 +1,17 @@
 import type { Kysely } from 'kysely';
 import { addDays, type IsoDate } from '../../shared/calendar/iso-date';
-import { withCheckDigit } from '../../shared/shops/partita-iva';
+import { partitaIvaCheckDigit } from '../../shared/codice-fiscale/partita-iva';
 import type { Sector } from '../../shared/shops/shop-events';
 import type { ShopRecord } from '../../shared/shops/shop-wire';
 import { vicinatoLimit } from '../../shared/shops/size-class';
 import type { HubDatabase } from '../db/database';
 import { saveShop } from './shop-repository';
+
+/** A valid VAT number: a company number, Alessandria's provincial office (006), the check digit. */
+function demoPartitaIva(i: number): string {
+  const firstTen = `${String(2_100_000 + i * 1_007).padStart(7, '0')}006`;
+  return firstTen + partitaIvaCheckDigit(firstTen);
+}
 
 /**
  * Demo shops for `npm start`: active neighbourhood shops on the streets the comune's demo
@@ -77,7 +83,7 @@ export async function createDemoShops(
         signName: `${trade.sign} ${family}`,
         company: {
           name: `${trade.sign} ${family} di ${family} ${i % 2 === 0 ? 'Maria' : 'Paolo'}`,
-          partitaIva: withCheckDigit(String(2_100_000_000 + i * 10_007).padStart(10, '0')),
+          partitaIva: demoPartitaIva(i),
           rea: `AL-${200_000 + i}`,
           pec: `${family.toLowerCase()}${i + 1}@pec.demo.it`,
         },

@@ -3,7 +3,7 @@ import { termEnd } from '../calendar/working-days';
 import type { StreetList } from '../cases/change-of-residence';
 import { canonicalStreet } from '../cases/residence-case';
 import { formatDate } from '../i18n/registry-labels';
-import { partitaIvaProblem, normalizePartitaIva } from './partita-iva';
+import { checkPartitaIva, normalizePartitaIva } from '../codice-fiscale/partita-iva';
 import { refuse, type ShopResult } from './shop-errors';
 import { suspensionRuleOn } from './shop-data';
 import { filingKindOf, isScia, sellsFood, type FilingKind, type ShopEventType } from './shop-events';
@@ -228,13 +228,17 @@ export function applyFiling(
   if (filing.event !== 'apertura' && !shop) return refuse('shop_not_found');
   const date = checkDate(filing, kind, ctx, shop);
   if (!date.ok) return date;
-  const pivaProblem = partitaIvaProblem(filing.company.partitaIva);
-  if (pivaProblem) {
+  const piva = checkPartitaIva(filing.company.partitaIva);
+  if (!piva.ok) {
+    const expected = String(piva.error.params.expected ?? '');
     return refuse('shop_piva_invalid', {
       piva: filing.company.partitaIva,
-      ...(pivaProblem === 'format'
-        ? words('servono 11 cifre', '11 digits are needed')
-        : words('la cifra di controllo non torna', 'the check digit is wrong')),
+      ...(piva.error.code === 'partita_iva_invalid'
+        ? words(
+            'servono 11 cifre, e le cifre 8–10 sono il codice di un ufficio provinciale',
+            '11 digits are needed, digits 8–10 being a provincial office code',
+          )
+        : words(`l’ultima cifra dovrebbe essere ${expected}`, `the last digit should be ${expected}`)),
     });
   }
   const areas = checkAreas(filing);

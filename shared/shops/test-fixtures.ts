@@ -1,11 +1,13 @@
 import type { StreetList } from '../cases/change-of-residence';
-import { withCheckDigit } from './partita-iva';
+import { partitaIvaCheckDigit } from '../codice-fiscale/partita-iva';
 import type { ShopFiling, ShopRecord } from './shop-wire';
 
 /** Test data for shops: a valid filing and record; override what the test is about. */
 
-export const VALID_PIVA = withCheckDigit('0123456789');
-export const OTHER_PIVA = withCheckDigit('0987654321');
+/** company number + Alessandria's office code (006) + the check digit */
+const piva = (firstTen: string): string => firstTen + partitaIvaCheckDigit(firstTen);
+export const VALID_PIVA = piva('0123456006');
+export const OTHER_PIVA = piva('0987654006');
 
 export const TEST_STREETS: StreetList = {
   comune: 'B885',
