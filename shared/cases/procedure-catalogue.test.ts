@@ -66,6 +66,7 @@ describe('the seeded catalogue', () => {
       'assistenza_domiciliare',
       'cambio_residenza',
       'contributo_economico',
+      'esposizione_pubblicitaria',
       'occupazione_suolo_pubblico',
     ]);
     expect(proceduresFor('A859', '2026-03-02').map((p) => p.code)).toEqual(['cambio_residenza']);

@@ -1,3 +1,4 @@
+import { canoneService } from '../canone/service';
 import { casesService } from '../cases/service';
 import { cashdeskService } from '../cashdesk/service';
 import { certificatesService } from '../certificates/service';
@@ -8,7 +9,13 @@ import { mergePart, type MergedPart } from './service-definition';
  * The services of this release: one line each. The registry core (people, sessions, sync, audit)
  * is the platform they stand on and is not listed. See docs/adding-a-service.md.
  */
-export const SERVICES = [certificatesService, cashdeskService, casesService, permitsService] as const;
+export const SERVICES = [
+  certificatesService,
+  cashdeskService,
+  casesService,
+  permitsService,
+  canoneService,
+] as const;
 
 export type Services = typeof SERVICES;
 export type ServicePart<K extends 'calls' | 'mutations' | 'rules' | 'errors'> = MergedPart<Services, K>;
