@@ -228,13 +228,22 @@ export const canoneFeeSchema = z
     totalCents: cents,
     chargedMeasure: z.number().nonnegative().max(1_000_000),
     unit: z.enum(['m2', 'ml']),
+    /** temporary: days charged; permanent: null */
     days: z.number().int().nonnegative().max(100_000).nullable(),
+    /** temporary with hours: hours charged per day */
+    hoursPerDay: z.number().nonnegative().max(24).nullable(),
+    /** permanent: months of the year charged (12 a whole year) */
+    months: z.number().int().min(0).max(12).nullable(),
+    /** permanent: the calendar year charged */
+    year: z.number().int().min(2000).max(2200).nullable(),
     tariffCents: cents,
     zoneCoefficient: z.number().nonnegative().max(100),
     categoryCoefficient: z.number().nonnegative().max(100),
     exemptMeasure: z.number().nonnegative().max(1_000_000),
     lines: z
-      .array(z.object({ code: z.string().max(60), label, value: z.string().max(200) }).strict())
+      .array(
+        z.object({ code: z.string().max(60), label, value: z.string().max(200), values: label }).strict(),
+      )
       .max(30),
     tariffVersion: z.string().max(40),
     uncertain: z.array(z.string().max(60)).max(30),
