@@ -7,6 +7,7 @@ import {
 } from '../../shared/canone/canone-wire';
 import type { HubDatabase } from '../db/database';
 import { appendChange } from '../sync/change-log';
+import { debtorCodeOf } from './canone-notices';
 import type { CanoneApplicationRow, CanoneApplicationsTable, CanoneNoticeRow } from './canone-tables';
 
 type Db = Kysely<HubDatabase> | Transaction<HubDatabase>;
@@ -37,6 +38,9 @@ export function applicationRowOf(
     end_date: r.concession?.validTo ?? r.end,
     measure_hundredths: Math.round(r.measure * 100),
     advertising: advertising ? 1 : 0,
+    zone: r.zone,
+    own_sign: r.ownSign ? 1 : 0,
+    debtor: debtorCodeOf(r.applicant),
     concession_number: r.concession?.number ?? null,
     verification_key: r.concession?.verificationKey ?? null,
     record: JSON.stringify({ ...r, notices: [] }),

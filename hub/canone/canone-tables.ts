@@ -23,6 +23,10 @@ export interface CanoneApplicationsTable {
   measure_hundredths: number;
   /** 0/1: a sign or advertising medium (on a wall: takes no room on the spot) */
   advertising: number;
+  /** the tariff zone, the own-sign flag (0/1) and who pays: what the yearly run reads, no JSON */
+  zone: string;
+  own_sign: number;
+  debtor: string;
   concession_number: string | null;
   verification_key: string | null;
   /** JSON CanoneApplicationRecord without its notices */

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { performance } from 'node:perf_hooks';
-import { type CanoneApplicationRecord } from '../../shared/canone/canone-wire';
+import type { CanoneNotice } from '../../shared/canone/canone-wire';
 import type { CanoneYearlyReport, YearlyRunFailure } from '../../shared/canone/canone-views';
 import { yearlyDue } from '../../shared/canone/yearly';
 import { compareIsoDates, isoDate } from '../../shared/calendar/iso-date';
@@ -8,10 +8,8 @@ import { romeDateOf } from '../../shared/calendar/rome-date';
 import { AppError, localizeError } from '../../shared/errors/app-error';
 import { isErrorCode } from '../../shared/errors/app-error';
 import type { HubDatabase } from '../db/database';
-import type { ChangeLogTable } from '../db/tables/sync.table';
-import type { Insertable } from 'kysely';
-import { appendChanges, debtorCodeOf, issueNoticeBatch, type NoticeBatchItem } from './canone-notices';
-import { noticesOf, saveApplication } from './canone-repository';
+import { appendChanges, issueNoticeBatch, type NoticeBatchItem } from './canone-notices';
+import { findApplication, noticesOf, saveApplication } from './canone-repository';
 
 /** Concessions per transaction: big enough to batch the inserts, small enough to keep locks short. */
 export const YEARLY_CHUNK = 2000;
@@ -22,16 +20,29 @@ export const YEARLY_MAX_YEAR = 2200;
 const running = new Set<string>();
 
 function failureOf(
-  app: Pick<CanoneApplicationRecord, 'id' | 'concession'>,
+  app: { id: string; number: string | null },
   code: string,
   params: Record<string, string | number>,
 ): YearlyRunFailure {
   return {
     applicationId: app.id,
-    concessionNumber: app.concession?.number ?? null,
+    concessionNumber: app.number,
     code,
-    message: isErrorCode(code) ? localizeError(code, params, 'it') : code,
+    message: isErrorCode(code)
+      ? localizeError(code, params, 'it')
+      : `${code}: ${String(params.detail ?? '')}`,
   };
+}
+
+/**
+ * The stored record (written through the wire schema, `notices: []`) with its notices, as JSON,
+ * without parsing it again (50,000 of them): `"notices":[]` can only be the key, since a quote
+ * inside a JSON string is always escaped. The wire-contract test reads what this writes.
+ */
+export function withNotices(recordJson: string, notices: readonly CanoneNotice[]): string {
+  const at = recordJson.indexOf('"notices":[]');
+  if (at < 0) throw new Error('canone record without its notices key');
+  return `${recordJson.slice(0, at)}"notices":${JSON.stringify(notices)}${recordJson.slice(at + 12)}`;
 }
 
 /**
@@ -80,9 +91,20 @@ export async function runYearly(
   try {
     let after = '';
     for (;;) {
+      // the facts the rules need are columns: no record is read for a concession with nothing new
       const rows = await db
         .selectFrom('canone_applications')
-        .select(['id', 'record'])
+        .select([
+          'id',
+          'category',
+          'zone',
+          'measure_hundredths',
+          'start_date',
+          'end_date',
+          'own_sign',
+          'debtor',
+          'concession_number',
+        ])
         .where('comune', '=', comune)
         .where('regime', '=', 'permanent')
         .where('status', '=', 'approved')
@@ -107,22 +129,19 @@ export async function runYearly(
           ).map((r) => r.application_id),
         );
         const items: NoticeBatchItem[] = [];
-        const records = new Map<string, CanoneApplicationRecord>();
         for (const row of rows) {
-          // written by this hub through the wire schema: read without checking it again
-          const app = JSON.parse(row.record) as CanoneApplicationRecord;
-          const concession = app.concession;
-          if (!concession) {
-            report.failed.push(failureOf(app, 'canone_application_unknown', { id: app.id }));
+          const concession = { id: row.id, number: row.concession_number };
+          if (row.concession_number === null) {
+            report.failed.push(failureOf(concession, 'canone_application_unknown', { id: row.id }));
             continue;
           }
-          if (concession.validTo !== null && compareIsoDates(concession.validTo, firstOfYear) < 0) {
-            const notices = (await noticesOf(trx, comune, [app.id])).get(app.id) ?? [];
-            await saveApplication(trx, { ...app, status: 'ended', notices }, at);
+          if (row.end_date !== null && compareIsoDates(row.end_date, firstOfYear) < 0) {
+            const app = await findApplication(trx, comune, row.id);
+            if (app) await saveApplication(trx, { ...app, status: 'ended' }, at);
             report.skipped += 1;
             continue;
           }
-          if (already.has(app.id)) {
+          if (already.has(row.id)) {
             report.skipped += 1;
             continue;
           }
@@ -131,20 +150,22 @@ export async function runYearly(
             due = yearlyDue(
               {
                 comune,
-                category: app.category,
-                zone: app.zone,
-                measure: app.measure,
-                start: app.start,
-                end: concession.validTo,
+                category: row.category,
+                zone: row.zone,
+                measure: Number(row.measure_hundredths) / 100,
+                start: row.start_date,
+                end: row.end_date,
                 status: 'active',
-                ownSign: app.ownSign,
+                ownSign: Number(row.own_sign) === 1,
               },
               year,
             );
           } catch (err) {
             // a row the rules cannot even read: reported, never the end of the run
             report.failed.push(
-              failureOf(app, 'internal', { detail: err instanceof Error ? err.message : String(err) }),
+              failureOf(concession, 'canone_unreadable', {
+                detail: err instanceof Error ? err.message : String(err),
+              }),
             );
             continue;
           }
@@ -153,43 +174,40 @@ export async function runYearly(
             continue;
           }
           if (!due.ok) {
-            report.failed.push(failureOf(app, due.error.code, due.error.params));
+            report.failed.push(failureOf(concession, due.error.code, due.error.params));
             continue;
           }
           items.push({
-            applicationId: app.id,
-            concessionNumber: concession.number,
-            debtor: debtorCodeOf(app.applicant),
+            applicationId: row.id,
+            concessionNumber: row.concession_number,
+            debtor: row.debtor,
             year,
             instalments: due.instalments,
           });
-          records.set(app.id, app);
         }
         if (items.length === 0) return;
         await issueNoticeBatch(trx, comune, items, at);
         report.issued += items.reduce((n, i) => n + i.instalments.length, 0);
         // every counter learns each concession's notices with its record
-        const notices = await noticesOf(trx, comune, [...records.keys()]);
-        const changes: Insertable<ChangeLogTable>[] = [];
-        for (const row of rows) {
-          if (!records.has(row.id)) continue;
-          // the record as written through the wire schema, with notices built from our own rows:
-          // not checked again here (50,000 of them); the wire-contract test checks the shape
-          const record = {
-            ...(JSON.parse(row.record) as CanoneApplicationRecord),
-            notices: notices.get(row.id) ?? [],
-          };
-          changes.push({
+        const issuedIds = items.map((i) => i.applicationId);
+        const notices = await noticesOf(trx, comune, issuedIds);
+        const stored = await trx
+          .selectFrom('canone_applications')
+          .select(['id', 'record'])
+          .where('id', 'in', issuedIds)
+          .execute();
+        await appendChanges(
+          trx,
+          stored.map((row) => ({
             comune,
-            entity: 'canone_application',
+            entity: 'canone_application' as const,
             entity_id: row.id,
-            op: 'upsert',
-            payload: JSON.stringify(record),
+            op: 'upsert' as const,
+            payload: withNotices(row.record, notices.get(row.id) ?? []),
             at,
             mutation_id: null,
-          });
-        }
-        await appendChanges(trx, changes);
+          })),
+        );
       });
     }
   } finally {
