@@ -168,8 +168,19 @@ describe.each(HUB_BACKENDS)('canone unico at the hub (%s)', (backend) => {
 
   it('files a dehors with one protocol number and the fee recomputed at the hub, whatever the desk quoted', async () => {
     dehors = application({ quotedFeeCents: 1 });
-    const result = await push('anagrafe.casale', 'canone.apply', dehors);
-    expect(result).toMatchObject({ status: 'applied' });
+    // filed offline: the counter sends it when back online, and again when the answer was lost
+    const clerk = await login('anagrafe.casale');
+    const envelope = {
+      id: uuidv7(),
+      name: 'canone.apply',
+      args: dehors,
+      clerk: 'anagrafe.casale',
+      at: new Date().toISOString(),
+    };
+    const first = await post(PUSH_PATH, { mutations: [envelope] }, clerk);
+    const again = await post(PUSH_PATH, { mutations: [envelope] }, clerk);
+    expect(first.body.results[0]).toMatchObject({ status: 'applied' });
+    expect(again.body.results[0]).toMatchObject({ status: 'duplicate' });
     const r = await record(dehors.applicationId);
     // DOMAIN.md §5.4: 1.20 × 1.0 × 0.808 × 12 × 90 = €1,047.17; the desk's €0.01 is only kept
     expect(r).toMatchObject({
