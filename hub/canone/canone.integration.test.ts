@@ -48,10 +48,10 @@ describe.each(HUB_BACKENDS)('canone unico at the hub (%s)', (backend) => {
     authorization: `Bearer ${token}`,
     ...(clerk ? { 'x-sportello-clerk': clerk } : {}),
   });
-  const post = async (path: string, body: unknown, clerk?: string) => {
+  const post = async (path: string, body: unknown, clerk?: string, token = hub.casaleToken) => {
     const res = await fetch(hub.url + path, {
       method: 'POST',
-      headers: headers(hub.casaleToken, clerk),
+      headers: headers(token, clerk),
       body: JSON.stringify(body),
     });
     return { status: res.status, body: (await res.json()) as Json };
@@ -61,14 +61,20 @@ describe.each(HUB_BACKENDS)('canone unico at the hub (%s)', (backend) => {
     const text = await res.text();
     return { status: res.status, text, body: (text.startsWith('{') ? JSON.parse(text) : {}) as Json };
   };
-  const login = async (username: string): Promise<string> =>
-    (await post(LOGIN_PATH, { username, password: DEMO_PASSWORD })).body.token as string;
-  const push = async (username: string, name: string, args: unknown): Promise<Json> => {
-    const clerk = await login(username);
+  const login = async (username: string, token = hub.casaleToken): Promise<string> =>
+    (await post(LOGIN_PATH, { username, password: DEMO_PASSWORD }, undefined, token)).body.token as string;
+  const push = async (
+    username: string,
+    name: string,
+    args: unknown,
+    token = hub.casaleToken,
+  ): Promise<Json> => {
+    const clerk = await login(username, token);
     const { status, body } = await post(
       PUSH_PATH,
       { mutations: [{ id: uuidv7(), name, args, clerk: username, at: new Date().toISOString() }] },
       clerk,
+      token,
     );
     expect(status).toBe(200);
     return body.results[0] as Json;
@@ -204,6 +210,24 @@ describe.each(HUB_BACKENDS)('canone unico at the hub (%s)', (backend) => {
       .where('id', '=', dehors.case.caseId)
       .executeTakeFirstOrThrow();
     expect(c.status).toBe('registered');
+  });
+
+  it('charges a partner comune its own class and single zone (Balzola: €0.60 a day)', async () => {
+    const stall = application({
+      category: 'chiosco',
+      measure: 10,
+      site: { streetType: 'Via', streetName: 'Roma', civic: '1' },
+      start: '2026-12-10',
+      end: '2027-01-08',
+      quotedFeeCents: 0,
+    });
+    const result = await push('anagrafe.balzola', 'canone.apply', stall, hub.balzolaToken);
+    expect(result).toMatchObject({ status: 'applied' });
+    const r = await findApplication(hub.hubDb.db, 'A605', stall.applicationId);
+    // DOMAIN.md §5.4: a stall with sales, 10 m², 30 days, ≤10,000 residents: 0.60 × 1.0 × 0.969 × 10 × 30
+    expect(r).toMatchObject({ comune: 'A605', zone: 'U', fee: { totalCents: 17_442, days: 30 } });
+    // Casale's counters never see it
+    expect(await findApplication(hub.hubDb.db, 'B885', stall.applicationId)).toBeNull();
   });
 
   it('refuses a tampered surface, an unknown street, a wrong VAT check digit and a mismatched procedure, changing nothing', async () => {
