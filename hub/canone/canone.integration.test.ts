@@ -420,7 +420,22 @@ describe.each(HUB_BACKENDS)('canone unico at the hub (%s)', (backend) => {
       site: { streetType: 'Via', streetName: 'Roma', civic: '62' },
       end: '2026-10-31',
     });
-    for (const a of [kiosk, revoked, ended]) {
+    const billboard = application(
+      {
+        ...kiosk,
+        applicationId: uuidv7(),
+        case: {
+          ...kiosk.case,
+          caseId: uuidv7(),
+          eventId: uuidv7(),
+          procedureCode: 'esposizione_pubblicitaria',
+        },
+        category: 'impianto_pubblicitario',
+        measure: 60,
+      },
+      'esposizione_pubblicitaria',
+    );
+    for (const a of [kiosk, revoked, ended, billboard]) {
       expect(await push('anagrafe.casale', 'canone.apply', a)).toMatchObject({ status: 'applied' });
       await decide(a.case.caseId, 'approve');
     }
@@ -450,7 +465,17 @@ describe.each(HUB_BACKENDS)('canone unico at the hub (%s)', (backend) => {
 
     const first = await runYearly(hub.hubDb.db, 'B885', 2027);
     expect(first.failed).toEqual([]);
-    expect(first.issued).toBe(1);
+    expect(first.issued).toBe(5);
+    // above the €1,500 threshold: four instalments on the year's due dates, summing to the fee
+    // (52 × 1.0 × 0.600 × 60 = €1,872.00)
+    const b = (await record(billboard.applicationId)).notices.filter((n) => n.year === 2027);
+    expect(b.map((n) => [n.instalment, n.of, n.dueDate, n.amountCents])).toEqual([
+      [1, 4, '2027-01-31', 46_800],
+      [2, 4, '2027-04-30', 46_800],
+      [3, 4, '2027-07-31', 46_800],
+      [4, 4, '2027-10-31', 46_800],
+    ]);
+    expect(new Set(b.map((n) => n.noticeNumber)).size).toBe(4);
     const k = await record(kiosk.applicationId);
     // 2027's tariff (€52.00, tariffs.ts): 52 × 0.840 × 7 = €305.76, one notice by 31 January
     expect(k.notices).toEqual([
