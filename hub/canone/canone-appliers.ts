@@ -91,13 +91,18 @@ async function requireRoomOnSpot(
   req: { site: CanoneSite; start: string; end: string | null; measure: number },
 ): Promise<void> {
   const street = streetOf(req.site);
+  // an application whose case was withdrawn (or closed undecided) no longer holds its room
   const rows = await trx
-    .selectFrom('canone_applications')
-    .select(['id', 'status', 'civic', 'start_date', 'end_date', 'measure_hundredths'])
-    .where('comune', '=', comune)
-    .where('street', '=', street)
-    .where('advertising', '=', 0)
-    .where('status', 'in', Object.keys(SPOT_STATUS))
+    .selectFrom('canone_applications as a')
+    .leftJoin('cases as c', (j) => j.onRef('c.id', '=', 'a.case_id').onRef('c.comune', '=', 'a.comune'))
+    .select(['a.id', 'a.status', 'a.civic', 'a.start_date', 'a.end_date', 'a.measure_hundredths'])
+    .where('a.comune', '=', comune)
+    .where('a.street', '=', street)
+    .where('a.advertising', '=', 0)
+    .where('a.status', 'in', Object.keys(SPOT_STATUS))
+    .where((eb) =>
+      eb.or([eb('a.status', '=', 'approved'), eb('c.status', 'not in', ['withdrawn', 'closed'])]),
+    )
     .execute();
   const capacity = canoneSettingOn(comune, req.start)?.spotCapacityM2 ?? DEFAULT_SPOT_CAPACITY_M2;
   const conflicts = spotConflict(

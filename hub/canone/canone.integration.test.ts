@@ -289,6 +289,26 @@ describe.each(HUB_BACKENDS)('canone unico at the hub (%s)', (backend) => {
       application({ measure: 20, start: '2027-03-10', end: '2027-03-20' }),
     );
     expect(after).toMatchObject({ status: 'applied' });
+    // an application withdrawn by its applicant frees its room
+    const withdrawn = application({
+      site: { streetType: 'Via', streetName: 'Roma', civic: '9' },
+      measure: 25,
+    });
+    expect(await push('anagrafe.casale', 'canone.apply', withdrawn)).toMatchObject({ status: 'applied' });
+    const bigger = () =>
+      application({ site: { streetType: 'Via', streetName: 'Roma', civic: '9' }, measure: 10 });
+    expect(await push('anagrafe.casale', 'canone.apply', bigger())).toMatchObject({
+      status: 'rejected',
+      error: { code: 'canone_spot_full' },
+    });
+    const withdraw = await push('anagrafe.casale', 'cases.transition', {
+      caseId: withdrawn.case.caseId,
+      eventId: uuidv7(),
+      at: now(),
+      event: { type: 'withdraw', reason: 'Rinuncia scritta del richiedente' },
+    });
+    expect(withdraw).toMatchObject({ status: 'applied' });
+    expect(await push('anagrafe.casale', 'canone.apply', bigger())).toMatchObject({ status: 'applied' });
   });
 
   it('approves: concession number, a code-47 notice with valid check digits the cash desk finds, the police request', async () => {
