@@ -1,3 +1,4 @@
+import { canoneHub } from '../canone/service';
 import { casesHub } from '../cases/service';
 import { cashdeskHub } from '../cashdesk/service';
 import { certificatesHub } from '../certificates/service';
@@ -5,4 +6,11 @@ import { permitsHub } from '../permits/service';
 import { shopsHub } from '../shops/service';
 
 /** The services this hub runs: one line each (see docs/adding-a-service.md). */
-export const HUB_SERVICES = [certificatesHub, cashdeskHub, casesHub, permitsHub, shopsHub] as const;
+export const HUB_SERVICES = [
+  certificatesHub,
+  cashdeskHub,
+  casesHub,
+  permitsHub,
+  shopsHub,
+  canoneHub,
+] as const;

@@ -67,6 +67,7 @@ describe('the seeded catalogue', () => {
       'cambio_residenza',
       'comunicazione_vicinato',
       'contributo_economico',
+      'esposizione_pubblicitaria',
       'occupazione_suolo_pubblico',
       'scia_vicinato',
     ]);

@@ -182,6 +182,88 @@ export function defineProcedure(row: Row): ProcedureDefinition {
   };
 }
 
+/** The occupation concession's documents (DOMAIN.md §5.4 "concession data"). */
+const OCCUPATION_DOCUMENTS: readonly RequiredDocument[] = [
+  doc(
+    'application',
+    'Domanda in bollo (richiedente, CF o P.IVA, luogo, zona, scopo, m² o metri lineari, inizio e fine, orari)',
+    'Application with revenue stamp (applicant, CF or VAT no., place, zone, purpose, m² or linear metres, start and end, hours)',
+    'V',
+  ),
+  doc('plan', 'Planimetria', 'Site plan', 'V'),
+  doc('photos', 'Fotografie del luogo', 'Photographs of the place', 'V'),
+  doc('traffic_ordinance', 'Richiesta di ordinanza di viabilità', 'Request for a traffic ordinance', 'V', {
+    it: "se l'occupazione interessa la circolazione",
+    en: 'when the occupation affects traffic',
+  }),
+];
+
+/** The advertising authorisation's documents [K]: what comuni's forms commonly ask. */
+const ADVERTISING_DOCUMENTS: readonly RequiredDocument[] = [
+  doc(
+    'application',
+    'Domanda in bollo (richiedente, CF o P.IVA, luogo, tipo di mezzo pubblicitario, superficie, inizio e fine)',
+    'Application with revenue stamp (applicant, CF or VAT no., place, kind of advertising medium, surface, start and end)',
+    'K',
+  ),
+  doc(
+    'sketch',
+    'Bozzetto del mezzo pubblicitario con misure e colori',
+    'Sketch of the medium with sizes and colours',
+    'K',
+  ),
+  doc(
+    'photos',
+    'Fotografie del luogo con il mezzo simulato',
+    'Photographs of the place with the medium simulated',
+    'K',
+  ),
+  doc('owner_consent', 'Assenso del proprietario dell’immobile', 'Consent of the building’s owner', 'K', {
+    it: 'se il mezzo è su un immobile altrui',
+    en: 'when the medium is on someone else’s building',
+  }),
+];
+
+/** The same canone procedures for each partner comune (DOMAIN.md §7.8; those the demo hub serves). */
+const CANONE_PARTNER_COMUNI = ['A605', 'B037', 'D780', 'G204', 'F995', 'G858'] as const;
+
+/**
+ * Authorisation to display advertising (canone unico, L. 160/2019 c.819 lett. b): signs, boards,
+ * banners. No term in DOMAIN.md: the default of art. 2 c.2 [U].
+ */
+function advertisingProcedure(comune: string): ProcedureDefinition {
+  return defineProcedure({
+    code: 'esposizione_pubblicitaria',
+    comune,
+    validFrom: '2021-01-01',
+    title: {
+      it: 'Autorizzazione all’esposizione pubblicitaria (insegne, cartelli, striscioni)',
+      en: 'Authorisation to display advertising (signs, boards, banners)',
+    },
+    legalBasis:
+      'L. 160/2019 art. 1 c.816-847 (c.833: insegna di esercizio fino a 5 m²); D.Lgs. 285/1992 art. 23; regolamento comunale del canone unico; L. 241/1990 art. 2',
+    maxDays: DEFAULT_MAX_DAYS,
+    requiredDocuments: ADVERTISING_DOCUMENTS,
+    office: SUOLO_PUBBLICO,
+    confidence: { maxDays: 'U', silence: 'U', secondApproval: 'U' },
+  });
+}
+
+/** Occupation of public land in a partner comune: the same rules as Casale's row [U]. */
+function occupationProcedure(comune: string): ProcedureDefinition {
+  return defineProcedure({
+    code: 'occupazione_suolo_pubblico',
+    comune,
+    validFrom: '2021-01-01',
+    title: { it: 'Concessione di occupazione di suolo pubblico', en: 'Concession to occupy public land' },
+    legalBasis: 'L. 160/2019 art. 1 c.816-847; regolamento comunale del canone unico; L. 241/1990 art. 2',
+    maxDays: DEFAULT_MAX_DAYS,
+    requiredDocuments: OCCUPATION_DOCUMENTS,
+    office: SUOLO_PUBBLICO,
+    confidence: { maxDays: 'U', silence: 'U', secondApproval: 'U' },
+  });
+}
+
 export const PROCEDURE_CATALOGUE: readonly ProcedureDefinition[] = [
   defineProcedure({
     // DOMAIN.md §3. National law: the same in every comune, hence comune null.
@@ -237,23 +319,7 @@ export const PROCEDURE_CATALOGUE: readonly ProcedureDefinition[] = [
     legalBasis: 'L. 160/2019 art. 1 c.816-847; regolamento comunale del canone unico; L. 241/1990 art. 2',
     // DOMAIN.md gives no term: the default of art. 2 c.2 until Casale's regulation is checked [U]
     maxDays: DEFAULT_MAX_DAYS,
-    requiredDocuments: [
-      doc(
-        'application',
-        'Domanda in bollo (richiedente, CF o P.IVA, luogo, zona, scopo, m² o metri lineari, inizio e fine, orari)',
-        'Application with revenue stamp (applicant, CF or VAT no., place, zone, purpose, m² or linear metres, start and end, hours)',
-        'V',
-      ),
-      doc('plan', 'Planimetria', 'Site plan', 'V'),
-      doc('photos', 'Fotografie del luogo', 'Photographs of the place', 'V'),
-      doc(
-        'traffic_ordinance',
-        'Richiesta di ordinanza di viabilità',
-        'Request for a traffic ordinance',
-        'V',
-        { it: "se l'occupazione interessa la circolazione", en: 'when the occupation affects traffic' },
-      ),
-    ],
+    requiredDocuments: OCCUPATION_DOCUMENTS,
     needsSecondApproval: false,
     office: SUOLO_PUBBLICO,
     confidence: { maxDays: 'U', silence: 'U', secondApproval: 'U' },
@@ -361,6 +427,8 @@ export const PROCEDURE_CATALOGUE: readonly ProcedureDefinition[] = [
     office: SUAP,
     confidence: { maxDays: 'U', silence: 'U', secondApproval: 'U' },
   }),
+  advertisingProcedure('B885'),
+  ...CANONE_PARTNER_COMUNI.flatMap((c) => [occupationProcedure(c), advertisingProcedure(c)]),
 ];
 
 /**

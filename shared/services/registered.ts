@@ -1,3 +1,4 @@
+import { canoneService } from '../canone/service';
 import { casesService } from '../cases/service';
 import { cashdeskService } from '../cashdesk/service';
 import { certificatesService } from '../certificates/service';
@@ -15,6 +16,7 @@ export const SERVICES = [
   casesService,
   permitsService,
   shopsService,
+  canoneService,
 ] as const;
 
 export type Services = typeof SERVICES;
