@@ -3,6 +3,7 @@ import {
   daysBetween,
   isIsoDate,
   isoDate,
+  MAX_YEAR,
   maxIsoDate,
   parseIsoDate,
   yearOf,
@@ -11,7 +12,7 @@ import {
 import type { Locale } from '../i18n/locale';
 import { cents } from '../money/cents';
 import { formatEuro } from '../money/euro-format';
-import { categoryOn, type CanoneCategoryRow, type CanoneUnit } from './categories';
+import { CANONE_CATEGORIES, categoryOn, type CanoneCategoryRow, type CanoneUnit } from './categories';
 import { canoneFail, canoneOk, type CanoneResult } from './problems';
 import {
   canoneSettingOn,
@@ -173,13 +174,49 @@ function validMeasure(measure: unknown): measure is number {
 }
 
 /** Checks the request and resolves the rows in force on `rowDate`. */
-function resolve(req: CanoneRequest, rowDate: IsoDate, tables: CanoneTables): CanoneResult<Priced> {
+type Rows = CanoneResult<{ setting: CanoneComuneSetting; category: CanoneCategoryRow; zone: CanoneZoneRow }>;
+
+function lookUpRows(req: CanoneRequest, rowDate: IsoDate, tables: CanoneTables): Rows {
   const setting = canoneSettingOn(req.comune, rowDate, tables.settings ?? CANONE_COMUNE_SETTINGS);
   if (!setting) return canoneFail('canone_no_tariff', { comune: req.comune, date: rowDate });
-  const category = categoryOn(req.comune, req.category, rowDate, tables.categories);
+  const category = categoryOn(req.comune, req.category, rowDate, tables.categories ?? CANONE_CATEGORIES);
   if (!category) return canoneFail('canone_category_unknown', { category: String(req.category) });
   const zone = zoneRowOn(req.comune, req.zone, rowDate, tables.zones ?? CANONE_ZONES);
   if (!zone) return canoneFail('canone_zone_unknown', { zone: String(req.zone) });
+  return canoneOk({ setting, category, zone });
+}
+
+/**
+ * The rows of a (comune, category, zone, day), remembered per set of tables: the yearly run asks
+ * the same few combinations on 1 January for 50,000 concessions, and the tables are immutable
+ * arrays (a new table is a new array, so a new cache). Bounded so odd dates cannot grow it.
+ */
+const rowCache = new WeakMap<object, WeakMap<object, WeakMap<object, Map<string, Rows>>>>();
+const ROW_CACHE_LIMIT = 5000;
+
+function cachedRows(req: CanoneRequest, rowDate: IsoDate, tables: CanoneTables): Rows {
+  const settings = tables.settings ?? CANONE_COMUNE_SETTINGS;
+  const categories = tables.categories ?? CANONE_CATEGORIES;
+  const zones = tables.zones ?? CANONE_ZONES;
+  let bySettings = rowCache.get(settings);
+  if (!bySettings) rowCache.set(settings, (bySettings = new WeakMap()));
+  let byCategories = bySettings.get(categories);
+  if (!byCategories) bySettings.set(categories, (byCategories = new WeakMap()));
+  let cache = byCategories.get(zones);
+  if (!cache) byCategories.set(zones, (cache = new Map()));
+  const key = `${req.comune}\u0000${req.category}\u0000${req.zone}\u0000${rowDate}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const rows = lookUpRows(req, rowDate, { settings, categories, zones });
+  if (cache.size >= ROW_CACHE_LIMIT) cache.clear();
+  cache.set(key, rows);
+  return rows;
+}
+
+function resolve(req: CanoneRequest, rowDate: IsoDate, tables: CanoneTables): CanoneResult<Priced> {
+  const rows = cachedRows(req, rowDate, tables);
+  if (!rows.ok) return rows;
+  const { setting, category, zone } = rows.value;
 
   const scaled = Math.round(req.measure * MEASURE_SCALE);
   const ownSignConsidered = category.advertising && req.ownSign === true;
@@ -425,6 +462,16 @@ export function annualFee(
   year: number,
   tables: CanoneTables = {},
 ): CanoneResult<CanoneFee> {
+  const result = annualFeeAndSetting(req, year, tables);
+  return result.ok ? canoneOk(result.value.fee) : result;
+}
+
+/** `annualFee` with the setting row it used (the yearly run needs its instalment rule). */
+export function annualFeeAndSetting(
+  req: CanoneRequest,
+  year: number,
+  tables: CanoneTables = {},
+): CanoneResult<{ fee: CanoneFee; setting: CanoneComuneSetting }> {
   const checked = checkRequest(req);
   if (!checked.ok) return checked;
   if (req.regime !== 'permanent') {
@@ -436,7 +483,7 @@ export function annualFee(
     });
   }
   const rowDate =
-    Number.isSafeInteger(year) && year >= yearOf(req.start)
+    Number.isSafeInteger(year) && year >= yearOf(req.start) && year <= MAX_YEAR
       ? maxIsoDate(req.start, isoDate(year, 1, 1))
       : req.start;
   const resolved = resolve(req, rowDate, tables);
@@ -460,7 +507,7 @@ export function annualFee(
   if (months > 0 && touched < 12 && p.setting.confidence.partYear !== 'V') uncertain.push('part_year');
   const totalCents = withMinimum(raw, p.setting, lines, uncertain);
   lines.push(totalLine(totalCents));
-  return canoneOk({
+  const fee: CanoneFee = {
     totalCents,
     chargedMeasure: p.chargedHalves / 2,
     unit: p.category.unit,
@@ -475,7 +522,8 @@ export function annualFee(
     lines,
     tariffVersion: p.setting.version,
     uncertain,
-  });
+  };
+  return canoneOk({ fee, setting: p.setting });
 }
 
 /**
