@@ -1,7 +1,8 @@
+import { canoneDesk } from '../canone/service';
 import { casesDesk } from '../cases/service';
 import { cashdeskDesk } from '../cashdesk/service';
 import { certificatesDesk } from '../certificates/service';
 import { permitsDesk } from '../permits/service';
 
 /** The services this desk runs: one line each (see docs/adding-a-service.md). */
-export const DESK_SERVICES = [certificatesDesk, cashdeskDesk, casesDesk, permitsDesk] as const;
+export const DESK_SERVICES = [certificatesDesk, cashdeskDesk, casesDesk, permitsDesk, canoneDesk] as const;
