@@ -19,7 +19,8 @@ const NAVY = rgb(0.11, 0.22, 0.4);
 const OFFICE = 'Ufficio Suolo Pubblico e Pubblicità – Canone unico patrimoniale';
 
 const euro = (c: number) => formatEuro(cents(c), 'it');
-const measureText = (m: number, unit: 'm2' | 'ml') => `${String(m).replace('.', ',')} ${unit === 'm2' ? 'm²' : 'ml'}`;
+const measureText = (m: number, unit: 'm2' | 'ml') =>
+  `${String(m).replace('.', ',')} ${unit === 'm2' ? 'm²' : 'ml'}`;
 const noon = (day: IsoDate) => new Date(`${day}T12:00:00Z`);
 
 export interface ConcessionPdfContext {
@@ -29,7 +30,10 @@ export interface ConcessionPdfContext {
   protocol: string | null;
 }
 
-export async function renderConcession(r: CanoneApplicationRecord, c: ConcessionPdfContext): Promise<Uint8Array> {
+export async function renderConcession(
+  r: CanoneApplicationRecord,
+  c: ConcessionPdfContext,
+): Promise<Uint8Array> {
   const concession = r.concession;
   if (!concession) throw new RangeError(`Application ${r.id} has no concession`);
   const advertising = r.procedureCode === 'esposizione_pubblicitaria';
@@ -73,7 +77,10 @@ export async function renderConcession(r: CanoneApplicationRecord, c: Concession
     ],
   ];
   if (r.hours) rows.push(['Orario', `dalle ${r.hours.from} alle ${r.hours.to}`]);
-  rows.push([r.regime === 'permanent' ? `Canone ${r.fee.year ?? ''}`.trim() : 'Canone', euro(r.fee.totalCents)]);
+  rows.push([
+    r.regime === 'permanent' ? `Canone ${r.fee.year ?? ''}`.trim() : 'Canone',
+    euro(r.fee.totalCents),
+  ]);
   for (const [k, v] of rows) doc.keyValue(k, v, { size: 10.5 });
   doc.paragraph('Calcolo del canone', { size: 10, bold: true, spaceBefore: 8 });
   for (const line of r.fee.lines) doc.keyValue(line.label.it, line.value, { size: 9 });
@@ -96,10 +103,13 @@ export async function renderConcession(r: CanoneApplicationRecord, c: Concession
     { size: 9, spaceBefore: 8 },
   );
   if (r.policeRequested) {
-    doc.paragraph('L’occupazione interessa la circolazione: è stata chiesta alla Polizia Locale l’ordinanza di viabilità.', {
-      size: 9,
-      spaceBefore: 4,
-    });
+    doc.paragraph(
+      'L’occupazione interessa la circolazione: è stata chiesta alla Polizia Locale l’ordinanza di viabilità.',
+      {
+        size: 9,
+        spaceBefore: 4,
+      },
+    );
   }
   doc.paragraph(`Rilasciata il ${formatDate(concession.decidedOn)} da ${concession.decidedBy}.`, {
     size: 9,
@@ -133,7 +143,10 @@ export interface RefusalNoticeContext {
  * writing within 10 days; the notice suspends the term, which starts again 10 days after the
  * observations or, without them, when the 10 days end (as amended by DL 76/2020).
  */
-export async function renderRefusalNotice(r: CanoneApplicationRecord, c: RefusalNoticeContext): Promise<Uint8Array> {
+export async function renderRefusalNotice(
+  r: CanoneApplicationRecord,
+  c: RefusalNoticeContext,
+): Promise<Uint8Array> {
   const doc = await createA4Document({
     title: `Comunicazione dei motivi ostativi – domanda ${c.protocol ?? r.id}`,
     author: `Comune di ${c.comuneName} – ${OFFICE}`,
@@ -166,6 +179,10 @@ export async function renderRefusalNotice(r: CanoneApplicationRecord, c: Refusal
     'Entro il termine di dieci giorni dal ricevimento della presente Ella ha diritto di presentare per iscritto le Sue osservazioni, eventualmente corredate da documenti. La presente comunicazione sospende i termini di conclusione del procedimento, che ricominciano a decorrere dieci giorni dopo la presentazione delle osservazioni o, in mancanza delle stesse, dalla scadenza del termine indicato. Dell’eventuale mancato accoglimento delle osservazioni sarà data ragione nel provvedimento finale.',
     { size: 10, spaceBefore: 8 },
   );
-  doc.paragraph(`Il responsabile del procedimento (${c.clerk})`, { size: 10, align: 'right', spaceBefore: 24 });
+  doc.paragraph(`Il responsabile del procedimento (${c.clerk})`, {
+    size: 10,
+    align: 'right',
+    spaceBefore: 24,
+  });
   return doc.save();
 }

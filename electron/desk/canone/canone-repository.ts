@@ -105,11 +105,7 @@ export async function activeOn(db: Db, day: string): Promise<CanoneApplicationRe
 
 /** Ids of applications whose `canone.apply` still waits in the outbox. */
 export async function pendingApplicationIds(db: Db): Promise<Set<string>> {
-  const rows = await db
-    .selectFrom('outbox')
-    .select('args')
-    .where('name', '=', 'canone.apply')
-    .execute();
+  const rows = await db.selectFrom('outbox').select('args').where('name', '=', 'canone.apply').execute();
   return new Set(
     rows.flatMap((r) => {
       const id = (JSON.parse(r.args) as { applicationId?: unknown }).applicationId;

@@ -41,7 +41,12 @@ export interface KnownStreet extends CanoneStreetOption {
  * The comune's streets as the counter knows them: the registry's addresses (the same list as
  * `cases:streets`), each with its tariff zone on `day` (zones.ts).
  */
-export async function knownStreets(db: Db, comune: string, day: IsoDate, locale: Locale): Promise<KnownStreet[]> {
+export async function knownStreets(
+  db: Db,
+  comune: string,
+  day: IsoDate,
+  locale: Locale,
+): Promise<KnownStreet[]> {
   const rows = await db
     .selectFrom('families')
     .select(['street_type', 'street_name', 'frazione'])
@@ -74,7 +79,8 @@ export async function knownStreets(db: Db, comune: string, day: IsoDate, locale:
 /** Dates as dd/mm/yyyy in the messages, like permits'. */
 function shown(params: Record<string, string | number>): ErrorParams {
   const out: ErrorParams = {};
-  for (const [k, v] of Object.entries(params)) out[k] = typeof v === 'string' && isIsoDate(v) ? formatDate(v) : v;
+  for (const [k, v] of Object.entries(params))
+    out[k] = typeof v === 'string' && isIsoDate(v) ? formatDate(v) : v;
   return out;
 }
 
@@ -172,7 +178,8 @@ export async function buildDraft(
   const refusals: CanoneRefusal[] = [];
   const streets = await knownStreets(db, comune, input.start, locale);
   const street = streets.find((s) => streetKey(s.name) === streetKey(input.street)) ?? null;
-  if (street === null) refusals.push(refusal('canone_street_unknown', { street: input.street || '—', comune }));
+  if (street === null)
+    refusals.push(refusal('canone_street_unknown', { street: input.street || '—', comune }));
   if (input.civic.trim() === '') refusals.push(refusal('invalid_input', { detail: 'numero civico' }));
 
   const category = categoryOn(comune, input.category, input.start);
@@ -217,7 +224,13 @@ export async function buildDraft(
       status: spotStatus(r),
     }));
     const conflicts = spotConflict(
-      { street: street.name, civic: input.civic, start: input.start, end: input.end ?? null, measure: input.measure },
+      {
+        street: street.name,
+        civic: input.civic,
+        start: input.start,
+        end: input.end ?? null,
+        measure: input.measure,
+      },
       existing,
       setting.spotCapacityM2,
     );

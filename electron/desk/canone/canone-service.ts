@@ -119,7 +119,8 @@ export function canoneSubject(a: {
   start: IsoDate;
   end: IsoDate | null;
 }): string {
-  const what = a.procedure === 'esposizione_pubblicitaria' ? 'Esposizione pubblicitaria' : 'Occupazione suolo pubblico';
+  const what =
+    a.procedure === 'esposizione_pubblicitaria' ? 'Esposizione pubblicitaria' : 'Occupazione suolo pubblico';
   const label = a.categoryLabel.replace(/\s*\(.*\)\s*$/, '');
   return `${what}: ${label} ${measureText(a.measure, a.unit)}, ${a.address}, ${periodText(a.start, a.end)}`.slice(
     0,
@@ -236,7 +237,11 @@ export async function optimisticRecord(
   args: CanoneApply,
   meta: EffectMeta,
 ): Promise<CanoneApplicationRecord | null> {
-  const comuneRow = await trx.selectFrom('meta').select('value').where('key', '=', 'comune.belfiore').executeTakeFirst();
+  const comuneRow = await trx
+    .selectFrom('meta')
+    .select('value')
+    .where('key', '=', 'comune.belfiore')
+    .executeTakeFirst();
   const comune = comuneRow?.value;
   if (!comune) return null;
   const street = siteStreet(args);
@@ -293,7 +298,11 @@ export async function optimisticRecord(
 }
 
 /** The local effect of `canone.apply`: the case in the local queue, then our application. */
-export async function applyEffect(trx: Transaction<Database>, args: CanoneApply, meta: EffectMeta): Promise<void> {
+export async function applyEffect(
+  trx: Transaction<Database>,
+  args: CanoneApply,
+  meta: EffectMeta,
+): Promise<void> {
   await CASE_LOCAL_EFFECTS['cases.open'](trx, args.case, meta);
   const record = await optimisticRecord(trx, args, meta);
   if (record) await saveApplication(trx, record, { confirmed: false });

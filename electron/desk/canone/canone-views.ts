@@ -21,8 +21,10 @@ export const addressOf = (r: Pick<CanoneApplicationRecord, 'site'>): string =>
 export const applicantLabelOf = (a: CanoneApplicationRecord['applicant']): string =>
   a.kind === 'person' ? `${a.name} (CF ${a.codiceFiscale})` : `${a.name} (P.IVA ${a.partitaIva})`;
 
-export const categoryLabelOf = (r: Pick<CanoneApplicationRecord, 'comune' | 'category' | 'start'>, locale: Locale) =>
-  categoryOn(r.comune, r.category, r.start)?.label[locale] ?? r.category;
+export const categoryLabelOf = (
+  r: Pick<CanoneApplicationRecord, 'comune' | 'category' | 'start'>,
+  locale: Locale,
+) => categoryOn(r.comune, r.category, r.start)?.label[locale] ?? r.category;
 
 export const statusLabelOf = (status: CanoneApplicationRecord['status'], locale: Locale): string =>
   CANONE_UI[locale][`canone.status.${status}`];

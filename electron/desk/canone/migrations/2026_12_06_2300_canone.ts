@@ -18,7 +18,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('record', 'text', (c) => c.notNull())
     .addColumn('confirmed', 'integer', (c) => c.notNull().defaultTo(0))
     .execute();
-  await db.schema.createIndex('canone_applications_case').on('canone_applications').column('case_id').execute();
+  await db.schema
+    .createIndex('canone_applications_case')
+    .on('canone_applications')
+    .column('case_id')
+    .execute();
   await db.schema
     .createIndex('canone_applications_spot')
     .on('canone_applications')

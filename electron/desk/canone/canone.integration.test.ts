@@ -1,0 +1,248 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CanoneOptionsView } from '../../../shared/canone/canone-calls';
+import type {
+  ActiveStreetView,
+  CanoneApplicationView,
+  CanonePdfView,
+  CanoneQuoteView,
+  SubmittedCanoneView,
+} from '../../../shared/canone/canone-views';
+import type { CaseDetail } from '../../../shared/contract/case-views';
+import { parseNoticeNumber } from '../../../shared/pagopa/notice-number';
+import { testClock } from '../../../test-support/case-fixtures';
+import { startTestDesk, type TestDesk } from '../../../test-support/desk-harness';
+import { HUB_BACKENDS } from '../../../test-support/hub-backends';
+import { startTestHub, type TestHub } from '../../../test-support/running-hub';
+import { extractPdfText, flat } from '../documents/pdf-test-helpers';
+
+/** A bar with a valid partita IVA (check digit computed by the rule: 0234567006 → 7). */
+const BAR = {
+  kind: 'company',
+  partitaIva: '02345670067',
+  name: 'Bar Roma di Rossi & C. s.n.c.',
+  pec: 'barroma@pec.example.it',
+} as const;
+
+/** DOMAIN.md §5.4's first worked example: Casale, dehors 12 m², zone 1, 90 days → € 1,047.17. */
+const DEHORS = {
+  street: 'via roma',
+  civic: '5',
+  category: 'dehors',
+  regime: 'temporary',
+  measure: 12,
+  start: '2026-06-01',
+  end: '2026-08-29',
+} as const;
+
+describe.each(HUB_BACKENDS)('canone unico at the counter (desk core over a real %s hub)', (backend) => {
+  const clock = testClock('2026-05-04T09:00:00Z');
+  let hub: TestHub;
+  let desk: TestDesk;
+
+  /** What a refused call must leave untouched: the mirror, the local queue, the outbox. */
+  const snapshot = async () => {
+    const db = desk.core.ctx.db;
+    const n = async (t: 'canone_applications' | 'cases' | 'outbox') =>
+      Number(
+        (
+          await db
+            .selectFrom(t)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    return {
+      applications: await n('canone_applications'),
+      cases: await n('cases'),
+      outbox: await n('outbox'),
+    };
+  };
+  const refusedWith = async (input: unknown) => {
+    const before = await snapshot();
+    const res = await desk.call('canone:apply', input);
+    expect(await snapshot()).toEqual(before);
+    if (res.ok) throw new Error('expected a refusal');
+    return res.error;
+  };
+
+  beforeAll(async () => {
+    hub = await startTestHub(backend, clock.now);
+    desk = await startTestDesk(hub, { workstation: 'Casale - Suolo pubblico', now: clock.now });
+    await desk.core.sync.syncOnce();
+    await desk.login();
+  });
+  afterAll(async () => {
+    await desk?.close();
+    await hub?.close();
+  });
+
+  it('offers the categories in force with their unit and the streets with their tariff zone', async () => {
+    const options = await desk.ok<CanoneOptionsView>('canone:options');
+    expect(options.today).toBe('2026-05-04');
+    const dehors = options.categories.find((c) => c.code === 'dehors');
+    expect(dehors).toMatchObject({
+      unit: 'm2',
+      temporaryCoefficient: 0.808,
+      procedureCode: 'occupazione_suolo_pubblico',
+    });
+    expect(options.categories.find((c) => c.code === 'passo_carrabile')?.unit).toBe('ml');
+    expect(options.categories.find((c) => c.code === 'insegna')?.procedureCode).toBe(
+      'esposizione_pubblicitaria',
+    );
+    const zoneOf = (name: string) =>
+      options.streets.find((s) => `${s.streetType} ${s.streetName}` === name)?.zone;
+    expect(zoneOf('Via Roma')).toBe('1');
+    expect(zoneOf('Corso Giovane Italia')).toBe('2');
+    expect(zoneOf('Strada Vialarda')).toBe('3');
+  });
+
+  it('quotes the dehors live to the cent with its breakdown, stores nothing', async () => {
+    const before = await snapshot();
+    const quote = await desk.ok<CanoneQuoteView>('canone:quote', { ...DEHORS, applicant: BAR });
+    expect(quote.ok).toBe(true);
+    expect(quote.zone).toBe('1');
+    expect(quote.fee?.totalCents).toBe(104_717);
+    expect(quote.fee?.days).toBe(90);
+    expect(quote.fee?.lines.map((l) => l.code)).toContain('total');
+    // one notice, due 30 days after an approval today [U]
+    expect(quote.instalments).toEqual([{ n: 1, amountCents: 104_717, dueDate: '2026-06-03' }]);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('shows every problem live and refuses to file bad input with nothing changed', async () => {
+    const quote = await desk.ok<CanoneQuoteView>('canone:quote', {
+      ...DEHORS,
+      street: 'Via dei Mille Inesistenti',
+      measure: -3,
+      applicant: { ...BAR, partitaIva: '02345670068' },
+    });
+    expect(quote.ok).toBe(false);
+    expect(quote.refusals.map((r) => r.code).sort()).toEqual(
+      ['canone_measure_invalid', 'canone_street_unknown', 'partita_iva_check_digit'].sort(),
+    );
+    expect(quote.refusals.find((r) => r.code === 'partita_iva_check_digit')?.message).toContain(
+      'cifra di controllo',
+    );
+
+    expect((await refusedWith({ ...DEHORS, measure: 0, applicant: BAR })).code).toBe(
+      'canone_measure_invalid',
+    );
+    expect((await refusedWith({ ...DEHORS, end: '2026-05-20', applicant: BAR })).code).toBe(
+      'canone_period_invalid',
+    );
+    expect((await refusedWith({ ...DEHORS, street: 'Via Inventata', applicant: BAR })).code).toBe(
+      'canone_street_unknown',
+    );
+    expect((await refusedWith({ ...DEHORS, applicant: { ...BAR, partitaIva: '0234567006' } })).code).toBe(
+      'partita_iva_invalid',
+    );
+    expect((await refusedWith({ ...DEHORS, ownSign: true, applicant: BAR })).code).toBe(
+      'canone_own_sign_not_advertising',
+    );
+  });
+
+  let filed: CanoneApplicationView;
+
+  it('files offline: the case is in the local queue at once, awaiting its protocol number', async () => {
+    const res = await desk.ok<SubmittedCanoneView>('canone:apply', { ...DEHORS, applicant: BAR });
+    filed = res.application;
+    expect(filed).toMatchObject({
+      status: 'submitted',
+      pending: true,
+      protocol: null,
+      address: 'Via Roma 5',
+      zone: '1',
+      unit: 'm2',
+    });
+    expect(filed.fee.totalCents).toBe(104_717);
+    expect(filed.applicant).toMatchObject({
+      kind: 'company',
+      partitaIva: '02345670067',
+      seat: 'Via Roma 5, Casale Monferrato',
+    });
+    const kase = await desk.ok<CaseDetail>('cases:get', { id: filed.caseId });
+    expect(kase.protocol).toBeNull();
+    expect(kase.subject).toBe(
+      'Occupazione suolo pubblico: Dehors di bar e ristoranti 12 m², Via Roma 5, 01/06/2026–29/08/2026',
+    );
+    expect(await desk.count('outbox')).toBe(1);
+  });
+
+  it('a second dehors at the same civic number beyond the spot’s 30 m² is refused, naming the booking', async () => {
+    const error = await refusedWith({
+      ...DEHORS,
+      measure: 20,
+      start: '2026-08-01',
+      end: '2026-08-31',
+      applicant: BAR,
+    });
+    expect(error.code).toBe('canone_spot_full');
+    expect(error.message).toContain('Via Roma 5');
+    expect(error.message).toContain('12 m² su 30');
+  });
+
+  it('synced: exactly one protocol number, the hub’s fee, the case in the supervisors’ queue', async () => {
+    await desk.core.sync.syncOnce();
+    await desk.core.sync.syncOnce();
+    expect(await desk.count('outbox')).toBe(0);
+    expect(await desk.count('sync_exceptions')).toBe(0);
+    const register = await hub.hubDb.db
+      .selectFrom('protocol_register')
+      .select(['number', 'case_id'])
+      .where('case_id', '=', filed.caseId)
+      .execute();
+    expect(register).toHaveLength(1);
+    const got = await desk.ok<CanoneApplicationView>('canone:get', { applicationId: filed.id });
+    expect(got.pending).toBe(false);
+    expect(got.protocol).toBe(`2026/${String(register[0]?.number).padStart(7, '0')}`);
+    expect(got.fee.totalCents).toBe(104_717);
+    const kase = await desk.ok<CaseDetail>('cases:get', { id: filed.caseId });
+    expect(kase.protocol).toBe(got.protocol);
+    // syncing again numbers nothing twice
+    await desk.core.sync.syncOnce();
+    expect(
+      await hub.hubDb.db
+        .selectFrom('protocol_register')
+        .select('number')
+        .where('case_id', '=', filed.caseId)
+        .execute(),
+    ).toHaveLength(1);
+  });
+
+  it('a supervisor approves the case: the concession and its pagoPA notice under segregation code 47', async () => {
+    await desk.login('supervisore.casale');
+    for (const event of [
+      { type: 'take_in_charge' },
+      {
+        type: 'propose',
+        outcome: 'approve',
+        reason: 'Spazio libero, parere favorevole della Polizia Locale',
+      },
+      { type: 'approve' },
+    ]) {
+      await desk.ok<CaseDetail>('cases:transition', { caseId: filed.caseId, event });
+    }
+    await desk.core.sync.syncOnce();
+    await desk.core.sync.syncOnce();
+    expect(await desk.count('sync_exceptions')).toBe(0);
+    const got = await desk.ok<CanoneApplicationView>('canone:get', { applicationId: filed.id });
+    expect(got.status).toBe('approved');
+    expect(got.concession?.number).toMatch(/^CUS-B885-2026-\d{6}$/);
+    expect(got.concession?.verificationUrl).toContain(`/verify/concession/${got.concession?.number}?k=`);
+    expect(got.notices).toHaveLength(1);
+    const notice = got.notices[0];
+    expect(notice?.noticeNumber).toMatch(/^347\d{15}$/);
+    expect(notice?.amountCents).toBe(104_717);
+    expect(parseNoticeNumber(notice?.noticeNumber ?? '').ok).toBe(true);
+
+    const pdf = await desk.ok<CanonePdfView>('canone:concessionPdf', { applicationId: filed.id });
+    const text = flat(await extractPdfText(Buffer.from(pdf.pdfBase64, 'base64')));
+    expect(text).toContain(got.concession?.number ?? '—');
+    expect(text).toContain('1.047,17');
+    expect(text).toContain(notice?.noticeNumber ?? '—');
+
+    const active = await desk.ok<ActiveStreetView[]>('canone:active', { day: '2026-07-15' });
+    expect(active).toEqual([expect.objectContaining({ street: 'Via Roma', zone: '1', totalM2: 12 })]);
+    expect(await desk.ok<ActiveStreetView[]>('canone:active', { day: '2026-09-01' })).toEqual([]);
+  });
+});
