@@ -276,6 +276,12 @@ describe('bad input changes nothing and says why', () => {
     expect(canoneFee({ ...dehors, end: '2027-04-30' }).ok).toBe(true);
   });
 
+  it('hours on a permanent concession are refused', () => {
+    expect(
+      problem({ ...dehors, regime: 'permanent', end: null, hours: { from: '08:00', to: '12:00' } }).code,
+    ).toBe('canone_hours_invalid');
+  });
+
   it('unknown category or zone', () => {
     expect(problem({ ...dehors, category: 'piscina' }).code).toBe('canone_category_unknown');
     expect(problem({ ...dehors, zone: '9' }).code).toBe('canone_zone_unknown');
