@@ -236,7 +236,7 @@ describe.each(HUB_BACKENDS)('canone unico at the counter (desk core over a real 
     expect(parseNoticeNumber(notice?.noticeNumber ?? '').ok).toBe(true);
 
     const pdf = await desk.ok<CanonePdfView>('canone:concessionPdf', { applicationId: filed.id });
-    const text = flat(await extractPdfText(Buffer.from(pdf.pdfBase64, 'base64')));
+    const text = flat((await extractPdfText(Buffer.from(pdf.pdfBase64, 'base64'))).join(' '));
     expect(text).toContain(got.concession?.number ?? '—');
     expect(text).toContain('1.047,17');
     expect(text).toContain(notice?.noticeNumber ?? '—');
