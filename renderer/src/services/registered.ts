@@ -1,3 +1,4 @@
+import { canoneScreens } from '../canone/screens';
 import { casesScreens } from '../cases/screens';
 import { cashdeskScreens } from '../cashdesk/screens';
 import { permitsScreens } from '../permits/screens';
@@ -7,7 +8,12 @@ import type { ScreenService } from './screen-service';
  * The services with screens of their own: one line each (see docs/adding-a-service.md).
  * Certificates and self-declarations are part of the resident's page itself (F4, F6).
  */
-export const SCREEN_SERVICES: readonly ScreenService[] = [casesScreens, cashdeskScreens, permitsScreens];
+export const SCREEN_SERVICES: readonly ScreenService[] = [
+  casesScreens,
+  cashdeskScreens,
+  permitsScreens,
+  canoneScreens,
+];
 
 /** The service whose area a key opens, if any. */
 export const areaForKey = (key: string): ScreenService | undefined =>
