@@ -56,7 +56,7 @@ export function CanoneForm(props: {
   const [kind, setKind] = useState<ApplicantKind>(props.resident ? 'resident' : 'company');
   const [resident, setResident] = useState(props.resident ?? null);
   const [query, setQuery] = useState('');
-  const [hits, setHits] = useState<ResidentSummary[]>([]);
+  const [found, setFound] = useState<ResidentSummary[]>([]);
   const [cursor, setCursor] = useState(0);
   const [partitaIva, setPartitaIva] = useState('');
   const [companyName, setCompanyName] = useState('');
@@ -76,7 +76,7 @@ export function CanoneForm(props: {
   const [ownSign, setOwnSign] = useState(false);
   const [traffic, setTraffic] = useState(false);
   const [purpose, setPurpose] = useState('');
-  const [quote, setQuote] = useState<CanoneQuoteView | null>(null);
+  const [answer, setAnswer] = useState<CanoneQuoteView | null>(null);
   const [fileError, setFileError] = useState<ErrorData | null>(null);
   const busy = useRef(false);
   const asked = useRef(0);
@@ -92,24 +92,26 @@ export function CanoneForm(props: {
     // once per opening
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+  const loaded = options !== null;
   useEffect(() => {
     firstRef.current?.focus();
-  }, [kind, options === null]);
+  }, [kind, loaded]);
 
   // the registry search for a resident applicant: the first hits, arrows and Enter to pick
   useEffect(() => {
-    if (kind !== 'resident' || query.trim().length < 2) return setHits([]);
+    if (kind !== 'resident' || query.trim().length < 2) return;
     const timer = setTimeout(() => {
       void api.registry.search({ query, limit: 8 }).then((res) => {
         if (res.ok && res.value.kind === 'results') {
-          setHits(res.value.residents.filter((r) => r.status === 'resident'));
+          setFound(res.value.residents.filter((r) => r.status === 'resident'));
           setCursor(0);
-        } else setHits([]);
+        } else setFound([]);
       });
     }, 120);
     return () => clearTimeout(timer);
   }, [kind, query]);
 
+  const hits = kind === 'resident' && query.trim().length >= 2 ? found : [];
   const chosen = options?.categories.find((c) => c.code === category) ?? null;
   const measureValue = typedNumber(measure);
   const days =
@@ -152,7 +154,7 @@ export function CanoneForm(props: {
   // the live fee: every change asks the desk again; only the latest answer is shown
   useEffect(() => {
     const input = request();
-    if (input === null) return setQuote(null);
+    if (input === null) return;
     const ticket = ++asked.current;
     const timer = setTimeout(() => {
       const { purpose: _p, trafficAffected: _t, ...ask } = input;
@@ -160,7 +162,7 @@ export function CanoneForm(props: {
       void api.canone.quote({ ...ask, applicant: who }).then((res) => {
         if (ticket !== asked.current) return;
         if (res.ok) {
-          setQuote(res.value);
+          setAnswer(res.value);
           setFileError(null);
         } else setFileError(res.error);
       });
@@ -235,7 +237,6 @@ export function CanoneForm(props: {
       if (hit) {
         setResident({ id: hit.id, name: `${hit.surname} ${hit.givenNames}` });
         setQuery('');
-        setHits([]);
       }
     }
   };
@@ -246,6 +247,8 @@ export function CanoneForm(props: {
     setEnd(addDays(start, n - 1));
   };
 
+  // an answer for a request the form can no longer make (a field emptied) is not shown
+  const quote = request() === null ? null : answer;
   const fee = quote?.fee ?? null;
   return (
     <div
