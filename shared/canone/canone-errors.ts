@@ -1,4 +1,6 @@
+import { PARTITA_IVA_MESSAGES } from '../codice-fiscale/partita-iva';
 import type { Locale } from '../i18n/locale';
+import { CANONE_RULE_MESSAGES } from './problems';
 
 /**
  * Why a canone application, decision or run was refused, in words a clerk can read out. Codes
@@ -7,44 +9,9 @@ import type { Locale } from '../i18n/locale';
  * placeholders are filled by AppError. Merged into ERROR_MESSAGES through service.ts.
  */
 export const CANONE_ERROR_MESSAGES = {
-  // the pure rules (fee.ts, tariffs.ts, zones.ts)
-  canone_measure_invalid: {
-    it: 'Misura non valida ({measure}): deve essere un numero maggiore di zero e non oltre {max}.',
-    en: 'Invalid measure ({measure}): it must be a number above zero and at most {max}.',
-  },
-  canone_period_invalid: {
-    it: 'Periodo non valido dal {start} al {end}: la fine non può precedere l’inizio, un’occupazione temporanea ha una data di fine e dura al massimo {maxDays} giorni.',
-    en: 'Invalid period from {start} to {end}: the end cannot precede the start, a temporary occupation has an end date and lasts at most {maxDays} days.',
-  },
-  canone_category_unknown: {
-    it: 'Tipo di occupazione sconosciuto per questo comune: «{category}».',
-    en: 'Unknown occupation type for this comune: “{category}”.',
-  },
-  canone_zone_unknown: {
-    it: 'Zona tariffaria sconosciuta per questo comune: «{zone}».',
-    en: 'Unknown tariff zone for this comune: “{zone}”.',
-  },
-  canone_no_tariff: {
-    it: 'Nessuna tariffa del canone unico in vigore per il comune {comune} al {date}.',
-    en: 'No canone unico tariff in force for comune {comune} on {date}.',
-  },
-  canone_hours_not_allowed: {
-    it: 'Il comune {comune} non ammette occupazioni a ore: si paga la tariffa giornaliera intera.',
-    en: 'Comune {comune} does not allow hourly occupations: the whole daily tariff is charged.',
-  },
-  canone_hours_invalid: {
-    it: 'Orario non valido ({from}–{to}): indicare ore HH:mm con la fine dopo l’inizio, nello stesso giorno.',
-    en: 'Invalid hours ({from}–{to}): give HH:mm times with the end after the start, within one day.',
-  },
-  // the VAT number (partita-iva.ts)
-  partita_iva_invalid: {
-    it: 'Partita IVA non valida («{value}»): sono 11 cifre.',
-    en: 'Invalid VAT number (“{value}”): it has 11 digits.',
-  },
-  partita_iva_check_digit: {
-    it: 'Partita IVA «{value}» errata: la cifra di controllo non corrisponde. Ricontrollare il numero.',
-    en: 'VAT number “{value}” is wrong: the check digit does not match. Check the number again.',
-  },
+  // the pure rules (fee.ts, tariffs.ts, zones.ts) and the VAT number check, in their own words
+  ...CANONE_RULE_MESSAGES,
+  ...PARTITA_IVA_MESSAGES,
   // the service's own (desk and hub)
   canone_codice_fiscale_invalid: {
     it: 'Codice fiscale del richiedente non valido («{value}»).',

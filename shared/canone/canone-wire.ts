@@ -144,8 +144,9 @@ export type CanoneApply = z.infer<typeof canoneApplySchema>;
 
 /**
  * End a concession before its term (mutation `canone.revoke`, supervisors): on `endsOn`
- * (inclusive, not before its start) for `reason` (public interest, unpaid fee, misuse…). The
- * notices due after that day and not yet paid are cancelled.
+ * (inclusive, not before its start nor after its term) for `reason` (public interest, unpaid
+ * fee, misuse…). The yearly run issues nothing for it afterwards; notices already issued stay
+ * (a refund of the unused part is the comune's regulation's [U]).
  */
 export const canoneRevokeSchema = z
   .object({
@@ -278,7 +279,10 @@ export const canoneApplicationRecordSchema = z
     procedureCode: z.enum(CANONE_PROCEDURES),
     /** the incoming protocol registration of the application (DOMAIN.md §8): "2026/0001234" */
     protocol: z
-      .object({ year: z.number().int(), number: z.number().int(), registeredAt: localDateTimeSchema })
+      .object({
+        number: z.object({ year: z.number().int(), number: z.number().int() }).strict(),
+        registeredAt: localDateTimeSchema,
+      })
       .strict()
       .nullable(),
     applicant: canoneApplicantSchema,

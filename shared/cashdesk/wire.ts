@@ -39,11 +39,18 @@ export const verbaleWireSchema = z.object({
 });
 export type VerbaleWire = z.infer<typeof verbaleWireSchema>;
 
+/**
+ * Kinds of notice on the wire: those a comune imports (debt-positions-csv.ts) and those the hub
+ * issues itself (CANONE: the canone unico's concessions, hub/canone), which no CSV may bring in.
+ */
+export const DEBT_POSITION_WIRE_KINDS = [...DEBT_POSITION_KINDS, 'CANONE'] as const;
+export type DebtPositionWireKind = (typeof DEBT_POSITION_WIRE_KINDS)[number];
+
 export const debtPositionWireSchema = z.object({
   noticeNumber: notice,
   debtorFiscalCode: z.string().max(16),
   description: z.string().max(200),
-  kind: z.enum(DEBT_POSITION_KINDS),
+  kind: z.enum(DEBT_POSITION_WIRE_KINDS),
   amountCents: cents.positive(),
   dueDate: isoDateSchema,
   instalment: z.number().int().positive().nullable(),

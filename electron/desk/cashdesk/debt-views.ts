@@ -97,7 +97,13 @@ export function verbaleView(
   };
 }
 
-const KIND_TITLE = { TARI: 'TARI', IMU: 'IMU', MENSA: 'Mensa scolastica', ALTRO: 'Altro' } as const;
+const KIND_TITLE = {
+  TARI: 'TARI',
+  IMU: 'IMU',
+  MENSA: 'Mensa scolastica',
+  ALTRO: 'Altro',
+  CANONE: 'Canone unico',
+} as const;
 
 export function positionView(
   p: DeskDebtPositionRow,

@@ -1,3 +1,5 @@
+import type { DebtPositionWireKind } from '../../../shared/cashdesk/wire';
+
 /** Fines, notices and the cash desk at the hub (migration 2026_11_26_1500). Money in cents. */
 export interface VerbaliTable {
   comune: string;
@@ -27,7 +29,7 @@ export interface DebtPositionsTable {
   notice_number: string;
   debtor_cf: string;
   description: string;
-  kind: 'TARI' | 'IMU' | 'MENSA' | 'ALTRO';
+  kind: DebtPositionWireKind;
   amount_cents: number;
   due_date: string;
   instalment: number | null;

@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import type { DebtPositionWireKind } from '../../../../shared/cashdesk/wire';
 
 /** The desk's fines, notices and cash desk tables (migration 2026_11_26_1500). Money in cents. */
 export interface DeskVerbaliTable {
@@ -25,7 +26,7 @@ export interface DeskDebtPositionsTable {
   notice_number: string;
   debtor_cf: string;
   description: string;
-  kind: 'TARI' | 'IMU' | 'MENSA' | 'ALTRO';
+  kind: DebtPositionWireKind;
   amount_cents: number;
   due_date: string;
   instalment: number | null;
