@@ -182,7 +182,7 @@ describe('counter: canone unico, a bar’s dehors, keyboard only', () => {
         ),
     ).toBe(true);
     const verify = (await page.getByTestId('canone-verification-url').getAttribute('href')) ?? '';
-    expect(verify).toMatch(/\/verify\/concession\/CUS-B885-\d{4}-\d{6}\?k=[0-9A-HJKMNP-TV-Z]{8}$/);
+    expect(verify).toMatch(/\/verify\/canone\/CUS-B885-\d{4}-\d{6}\?k=[0-9A-HJKMNP-TV-Z]{8}$/);
     await page.keyboard.press('Escape');
     await detail.waitFor({ state: 'detached' });
   });

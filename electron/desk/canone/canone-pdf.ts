@@ -10,7 +10,7 @@ import { addressOf, applicantLabelOf, categoryLabelOf } from './canone-views';
 
 /**
  * The canone's documents: the concession (A4, with the QR of the hub's public verification page,
- * `<hub>/verify/concession/<number>?k=<key>`, which says in force, ended or revoked) and the
+ * `<hub>/verify/canone/<number>?k=<key>`, which says in force, ended or revoked) and the
  * art. 10-bis letter before a refusal. Dates come from the record, never from a clock, so a
  * reprint is the same file.
  */

@@ -2,6 +2,7 @@ import type { CanoneApplicationView } from '../../../shared/canone/canone-views'
 import type { CanoneApplicationRecord } from '../../../shared/canone/canone-wire';
 import { categoryOn } from '../../../shared/canone/tariffs';
 import { CANONE_UI } from '../../../shared/canone/canone-ui';
+import { canoneVerifyUrl } from '../../../shared/canone/canone-paths';
 import type { Locale } from '../../../shared/i18n/locale';
 import { formatProtocolNumber } from '../../../shared/protocol/protocol-number';
 import type { DeskContext } from '../context';
@@ -13,7 +14,7 @@ export function hubBaseOf(ctx: DeskContext): string | null {
 
 /** The address the concession's QR carries: the hub's public page for its number and key. */
 export const concessionVerificationUrl = (base: string | null, number: string, key: string): string | null =>
-  base === null ? null : `${base}/verify/concession/${encodeURIComponent(number)}?k=${key}`;
+  base === null ? null : canoneVerifyUrl(base, number, key);
 
 export const addressOf = (r: Pick<CanoneApplicationRecord, 'site'>): string =>
   [r.site.streetType, r.site.streetName, r.site.civic].filter((p) => p.trim() !== '').join(' ');
@@ -40,9 +41,7 @@ export function applicationView(
     id: r.id,
     caseId: r.caseId,
     procedureCode: r.procedureCode,
-    protocol: r.protocol
-      ? formatProtocolNumber({ year: r.protocol.year, number: r.protocol.number })
-      : (extra.protocol ?? null),
+    protocol: r.protocol ? formatProtocolNumber(r.protocol.number) : (extra.protocol ?? null),
     applicant: r.applicant,
     applicantLabel: applicantLabelOf(r.applicant),
     site: r.site,

@@ -228,7 +228,7 @@ describe.each(HUB_BACKENDS)('canone unico at the counter (desk core over a real 
     const got = await desk.ok<CanoneApplicationView>('canone:get', { applicationId: filed.id });
     expect(got.status).toBe('approved');
     expect(got.concession?.number).toMatch(/^CUS-B885-2026-\d{6}$/);
-    expect(got.concession?.verificationUrl).toContain(`/verify/concession/${got.concession?.number}?k=`);
+    expect(got.concession?.verificationUrl).toContain(`/verify/canone/${got.concession?.number}?k=`);
     expect(got.notices).toHaveLength(1);
     const notice = got.notices[0];
     expect(notice?.noticeNumber).toMatch(/^347\d{15}$/);
