@@ -50,7 +50,8 @@ describe('counter: canone unico, a bar’s dehors, keyboard only', () => {
     await page.getByLabel('Nome utente').fill(username);
     await page.getByLabel('Password').fill(DEMO_PASSWORD);
     await page.keyboard.press('Enter');
-    await page.getByTestId('search-input').waitFor();
+    // the counter comes back to the area it was on
+    await page.getByTestId('nav-cases').waitFor();
   };
 
   let caseProtocol = '';

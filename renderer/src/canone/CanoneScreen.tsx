@@ -104,7 +104,9 @@ export function CanoneScreen({ syncMark, onError }: AreaProps) {
                     <td>
                       {o.end ? `${formatDate(o.start)} – ${formatDate(o.end)}` : `dal ${formatDate(o.start)}`}
                     </td>
-                    <td className="mono small">{o.concessionNumber ?? t(`canone.status.${o.status}`)}</td>
+                    <td className={o.concessionNumber ? 'mono small' : 'small'}>
+                      {o.concessionNumber ?? t(`canone.status.${o.status}`)}
+                    </td>
                   </tr>
                 ))}
               </tbody>
