@@ -5,7 +5,8 @@ import {
   type CanoneNotice,
 } from '../../shared/canone/canone-wire';
 import type { Instalment } from '../../shared/canone/instalments';
-import { generateNoticeNumber } from '../../shared/pagopa/notice-number';
+import { iuvCheckDigits } from '../../shared/pagopa/check-digits';
+import { parseNoticeNumber } from '../../shared/pagopa/notice-number';
 import { toDebtPositionWire } from '../cashdesk/cashdesk-wire';
 import type { HubDatabase } from '../db/database';
 import type { DebtPositionsTable } from '../db/tables/cashdesk.table';
@@ -23,10 +24,10 @@ async function insertInChunks<T extends keyof HubDatabase>(
   rows: readonly Insertable<HubDatabase[T]>[],
 ): Promise<void> {
   for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    // Kysely cannot relate a generic table to its own Insertable: the signature above does
     await trx
       .insertInto(table)
-      .values(rows.slice(i, i + ROWS_PER_INSERT) as any)
+      .values(rows.slice(i, i + ROWS_PER_INSERT) as never)
       .execute();
   }
 }
@@ -57,8 +58,12 @@ export async function allocateCanoneNotices(
   const out: { noticeNumber: string; iuv: string }[] = [];
   for (let i = 0; i < count; i++) {
     base += 1n;
-    const n = generateNoticeNumber({ auxDigit: 3, segregationCode: CANONE_SEGREGATION_CODE, base });
-    if (!n.ok) throw new Error(`canone notice number: ${n.error.message.en}`);
+    // generateNoticeNumber refuses the reserved central codes, rightly for a comune's own
+    // positions; code 47 is the central Canone Unico service's, which issue 14 asks these
+    // notices under, so the number is composed here and read back by the one parser
+    const digits = `3${CANONE_SEGREGATION_CODE}${base.toString().padStart(13, '0')}`;
+    const n = parseNoticeNumber(digits + iuvCheckDigits(digits));
+    if (!n.ok || base >= 10n ** 13n) throw new Error(`canone notice number: base ${base} out of range`);
     out.push({ noticeNumber: n.value.noticeNumber, iuv: n.value.iuv });
   }
   if (row) {
