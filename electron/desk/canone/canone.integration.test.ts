@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CanoneOptionsView } from '../../../shared/canone/canone-calls';
+import type { CanoneLetterPdfView, CanoneOptionsView } from '../../../shared/canone/canone-calls';
 import type {
   ActiveStreetView,
   CanoneApplicationView,
@@ -202,6 +202,24 @@ describe.each(HUB_BACKENDS)('canone unico at the counter (desk core over a real 
     expect(got.fee.totalCents).toBe(104_717);
     const kase = await desk.ok<CaseDetail>('cases:get', { id: filed.caseId });
     expect(kase.protocol).toBe(got.protocol);
+    expect(kase.status).toBe('registered');
+    expect(kase.deadline.dueDate).toBe('2026-06-03');
+    expect(
+      await desk.ok<CanoneApplicationView | null>('canone:forCase', { caseId: filed.caseId }),
+    ).toMatchObject({
+      id: filed.id,
+    });
+    const submitted = await desk.ok<CanoneApplicationView[]>('canone:list', { status: 'submitted' });
+    expect(submitted.map((a) => a.id)).toEqual([filed.id]);
+    expect(await desk.ok<CanoneApplicationView[]>('canone:list', { status: 'approved' })).toEqual([]);
+    // while under review the office can print the art. 10-bis letter; there is no concession yet
+    const letter = await desk.ok<CanoneLetterPdfView>('canone:refusalNoticePdf', {
+      applicationId: filed.id,
+      reasons: 'Il marciapiede non lascia 2 m liberi ai pedoni',
+    });
+    const letterText = flat((await extractPdfText(Buffer.from(letter.pdfBase64, 'base64'))).join(' '));
+    expect(letterText).toContain(`protocollo n. ${got.protocol}`);
+    expect((await desk.call('canone:concessionPdf', { applicationId: filed.id })).ok).toBe(false);
     // syncing again numbers nothing twice
     await desk.core.sync.syncOnce();
     expect(

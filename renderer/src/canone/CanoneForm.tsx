@@ -81,6 +81,8 @@ export function CanoneForm(props: {
   const busy = useRef(false);
   const asked = useRef(0);
   const firstRef = useRef<HTMLInputElement>(null);
+  /** when the form opened: the time at the counter, for the burden meter (cases' counterSeconds) */
+  const [openedAt] = useState(() => Date.now());
 
   useEffect(() => {
     void api.canone.options({}).then((res) => {
@@ -148,6 +150,7 @@ export function CanoneForm(props: {
       ownSign: chosen?.advertising ? ownSign : false,
       trafficAffected: traffic,
       ...(purpose.trim() !== '' ? { purpose } : {}),
+      counterSeconds: Math.min(86_400, Math.round((Date.now() - openedAt) / 1000)),
     };
   };
 
@@ -157,7 +160,7 @@ export function CanoneForm(props: {
     if (input === null) return;
     const ticket = ++asked.current;
     const timer = setTimeout(() => {
-      const { purpose: _p, trafficAffected: _t, ...ask } = input;
+      const { purpose: _p, trafficAffected: _t, counterSeconds: _s, ...ask } = input;
       const who = applicant();
       void api.canone.quote({ ...ask, applicant: who }).then((res) => {
         if (ticket !== asked.current) return;
