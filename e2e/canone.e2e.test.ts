@@ -187,4 +187,32 @@ describe('counter: canone unico, a bar’s dehors, keyboard only', () => {
     await page.keyboard.press('Escape');
     await detail.waitFor({ state: 'detached' });
   });
+
+  it('from a resident’s page (Alt+S) the form has the person as applicant: a permanent driveway in zone 2', async () => {
+    await page.keyboard.press('F2');
+    keys = 0;
+    await type('search-input', 'RSSMRA72');
+    await page.getByTestId('result-row').filter({ hasText: 'Rossi' }).first().waitFor();
+    await press('Enter');
+    await page.getByTestId('detail-name').waitFor();
+    await press('Alt+s');
+    await page.getByTestId('canone-form').waitFor();
+    expect(await page.getByTestId('canone-resident').textContent()).toContain('Rossi Mario');
+    await type('canone-street', 'Corso Giovane Italia');
+    await type('canone-civic', '3');
+    await pick('canone-category', 'passo_carrabile');
+    await pick('canone-regime', 'permanent');
+    await type('canone-measure', '4');
+    await page.getByTestId('canone-ok').waitFor();
+    expect(await page.getByTestId('canone-zone').textContent()).toContain('Zona 2');
+    expect(await page.getByTestId('canone-fee-breakdown').textContent()).toContain('Tariffa standard annua');
+    await counter.shot('63-canone-driveway-resident');
+    await press('Enter');
+    await page.getByTestId('canone-detail').waitFor();
+    expect(await page.getByTestId('canone-detail').textContent()).toContain('Rossi Mario (CF RSSMRA72');
+    await press('Escape');
+    await page.getByTestId('canone-detail').waitFor({ state: 'detached' });
+    console.log(`canone e2e: a resident's driveway from the resident page = ${keys} key presses`);
+    expect(keys).toBeLessThanOrEqual(10);
+  });
 });

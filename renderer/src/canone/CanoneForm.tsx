@@ -95,9 +95,10 @@ export function CanoneForm(props: {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   const loaded = options !== null;
+  const applicantKnown = kind === 'resident' && resident !== null;
   useEffect(() => {
     firstRef.current?.focus();
-  }, [kind, loaded]);
+  }, [kind, loaded, applicantKnown]);
 
   // the registry search for a resident applicant: the first hits, arrows and Enter to pick
   useEffect(() => {
@@ -420,6 +421,7 @@ export function CanoneForm(props: {
               )}
             </span>
             <input
+              ref={kind === 'resident' && resident ? firstRef : undefined}
               value={street}
               onChange={(e) => setStreet(e.target.value)}
               list="canone-streets"

@@ -17,7 +17,7 @@ export function uncertainLine(lineCode: string, uncertain: readonly string[]): b
       return has('zone');
     case 'category':
       return uncertain.some((u) => u.startsWith('category:'));
-    case 'measure':
+    case 'charged_measure':
       return has('rounding');
     case 'own_sign_exemption':
       return has('own_sign');

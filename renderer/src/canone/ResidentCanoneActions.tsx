@@ -1,14 +1,28 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ResidentSlotProps } from '../services/screen-service';
 import { useT } from '../i18n/useT';
 import { ApplicationDetail } from './ApplicationDetail';
 import { CanoneForm } from './CanoneForm';
 
-/** "Suolo pubblico" in the resident's header: the application form with this person as applicant. */
+/**
+ * "Suolo pubblico (Alt+S)" in the resident's header: the application form with this person as
+ * applicant, the cursor on the street.
+ */
 export function ResidentCanoneActions({ resident, onError }: ResidentSlotProps) {
   const { t } = useT();
   const [formOpen, setFormOpen] = useState(false);
   const [filed, setFiled] = useState<string | null>(null);
+
+  useEffect(() => {
+    // Alt+S ("suolo"): F3 to F6 are taken on the resident's page (permits, certificates, declarations)
+    const onKey = (e: KeyboardEvent) => {
+      if (!e.altKey || e.ctrlKey || e.metaKey || e.key.toLowerCase() !== 's') return;
+      e.preventDefault();
+      setFormOpen(true);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   return (
     <>
       <button
@@ -17,7 +31,7 @@ export function ResidentCanoneActions({ resident, onError }: ResidentSlotProps) 
         onClick={() => setFormOpen(true)}
         data-testid="canone-open"
       >
-        {t('canone.actionButton')}
+        {t('canone.actionButton')} (Alt+S)
       </button>{' '}
       {formOpen && (
         <CanoneForm
