@@ -268,3 +268,67 @@ describe.each(HUB_BACKENDS)('canone unico at the counter (desk core over a real 
     expect(await desk.ok<ActiveStreetView[]>('canone:active', { day: '2026-09-01' })).toEqual([]);
   });
 });
+
+describe.each(HUB_BACKENDS)('two counters book the same spot offline (%s hub)', (backend) => {
+  const clock = testClock('2026-05-04T09:00:00Z');
+  let hub: TestHub;
+  let a: TestDesk;
+  let b: TestDesk;
+
+  beforeAll(async () => {
+    hub = await startTestHub(backend, clock.now);
+    a = await startTestDesk(hub, { workstation: 'Casale - Sportello 1', now: clock.now });
+    b = await startTestDesk(hub, {
+      workstation: 'Casale - Sportello 2',
+      token: await hub.enrol('Casale - Sportello 2'),
+      now: clock.now,
+    });
+    await Promise.all([a.core.sync.syncOnce(), b.core.sync.syncOnce()]);
+    await a.login();
+    await b.login('anagrafe2.casale');
+  });
+  afterAll(async () => {
+    await Promise.all([a?.close(), b?.close()]);
+    await hub?.close();
+  });
+
+  it('the hub keeps the first, refuses the second in words, and the second counter drops its application and case', async () => {
+    // each counter sees room for 20 m² of a 30 m² spot: neither knows of the other's yet
+    const first = await a.ok<SubmittedCanoneView>('canone:apply', { ...DEHORS, measure: 20, applicant: BAR });
+    const second = await b.ok<SubmittedCanoneView>('canone:apply', {
+      ...DEHORS,
+      measure: 20,
+      start: '2026-07-01',
+      end: '2026-07-31',
+      applicant: { kind: 'resident', residentId: 'r-mario' },
+    });
+    expect(second.application.applicant).toMatchObject({
+      kind: 'person',
+      residentId: 'r-mario',
+      name: 'Rossi Mario',
+    });
+    await a.core.sync.syncOnce();
+    await b.core.sync.syncOnce();
+    await b.core.sync.syncOnce();
+
+    const refused = await b.core.ctx.db
+      .selectFrom('sync_exceptions')
+      .select(['name', 'code', 'message'])
+      .execute();
+    expect(refused).toEqual([expect.objectContaining({ name: 'canone.apply', code: 'canone_spot_full' })]);
+    expect(refused[0]?.message).toContain('Via Roma 5');
+    expect((await b.call('canone:get', { applicationId: second.application.id })).ok).toBe(false);
+    expect((await b.call('cases:get', { id: second.application.caseId })).ok).toBe(false);
+    // the second counter now has the first application from the hub: the spot is booked there too
+    const mine = await b.ok<CanoneApplicationView>('canone:get', { applicationId: first.application.id });
+    expect(mine.protocol).toMatch(/^2026\/\d{7}$/);
+    const quote = await b.ok<CanoneQuoteView>('canone:quote', {
+      ...DEHORS,
+      measure: 20,
+      start: '2026-07-01',
+    });
+    expect(quote.refusals.map((r) => r.code)).toContain('canone_spot_full');
+    // one protocol number in all: the refused filing took none
+    expect(await hub.hubDb.db.selectFrom('protocol_register').select('number').execute()).toHaveLength(1);
+  });
+});
