@@ -267,6 +267,50 @@ describe.each(HUB_BACKENDS)('canone unico at the counter (desk core over a real 
     expect(active).toEqual([expect.objectContaining({ street: 'Via Roma', zone: '1', totalM2: 12 })]);
     expect(await desk.ok<ActiveStreetView[]>('canone:active', { day: '2026-09-01' })).toEqual([]);
   });
+
+  it('scaffolding in a frazione (zone 3) refused after the art. 10-bis notice: the counter shows it refused, with why', async () => {
+    const scaffold = await desk.ok<SubmittedCanoneView>('canone:apply', {
+      street: 'Strada Vialarda',
+      civic: '40',
+      category: 'ponteggi',
+      regime: 'temporary',
+      measure: 20,
+      start: '2026-06-01',
+      end: '2026-06-30',
+      trafficAffected: true,
+      applicant: { kind: 'person', codiceFiscale: 'RSSMRA72L09H501S', name: 'Rossi Mario' },
+    });
+    // 1.20 × 0.6 × 0.323 × 20 × 30 = 139.536 → € 139.54
+    expect(scaffold.application).toMatchObject({
+      zone: '3',
+      fee: expect.objectContaining({ totalCents: 13_954 }),
+    });
+    await desk.core.sync.syncOnce();
+    const caseId = scaffold.application.caseId;
+    for (const event of [
+      { type: 'take_in_charge' },
+      {
+        type: 'suspend',
+        kind: 'refusal_notice',
+        reason: 'La strada resta chiusa al transito per tutto giugno',
+      },
+      { type: 'resume', noticeReceivedOn: '2026-05-04', observationsReceivedOn: '2026-05-04' },
+      { type: 'propose', outcome: 'reject', reason: 'Osservazioni non accolte: nessun percorso alternativo' },
+      { type: 'reject', reason: 'Nessun percorso alternativo per i mezzi di soccorso' },
+    ]) {
+      await desk.ok<CaseDetail>('cases:transition', { caseId, event });
+    }
+    await desk.core.sync.syncOnce();
+    await desk.core.sync.syncOnce();
+    expect(await exceptions()).toEqual([]);
+    const got = await desk.ok<CanoneApplicationView>('canone:get', {
+      applicationId: scaffold.application.id,
+    });
+    expect(got).toMatchObject({ status: 'refused', statusLabel: 'Respinta', concession: null, notices: [] });
+    expect(got.statusReason).not.toBeNull();
+    const refusedList = await desk.ok<CanoneApplicationView[]>('canone:list', { status: 'refused' });
+    expect(refusedList.map((a) => a.id)).toEqual([scaffold.application.id]);
+  });
 });
 
 describe.each(HUB_BACKENDS)('two counters book the same spot offline (%s hub)', (backend) => {
