@@ -12,8 +12,10 @@ import { readNewPassword } from './admin/read-password';
 import { isSeeded, seedDemo } from './seed/seed-demo';
 import { startHub } from './start-hub';
 import { runAuditCommand } from './audit/audit-command';
+import { runYearly } from './canone/yearly-run';
+import { romeDateOf } from '../shared/calendar/rome-date';
 
-/** `npm run hub -- <serve|migrate|seed|enrol|revoke|create-admin|create-user|disable-user|enable-user|import-verbali|import-positions|audit verify> [--demo] [--port] [--data] [--residents] [--comune] [--name] [--user] [--role] [--display-name] [--file]` */
+/** `npm run hub -- <serve|migrate|seed|enrol|revoke|create-admin|create-user|disable-user|enable-user|import-verbali|import-positions|canone yearly|audit verify> [--demo] [--port] [--data] [--residents] [--comune] [--name] [--user] [--role] [--display-name] [--file] [--year]` */
 async function main(): Promise<void> {
   const args = parseHubArgs(process.argv.slice(2));
   const open = () =>
@@ -125,9 +127,27 @@ async function main(): Promise<void> {
     case 'audit':
       process.exitCode = await runAuditCommand(args.dataDir, process.argv.slice(2));
       return;
+    case 'canone': {
+      // `canone yearly --comune B885 --year 2027`: the yearly run on demand (hub/canone/yearly-run.ts)
+      const sub = process.argv.slice(2).filter((a) => !a.startsWith('-'))[1];
+      if (sub !== 'yearly') throw new Error('use: canone yearly --comune <belfiore> --year <yyyy>');
+      const hub = await open();
+      try {
+        const year = args.year ?? Number(romeDateOf(new Date()).slice(0, 4));
+        const report = await runYearly(hub.db, args.comune, year);
+        for (const f of report.failed)
+          console.log(`[hub] ${f.concessionNumber ?? f.applicationId}: ${f.message}`);
+        console.log(
+          `[hub] canone ${args.comune} ${year}: ${report.concessions} concessions, ${report.issued} notices issued, ${report.skipped} skipped, ${report.failed.length} failed in ${report.seconds} s`,
+        );
+      } finally {
+        await hub.close();
+      }
+      return;
+    }
     default:
       throw new Error(
-        `unknown command "${args.command}": use serve, migrate, seed, enrol, revoke, create-admin, create-user, disable-user, enable-user, import-verbali, import-positions or audit verify`,
+        `unknown command "${args.command}": use serve, migrate, seed, enrol, revoke, create-admin, create-user, disable-user, enable-user, import-verbali, import-positions, canone yearly or audit verify`,
       );
   }
 }

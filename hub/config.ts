@@ -20,6 +20,8 @@ export interface HubCliArgs {
   role: Role;
   /** create-admin, create-user: the person's name as the desk shows it */
   displayName: string;
+  /** canone yearly: the year whose notices to issue (default: the current year) */
+  year: number | null;
 }
 
 export function parseHubArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): HubCliArgs {
@@ -38,6 +40,7 @@ export function parseHubArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
       demo: { type: 'boolean', default: false },
       role: { type: 'string', default: 'clerk' },
       'display-name': { type: 'string', default: '' },
+      year: { type: 'string', default: '' },
     },
   });
   const int = (v: string, what: string): number => {
@@ -60,5 +63,6 @@ export function parseHubArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
     demo: values.demo || env.SPORTELLO_DEMO === '1',
     role,
     displayName: values['display-name'],
+    year: values.year === '' ? null : int(values.year, 'year'),
   };
 }

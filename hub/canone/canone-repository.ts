@@ -78,13 +78,15 @@ export async function noticesOf(
     )
     .selectAll('n')
     .select('d.status as paid_status')
-    .where('n.comune', '=', comune)
+    // by the (application, year, instalment) index: ids are unique across comuni (primary key);
+    // the comune is checked on the rows, so the planner is never tempted by the notice key
     .where('n.application_id', 'in', ids)
     .orderBy('n.application_id')
     .orderBy('n.year')
     .orderBy('n.instalment')
     .execute();
   for (const r of rows) {
+    if (r.comune !== comune) continue;
     const list = out.get(r.application_id) ?? [];
     list.push(noticeOf(r, r.paid_status === 'paid'));
     out.set(r.application_id, list);

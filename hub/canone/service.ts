@@ -14,6 +14,7 @@ import { registerCanoneRoutes } from './canone-routes';
 import './canone-tables';
 import { createDemoConcessions } from './demo-canone';
 import * as m2330 from './migrations/2026_12_06_2330_canone';
+import { runYearly } from './yearly-run';
 
 /**
  * What a refused canone mutation touched, as the hub has it: the application (or its absence)
@@ -56,7 +57,10 @@ export const canoneHub = defineHubService({
   caseDecisions: canoneCaseDecisions,
   currentState: currentCanoneState,
   demo: async (db, comune, now) => {
-    const made = await createDemoConcessions(db, comune, { count: 300, today: romeDateOf(now) });
-    return `issued ${made} demo canone concessions (dehors, passi carrabili, kiosks, signs)`;
+    const today = romeDateOf(now);
+    const made = await createDemoConcessions(db, comune, { count: comune === 'B885' ? 300 : 20, today });
+    // this year's notices of the permanent concessions granted in earlier years
+    const run = await runYearly(db, comune, Number(today.slice(0, 4)), now);
+    return `issued ${made} demo canone concessions (dehors, passi carrabili, kiosks, signs) and ${run.issued} notices of this year`;
   },
 });
