@@ -116,7 +116,11 @@ export const CANONE_CATEGORIES: readonly CanoneCategoryRow[] = ROWS.map(
   }),
 );
 
-/** The category row for `code` in force for `comune` on `date`: the comune's own, else the default. */
+/**
+ * The category row for `code` in force for `comune` on `date`: the comune's own, else the
+ * default. A comune with rows of its own for the code but none in force that day gets null, not
+ * the default: its regulation replaced the default, and a gap in its table is an error to fix.
+ */
 export function categoryOn(
   comune: string,
   code: string,
