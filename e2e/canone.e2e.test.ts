@@ -124,6 +124,16 @@ describe('counter: canone unico, a bar’s dehors, keyboard only', () => {
     await counter.shot('61-canone-filed');
     await press('Escape');
     await detail.waitFor({ state: 'detached' });
+    // back on the area, "Nuova domanda" has the focus again: Enter starts the next application
+    await expect
+      .poll(() =>
+        page
+          .getByTestId('canone-new')
+          .evaluate(
+            (el: { ownerDocument: { activeElement: unknown } }) => el === el.ownerDocument.activeElement,
+          ),
+      )
+      .toBe(true);
     console.log(`canone e2e: file a dehors application = ${keys} key presses`);
     expect(keys).toBeLessThanOrEqual(12);
     // the office's list of the day, by street

@@ -101,11 +101,12 @@ export function ApplicationDetail(props: {
       style={OVERLAY}
       role="dialog"
       aria-modal="true"
+      aria-labelledby="canone-detail-title"
       onKeyDown={onKeys}
       data-testid="canone-detail"
       data-status={app.status}
     >
-      <h2 data-testid="canone-detail-title">
+      <h2 id="canone-detail-title" data-testid="canone-detail-title">
         {props.filed ? t('canone.filed.title') : `${app.categoryLabel} – ${app.address}`}
       </h2>
       <p className="strong">

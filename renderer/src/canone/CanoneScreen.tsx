@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { CANONE_LIST_FILTERS } from '../../../shared/canone/canone-calls';
 import type { ActiveStreetView, CanoneApplicationView } from '../../../shared/canone/canone-views';
 import { formatDate } from '../../../shared/i18n/registry-labels';
@@ -24,6 +24,9 @@ export function CanoneScreen({ syncMark, onError }: AreaProps) {
   const [list, setList] = useState<CanoneApplicationView[] | null>(null);
   const [formOpen, setFormOpen] = useState(false);
   const [open, setOpen] = useState<{ id: string; filed: boolean } | null>(null);
+  const newRef = useRef<HTMLButtonElement>(null);
+  /** back from the form or an application: the focus returns to "Nuova domanda" (Enter: the next one) */
+  const refocus = () => setTimeout(() => newRef.current?.focus(), 0);
 
   useEffect(() => {
     void api.canone.options({}).then((res) => {
@@ -47,6 +50,7 @@ export function CanoneScreen({ syncMark, onError }: AreaProps) {
     setFormOpen(false);
     loadList();
     loadActive();
+    refocus();
   };
 
   return (
@@ -56,6 +60,7 @@ export function CanoneScreen({ syncMark, onError }: AreaProps) {
         <button
           type="button"
           className="btn btn-primary"
+          ref={newRef}
           autoFocus
           onClick={() => setFormOpen(true)}
           data-testid="canone-new"
@@ -176,7 +181,10 @@ export function CanoneScreen({ syncMark, onError }: AreaProps) {
       </div>
       {formOpen && (
         <CanoneForm
-          onClose={() => setFormOpen(false)}
+          onClose={() => {
+            setFormOpen(false);
+            refocus();
+          }}
           onFiled={(a) => {
             setFormOpen(false);
             setOpen({ id: a.id, filed: true });
