@@ -132,6 +132,11 @@ export const CANONE_CALLS = {
   'canone:get': spec<CanoneApplicationView>()(byApplication, 'clerk'),
   /** the application of a case, if it is one */
   'canone:forCase': spec<CanoneApplicationView | null>()(z.object({ caseId: id }).strict(), 'clerk'),
+  /** supervisors: end a granted concession on a day (inclusive), for a reason */
+  'canone:revoke': spec<CanoneApplicationView>()(
+    byApplication.extend({ endsOn: isoDateSchema, reason: z.string().trim().min(5).max(300) }),
+    'clerk',
+  ),
   /** the concession, A4, with the QR of the hub's verification page */
   'canone:concessionPdf': spec<CanonePdfView>()(byApplication, 'clerk'),
   /** the art. 10-bis letter announcing the reasons against the application */

@@ -89,6 +89,10 @@ const IT = {
   'canone.detail.police': 'Chiesta alla Polizia Locale l’ordinanza di viabilità.',
   'canone.detail.openCase': 'Apri la pratica (F7)',
   'canone.detail.refusedBecause': 'Motivo: {reason}',
+  'canone.detail.revoke': 'Revoca la concessione',
+  'canone.detail.revokeEndsOn': 'Ultimo giorno della concessione',
+  'canone.detail.revokeReason': 'Motivo della revoca',
+  'canone.detail.revokeConfirm': 'Conferma la revoca',
 } as const satisfies Record<string, string>;
 
 export type CanoneUiKey = keyof typeof IT;
@@ -176,6 +180,10 @@ const EN = {
   'canone.detail.police': 'Traffic ordinance requested from the local police.',
   'canone.detail.openCase': 'Open the case (F7)',
   'canone.detail.refusedBecause': 'Reason: {reason}',
+  'canone.detail.revoke': 'Revoke the concession',
+  'canone.detail.revokeEndsOn': 'Last day of the concession',
+  'canone.detail.revokeReason': 'Reason for revoking',
+  'canone.detail.revokeConfirm': 'Confirm the revocation',
 } as const satisfies Record<CanoneUiKey, string>;
 
 export const CANONE_UI = { it: IT, en: EN } as const satisfies Record<Locale, Record<string, string>>;

@@ -103,9 +103,9 @@ export async function activeOn(db: Db, day: string): Promise<CanoneApplicationRe
   return rows.map(recordOf);
 }
 
-/** Ids of applications whose `canone.apply` still waits in the outbox. */
+/** Ids of applications with a `canone.*` mutation (filing, revocation) still in the outbox. */
 export async function pendingApplicationIds(db: Db): Promise<Set<string>> {
-  const rows = await db.selectFrom('outbox').select('args').where('name', '=', 'canone.apply').execute();
+  const rows = await db.selectFrom('outbox').select('args').where('name', 'like', 'canone.%').execute();
   return new Set(
     rows.flatMap((r) => {
       const id = (JSON.parse(r.args) as { applicationId?: unknown }).applicationId;

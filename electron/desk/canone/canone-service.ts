@@ -17,6 +17,7 @@ import { refused } from '../../../shared/cases/case-engine';
 import { procedureOn } from '../../../shared/cases/procedure-catalogue';
 import type { CallInput, CallOutput } from '../../../shared/contract/contract';
 import { AppError } from '../../../shared/errors/app-error';
+import { requireAllowed } from '../../../shared/auth/policy';
 import { formatDate } from '../../../shared/i18n/registry-labels';
 import { toBase64, sha256Hex } from '../bytes';
 import { CASE_LOCAL_EFFECTS } from '../cases/case-effects';
@@ -35,7 +36,7 @@ import {
   siteStreet,
 } from './canone-repository';
 import { buildDraft, knownStreets, refusalViews, type CanoneDraft } from './canone-request';
-import { addressOf, applicantLabelOf, applicationView, categoryLabelOf } from './canone-views';
+import { addressOf, applicantLabelOf, applicationView, categoryLabelOf, statusLabelOf } from './canone-views';
 
 const todayOf = (ctx: DeskContext): IsoDate => romeDateOf(ctx.now());
 
@@ -403,6 +404,41 @@ export async function canoneForCase(
   const r = await applicationOfCase(ctx.db, input.caseId);
   if (!r) return null;
   return (await views(ctx, [r]))[0] ?? null;
+}
+
+/**
+ * A supervisor ends a granted concession early (public interest, unpaid fee, misuse): on a day
+ * between its start and its term. The same checks as the hub's applier, so the counter never
+ * queues what the hub would refuse; the yearly run issues nothing for it afterwards.
+ */
+export async function revokeConcession(
+  ctx: DeskContext,
+  input: CallInput<'canone:revoke'>,
+): Promise<CallOutput<'canone:revoke'>> {
+  requireAllowed(requireSession(ctx).info.clerk.role, 'canone.revoke');
+  const r = await requireApplication(ctx, input.applicationId);
+  if (r.status !== 'approved' || !r.concession) {
+    throw new AppError('canone_not_revocable', { status: statusLabelOf(r.status, ctx.state.locale) });
+  }
+  const end = r.concession.validTo;
+  if (input.endsOn < r.start || (end !== null && input.endsOn > end)) {
+    throw new AppError('canone_revoke_date_invalid', {
+      endsOn: formatDate(input.endsOn),
+      start: formatDate(r.start),
+      end: end === null ? '—' : formatDate(end),
+    });
+  }
+  await runMutation(
+    ctx,
+    'canone.revoke',
+    { applicationId: r.id, endsOn: input.endsOn, reason: input.reason, at: romeDateTimeOf(ctx.now()) },
+    {
+      entity: 'canone_application',
+      entityId: r.id,
+      reason: `revoca concessione ${r.concession.number}: ${input.reason}`.slice(0, 300),
+    },
+  );
+  return canoneGet(ctx, { applicationId: r.id });
 }
 
 /** The concession (approved, revoked or ended ones: the act stays what it was), printed afresh. */

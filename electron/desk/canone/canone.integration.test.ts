@@ -311,6 +311,37 @@ describe.each(HUB_BACKENDS)('canone unico at the counter (desk core over a real 
     const refusedList = await desk.ok<CanoneApplicationView[]>('canone:list', { status: 'refused' });
     expect(refusedList.map((a) => a.id)).toEqual([scaffold.application.id]);
   });
+
+  it('a supervisor revokes the dehors from 31/07: a day outside the concession is refused first, nothing queued', async () => {
+    const before = await desk.count('outbox');
+    const early = await desk.call('canone:revoke', {
+      applicationId: filed.id,
+      endsOn: '2026-05-20',
+      reason: 'Lavori urgenti alla rete del gas',
+    });
+    if (early.ok) throw new Error('expected a refusal');
+    expect(early.error.code).toBe('canone_revoke_date_invalid');
+    expect(await desk.count('outbox')).toBe(before);
+    const revoked = await desk.ok<CanoneApplicationView>('canone:revoke', {
+      applicationId: filed.id,
+      endsOn: '2026-07-31',
+      reason: 'Lavori urgenti alla rete del gas',
+    });
+    expect(revoked).toMatchObject({ status: 'revoked', pending: true });
+    expect(revoked.concession?.validTo).toBe('2026-07-31');
+    await desk.core.sync.syncOnce();
+    await desk.core.sync.syncOnce();
+    expect(await exceptions()).toEqual([]);
+    const got = await desk.ok<CanoneApplicationView>('canone:get', { applicationId: filed.id });
+    expect(got).toMatchObject({ status: 'revoked', statusReason: 'Lavori urgenti alla rete del gas' });
+    expect(await desk.ok<ActiveStreetView[]>('canone:active', { day: '2026-08-10' })).toEqual([]);
+    const again = await desk.call('canone:revoke', {
+      applicationId: filed.id,
+      endsOn: '2026-07-20',
+      reason: 'di nuovo',
+    });
+    expect(again.ok ? null : again.error.code).toBe('canone_not_revocable');
+  });
 });
 
 describe.each(HUB_BACKENDS)('two counters book the same spot offline (%s hub)', (backend) => {

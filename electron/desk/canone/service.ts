@@ -15,6 +15,7 @@ import {
   canoneQuote,
   concessionPdf,
   refusalNoticePdf,
+  revokeConcession,
 } from './canone-service';
 import './canone-tables';
 
@@ -33,6 +34,7 @@ export const canoneDesk = defineDeskService({
     'canone:active': canoneActive,
     'canone:get': canoneGet,
     'canone:forCase': canoneForCase,
+    'canone:revoke': revokeConcession,
     'canone:concessionPdf': concessionPdf,
     'canone:refusalNoticePdf': refusalNoticePdf,
   }),

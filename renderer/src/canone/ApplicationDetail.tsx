@@ -24,6 +24,8 @@ export function ApplicationDetail(props: {
   /** the counter's synced data moved: look again */
   syncMark: string;
   filed?: boolean;
+  /** a supervisor may revoke a granted concession */
+  mayRevoke?: boolean;
   onClose: () => void;
   onError: (e: ErrorData) => void;
 }) {
@@ -33,6 +35,9 @@ export function ApplicationDetail(props: {
   const [kase, setKase] = useState<CaseDetail | null>(null);
   const [reasons, setReasons] = useState('');
   const [letterOpen, setLetterOpen] = useState(false);
+  const [revoking, setRevoking] = useState(false);
+  const [endsOn, setEndsOn] = useState('');
+  const [revokeReason, setRevokeReason] = useState('');
   const [localError, setLocalError] = useState<ErrorData | null>(null);
 
   const load = () => {
@@ -48,15 +53,13 @@ export function ApplicationDetail(props: {
   useEffect(load, [applicationId, syncMark]);
 
   const onKeys = (e: KeyboardEvent<HTMLElement>) => {
-    if (e.key === 'Escape' && !letterOpen) {
-      e.preventDefault();
-      e.stopPropagation();
-      onClose();
-    } else if (e.key === 'Escape') {
-      e.preventDefault();
-      e.stopPropagation();
+    if (e.key !== 'Escape') return;
+    e.preventDefault();
+    e.stopPropagation();
+    if (letterOpen || revoking) {
       setLetterOpen(false);
-    }
+      setRevoking(false);
+    } else onClose();
   };
 
   const printConcession = () =>
@@ -68,6 +71,14 @@ export function ApplicationDetail(props: {
     void api.canone.refusalNoticePdf({ applicationId, reasons }).then((res) => {
       if (res.ok) printBase64Pdf(res.value.pdfBase64);
       else setLocalError(res.error);
+    });
+
+  const revoke = () =>
+    void api.canone.revoke({ applicationId, endsOn, reason: revokeReason }).then((res) => {
+      if (!res.ok) return setLocalError(res.error);
+      setLocalError(null);
+      setRevoking(false);
+      setApp(res.value);
     });
 
   const attach = (e: ChangeEvent<HTMLInputElement>) => {
@@ -231,6 +242,44 @@ export function ApplicationDetail(props: {
           </button>
         </div>
       )}
+      {revoking && (
+        <div data-testid="canone-revoke-form">
+          <div style={{ display: 'flex', gap: '0.75rem', flexWrap: 'wrap' }}>
+            <label className="field" style={{ flex: '0 1 12rem' }}>
+              <span>{t('canone.detail.revokeEndsOn')}</span>
+              <input
+                type="date"
+                value={endsOn}
+                onChange={(e) => setEndsOn(e.target.value)}
+                data-testid="canone-revoke-ends"
+              />
+            </label>
+            <label className="field" style={{ flex: '1 1 18rem' }}>
+              <span>{t('canone.detail.revokeReason')}</span>
+              <input
+                autoFocus
+                value={revokeReason}
+                onChange={(e) => setRevokeReason(e.target.value)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') {
+                    e.preventDefault();
+                    revoke();
+                  }
+                }}
+                data-testid="canone-revoke-reason"
+              />
+            </label>
+          </div>
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={revoke}
+            data-testid="canone-revoke-confirm"
+          >
+            {t('canone.detail.revokeConfirm')}
+          </button>
+        </div>
+      )}
       <div className="actions">
         {concession && (
           <button
@@ -257,6 +306,19 @@ export function ApplicationDetail(props: {
           <span className="muted small" data-testid="canone-attachments">
             {t('canone.detail.attached', { count: kase.attachments.length })}
           </span>
+        )}{' '}
+        {props.mayRevoke && app.status === 'approved' && !revoking && (
+          <button
+            type="button"
+            className="btn btn-ghost"
+            onClick={() => {
+              setEndsOn(kase?.today ?? app.start);
+              setRevoking(true);
+            }}
+            data-testid="canone-revoke"
+          >
+            {t('canone.detail.revoke')}
+          </button>
         )}{' '}
         {app.status === 'submitted' && !letterOpen && (
           <button

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { can } from '../../../shared/auth/policy';
 import { CANONE_LIST_FILTERS } from '../../../shared/canone/canone-calls';
 import type { ActiveStreetView, CanoneApplicationView } from '../../../shared/canone/canone-views';
 import { formatDate } from '../../../shared/i18n/registry-labels';
@@ -16,7 +17,7 @@ type Filter = (typeof CANONE_LIST_FILTERS)[number];
  * occupations in force on a day listed by street (a list, not a map: the counter works offline
  * and has no map library), and the applications by status. Enter on a row opens it.
  */
-export function CanoneScreen({ syncMark, onError }: AreaProps) {
+export function CanoneScreen({ session, syncMark, onError }: AreaProps) {
   const { t, locale } = useT();
   const [day, setDay] = useState('');
   const [active, setActive] = useState<ActiveStreetView[] | null>(null);
@@ -196,6 +197,7 @@ export function CanoneScreen({ syncMark, onError }: AreaProps) {
         <ApplicationDetail
           applicationId={open.id}
           filed={open.filed}
+          mayRevoke={can(session.clerk.role, 'canone.revoke')}
           syncMark={syncMark}
           onClose={closeAll}
           onError={onError}
