@@ -12,6 +12,14 @@ import {
   type PermitIssue,
 } from '../shared/permits/permit-wire';
 import { lastDayAfterMonths } from '../shared/permits/validity';
+import {
+  canoneApplySchema,
+  canoneCompanyApplicantSchema,
+  canoneSiteSchema,
+  type CanoneApply,
+} from '../shared/canone/canone-wire';
+import { caseOpenSchema } from '../shared/cases/case-mutations';
+import { addDays } from '../shared/calendar/iso-date';
 
 /**
  * Records at the edge of what the rules allow: every id and text as long as its schema lets it
@@ -214,5 +222,62 @@ export function longestPermitDuplicate(o: {
     feeCents: DUPLICATE_FEE_CENTS,
     paymentRef: null,
     at: o.at,
+  };
+}
+
+// --- canone unico (issue 14): the longest application the canone rules allow ---
+
+const cw = canoneCompanyApplicantSchema.shape;
+const co = caseOpenSchema.shape;
+
+/**
+ * A firm's advertising installation on the longest registry street (in a frazione: zone 3), for
+ * the longest temporary period with hours (365 days, hourly fractions: Casale allows them), the
+ * largest surface the rules accept, every text at its bound, a company with a separate codice
+ * fiscale and the longest PEC; it affects traffic (a police request at approval).
+ */
+export function longestCanoneApplication(o: { today: string; at: string }): CanoneApply {
+  return {
+    applicationId: longestId('canone'),
+    case: {
+      caseId: longestId('canone-case'),
+      eventId: longestId('canone-open'),
+      at: o.at,
+      procedureCode: 'esposizione_pubblicitaria',
+      applicantId: null,
+      applicantName: textOfLength('Impianti Pubblicitari Dell’Acqua', maxOf(co.applicantName)),
+      subject: textOfLength('Esposizione pubblicitaria: impianto luminoso', maxOf(co.subject)),
+      counterSeconds: 86_400,
+      receiptDelivery: 'file',
+      documents: ['application', 'sketch', 'photos', 'owner_consent'],
+      residence: null,
+    },
+    applicant: {
+      kind: 'company',
+      // 7 digits, the office code of Alessandria (006), the check digit
+      partitaIva: '12345670066',
+      name: textOfLength('Impianti Pubblicitari Dell’Acqua', maxOf(cw.name)),
+      codiceFiscale: 'RSSMRA72L09H501S',
+      seat: textOfLength('Strada Vicinale', maxOf(cw.seat)),
+      pec: `${'a'.repeat(64)}@${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(58)}.it`,
+    },
+    site: {
+      streetType: LONGEST_HOUSEHOLD.family.address.streetType,
+      streetName: LONGEST_STREET,
+      civic: textOfLength('12', maxOf(canoneSiteSchema.shape.civic)),
+    },
+    purpose: textOfLength(
+      'Impianto pubblicitario luminoso bifacciale',
+      maxOf(canoneApplySchema.shape.purpose),
+    ),
+    category: 'impianto_pubblicitario',
+    regime: 'temporary',
+    measure: 9_999.99,
+    start: o.today,
+    end: addDays(o.today, 364),
+    hours: { from: '00:00', to: '23:59' },
+    ownSign: false,
+    trafficAffected: true,
+    quotedFeeCents: 100_000_000_000,
   };
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { uuidv7 } from 'uuidv7';
+import { addDays } from '../../../../shared/calendar/iso-date';
 import { romeDateOf, romeDateTimeOf } from '../../../../shared/calendar/rome-date';
 import { SERIES_COUNTER_MAX } from '../../../../shared/numbering/workstation-series';
 import { PERMIT_NUMBERS, permitKeyFrom } from '../../../../shared/permits/permit-wire';
@@ -16,6 +17,7 @@ import { HUB_BACKENDS } from '../../../../test-support/hub-backends';
 import {
   LONGEST_HOUSEHOLD,
   LONGEST_RESIDENT_ID,
+  longestCanoneApplication,
   longestPermitDuplicate,
   longestPermitIssues,
   longestResidenceIntake,
@@ -136,7 +138,43 @@ describe.each(HUB_BACKENDS)('what the hub writes, the desk reads (%s hub)', (bac
       desk.token(),
     );
     expect(issued.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
+    // canone: the longest application, taken in charge and proposed by the clerk; approved (the
+    // concession, its code-47 notice as a debt position, the police request) and revoked with
+    // the longest reason by a supervisor
+    const canone = longestCanoneApplication({ today: today(), at: localNow });
+    const step = (event: unknown) =>
+      permitMutation('cases.transition', {
+        caseId: canone.case.caseId,
+        eventId: uuidv7(),
+        at: localNow,
+        event,
+      });
+    const filed = await desk.core.ctx.hub.push(
+      [
+        permitMutation('canone.apply', canone),
+        step({ type: 'take_in_charge' }),
+        step({ type: 'propose', outcome: 'approve', reason: 'Requisiti verificati' }),
+      ],
+      desk.token(),
+    );
+    expect(filed.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
     await desk.login('supervisore.casale');
+    const bySupervisor = (m: ReturnType<typeof permitMutation>) => ({ ...m, clerk: 'supervisore.casale' });
+    const decided = await desk.core.ctx.hub.push(
+      [
+        bySupervisor(step({ type: 'approve' })),
+        bySupervisor(
+          permitMutation('canone.revoke', {
+            applicationId: canone.applicationId,
+            endsOn: addDays(today(), 364),
+            reason: longestRevocationReason(),
+            at: localNow,
+          }),
+        ),
+      ],
+      desk.token(),
+    );
+    expect(decided.map((r) => r.status)).toEqual(['applied', 'applied']);
     const [revoked] = await desk.core.ctx.hub.push(
       [
         {
