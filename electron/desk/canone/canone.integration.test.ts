@@ -110,6 +110,13 @@ describe.each(HUB_BACKENDS)('canone unico at the counter (desk core over a real 
     expect(quote.fee?.lines.map((l) => l.code)).toContain('total');
     // one notice, due 30 days after an approval today [U]
     expect(quote.instalments).toEqual([{ n: 1, amountCents: 104_717, dueDate: '2026-06-03' }]);
+    // evenings only, where the comune allows hourly fractions: a part of the daily tariff
+    const evenings = await desk.ok<CanoneQuoteView>('canone:quote', {
+      ...DEHORS,
+      hours: { from: '18:00', to: '23:00' },
+    });
+    expect(evenings.fee?.hoursPerDay).toBe(5);
+    expect(evenings.fee?.totalCents).toBeLessThan(104_717);
     expect(await snapshot()).toEqual(before);
   });
 
