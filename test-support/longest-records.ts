@@ -286,6 +286,8 @@ export function longestShopFilings(today: string): { opening: ShopFiling; takeov
     },
   };
   return { opening, takeover };
+}
+
 // --- canone unico (issue 14): the longest application the canone rules allow ---
 
 const cw = canoneCompanyApplicantSchema.shape;

@@ -1,3 +1,4 @@
+import { canoneDesk } from '../canone/service';
 import { casesDesk } from '../cases/service';
 import { cashdeskDesk } from '../cashdesk/service';
 import { certificatesDesk } from '../certificates/service';
@@ -5,4 +6,11 @@ import { permitsDesk } from '../permits/service';
 import { shopsDesk } from '../shops/service';
 
 /** The services this desk runs: one line each (see docs/adding-a-service.md). */
-export const DESK_SERVICES = [certificatesDesk, cashdeskDesk, casesDesk, permitsDesk, shopsDesk] as const;
+export const DESK_SERVICES = [
+  certificatesDesk,
+  cashdeskDesk,
+  casesDesk,
+  permitsDesk,
+  shopsDesk,
+  canoneDesk,
+] as const;

@@ -1,3 +1,4 @@
+import { canoneScreens } from '../canone/screens';
 import { casesScreens } from '../cases/screens';
 import { cashdeskScreens } from '../cashdesk/screens';
 import { permitsScreens } from '../permits/screens';
@@ -13,6 +14,7 @@ export const SCREEN_SERVICES: readonly ScreenService[] = [
   cashdeskScreens,
   permitsScreens,
   shopsScreens,
+  canoneScreens,
 ];
 
 /** The service whose area a key opens, if any. */
