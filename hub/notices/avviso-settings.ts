@@ -1,3 +1,4 @@
+import type { DebtPositionsTable } from '../db/tables/cashdesk.table';
 import type { AvvisoModel } from '../../shared/pagopa/avviso/avviso-model';
 
 /**
@@ -12,7 +13,7 @@ export interface AvvisoEnteSettings {
   info: readonly string[];
   cbill: string | null;
   postal: AvvisoModel['postal'];
-  settore?: Partial<Record<'TARI' | 'IMU' | 'MENSA' | 'ALTRO' | 'FINE', string>>;
+  settore?: Partial<Record<DebtPositionsTable['kind'] | 'FINE', string>>;
 }
 
 const NONE: AvvisoEnteSettings = { info: [], cbill: null, postal: null };

@@ -35,6 +35,7 @@ const SETTORE: Record<PositionRow['kind'] | 'FINE', string> = {
   IMU: 'Servizio Tributi',
   MENSA: 'Servizi Scolastici',
   ALTRO: 'Servizi Finanziari',
+  CANONE: 'Ufficio occupazione suolo pubblico',
 };
 
 const clip = (text: string, max: number): string =>
