@@ -194,6 +194,12 @@ describe('counter: canone unico, a bar’s dehors, keyboard only', () => {
     ).toBe(true);
     const verify = (await page.getByTestId('canone-verification-url').getAttribute('href')) ?? '';
     expect(verify).toMatch(/\/verify\/canone\/CUS-B885-\d{4}-\d{6}\?k=[0-9A-HJKMNP-TV-Z]{8}$/);
+    // the citizen leaves with the pagoPA notice: the hub prints it from its own position
+    const opened = page.context().waitForEvent('page');
+    await notice.getByTestId('canone-print-avviso').focus();
+    await page.keyboard.press('Enter');
+    expect((await opened).url()).toMatch(/^blob:/);
+    expect(await page.getByTestId('canone-detail').getByRole('alert').count()).toBe(0);
     await page.keyboard.press('Escape');
     await detail.waitFor({ state: 'detached' });
   });

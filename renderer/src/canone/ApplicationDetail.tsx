@@ -5,7 +5,7 @@ import type { ErrorData } from '../../../shared/errors/app-error';
 import { formatDate } from '../../../shared/i18n/registry-labels';
 import { api } from '../api/client';
 import { euro } from '../cashdesk/money';
-import { printBase64Pdf } from '../documents/pdf-blob';
+import { openBase64, printBase64Pdf } from '../documents/pdf-blob';
 import { useT } from '../i18n/useT';
 import { FeeBreakdown } from './FeeBreakdown';
 import { OVERLAY } from './CanoneForm';
@@ -65,6 +65,12 @@ export function ApplicationDetail(props: {
   const printConcession = () =>
     void api.canone.concessionPdf({ applicationId }).then((res) => {
       if (res.ok) printBase64Pdf(res.value.pdfBase64);
+      else setLocalError(res.error);
+    });
+  // the hub prints the pagoPA notice from its own debt position (segregation code 47)
+  const printAvviso = (noticeNumber: string) =>
+    void api.cashdesk.avviso({ noticeNumber }).then((res) => {
+      if (res.ok) openBase64(res.value.pdfBase64, 'application/pdf');
       else setLocalError(res.error);
     });
   const printLetter = () =>
@@ -199,7 +205,15 @@ export function ApplicationDetail(props: {
                   notice: n.noticeNumber,
                   amount: euro(n.amountCents, locale),
                   date: formatDate(n.dueDate),
-                })}
+                })}{' '}
+                <button
+                  type="button"
+                  className="btn btn-ghost"
+                  onClick={() => printAvviso(n.noticeNumber)}
+                  data-testid="canone-print-avviso"
+                >
+                  {t('printAvviso')}
+                </button>
               </li>
             ))}
           </ul>
