@@ -326,7 +326,20 @@ async function views(ctx: DeskContext, records: readonly CanoneApplicationRecord
     ctx,
     records.map((r) => r.caseId),
   );
-  return records.map((r) => applicationView(r, ctx, { pending, protocol: protocols.get(r.caseId) ?? null }));
+  const notices = records.flatMap((r) => r.notices.map((n) => n.noticeNumber));
+  const paid =
+    notices.length === 0
+      ? []
+      : await ctx.db
+          .selectFrom('debt_positions')
+          .select('notice_number')
+          .where('notice_number', 'in', notices)
+          .where('status', '=', 'paid')
+          .execute();
+  const paidNotices = new Set(paid.map((p) => p.notice_number));
+  return records.map((r) =>
+    applicationView(r, ctx, { pending, protocol: protocols.get(r.caseId) ?? null, paidNotices }),
+  );
 }
 
 async function requireApplication(ctx: DeskContext, id: string): Promise<CanoneApplicationRecord> {

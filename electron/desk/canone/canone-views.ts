@@ -33,7 +33,7 @@ export const statusLabelOf = (status: CanoneApplicationRecord['status'], locale:
 export function applicationView(
   r: CanoneApplicationRecord,
   ctx: DeskContext,
-  extra: { pending: ReadonlySet<string>; protocol?: string | null },
+  extra: { pending: ReadonlySet<string>; protocol?: string | null; paidNotices?: ReadonlySet<string> },
 ): CanoneApplicationView {
   const locale = ctx.state.locale;
   const base = hubBaseOf(ctx);
@@ -71,7 +71,11 @@ export function applicationView(
           verificationUrl: concessionVerificationUrl(base, r.concession.number, r.concession.verificationKey),
         }
       : null,
-    notices: r.notices.map((n) => ({ ...n })),
+    // the cash desk's mirror knows a payment before the hub republishes the application
+    notices: r.notices.map((n) => ({
+      ...n,
+      status: n.status === 'open' && extra.paidNotices?.has(n.noticeNumber) ? 'paid' : n.status,
+    })),
     policeRequested: r.policeRequested,
     submittedAt: r.submittedAt,
     submittedBy: r.submittedBy,

@@ -275,6 +275,20 @@ describe.each(HUB_BACKENDS)('canone unico at the counter (desk core over a real 
     expect(await desk.ok<ActiveStreetView[]>('canone:active', { day: '2026-09-01' })).toEqual([]);
   });
 
+  it('the bar pays the notice at the cash desk: the application shows it paid at once', async () => {
+    const before = await desk.ok<CanoneApplicationView>('canone:get', { applicationId: filed.id });
+    const noticeNumber = before.notices[0]?.noticeNumber ?? '';
+    expect(before.notices[0]?.status).toBe('open');
+    await desk.ok('cashdesk:open', { openingFloatCents: 0 });
+    await desk.ok('cashdesk:pay', {
+      debt: { kind: 'notice', key: noticeNumber },
+      channel: 'pos',
+      pspTransactionId: 'PSP-CANONE-1',
+    });
+    const after = await desk.ok<CanoneApplicationView>('canone:get', { applicationId: filed.id });
+    expect(after.notices[0]).toMatchObject({ noticeNumber, status: 'paid' });
+  });
+
   it('scaffolding in a frazione (zone 3) refused after the art. 10-bis notice: the counter shows it refused, with why', async () => {
     const scaffold = await desk.ok<SubmittedCanoneView>('canone:apply', {
       street: 'Strada Vialarda',
