@@ -10,7 +10,7 @@ import { ResidentScreen } from './screens/ResidentScreen';
 import { SearchScreen } from './screens/SearchScreen';
 import { EnrolScreen } from './screens/EnrolScreen';
 import { SyncScreen } from './screens/SyncScreen';
-import { areaForKey, SCREEN_SERVICES } from './services/registered';
+import { AREA_SERVICES, areaForKey, SCREEN_SERVICES } from './services/registered';
 import { translator } from './i18n/useT';
 
 export function App() {
@@ -98,7 +98,7 @@ export function App() {
                 >
                   {t('areaRegistry')} (F2)
                 </button>
-                {SCREEN_SERVICES.map(
+                {AREA_SERVICES.map(
                   (service) =>
                     service.area && (
                       <button

@@ -87,7 +87,9 @@ export function CanoneScreen({ session, syncMark, onError }: AreaProps) {
         {active?.map((s) => (
           <div key={s.street} data-testid="canone-active-street">
             <h3 style={{ margin: '0.6rem 0 0.2rem' }}>
-              {t('canone.active.street', { street: s.street, zone: s.zone, m2: s.totalM2 })}
+              {s.totalM2 > 0
+                ? t('canone.active.street', { street: s.street, zone: s.zone, m2: s.totalM2 })
+                : t('canone.active.streetNoArea', { street: s.street, zone: s.zone })}
             </h3>
             <table className="results compact">
               <tbody>

@@ -20,3 +20,8 @@ export const SCREEN_SERVICES: readonly ScreenService[] = [
 /** The service whose area a key opens, if any. */
 export const areaForKey = (key: string): ScreenService | undefined =>
   SCREEN_SERVICES.find((s) => s.area?.key === key);
+
+/** The work areas in the order of their keys (F1 … F12), as the navigation shows them. */
+export const AREA_SERVICES: readonly ScreenService[] = SCREEN_SERVICES.filter((s) => s.area).sort(
+  (a, b) => Number(a.area?.key.slice(1)) - Number(b.area?.key.slice(1)),
+);
