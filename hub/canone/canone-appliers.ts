@@ -1,7 +1,7 @@
+import { submittedApplication } from '../../shared/canone/submitted-record';
 import type { Transaction } from 'kysely';
 import type {
   CanoneApplicant,
-  CanoneApplicationRecord,
   CanoneProcedure,
   CanoneSite,
   CANONE_MUTATIONS,
@@ -188,35 +188,16 @@ const applyForConcession: Applier<'canone.apply'> = async (ctx, args) => {
     applicantName: applicant.name,
   });
   const opened = await loadCase(ctx.trx, comune, args.case.caseId);
-  const record: CanoneApplicationRecord = {
-    id: args.applicationId,
+  const record = submittedApplication(args, {
     comune,
-    caseId: args.case.caseId,
     procedureCode: procedure,
-    protocol: opened?.state.protocol ?? null,
+    zone: zone.zone,
+    fee: fee.value,
     applicant,
     site,
-    zone: zone.zone,
-    purpose: args.purpose,
-    category: args.category,
-    regime: args.regime,
-    measure: args.measure,
-    start: args.start,
-    end: args.end,
-    hours: args.hours,
-    ownSign: args.ownSign,
-    trafficAffected: args.trafficAffected,
-    quotedFeeCents: args.quotedFeeCents,
-    fee: fee.value,
-    status: 'submitted',
-    statusReason: null,
-    concession: null,
-    notices: [],
-    policeRequested: false,
-    submittedAt: args.case.at,
+    protocol: opened?.state.protocol ?? null,
     submittedBy: ctx.clerk.username,
-    revokedAt: null,
-  };
+  });
   await insertApplication(ctx.trx, record, {
     workstationId: ctx.ws.id,
     advertising: category.advertising,

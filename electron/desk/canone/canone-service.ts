@@ -1,3 +1,4 @@
+import { submittedApplication } from '../../../shared/canone/submitted-record';
 import type { Transaction } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { romeDateOf, romeDateTimeOf } from '../../../shared/calendar/rome-date';
@@ -267,35 +268,16 @@ export async function optimisticRecord(
     ownSign: args.ownSign,
   });
   if (!fee.ok) return null;
-  return {
-    id: args.applicationId,
+  return submittedApplication(args, {
     comune,
-    caseId: args.case.caseId,
     procedureCode: args.case.procedureCode as CanoneProcedure,
-    protocol: null,
+    zone: zone.zone,
+    fee: feeWire(fee.value),
     applicant: args.applicant,
     site: args.site,
-    zone: zone.zone,
-    purpose: args.purpose,
-    category: args.category,
-    regime: args.regime,
-    measure: args.measure,
-    start: args.start,
-    end: args.end,
-    hours: args.hours,
-    ownSign: args.ownSign,
-    trafficAffected: args.trafficAffected,
-    quotedFeeCents: args.quotedFeeCents,
-    fee: feeWire(fee.value),
-    status: 'submitted',
-    statusReason: null,
-    concession: null,
-    notices: [],
-    policeRequested: false,
-    submittedAt: args.case.at,
+    protocol: null,
     submittedBy: meta.clerk,
-    revokedAt: null,
-  };
+  });
 }
 
 /** The local effect of `canone.apply`: the case in the local queue, then our application. */
