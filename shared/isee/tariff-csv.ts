@@ -100,7 +100,7 @@ export function parseTariffCsv(text: string): TariffCsvResult {
     if ((HEADER_KEYS as readonly string[]).includes(kind)) {
       const key = kind as HeaderKey;
       if (header.has(key)) return bad(line, 'duplicate', key);
-      header.set(key, { value: fields.join(';').trim(), line });
+      header.set(key, { value: trimmed.slice(trimmed.indexOf(';') + 1).trim(), line });
       return;
     }
     if (kind === 'band') {
@@ -190,7 +190,7 @@ export function parseTariffCsv(text: string): TariffCsvResult {
     bad(lineOf('per_operator'), 'bad_value', 'per_operator');
   if (bands.length === 0) bad(lastLine, 'no_bands');
   if (noIsee === undefined) bad(lastLine, 'missing_field', 'no_isee');
-  if (problems.length > 0) return { ok: false, problems };
+  if (problems.length > 0) return { ok: false, problems: problems.sort((a, b) => a.line - b.line) };
 
   const table: TariffTable = {
     id,
