@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { interpolate } from '../i18n/locale';
+import { ISEE_RULE_MESSAGES } from './problems';
 import { CASSANO_SAD_2023, GASPERINA_MENSA_2025, MANFREDONIA_MENSA_2019 } from './schedules';
 import { parseTariffCsv, tariffFor } from './tariff-engine';
 
@@ -141,5 +143,20 @@ describe('parseTariffCsv', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems.map((p) => p.params.reason)).toEqual(['no_bands', 'missing_field']);
+  });
+});
+
+describe('a refused line in the office’s words', () => {
+  it('names the line and the reason in Italian and English', () => {
+    const result = parseTariffCsv(MANFREDONIA_CSV.replace('unit;meal', 'unit;pasto'));
+    if (result.ok) throw new Error('expected refusal');
+    const [problem] = result.problems;
+    if (!problem) throw new Error();
+    expect(interpolate(ISEE_RULE_MESSAGES[problem.code].it, problem.params)).toBe(
+      'Tabella tariffe rifiutata, riga 8: unità non valida (meal, month, hour) («pasto»).',
+    );
+    expect(interpolate(ISEE_RULE_MESSAGES[problem.code].en, problem.params)).toBe(
+      'Tariff table refused, line 8: invalid unit (meal, month, hour) («pasto»).',
+    );
   });
 });
