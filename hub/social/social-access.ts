@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { AppError } from '../../shared/errors/app-error';
 import { inSocialOffice } from '../../shared/social/social-access';
 import { officesOf } from '../auth/offices';
@@ -10,7 +10,7 @@ import type { HubDatabase } from '../db/database';
  * knows them now (an office taken away is taken away at once, offline filings included).
  */
 export async function requireSocialOffice(
-  trx: Transaction<HubDatabase> | import('kysely').Kysely<HubDatabase>,
+  trx: Transaction<HubDatabase> | Kysely<HubDatabase>,
   username: string,
 ): Promise<void> {
   if (!inSocialOffice(await officesOf(trx, username))) throw new AppError('social_office_only');
