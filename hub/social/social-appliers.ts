@@ -207,6 +207,8 @@ const assessContributo: Applier<'social.assessment'> = async (ctx, args) => {
 async function contributoDecided(ctx: ApplyContext, record: CaseRecord): Promise<void> {
   const c = await findContributoByCase(ctx.trx, ctx.ws.comune, record.state.id);
   if (!c) return;
+  // the case engine lets any supervisor decide; a contributo's file is the office's alone
+  await requireSocialOffice(ctx.trx, ctx.clerk.username);
   if (record.state.status === 'approved') {
     if (c.status !== 'assessed' || c.schedule.length === 0)
       throw stepRefused(
