@@ -207,7 +207,7 @@ describe.each(HUB_BACKENDS)('social services at the hub (%s)', (backend) => {
     approvedId = args.contributoId;
 
     const csv = await as(WORKER, 'GET', `${SOCIAL_TREASURY_PATH}?month=${thisMonth()}`);
-    expect(csv.status).toBe(200);
+    expect(csv.status, csv.text).toBe(200);
     expect(csv.text.split('\r\n')[1]).toBe(
       `${approvedId};D'Amico Nicolò;DMCNCL66D20B885V;IT60X0542811101000000123456;300,00;${start}`,
     );
@@ -241,7 +241,7 @@ describe.each(HUB_BACKENDS)('social services at the hub (%s)', (backend) => {
     const audits = await count('hub_audit');
     const read = await as('anagrafe.casale', 'GET', `${SOCIAL_API}/contributi/${approvedId}`);
     expect(read.status).toBe(403);
-    expect(read.body.code).toBe('social_office_only');
+    expect(read.body.error.code).toBe('social_office_only');
     expect(read.text).not.toContain('DMCNCL66D20B885V');
     expect(
       (await as('supervisore.casale', 'GET', `${SOCIAL_TREASURY_PATH}?month=${thisMonth()}`)).status,
@@ -364,7 +364,7 @@ describe.each(HUB_BACKENDS)('social services at the hub (%s)', (backend) => {
       await push(WORKER, 'social.sadStart', { sadId: sad.sadId, at: now(), startOn: today() }),
     ).toMatchObject({
       status: 'rejected',
-      error: { code: 'not_allowed' },
+      error: { code: 'action_not_allowed' },
     });
     expect(
       await push(OFFICE_SUPERVISOR, 'social.sadStart', {
