@@ -7,6 +7,7 @@ import type { Household } from '../seed/seed-demo';
 import { insertHouseholds } from '../seed/seed-demo';
 import { createDemoContributi, createDemoSad } from './demo-social';
 import { runSadBilling } from './sad-billing';
+import { runSocialCommand } from './social-cli';
 
 /** Older single-person households, enough for the billing run of issue 15 (2,000 SAD users). */
 function elders(n: number): Household[] {
@@ -97,6 +98,13 @@ describe.each(HUB_BACKENDS)('social demo and the SAD billing run (%s)', (backend
     const again = await runSadBilling(hub.hubDb.db, 'B885', month, now);
     expect(again).toMatchObject({ users: 2000, notices: 0, totalCents: first.totalCents });
     expect(again.lines).toEqual(first.lines);
+    // the CLI runs the same billing: nothing new either
+    const [line] = await runSocialCommand(hub.hubDb.db, 'B885', ['social', 'sad-billing', month], '', now);
+    expect(line).toContain('2000 users, 0 notices issued');
+    const [csv] = await runSocialCommand(hub.hubDb.db, 'B885', ['social', 'treasury', month], '', now);
+    expect(csv?.split('\r\n')[0]).toBe(
+      'id_contributo;beneficiario;codice_fiscale;iban;importo_euro;data_pagamento',
+    );
     console.log(
       `sad billing ${backend}: users=${first.users} notices=${first.notices} seconds=${first.seconds.toFixed(2)}`,
     );
