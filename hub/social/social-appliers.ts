@@ -315,7 +315,8 @@ const planSad: Applier<'social.sadPlan'> = async (ctx, args) => {
   const s = await sadOrRefuse(
     ctx,
     args.sadId,
-    ['visited', 'planned'],
+    // a running or waiting service gets a new PAI (hours changed, a new ISEE): it stays where it is
+    ['visited', 'planned', 'active', 'waiting'],
     'il PAI segue la visita domiciliare',
     'the plan follows the home visit',
   );
@@ -329,7 +330,7 @@ const planSad: Applier<'social.sadPlan'> = async (ctx, args) => {
     });
   const next: SadRecord = {
     ...s,
-    status: 'planned',
+    status: s.status === 'visited' ? 'planned' : s.status,
     plan: {
       hoursPerWeek: args.hoursPerWeek,
       operators: args.operators,
