@@ -4,6 +4,7 @@ import { cashdeskService } from '../cashdesk/service';
 import { certificatesService } from '../certificates/service';
 import { permitsService } from '../permits/service';
 import { shopsService } from '../shops/service';
+import { socialService } from '../social/service';
 import { mergePart, type MergedPart } from './service-definition';
 
 /**
@@ -17,6 +18,7 @@ export const SERVICES = [
   permitsService,
   shopsService,
   canoneService,
+  socialService,
 ] as const;
 
 export type Services = typeof SERVICES;
