@@ -6,6 +6,7 @@ import type { HubDatabase } from '../db/database';
 import type { WorkstationRow } from '../db/tables/workstations.table';
 import { findComune, findUserByUsername, replacePasswordHash } from './auth-repository';
 import { issueClerkCredentials } from './clerk-credentials';
+import { officesOf } from './offices';
 import { activeLock, clearFailedLogins, recordFailedLogin } from './login-attempts';
 import { dummyHash, hashPassword, isWeakerThan, verifyPassword, type ScryptCost } from './passwords';
 
@@ -72,6 +73,7 @@ export async function loginClerk(
       displayName: user.display_name,
       role: user.role,
       comune: user.comune,
+      offices: await officesOf(db, user.username),
     },
     comune: { belfiore: comune.belfiore, name: comune.name },
     workstationSeries: workstation.series,

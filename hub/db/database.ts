@@ -17,6 +17,7 @@ import type {
   HubMetaTable,
   SyncExceptionsTable,
 } from './tables/sync.table';
+import type { UserOfficesTable } from './tables/user-offices.table';
 import type { UsersTable } from './tables/users.table';
 import type { WorkstationsTable } from './tables/workstations.table';
 
@@ -27,6 +28,7 @@ import type { WorkstationsTable } from './tables/workstations.table';
 export interface HubDatabase extends CashdeskHubTables, AuditHubTables {
   comuni: ComuniTable;
   users: UsersTable;
+  user_offices: UserOfficesTable;
   login_attempts: LoginAttemptsTable;
   workstations: WorkstationsTable;
   clerk_sessions: ClerkSessionsTable;

@@ -8,12 +8,28 @@ export interface DemoUser {
   displayName: string;
   role: Role;
   comune: string;
+  /** offices beside the role (hub/db/tables/user-offices.table.ts) */
+  offices?: string[];
 }
 
 export const DEMO_USERS: DemoUser[] = [
   { username: 'anagrafe.casale', displayName: 'Giulia Ferrero', role: 'clerk', comune: 'B885' },
   { username: 'anagrafe2.casale', displayName: 'Marco Barbero', role: 'clerk', comune: 'B885' },
   { username: 'supervisore.casale', displayName: 'Elena Gatti', role: 'supervisor', comune: 'B885' },
+  {
+    username: 'assistente.sociale',
+    displayName: 'Silvia Marchetti',
+    role: 'clerk',
+    comune: 'B885',
+    offices: ['servizi_sociali'],
+  },
+  {
+    username: 'supervisore.sociale',
+    displayName: 'Roberto Fassio',
+    role: 'supervisor',
+    comune: 'B885',
+    offices: ['servizi_sociali'],
+  },
   { username: 'admin.casale', displayName: 'Paolo Cerutti', role: 'admin', comune: 'B885' },
   { username: 'anagrafe.balzola', displayName: 'Laura Bosco', role: 'clerk', comune: 'A605' },
   { username: 'anagrafe.borgosanmartino', displayName: 'Davide Ricci', role: 'clerk', comune: 'B037' },

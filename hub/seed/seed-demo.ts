@@ -67,6 +67,10 @@ export async function seedComuniAndUsers(
     disabled: 0,
   }));
   await db.insertInto('users').values(users).execute();
+  const offices = DEMO_USERS.filter((u) => known.has(u.comune)).flatMap((u) =>
+    (u.offices ?? []).map((office) => ({ username: u.username, office })),
+  );
+  if (offices.length > 0) await db.insertInto('user_offices').values(offices).execute();
 }
 
 /** Streams households into the registry of record, a few thousand per transaction. */

@@ -10,7 +10,14 @@ export type Role = 'clerk' | 'supervisor' | 'admin';
 export interface SessionInfo {
   /** logged in against the verifier cached at the last online login */
   offline: boolean;
-  clerk: { id: string; username: string; displayName: string; role: Role };
+  clerk: {
+    id: string;
+    username: string;
+    displayName: string;
+    role: Role;
+    /** offices beside the role (shared/social/social-access.ts); absent means none */
+    offices?: readonly string[];
+  };
   comune: { belfiore: string; name: string };
   workstation: string;
   idleTimeoutMinutes: number;

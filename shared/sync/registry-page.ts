@@ -117,6 +117,8 @@ export const loginResponseSchema = z.object({
     displayName: z.string(),
     role: z.enum(['clerk', 'supervisor', 'admin']),
     comune: z.string().length(4),
+    /** offices beside the role (shared/social/social-access.ts): e.g. servizi_sociali */
+    offices: z.array(z.string().max(40)).max(20).default([]),
   }),
   comune: z.object({ belfiore: z.string().length(4), name: z.string() }),
   /** the workstation's numbering series (certificates, receipts): refreshed at every online login */
