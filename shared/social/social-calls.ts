@@ -138,9 +138,10 @@ export interface SocialRefusalView {
 export interface SadQuoteView {
   ok: boolean;
   refusals: SocialRefusalView[];
-  /** per hour, all operators: the rate the PAI records */
+  /** per hour and operator: the personalised rate the PAI records (DOMAIN.md §10.1) */
   hourlyRateCents: number | null;
-  perOperatorCents: number | null;
+  /** per hour with all the plan's operators */
+  allOperatorsCents: number | null;
   operators: number;
   bandLabel: string | null;
   chosenBy: 'isee' | 'no_isee' | 'non_resident' | null;

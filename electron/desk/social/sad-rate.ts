@@ -10,9 +10,10 @@ import { iseeRefusal } from './social-request';
 const SAD_TABLES = [...REAL_SCHEDULES, ...CASALE_DEMO_TABLES];
 
 export interface SadRate {
-  /** per hour with all the plan's operators (the PAI's rate) */
+  /** per hour and operator: the PAI's personalised rate (the hub bills hours × rate × operators) */
   hourlyRateCents: number;
-  perOperatorCents: number;
+  /** per hour with all the plan's operators */
+  allOperatorsCents: number;
   operators: number;
   bandLabel: string;
   chosenBy: 'isee' | 'no_isee' | 'non_resident';
@@ -47,8 +48,8 @@ export function sadRate(
   });
   if (!choice.ok) throw iseeRefusal(choice.error);
   return {
-    hourlyRateCents: choice.unitPriceCents,
-    perOperatorCents: choice.bandPriceCents,
+    hourlyRateCents: choice.bandPriceCents,
+    allOperatorsCents: choice.unitPriceCents,
     operators: choice.operators,
     bandLabel: choice.bandLabel,
     chosenBy: choice.chosenBy,
@@ -60,6 +61,6 @@ export function sadRate(
   };
 }
 
-/** A month at a weekly rhythm: hours × 52 weeks / 12 months × rate, to the cent (half up). */
-export const monthlyEstimateCents = (hoursPerWeek: number, hourlyRateCents: number): number =>
-  Math.round((hoursPerWeek * hourlyRateCents * 52) / 12);
+/** A month at a weekly rhythm: hours × 52 weeks / 12 months × rate (all operators), to the cent. */
+export const monthlyEstimateCents = (hoursPerWeek: number, allOperatorsCents: number): number =>
+  Math.round((hoursPerWeek * allOperatorsCents * 52) / 12);

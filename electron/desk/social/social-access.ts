@@ -10,9 +10,7 @@ import { requireSession, workstationName, type ActiveSession, type DeskContext }
  */
 export function requireSocialOffice(ctx: DeskContext): ActiveSession {
   const session = requireSession(ctx);
-  // the offices the hub gave the clerk at login (SessionInfo, social-hub's access model)
-  const { offices } = session.info as { offices?: readonly string[] };
-  if (!inSocialOffice(offices)) throw new AppError('social_office_only');
+  if (!inSocialOffice(session.info.clerk.offices)) throw new AppError('social_office_only');
   return session;
 }
 

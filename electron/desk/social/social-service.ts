@@ -95,20 +95,19 @@ export async function socialCheckIban(
 function ibanOf(text: string): string {
   const checked = checkIban(text);
   if (checked.ok) return checked.iban;
-  const shown = text.replace(/\s+/g, '').toUpperCase().slice(0, 34);
+  const { code, params } = checked.error;
   const detail =
-    checked.error.code === 'iban_check_digits'
+    code === 'iban_check_digits'
       ? {
-          it: 'le cifre di controllo non corrispondono (errore di battitura?)',
-          en: 'the check digits do not match (a typo?)',
+          it: 'i caratteri di controllo non corrispondono, probabilmente un errore di battitura',
+          en: 'the check digits do not match, probably a typing error',
         }
-      : {
-          it: 'lunghezza o caratteri non validi per un IBAN',
-          en: 'length or characters not valid for an IBAN',
-        };
-  return (() => {
-    throw new AppError('social_iban_invalid', { iban: shown, detail_it: detail.it, detail_en: detail.en });
-  })();
+      : { it: params.expected, en: `length or characters not valid (${params.reason})` };
+  throw new AppError('social_iban_invalid', {
+    iban: params.iban,
+    detail_it: detail.it,
+    detail_en: detail.en,
+  });
 }
 
 export async function socialContributi(
@@ -424,14 +423,14 @@ export async function sadQuote(ctx: DeskContext, input: CallInput<'social:sadQuo
     ok: refusals.length === 0,
     refusals,
     hourlyRateCents: rate?.hourlyRateCents ?? null,
-    perOperatorCents: rate?.perOperatorCents ?? null,
+    allOperatorsCents: rate?.allOperatorsCents ?? null,
     operators,
     bandLabel: rate?.bandLabel ?? null,
     chosenBy: rate?.chosenBy ?? null,
     exempt: rate?.exempt ?? false,
     warning: rate?.warning ?? null,
-    weeklyCents: rate && hours !== null ? Math.round(hours * rate.hourlyRateCents) : null,
-    monthlyEstimateCents: rate && hours !== null ? monthlyEstimateCents(hours, rate.hourlyRateCents) : null,
+    weeklyCents: rate && hours !== null ? Math.round(hours * rate.allOperatorsCents) : null,
+    monthlyEstimateCents: rate && hours !== null ? monthlyEstimateCents(hours, rate.allOperatorsCents) : null,
     lines: rate?.lines ?? [],
     tariffSource: rate ? `${rate.source}${rate.uncertain ? ' [da confermare]' : ''}` : null,
   };
