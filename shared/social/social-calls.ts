@@ -167,7 +167,7 @@ export const SOCIAL_CALLS = {
   'social:contributi': spec<ContributoView[]>()(
     z
       .object({
-        status: z.enum([...CONTRIBUTO_STATUSES, 'all']).default('all'),
+        status: z.enum([...CONTRIBUTO_STATUSES, 'all']).optional(),
         beneficiaryId: id.optional(),
         limit: z.number().int().min(1).max(500).optional(),
       })
@@ -200,7 +200,7 @@ export const SOCIAL_CALLS = {
   'social:sads': spec<SadView[]>()(
     z
       .object({
-        status: z.enum([...SAD_STATUSES, 'all']).default('all'),
+        status: z.enum([...SAD_STATUSES, 'all']).optional(),
         beneficiaryId: id.optional(),
         limit: z.number().int().min(1).max(500).optional(),
       })

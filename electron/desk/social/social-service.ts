@@ -116,7 +116,7 @@ export async function socialContributi(
 ): Promise<CallOutput<'social:contributi'>> {
   requireSocialOffice(ctx);
   const records = await listContributi(ctx.db, {
-    ...(input.status === 'all' ? {} : { statuses: [input.status] }),
+    ...(input.status === undefined || input.status === 'all' ? {} : { statuses: [input.status] }),
     ...(input.beneficiaryId ? { beneficiaryId: input.beneficiaryId } : {}),
     limit: input.limit ?? 200,
   });
@@ -169,7 +169,7 @@ export async function socialSads(
 ): Promise<CallOutput<'social:sads'>> {
   requireSocialOffice(ctx);
   const records = await listSad(ctx.db, {
-    ...(input.status === 'all' ? {} : { statuses: [input.status] }),
+    ...(input.status === undefined || input.status === 'all' ? {} : { statuses: [input.status] }),
     ...(input.beneficiaryId ? { beneficiaryId: input.beneficiaryId } : {}),
     limit: input.limit ?? 200,
   });
