@@ -4,6 +4,7 @@ import { cashdeskHub } from '../cashdesk/service';
 import { certificatesHub } from '../certificates/service';
 import { permitsHub } from '../permits/service';
 import { shopsHub } from '../shops/service';
+import { socialHub } from '../social/service';
 
 /** The services this hub runs: one line each (see docs/adding-a-service.md). */
 export const HUB_SERVICES = [
@@ -13,4 +14,5 @@ export const HUB_SERVICES = [
   permitsHub,
   shopsHub,
   canoneHub,
+  socialHub,
 ] as const;

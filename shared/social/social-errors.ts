@@ -76,6 +76,10 @@ export const SOCIAL_ERROR_MESSAGES = {
     it: 'File delle ore non leggibile: {detail_it}.',
     en: 'Hours file not readable: {detail_en}.',
   },
+  sad_hours_line_invalid: {
+    it: 'Riga {line}: {reason_it}.',
+    en: 'Line {line}: {reason_en}.',
+  },
   social_case_mismatch: {
     it: 'La pratica allegata non corrisponde alla domanda ({detail}).',
     en: 'The attached case does not match the application ({detail}).',
