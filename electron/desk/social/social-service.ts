@@ -20,6 +20,7 @@ import {
 } from '../../../shared/social/social-wire';
 import type { DeskContext } from '../context';
 import { runMutation } from '../sync/run-mutation';
+import { checkPlan } from '../../../shared/social/sad-rules';
 import { monthlyEstimateCents, sadRate } from './sad-rate';
 import { auditSocialRead, requireSocialOffice } from './social-access';
 import { findContributo, findSad, listContributi, listSad, waitingSad } from './social-repository';
@@ -382,24 +383,17 @@ export async function sadVisit(
   return socialSad(ctx, { sadId: r.id });
 }
 
-/** Hours, operators and tasks of a PAI: the problems in words, in the order the form shows them. */
+/**
+ * Hours, operators and tasks of a PAI by the shared rule the hub applies (sad-rules.ts
+ * `checkPlan`), each dimension on its own so the form lists every problem at once.
+ */
 function planProblems(hoursPerWeek: number, operators: number, tasks?: readonly string[]): AppError[] {
-  const out: AppError[] = [];
-  if (!(hoursPerWeek > 0))
-    out.push(new AppError('sad_hours_zero', { hours: String(hoursPerWeek).replace('.', ',') }));
-  else if (hoursPerWeek > 168 || Math.round(hoursPerWeek * 4) !== hoursPerWeek * 4) {
-    out.push(
-      new AppError('social_amount_invalid', {
-        detail_it: `ore settimanali ${String(hoursPerWeek).replace('.', ',')}: a quarti d’ora, fino a 168`,
-        detail_en: `${hoursPerWeek} hours a week: in quarter hours, up to 168`,
-      }),
-    );
-  }
-  if (!Number.isInteger(operators) || operators < 1 || operators > 3) {
-    out.push(new AppError('sad_operators_invalid', { operators }));
-  }
-  if (tasks && tasks.length === 0) out.push(new AppError('sad_tasks_missing'));
-  return out;
+  const checks = [
+    checkPlan(hoursPerWeek, 1, ['compagnia']),
+    checkPlan(1, operators, ['compagnia']),
+    ...(tasks ? [checkPlan(1, 1, tasks)] : []),
+  ];
+  return checks.flatMap((c) => (c.ok ? [] : [new AppError(c.refusal.code, c.refusal.params)]));
 }
 
 /** The PAI priced live: the rate, the monthly estimate, and why it cannot be filed yet. */
