@@ -72,7 +72,7 @@ export function ContributoDetail(props: {
         {t('social.field.status')}: <strong>{t(`social.status.${c.status}`)}</strong>
         {c.pending && <span className="muted small"> · {t('social.pending')}</span>} ·{' '}
         {t('social.field.protocol')}:{' '}
-        <span className="mono" data-testid="social-protocol">
+        <span className={c.protocolNumber ? 'mono' : 'muted small'} data-testid="social-protocol">
           {c.protocolNumber ?? t('social.awaitingProtocol')}
         </span>
       </p>

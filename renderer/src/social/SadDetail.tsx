@@ -129,7 +129,9 @@ export function SadDetail(props: {
         <strong data-testid="social-sad-status">{t(`social.status.${s.status}`)}</strong>
         {s.pending && <span className="muted small"> · {t('social.pending')}</span>} ·{' '}
         {t('social.field.protocol')}:{' '}
-        <span className="mono">{s.protocolNumber ?? t('social.awaitingProtocol')}</span>
+        <span className={s.protocolNumber ? 'mono' : 'muted small'} data-testid="social-sad-protocol">
+          {s.protocolNumber ?? t('social.awaitingProtocol')}
+        </span>
       </p>
       <p className="small">
         {s.isee ? `ISEE ${s.isee.type} ${euro(s.isee.valueCents, locale)}` : t('social.isee.none')}
