@@ -99,7 +99,6 @@ describe('counter: home care (SAD) plan with the live co-payment, keyboard only'
     // 4 h × €14.00 × 52 / 12
     expect(await page.getByTestId('social-plan-monthly').textContent()).toBe('€ 242,67');
     await counter.shot('70-social-sad-plan');
-    await press('Shift+Tab'); // from the operators' list back to the hours
     await press('Enter');
     await page.getByTestId('social-sad-plan').waitFor();
     expect(await sad.getAttribute('data-status')).toBe('planned');

@@ -104,7 +104,12 @@ export function SadDetail(props: {
       e.preventDefault();
       e.stopPropagation();
       onClose();
-    } else if (e.key === 'Enter' && e.target instanceof HTMLInputElement && e.target.type !== 'checkbox') {
+    } else if (
+      e.key === 'Enter' &&
+      // a closed list answers Enter too: the operators are picked with the arrows
+      ((e.target instanceof HTMLInputElement && e.target.type !== 'checkbox') ||
+        e.target instanceof HTMLSelectElement)
+    ) {
       e.preventDefault();
       step();
     }
