@@ -1,7 +1,7 @@
 import { uuidv7 } from 'uuidv7';
 import { requireAllowed } from '../../../shared/auth/policy';
 import { checkIban } from '../../../shared/banking/iban';
-import { addDays, compareIsoDates, type IsoDate } from '../../../shared/calendar/iso-date';
+import { compareIsoDates, type IsoDate } from '../../../shared/calendar/iso-date';
 import { romeDateOf, romeDateTimeOf } from '../../../shared/calendar/rome-date';
 import { refused } from '../../../shared/cases/case-engine';
 import { procedureOn } from '../../../shared/cases/procedure-catalogue';
@@ -21,6 +21,7 @@ import {
 import type { DeskContext } from '../context';
 import { runMutation } from '../sync/run-mutation';
 import { checkPlan } from '../../../shared/social/sad-rules';
+import { paymentSchedule } from '../../../shared/social/social-rules';
 import { monthlyEstimateCents, sadRate } from './sad-rate';
 import { auditSocialRead, requireSocialOffice } from './social-access';
 import { findContributo, findSad, listContributi, listSad, waitingSad } from './social-repository';
@@ -280,15 +281,9 @@ export async function assessContributo(
     throw stepInvalid(r.status, { it: 'la valutazione è già stata registrata', en: 'already assessed' });
   }
   const amountCents = amountOf(input.amount);
-  if (
-    compareIsoDates(input.startOn, input.endOn) > 0 ||
-    compareIsoDates(input.endOn, addDays(input.startOn, 3660)) > 0
-  ) {
-    throw new AppError('social_period_invalid', {
-      detail_it: `dal ${formatDate(input.startOn)} al ${formatDate(input.endOn)}`,
-      detail_en: `from ${input.startOn} to ${input.endOn}`,
-    });
-  }
+  // the hub's own rule for amount and period: the counter never queues what it would refuse
+  const schedule = paymentSchedule(amountCents, input.startOn, input.endOn);
+  if (!schedule.ok) throw new AppError(schedule.refusal.code, schedule.refusal.params);
   const args = assessmentSchema.parse({
     contributoId: r.id,
     at: romeDateTimeOf(ctx.now()),

@@ -1,7 +1,9 @@
+import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetail } from '../../../shared/contract/case-views';
 import type { HouseholdView, IbanCheckView, SadQuoteView } from '../../../shared/social/social-calls';
 import type { ContributoView, SadView } from '../../../shared/social/social-views';
+import { serviceRegistryListener } from '../../../hub/services/merge';
 import { testClock } from '../../../test-support/case-fixtures';
 import { startTestDesk, type TestDesk } from '../../../test-support/desk-harness';
 import { HUB_BACKENDS } from '../../../test-support/hub-backends';
@@ -227,6 +229,73 @@ describe.each(HUB_BACKENDS)('social services at the counter (desk core over a re
     ).toHaveLength(1);
     const list = await desk.ok<ContributoView[]>('social:contributi', { beneficiaryId });
     expect(list.map((c) => c.id)).toEqual([filed.id]);
+  });
+
+  it('the worker’s assessment, the four-eyes approval: the payment schedule on the counter', async () => {
+    const tooMuch = await desk.call('social:assessment', {
+      contributoId: filed.id,
+      assessment: 'Nucleo monoreddito con arretrati di affitto',
+      project: 'Sostegno al reddito con verifica mensile',
+      amount: '3.000,00',
+      startOn: '2026-05-10',
+      endOn: '2026-08-31',
+    });
+    expect(tooMuch.ok).toBe(false);
+    if (!tooMuch.ok) expect(tooMuch.error.code).toBe('social_amount_invalid');
+    const assessed = await desk.ok<ContributoView>('social:assessment', {
+      contributoId: filed.id,
+      assessment: 'Nucleo monoreddito con arretrati di affitto',
+      project: 'Sostegno al reddito con verifica mensile',
+      amount: '300,00',
+      startOn: '2026-05-10',
+      endOn: '2026-08-31',
+    });
+    expect(assessed).toMatchObject({ status: 'assessed', amountCents: 30_000, pending: true });
+    for (const event of [
+      { type: 'take_in_charge' },
+      { type: 'propose', outcome: 'approve', reason: 'Bisogno accertato dalla visita' },
+    ]) {
+      await desk.ok<CaseDetail>('cases:transition', { caseId: filed.caseId, event });
+    }
+    await desk.login('supervisore.sociale');
+    await desk.ok<CaseDetail>('cases:transition', { caseId: filed.caseId, event: { type: 'approve' } });
+    await desk.core.sync.syncOnce();
+    await desk.core.sync.syncOnce();
+    expect(await exceptions()).toEqual([]);
+    const approved = await desk.ok<ContributoView>('social:contributo', { contributoId: filed.id });
+    expect(approved.status).toBe('approved');
+    expect(approved.schedule.map((p) => [p.month, p.dueOn, p.amountCents, p.status])).toEqual([
+      ['2026-05', '2026-05-10', 30_000, 'scheduled'],
+      ['2026-06', '2026-06-01', 30_000, 'scheduled'],
+      ['2026-07', '2026-07-01', 30_000, 'scheduled'],
+      ['2026-08', '2026-08-01', 30_000, 'scheduled'],
+    ]);
+  });
+
+  it('a death in the registry stops the payments: the counter shows the stop after the next pull', async () => {
+    const ws = await hub.hubDb.db
+      .selectFrom('workstations')
+      .select(['id', 'comune'])
+      .where('comune', '=', 'B885')
+      .executeTakeFirstOrThrow();
+    await hub.hubDb.db.transaction().execute((trx) =>
+      serviceRegistryListener()(trx, {
+        kind: 'deceased',
+        comune: 'B885',
+        residentId: beneficiaryId,
+        familyId: null,
+        street: null,
+        on: '2026-06-20',
+        at: new Date().toISOString(),
+        cause: { workstation: ws, mutationId: uuidv7(), clerk: 'anagrafe.casale' },
+      }),
+    );
+    await desk.core.sync.syncOnce();
+    const stopped = await desk.ok<ContributoView>('social:contributo', { contributoId: filed.id });
+    expect(stopped.status).toBe('stopped');
+    expect(stopped.stop).toMatchObject({ on: '2026-06-20', reason: 'deceased' });
+    expect(stopped.schedule.map((p) => p.status)).toEqual(['scheduled', 'scheduled', 'stopped', 'stopped']);
+    await desk.login('assistente.sociale');
   });
 
   it('SAD: application, home visit, the PAI priced live per operator, zero hours refused with nothing queued', async () => {
