@@ -365,5 +365,15 @@ describe.each(HUB_BACKENDS)('social services at the counter (desk core over a re
     // starting is the supervisor's
     const notYours = await desk.call('social:sadStart', { sadId: sad.id, startOn: '2026-05-11' });
     expect(notYours.ok).toBe(false);
+    await desk.login('supervisore.sociale');
+    const started = await desk.ok<SadView>('social:sadStart', { sadId: sad.id, startOn: '2026-05-11' });
+    expect(started.pending).toBe(true);
+    await desk.core.sync.syncOnce();
+    await desk.core.sync.syncOnce();
+    expect(await exceptions()).toEqual([]);
+    // a free place among the comune's (DEMO) ones: started, nobody waiting
+    const active = await desk.ok<SadView>('social:sad', { sadId: sad.id });
+    expect(active).toMatchObject({ status: 'active', startedOn: '2026-05-11', pending: false });
+    expect(await desk.ok('social:waitingList')).toEqual([]);
   });
 });
