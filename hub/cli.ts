@@ -13,6 +13,7 @@ import { isSeeded, seedDemo } from './seed/seed-demo';
 import { startHub } from './start-hub';
 import { runAuditCommand } from './audit/audit-command';
 import { runYearly } from './canone/yearly-run';
+import { runSocialCommand } from './social/social-cli';
 import { romeDateOf } from '../shared/calendar/rome-date';
 
 /** `npm run hub -- <serve|migrate|seed|enrol|revoke|create-admin|create-user|disable-user|enable-user|import-verbali|import-positions|canone yearly|audit verify> [--demo] [--port] [--data] [--residents] [--comune] [--name] [--user] [--role] [--display-name] [--file] [--year]` */
@@ -140,6 +141,20 @@ async function main(): Promise<void> {
         console.log(
           `[hub] canone ${args.comune} ${year}: ${report.concessions} concessions, ${report.issued} notices issued, ${report.skipped} skipped, ${report.failed.length} failed in ${report.seconds} s`,
         );
+      } finally {
+        await hub.close();
+      }
+      return;
+    }
+    case 'social': {
+      // `social treasury|sad-hours|sad-billing <YYYY-MM>` (hub/social/social-cli.ts)
+      const hub = await open();
+      try {
+        const positionals = process.argv
+          .slice(2)
+          .filter((a, i, all) => !a.startsWith('-') && !all[i - 1]?.startsWith('--'));
+        for (const line of await runSocialCommand(hub.db, args.comune, positionals, args.file))
+          console.log(line);
       } finally {
         await hub.close();
       }

@@ -15,6 +15,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   account_disabled: 403,
   wrong_comune: 403,
   action_not_allowed: 403,
+  social_office_only: 403,
   clerk_session_required: 401,
   clerk_session_invalid: 401,
   resident_not_found: 404,

@@ -22,6 +22,16 @@ import {
 } from '../shared/canone/canone-wire';
 import { caseOpenSchema } from '../shared/cases/case-mutations';
 import { addDays } from '../shared/calendar/iso-date';
+import {
+  assessmentSchema,
+  contributoApplySchema,
+  requesterSchema,
+  sadApplySchema,
+  type Assessment,
+  type ContributoApply,
+  type Requester,
+  type SadApply,
+} from '../shared/social/social-wire';
 
 /**
  * Records at the edge of what the rules allow: every id and text as long as its schema lets it
@@ -342,5 +352,88 @@ export function longestCanoneApplication(o: { today: string; at: string }): Cano
     ownSign: false,
     trafficAffected: true,
     quotedFeeCents: 100_000_000_000,
+  };
+}
+
+// --- social services (issue 15): the longest applications the social rules allow ---
+
+const rq = requesterSchema.shape;
+
+/** A support administrator with every text at its bound (a decree is required for the role). */
+const longestRequester = (): Requester => ({
+  role: 'amministratore_sostegno',
+  personId: longestId('social-requester'),
+  surname: textOfLength('Dell’Acqua', maxOf(rq.surname)),
+  givenNames: textOfLength('Maria Nicolò', maxOf(rq.givenNames)),
+  codiceFiscale: 'DLLMRA70A41B885K',
+  decree: textOfLength('Tribunale di Vercelli, decreto di nomina n. 1234/2026', maxOf(rq.decree.unwrap())),
+});
+
+const longestCase = (tag: string, procedureCode: string, at: string) => ({
+  caseId: longestId(`${tag}-case`),
+  eventId: longestId(`${tag}-open`),
+  at,
+  procedureCode,
+  applicantId: LONGEST_RESIDENT_ID,
+  applicantName: textOfLength('Dell’Acqua Maria Nicolò', maxOf(co.applicantName)),
+  subject: textOfLength('Servizi sociali', maxOf(co.subject)),
+  counterSeconds: 86_400,
+  receiptDelivery: 'file' as const,
+  documents: ['application', 'isee', 'decree', 'invalidity_report'],
+  residence: null,
+});
+
+const ca = contributoApplySchema.shape;
+
+/** A contributo for the longest resident, the highest ISEE the engine takes, the longest texts. */
+export function longestContributoApplication(at: string): ContributoApply {
+  return {
+    contributoId: longestId('contributo'),
+    at,
+    beneficiaryId: LONGEST_RESIDENT_ID,
+    requester: longestRequester(),
+    isee: {
+      type: 'sociosanitario',
+      valueCents: 1_000_000_000,
+      dsuProtocol: 'INPS-ISEE-2026-000012345-00',
+      issuedOn: '2026-01-02',
+      expiresOn: '2026-12-31',
+    },
+    disability: { invalidityPct: 100, l104: 'art3c3', accompanyingAllowance: true },
+    iban: 'IT60 X054 2811 1010 0000 0123 456',
+    need: 'disabilita',
+    needNote: textOfLength('Spese per assistenza continuativa', maxOf(ca.needNote)),
+    case: longestCase('contributo', 'contributo_economico', at),
+  };
+}
+
+/** The assessment at its bounds: the longest texts, the monthly ceiling, a twelve-month project. */
+export function longestAssessment(o: { at: string; today: string }): Assessment {
+  const s = assessmentSchema.shape;
+  const start = o.today;
+  const end = `${Number(start.slice(0, 4)) + 1}-${start.slice(5, 7)}-01`;
+  return {
+    contributoId: longestId('contributo'),
+    at: o.at,
+    assessment: textOfLength('Valutazione sociale', maxOf(s.assessment)),
+    project: textOfLength('Progetto individuale', maxOf(s.project)),
+    amountCents: 200_000,
+    frequency: 'monthly',
+    startOn: start,
+    endOn: addDays(end, -1),
+  };
+}
+
+/** A SAD application for the longest resident, every text at its bound. */
+export function longestSadApplication(at: string): SadApply {
+  return {
+    sadId: longestId('sad'),
+    at,
+    beneficiaryId: LONGEST_RESIDENT_ID,
+    requester: longestRequester(),
+    isee: null,
+    disability: { invalidityPct: 100, l104: 'art3c3', accompanyingAllowance: true },
+    needNote: textOfLength('Aiuto quotidiano', maxOf(sadApplySchema.shape.needNote)),
+    case: longestCase('sad', 'assistenza_domiciliare', at),
   };
 }

@@ -1,5 +1,6 @@
 import { socialService } from '../../shared/social/service';
 import { defineHubService } from '../services/hub-service';
+import { createDemoContributi, createDemoSad } from './demo-social';
 import * as m1100 from './migrations/2026_12_07_1100_social';
 import { contributoDecided, SOCIAL_APPLIERS, SOCIAL_DECIDED_PROCEDURES } from './social-appliers';
 import { socialOnRegistryEvent } from './social-registry-events';
@@ -19,4 +20,10 @@ export const socialHub = defineHubService({
   caseDecisions: { procedures: SOCIAL_DECIDED_PROCEDURES, decided: contributoDecided },
   registryEvents: socialOnRegistryEvent,
   routes: (app, ctx) => registerSocialRoutes(app, ctx),
+  demo: async (db, comune, now) => {
+    if (comune !== 'B885') return 'no social demo outside Casale (its SAD table is the only one)';
+    const sad = await createDemoSad(db, comune, { users: 30, now });
+    const contributi = await createDemoContributi(db, comune, now);
+    return `social services: ${sad.active} SAD users active, ${sad.waiting} on the waiting list, ${contributi} contributi`;
+  },
 });

@@ -55,13 +55,13 @@ export async function contributiOf(
 export async function contributiWithStatus(
   db: Db,
   comune: string,
-  status: string,
+  status: readonly string[],
 ): Promise<ContributoRecord[]> {
   const rows = await db
     .selectFrom('social_contributi')
     .select('record')
     .where('comune', '=', comune)
-    .where('status', '=', status)
+    .where('status', 'in', [...status])
     .orderBy('id')
     .execute();
   return rows.map((r) => parseContributo(r.record));

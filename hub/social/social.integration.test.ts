@@ -16,6 +16,14 @@ import { DEMO_PASSWORD } from '../seed/demo-users';
 import { serviceRegistryListener } from '../services/merge';
 import { sadRateOn } from './social-appliers';
 import { findContributo, findSad, saveSad } from './social-repository';
+import { contributoRecordSchema, sadRecordSchema } from '../../shared/social/social-wire';
+import { insertHouseholds } from '../seed/seed-demo';
+import {
+  LONGEST_HOUSEHOLD,
+  longestAssessment,
+  longestContributoApplication,
+  longestSadApplication,
+} from '../../test-support/longest-records';
 
 /**
  * Social services on a real hub over HTTP, SQLite and PostgreSQL: a contributo through the
@@ -207,7 +215,7 @@ describe.each(HUB_BACKENDS)('social services at the hub (%s)', (backend) => {
     approvedId = args.contributoId;
 
     const csv = await as(WORKER, 'GET', `${SOCIAL_TREASURY_PATH}?month=${thisMonth()}`);
-    expect(csv.status).toBe(200);
+    expect(csv.status, csv.text).toBe(200);
     expect(csv.text.split('\r\n')[1]).toBe(
       `${approvedId};D'Amico Nicolò;DMCNCL66D20B885V;IT60X0542811101000000123456;300,00;${start}`,
     );
@@ -241,7 +249,7 @@ describe.each(HUB_BACKENDS)('social services at the hub (%s)', (backend) => {
     const audits = await count('hub_audit');
     const read = await as('anagrafe.casale', 'GET', `${SOCIAL_API}/contributi/${approvedId}`);
     expect(read.status).toBe(403);
-    expect(read.body.code).toBe('social_office_only');
+    expect(read.body.error.code).toBe('social_office_only');
     expect(read.text).not.toContain('DMCNCL66D20B885V');
     expect(
       (await as('supervisore.casale', 'GET', `${SOCIAL_TREASURY_PATH}?month=${thisMonth()}`)).status,
@@ -364,7 +372,7 @@ describe.each(HUB_BACKENDS)('social services at the hub (%s)', (backend) => {
       await push(WORKER, 'social.sadStart', { sadId: sad.sadId, at: now(), startOn: today() }),
     ).toMatchObject({
       status: 'rejected',
-      error: { code: 'not_allowed' },
+      error: { code: 'action_not_allowed' },
     });
     expect(
       await push(OFFICE_SUPERVISOR, 'social.sadStart', {
@@ -474,5 +482,29 @@ describe.each(HUB_BACKENDS)('social services at the hub (%s)', (backend) => {
       [mario, 2, 10],
     ]);
     expect((await as('supervisore.casale', 'GET', SOCIAL_WAITING_PATH)).status).toBe(403);
+  });
+
+  it('takes the longest applications the rules allow, and what it logs parses as the wire records', async () => {
+    await insertHouseholds(hub.hubDb.db, [LONGEST_HOUSEHOLD]);
+    const c = longestContributoApplication(now());
+    expect(await push(WORKER, 'social.contributo', c)).toMatchObject({ status: 'applied' });
+    expect(
+      await push(WORKER, 'social.assessment', longestAssessment({ at: now(), today: today() })),
+    ).toMatchObject({
+      status: 'applied',
+    });
+    const sadArgs = longestSadApplication(now());
+    expect(await push(WORKER, 'social.sadApply', sadArgs)).toMatchObject({ status: 'applied' });
+    const logged = await hub.hubDb.db
+      .selectFrom('change_log')
+      .select(['entity', 'payload'])
+      .where('entity_id', 'in', [c.contributoId, sadArgs.sadId])
+      .execute();
+    expect(logged.length).toBeGreaterThanOrEqual(3);
+    for (const l of logged) {
+      const schema = l.entity === 'social_contributo' ? contributoRecordSchema : sadRecordSchema;
+      expect(schema.safeParse(JSON.parse(l.payload)).success).toBe(true);
+    }
+    expect((await findContributo(hub.hubDb.db, 'B885', c.contributoId))?.schedule).toHaveLength(12);
   });
 });

@@ -5,7 +5,8 @@ import { contributiWithStatus, saveContributo } from './social-repository';
 
 /**
  * The treasury's list of a month's contributo payments (§10.2 "a payment schedule exported for
- * the treasury"): the approved contributi with a payment of that month not stopped, by IBAN.
+ * the treasury"): the approved (or since stopped) contributi with a payment of that month not
+ * stopped, by IBAN.
  * Exporting marks the payments `exported`; a second export of the month gives the same lines.
  */
 export async function treasuryPayments(
@@ -16,7 +17,8 @@ export async function treasuryPayments(
 ): Promise<TreasuryPaymentLine[]> {
   return db.transaction().execute(async (trx) => {
     const lines: TreasuryPaymentLine[] = [];
-    for (const c of await contributiWithStatus(trx, comune, 'approved')) {
+    // a stopped contributo still pays what fell due before the stop (those payments stay scheduled)
+    for (const c of await contributiWithStatus(trx, comune, ['approved', 'stopped'])) {
       const due = c.schedule.filter((p) => p.month === month && p.status !== 'stopped');
       if (due.length === 0) continue;
       for (const p of due)

@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { romeDateOf } from '../../shared/calendar/rome-date';
+import { sadRecordSchema } from '../../shared/social/social-wire';
+import { HUB_BACKENDS } from '../../test-support/hub-backends';
+import { startTestHub, type TestHub } from '../../test-support/running-hub';
+import type { Household } from '../seed/seed-demo';
+import { insertHouseholds } from '../seed/seed-demo';
+import { createDemoContributi, createDemoSad } from './demo-social';
+import { runSadBilling } from './sad-billing';
+import { runSocialCommand } from './social-cli';
+
+/** Older single-person households, enough for the billing run of issue 15 (2,000 SAD users). */
+function elders(n: number): Household[] {
+  return Array.from({ length: n }, (_, i) => {
+    const id = `old-${String(i).padStart(5, '0')}`;
+    const birth = `19${30 + (i % 20)}-0${1 + (i % 9)}-1${i % 10}`;
+    return {
+      family: {
+        id: `f-${id}`,
+        comune: 'B885',
+        address: {
+          streetType: 'Via',
+          streetName: 'Roma',
+          houseNumber: String(1 + (i % 200)),
+          interior: '',
+          cap: '15033',
+          frazione: '',
+        },
+        since: '1990-01-01',
+      },
+      members: [
+        {
+          id,
+          comune: 'B885',
+          codiceFiscale: `ANZ${String(i).padStart(5, '0')}A01B885Z`.slice(0, 16),
+          surname: `Anziano${i}`,
+          givenNames: 'Demo',
+          sex: i % 2 === 0 ? 'F' : 'M',
+          birthDate: birth,
+          birthPlaceCode: 'B885',
+          birthPlaceName: 'Casale Monferrato',
+          citizenship: 'IT',
+          civilStatus: 'vedovo',
+          status: 'resident',
+          statusDate: null,
+          familyId: `f-${id}`,
+          relationship: 'intestatario',
+          registeredOn: birth,
+        },
+      ],
+      events: [],
+    };
+  });
+}
+
+describe.each(HUB_BACKENDS)('social demo and the SAD billing run (%s)', (backend) => {
+  let hub: TestHub;
+  beforeAll(async () => {
+    hub = await startTestHub(backend);
+    await insertHouseholds(hub.hubDb.db, elders(2100));
+  });
+  afterAll(async () => {
+    await hub?.close();
+  });
+
+  it('starts 30 demo SAD users up to Casale’s 20 places and ranks the other 10 by points', async () => {
+    const now = new Date();
+    expect(await createDemoSad(hub.hubDb.db, 'B885', { users: 30, now })).toEqual({
+      active: 20,
+      waiting: 10,
+    });
+    expect(await createDemoContributi(hub.hubDb.db, 'B885', now)).toBe(5);
+    const rows = await hub.hubDb.db
+      .selectFrom('social_sad')
+      .select('record')
+      .where('status', '=', 'waiting')
+      .execute();
+    const waiting = rows
+      .map((r) => sadRecordSchema.parse(JSON.parse(r.record)))
+      .sort((a, b) => (a.waiting?.position ?? 0) - (b.waiting?.position ?? 0));
+    expect(waiting.map((w) => w.waiting?.position)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    const points = waiting.map((w) => w.waiting?.points ?? 0);
+    expect(points).toEqual([...points].sort((a, b) => b - a));
+    for (const w of waiting)
+      expect(w.waiting?.points).toBe(w.waiting?.criteria.reduce((n, c) => n + c.points, 0));
+  });
+
+  it('bills a month for 2,000 SAD users once: the second run issues nothing', async () => {
+    const now = new Date();
+    const month = romeDateOf(now).slice(0, 7);
+    await hub.hubDb.db.deleteFrom('social_sad').execute();
+    await createDemoSad(hub.hubDb.db, 'B885', { users: 2000, allActive: true, hoursMonth: month, now });
+    const first = await runSadBilling(hub.hubDb.db, 'B885', month, now);
+    expect(first.users).toBe(2000);
+    // exempt users (ISEE up to €3,000.00) get no notice
+    expect(first.notices).toBe(first.lines.filter((l) => l.amountCents > 0).length);
+    expect(first.notices).toBeGreaterThan(1500);
+    const again = await runSadBilling(hub.hubDb.db, 'B885', month, now);
+    expect(again).toMatchObject({ users: 2000, notices: 0, totalCents: first.totalCents });
+    expect(again.lines).toEqual(first.lines);
+    // the CLI runs the same billing: nothing new either
+    const [line] = await runSocialCommand(hub.hubDb.db, 'B885', ['social', 'sad-billing', month], '', now);
+    expect(line).toContain('2000 users, 0 notices issued');
+    const [csv] = await runSocialCommand(hub.hubDb.db, 'B885', ['social', 'treasury', month], '', now);
+    expect(csv?.split('\r\n')[0]).toBe(
+      'id_contributo;beneficiario;codice_fiscale;iban;importo_euro;data_pagamento',
+    );
+    console.log(
+      `sad billing ${backend}: users=${first.users} notices=${first.notices} seconds=${first.seconds.toFixed(2)}`,
+    );
+  });
+});
