@@ -11,6 +11,7 @@ import { SearchScreen } from './screens/SearchScreen';
 import { EnrolScreen } from './screens/EnrolScreen';
 import { SyncScreen } from './screens/SyncScreen';
 import { AREA_SERVICES, areaForKey, SCREEN_SERVICES } from './services/registered';
+import { areaVisible } from './services/screen-service';
 import { translator } from './i18n/useT';
 
 export function App() {
@@ -36,7 +37,8 @@ export function App() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const serviceArea = session ? areaForKey(e.key) : undefined;
+      const found = session ? areaForKey(e.key) : undefined;
+      const serviceArea = found && session && areaVisible(found, session) ? found : undefined;
       if (serviceArea) {
         setSyncOpen(false);
         setArea(serviceArea.id);
@@ -100,7 +102,8 @@ export function App() {
                 </button>
                 {AREA_SERVICES.map(
                   (service) =>
-                    service.area && (
+                    service.area &&
+                    areaVisible(service, session) && (
                       <button
                         key={service.id}
                         type="button"
@@ -118,7 +121,7 @@ export function App() {
               </nav>
               {!syncOpen &&
                 SCREEN_SERVICES.map((service) => {
-                  if (!service.area || area !== service.id) return null;
+                  if (!service.area || area !== service.id || !areaVisible(service, session)) return null;
                   const { Screen } = service.area;
                   return (
                     <Screen

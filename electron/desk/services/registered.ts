@@ -4,6 +4,7 @@ import { cashdeskDesk } from '../cashdesk/service';
 import { certificatesDesk } from '../certificates/service';
 import { permitsDesk } from '../permits/service';
 import { shopsDesk } from '../shops/service';
+import { socialDesk } from '../social/service';
 
 /** The services this desk runs: one line each (see docs/adding-a-service.md). */
 export const DESK_SERVICES = [
@@ -13,4 +14,5 @@ export const DESK_SERVICES = [
   permitsDesk,
   shopsDesk,
   canoneDesk,
+  socialDesk,
 ] as const;

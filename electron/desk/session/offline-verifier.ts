@@ -78,6 +78,8 @@ const cachedUserSchema = z.object({
   displayName: z.string(),
   role: z.enum(['clerk', 'supervisor', 'admin']),
   comune: z.object({ belfiore: z.string(), name: z.string() }),
+  /** offices beside the role (social services): an offline login keeps them */
+  offices: z.array(z.string().max(40)).max(20).default([]),
 });
 export type CachedClerk = z.infer<typeof cachedUserSchema>;
 

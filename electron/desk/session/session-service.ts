@@ -42,7 +42,13 @@ export async function login(
   ctx.authors.remember(clerk.username, { sessionToken: hubToken, pushKey });
   const info: SessionInfo = {
     offline: hubToken === null,
-    clerk: { id: clerk.id, username: clerk.username, displayName: clerk.displayName, role: clerk.role },
+    clerk: {
+      id: clerk.id,
+      username: clerk.username,
+      displayName: clerk.displayName,
+      role: clerk.role,
+      offices: clerk.offices,
+    },
     comune: clerk.comune,
     workstation: workstationName(ctx),
     idleTimeoutMinutes: ctx.config.idleTimeoutMinutes,

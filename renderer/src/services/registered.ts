@@ -3,6 +3,7 @@ import { casesScreens } from '../cases/screens';
 import { cashdeskScreens } from '../cashdesk/screens';
 import { permitsScreens } from '../permits/screens';
 import { shopsScreens } from '../shops/screens';
+import { socialScreens } from '../social/screens';
 import type { ScreenService } from './screen-service';
 
 /**
@@ -15,6 +16,7 @@ export const SCREEN_SERVICES: readonly ScreenService[] = [
   permitsScreens,
   shopsScreens,
   canoneScreens,
+  socialScreens,
 ];
 
 /** The service whose area a key opens, if any. */

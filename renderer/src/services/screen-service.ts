@@ -30,7 +30,16 @@ export interface ScreenService {
     key: `F${number}`;
     label: UiKey;
     Screen: (props: AreaProps) => ReactElement;
+    /**
+     * Who may open it, when not every clerk (special-category data, DOMAIN.md §12.1): for the
+     * others the shell draws no button and the key does nothing. Default: everyone.
+     */
+    visibleTo?: (session: SessionInfo) => boolean;
   };
   ResidentActions?: (props: ResidentSlotProps) => ReactElement | null;
   ResidentCard?: (props: ResidentSlotProps) => ReactElement | null;
 }
+
+/** Whether the session's clerk may open the service's area (and see its button). */
+export const areaVisible = (s: ScreenService, session: SessionInfo): boolean =>
+  !!s.area && (s.area.visibleTo?.(session) ?? true);
