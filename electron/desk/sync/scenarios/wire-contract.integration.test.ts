@@ -17,11 +17,14 @@ import { HUB_BACKENDS } from '../../../../test-support/hub-backends';
 import {
   LONGEST_HOUSEHOLD,
   LONGEST_RESIDENT_ID,
+  longestAssessment,
   longestCanoneApplication,
+  longestContributoApplication,
   longestPermitDuplicate,
   longestPermitIssues,
   longestResidenceIntake,
   longestRevocationReason,
+  longestSadApplication,
   longestShopFilings,
 } from '../../../../test-support/longest-records';
 import { startTestHub, type TestHub } from '../../../../test-support/running-hub';
@@ -201,6 +204,24 @@ describe.each(HUB_BACKENDS)('what the hub writes, the desk reads (%s hub)', (bac
     });
     clean(await desk.core.sync.syncOnce());
     await desk.ok('shops:file', { shopId: opened.shop.id, filing: shops.takeover, payment: 'cash' });
+    clean(await desk.core.sync.syncOnce());
+    // social services, by the social-services office: the longest contributo with its assessment
+    // (the payment schedule) and the longest SAD application
+    await desk.login('assistente.sociale');
+    const social = (name: string, args: unknown) => ({
+      ...permitMutation(name, args),
+      clerk: 'assistente.sociale',
+    });
+    const socialFiled = await desk.core.ctx.hub.push(
+      [
+        social('social.contributo', longestContributoApplication(localNow)),
+        social('social.assessment', longestAssessment({ at: localNow, today: today() })),
+        social('social.sadApply', longestSadApplication(localNow)),
+      ],
+      desk.token(),
+    );
+    expect(socialFiled.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
+    await desk.login('anagrafe.casale');
     clean(await desk.core.sync.syncOnce());
     // clerk
     await setClerkDisabled(hub.hubDb.db, 'anagrafe2.casale', true);
