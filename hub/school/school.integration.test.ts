@@ -283,17 +283,17 @@ describe.each(HUB_BACKENDS)('school services at the hub (%s)', (backend) => {
       `2026-10-05;${GIULIA_CF};1`,
       `06/10/2026;${GIULIA_CF};1`,
       `2026-10-07;${GIULIA_CF};1`,
-      `2026-10-10;${ANNA.cf};1`, // line 17: a Saturday
-      `2026-10-08;${cf('BNCLCU17A01B885')};1`, // line 18: nobody enrolled
-      `2026-10-08;${ANNA.cf};many`, // line 19: not a number of meals
+      `2026-10-10;${ANNA.cf};1`, // line 15: a Saturday
+      `2026-10-08;${cf('BNCLCU17A01B885')};1`, // line 16: nobody enrolled
+      `2026-10-08;${ANNA.cf};many`, // line 17: not a number of meals
     ].join('\n');
     const first = await importCsv(PRIMARY, csv);
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ imported: 13, days: 5 });
     expect(first.body.rejected).toEqual([
-      expect.objectContaining({ line: 17, code: 'school_not_a_school_day' }),
-      expect.objectContaining({ line: 18, code: 'school_attendance_unknown_child' }),
-      expect.objectContaining({ line: 19, code: 'school_attendance_bad_row' }),
+      expect.objectContaining({ line: 15, code: 'school_not_a_school_day' }),
+      expect.objectContaining({ line: 16, code: 'school_attendance_unknown_child' }),
+      expect.objectContaining({ line: 17, code: 'school_attendance_bad_row' }),
     ]);
     expect(first.body.rejected[0].message).toContain('sabato o domenica');
     const again = await importCsv(PRIMARY, csv);
@@ -368,9 +368,14 @@ describe.each(HUB_BACKENDS)('school services at the hub (%s)', (backend) => {
         expect.objectContaining({ kind: 'correzione', month: '2026-10', meals: -1, amountCents: -160 }),
       ]),
     );
-    // Giulia had no November meals: nothing owed, no notice
+    // Giulia had no November meals: the month is recorded as billed with nothing owed, no notice
     const verdi = await account(PAYER_CF);
-    expect(verdi.months.find((m) => m.month === '2026-11')).toBeUndefined();
+    expect(verdi.months.find((m) => m.month === '2026-11')).toMatchObject({
+      amountCents: 0,
+      noticeNumber: null,
+      status: 'none',
+    });
+    expect(run.notices).toBe(1);
   });
 
   it('records a new ISEE from the next month, keeping the history', async () => {
@@ -386,8 +391,15 @@ describe.each(HUB_BACKENDS)('school services at the hub (%s)', (backend) => {
       ['2026-09', 500_000],
       [next, 1_600_000],
     ]);
-    // the record shows the band of the month it applies from: above €15,000, €4.80 a meal
-    expect(await enrolment(ids.anna)).toMatchObject({ band: { unitPriceCents: 480, iseeCents: 1_600_000 } });
+    // the record shows the band of the month it applies from; a 2026 statement has expired by
+    // January 2027, so that month falls to the no-ISEE band (€4.80) and says why
+    const anna = await enrolment(ids.anna);
+    if (next >= '2027-01') {
+      expect(anna.band).toMatchObject({ unitPriceCents: 480, chosenBy: 'no_isee', iseeCents: null });
+      expect(anna.band.warning).toContain('scaduta');
+    } else {
+      expect(anna.band).toMatchObject({ unitPriceCents: 480, chosenBy: 'isee', iseeCents: 1_600_000 });
+    }
     const bad = await push('anagrafe.casale', 'school.isee', {
       payerCodiceFiscale: MARIO.cf,
       statement: { ...ISEE_5000, valueCents: -1 },
@@ -399,7 +411,8 @@ describe.each(HUB_BACKENDS)('school services at the hub (%s)', (backend) => {
 
   it('the October notice is found and paid at a counter’s cash desk; the account shows it paid', async () => {
     const noticeNumber = (await account(MARIO.cf)).months[0]?.noticeNumber ?? '';
-    const desk = await startTestDesk(hub);
+    // the counter's day: before the notice's due date (30 November)
+    const desk = await startTestDesk(hub, { now: () => new Date('2026-11-16T09:00:00Z') });
     try {
       await desk.login();
       await desk.core.sync.syncOnce();
