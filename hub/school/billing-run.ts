@@ -248,6 +248,9 @@ async function bill(
     earlier.set(b.payer_cf, list);
   }
 
+  const ranMonths = new Set<string>();
+  for (const list of earlier.values()) for (const b of list) ranMonths.add(b.month);
+
   // sibling ranks per month, counted over the household's enrolments in force that month
   const rankCache = new Map<string, Map<string, number>>();
   const ranksIn = (m: string) => {
@@ -328,9 +331,19 @@ async function bill(
     }
     try {
       const current = list.filter((e) => activeIn(e.record, month)).map((e) => worthIn(e, month));
-      const past: { now: EnrolmentMonth; charged: Charged }[] = [];
+      // every earlier month of the year the comune already ran: what it is worth now against what
+      // was charged (nothing, for a child enrolled after that month's run)
+      const past: { now: EnrolmentMonth; charged: Charged; known: boolean }[] = [];
       for (const e of list) {
-        for (const [m, c] of charged.get(e.id) ?? []) past.push({ now: worthIn(e, m), charged: c });
+        const done = charged.get(e.id);
+        for (const m of yearMonths) {
+          if (m >= month) continue;
+          const c = done?.get(m);
+          if (c) past.push({ now: worthIn(e, m), charged: c, known: true });
+          else if (ranMonths.has(m) && activeIn(e.record, m)) {
+            past.push({ now: worthIn(e, m), charged: { meals: 0, amountCents: 0 }, known: false });
+          }
+        }
       }
       const prevBill = previous ? (earlier.get(payerCf) ?? []).find((b) => b.month === previous) : undefined;
       const carried = prevBill?.carriedCents ?? 0;
@@ -367,7 +380,7 @@ async function bill(
                 p.now.service === 'mensa'
                   ? p.now.meals * p.now.band.unitPriceCents
                   : p.now.band.unitPriceCents,
-              fresh: false,
+              fresh: !p.known,
             })),
         ],
       });

@@ -35,6 +35,8 @@ const PIETRO = { id: 'r-pietro-school', cf: cf('RSSPTR19H15B885'), birth: '2019-
 // a family from another comune, entered by hand
 const GIULIA_CF = cf('VRDGLI18A41L219');
 const PAYER_CF = cf('VRDLRA85M50L219');
+const LATE_CF = cf('NRELCU18E05L219');
+const LATE_PAYER_CF = cf('NRESRA80A41L219');
 const ISEE_5000 = {
   type: 'ordinario' as const,
   valueCents: 500_000,
@@ -132,7 +134,7 @@ describe.each(HUB_BACKENDS)('school services at the hub (%s)', (backend) => {
     ...over,
   });
 
-  const ids = { anna: uuidv7(), pietro: uuidv7(), annaBus: uuidv7(), giulia: uuidv7() };
+  const ids = { anna: uuidv7(), pietro: uuidv7(), annaBus: uuidv7(), giulia: uuidv7(), late: uuidv7() };
 
   beforeAll(async () => {
     hub = await startTestHub(backend);
@@ -357,8 +359,51 @@ describe.each(HUB_BACKENDS)('school services at the hub (%s)', (backend) => {
         rejected: [],
       },
     );
+    // a child enrolled from October after October was billed, with October meals: billed in November
+    const late = await push(
+      'anagrafe.casale',
+      'school.enrol',
+      enrol({
+        enrolmentId: ids.late,
+        child: {
+          residentId: null,
+          codiceFiscale: LATE_CF,
+          surname: 'Neri',
+          givenNames: 'Luca',
+          birthDate: '2018-05-05',
+          resident: false,
+        },
+        payer: {
+          residentId: null,
+          codiceFiscale: LATE_PAYER_CF,
+          name: 'Neri Sara',
+          address: 'Via Po 2, Torino',
+        },
+        isee: null,
+        startMonth: '2026-10',
+      }),
+    );
+    expect(late.status).toBe('applied');
+    // the operator sends 9 October again with Luca added: the day is replaced as a whole
+    const oct9 = [ANNA.cf, PIETRO.cf, LATE_CF].map((c) => `2026-10-09;${c};1`);
+    expect(
+      (await importCsv(PRIMARY, ['giorno;codice fiscale;pasti', ...oct9].join('\n'))).body,
+    ).toMatchObject({
+      imported: 3,
+      rejected: [],
+    });
     const run = await runBilling(hub.hubDb.db, 'B885', '2026-11', new Date('2026-12-01T07:00:00Z'));
     expect(run.rejected).toEqual([]);
+    const neri = await account(LATE_PAYER_CF);
+    expect(neri.months).toEqual([
+      expect.objectContaining({
+        month: '2026-11',
+        amountCents: 550,
+        lines: expect.arrayContaining([
+          expect.objectContaining({ kind: 'correzione', month: '2026-10', meals: 1, amountCents: 550 }),
+        ]),
+      }),
+    ]);
     const rossi = await account(MARIO.cf);
     const november = rossi.months.find((m) => m.month === '2026-11');
     // Anna 4 × €2.00 + bus €15.00 − Pietro's October meal of the 7th (€1.60)
@@ -375,7 +420,7 @@ describe.each(HUB_BACKENDS)('school services at the hub (%s)', (backend) => {
       noticeNumber: null,
       status: 'none',
     });
-    expect(run.notices).toBe(1);
+    expect(run.notices).toBe(2);
   });
 
   it('records a new ISEE from the next month, keeping the history', async () => {
