@@ -454,6 +454,25 @@ describe.each(HUB_BACKENDS)('school services at the hub (%s)', (backend) => {
     expect(await iseeHistoryOf(hub.hubDb.db, 'B885', MARIO.cf)).toHaveLength(2);
   });
 
+  it('withdraws a child from a month on: nothing billed from then, a second withdrawal refused', async () => {
+    const args = {
+      enrolmentId: ids.giulia,
+      fromMonth: '2026-12',
+      reason: 'Trasferita in altro comune',
+      at: now(),
+    };
+    expect((await push('anagrafe.casale', 'school.withdraw', args)).status).toBe('applied');
+    expect(await enrolment(ids.giulia)).toMatchObject({ status: 'withdrawn', endMonth: '2026-12' });
+    expect(await push('anagrafe.casale', 'school.withdraw', args)).toMatchObject({
+      status: 'rejected',
+      error: { code: 'school_already_withdrawn' },
+    });
+    const run = await runBilling(hub.hubDb.db, 'B885', '2026-12', new Date('2026-12-20T07:00:00Z'));
+    const verdi = await account(PAYER_CF);
+    expect(verdi.months.find((m) => m.month === '2026-12')).toBeUndefined();
+    expect(run.rejected).toEqual([]);
+  });
+
   it('the October notice is found and paid at a counter’s cash desk; the account shows it paid', async () => {
     const noticeNumber = (await account(MARIO.cf)).months[0]?.noticeNumber ?? '';
     // the counter's day: before the notice's due date (30 November)
@@ -482,6 +501,7 @@ describe.each(HUB_BACKENDS)('school services at the hub (%s)', (backend) => {
     const rossi = await account(MARIO.cf);
     expect(rossi.months[0]).toMatchObject({ noticeNumber, status: 'paid' });
     expect(rossi.paidCents).toBe(3300);
-    expect(rossi.owedCents).toBe(800 + 1500 - 160);
+    // still open: November (net of the October credit) and December's bus
+    expect(rossi.owedCents).toBe(800 + 1500 - 160 + 1500);
   });
 });
