@@ -3,6 +3,7 @@ import { casesHub } from '../cases/service';
 import { cashdeskHub } from '../cashdesk/service';
 import { certificatesHub } from '../certificates/service';
 import { permitsHub } from '../permits/service';
+import { schoolHub } from '../school/service';
 import { shopsHub } from '../shops/service';
 import { socialHub } from '../social/service';
 
@@ -15,4 +16,5 @@ export const HUB_SERVICES = [
   shopsHub,
   canoneHub,
   socialHub,
+  schoolHub,
 ] as const;
