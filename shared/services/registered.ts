@@ -3,6 +3,7 @@ import { casesService } from '../cases/service';
 import { cashdeskService } from '../cashdesk/service';
 import { certificatesService } from '../certificates/service';
 import { permitsService } from '../permits/service';
+import { schoolService } from '../school/service';
 import { shopsService } from '../shops/service';
 import { mergePart, type MergedPart } from './service-definition';
 
@@ -17,6 +18,7 @@ export const SERVICES = [
   permitsService,
   shopsService,
   canoneService,
+  schoolService,
 ] as const;
 
 export type Services = typeof SERVICES;
