@@ -3,6 +3,7 @@ import { casesDesk } from '../cases/service';
 import { cashdeskDesk } from '../cashdesk/service';
 import { certificatesDesk } from '../certificates/service';
 import { permitsDesk } from '../permits/service';
+import { schoolDesk } from '../school/service';
 import { shopsDesk } from '../shops/service';
 
 /** The services this desk runs: one line each (see docs/adding-a-service.md). */
@@ -13,4 +14,5 @@ export const DESK_SERVICES = [
   permitsDesk,
   shopsDesk,
   canoneDesk,
+  schoolDesk,
 ] as const;
