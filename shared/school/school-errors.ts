@@ -1,10 +1,11 @@
 import type { Locale } from '../i18n/locale';
+import { ISEE_RULE_MESSAGES } from '../isee/problems';
 
 /**
  * Why an enrolment, an absence, an ISEE change, an attendance import or a billing run was refused,
  * in words a clerk can read out. Codes are stable API. The ISEE engine's codes (shared/isee,
  * `ISEE_RULE_MESSAGES`) and `school_age_invalid` (shared/school/school-age.ts) are spread here
- * once those modules land. `{param}` placeholders are filled by AppError.
+ * (the ISEE ones here; school age once it lands). `{param}` placeholders are filled by AppError.
  */
 export const SCHOOL_OWN_ERROR_MESSAGES = {
   school_codice_fiscale_invalid: {
@@ -75,6 +76,22 @@ export const SCHOOL_OWN_ERROR_MESSAGES = {
     it: 'La fatturazione del comune {comune} è già in corso: attendere che finisca.',
     en: 'The billing run of comune {comune} is already in progress: wait for it to finish.',
   },
+  school_attendance_bad_row: {
+    it: 'Riga non valida: attesi giorno (AAAA-MM-GG o GG/MM/AAAA), codice fiscale e numero di pasti (0–3), separati da «;».',
+    en: 'Invalid row: expected day (YYYY-MM-DD or DD/MM/YYYY), tax code and number of meals (0–3), separated by “;”.',
+  },
+  school_attendance_unknown_child: {
+    it: 'Il codice fiscale {codiceFiscale} non è di un bambino iscritto alla mensa di questa scuola il {day}.',
+    en: 'Tax code {codiceFiscale} is not a child enrolled in this school’s canteen on {day}.',
+  },
+  school_attendance_duplicate: {
+    it: 'Il bambino {codiceFiscale} compare due volte per il {day}: vale la prima riga.',
+    en: 'Child {codiceFiscale} appears twice for {day}: the first row counts.',
+  },
+  school_attendance_too_large: {
+    it: 'Il file delle presenze è troppo grande ({lines} righe, al massimo {max}).',
+    en: 'The attendance file is too large ({lines} rows, at most {max}).',
+  },
   school_attendance_empty: {
     it: 'Il file delle presenze è vuoto o senza intestazione «giorno;codice fiscale;pasti».',
     en: 'The attendance file is empty or lacks the header “day;tax code;meals”.',
@@ -82,6 +99,8 @@ export const SCHOOL_OWN_ERROR_MESSAGES = {
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export const SCHOOL_ERROR_MESSAGES = {
+  // the ISEE statement and tariff engine's codes (shared/isee/problems.ts), in their own words
+  ...ISEE_RULE_MESSAGES,
   ...SCHOOL_OWN_ERROR_MESSAGES,
 } as const satisfies Record<string, Record<Locale, string>>;
 
