@@ -132,6 +132,8 @@ export interface SchoolHouseholdMember {
   schoolAge: boolean;
   /** their enrolments this school year ("Mensa, 2B Dante Alighieri") */
   enrolments: string[];
+  /** the services they are enrolled in this school year */
+  enrolledIn: SchoolService[];
 }
 
 /**
@@ -143,7 +145,13 @@ export interface SchoolHouseholdView {
   address: string;
   payers: (SchoolHouseholdMember & {
     /** the ISEE the comune holds for this payer, in force this month */
-    isee: { type: string; valueCents: number; dsuProtocol: string; issuedOn: IsoDate; expiresOn: IsoDate } | null;
+    isee: {
+      type: string;
+      valueCents: number;
+      dsuProtocol: string;
+      issuedOn: IsoDate;
+      expiresOn: IsoDate;
+    } | null;
   })[];
   siblings: SchoolHouseholdMember[];
 }

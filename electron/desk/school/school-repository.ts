@@ -40,9 +40,7 @@ export async function saveEnrolment(
   await db
     .insertInto('school_enrolments')
     .values(row)
-    .onConflict((oc) =>
-      opts.confirmed ? oc.column('id').doUpdateSet(row) : oc.column('id').doNothing(),
-    )
+    .onConflict((oc) => (opts.confirmed ? oc.column('id').doUpdateSet(row) : oc.column('id').doNothing()))
     .execute();
 }
 

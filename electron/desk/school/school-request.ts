@@ -14,7 +14,12 @@ import type {
   SchoolRefusalView,
   SchoolRequestInput,
 } from '../../../shared/school/school-calls';
-import { monthsOfSchoolYear, routesOf, schoolsOf, type SchoolRow } from '../../../shared/school/school-catalogue';
+import {
+  monthsOfSchoolYear,
+  routesOf,
+  schoolsOf,
+  type SchoolRow,
+} from '../../../shared/school/school-catalogue';
 import { schoolAgeProblem } from '../../../shared/school/school-age';
 import type {
   SchoolBand,
@@ -66,7 +71,11 @@ export async function resolveChild(
 ): Promise<Resolved<SchoolChild>> {
   if (input === null) return { value: null, familyId: null };
   if (input.kind === 'resident') {
-    const r = await db.selectFrom('residents').selectAll().where('id', '=', input.residentId).executeTakeFirst();
+    const r = await db
+      .selectFrom('residents')
+      .selectAll()
+      .where('id', '=', input.residentId)
+      .executeTakeFirst();
     if (!r || r.status !== 'resident') {
       refusals.push({ code: 'school_resident_unknown', params: { residentId: input.residentId } });
       return { value: null, familyId: null };
@@ -113,7 +122,11 @@ export async function resolvePayer(
 ): Promise<Resolved<SchoolPayer>> {
   if (input === null) return { value: null, familyId: null };
   if (input.kind === 'resident') {
-    const r = await db.selectFrom('residents').selectAll().where('id', '=', input.residentId).executeTakeFirst();
+    const r = await db
+      .selectFrom('residents')
+      .selectAll()
+      .where('id', '=', input.residentId)
+      .executeTakeFirst();
     if (!r || r.status !== 'resident') {
       refusals.push({ code: 'school_resident_unknown', params: { residentId: input.residentId } });
       return { value: null, familyId: null };
@@ -169,7 +182,11 @@ export function resolveIsee(input: SchoolIseeInput | null, refusals: Refusal[]):
  * The household the sibling rank counts in, as the hub reads it: the payer's family in the
  * registry (a payer entered by hand: the children they pay for).
  */
-export async function householdPayers(db: Db, payer: SchoolPayer, payerFamilyId: string | null): Promise<string[]> {
+export async function householdPayers(
+  db: Db,
+  payer: SchoolPayer,
+  payerFamilyId: string | null,
+): Promise<string[]> {
   if (payerFamilyId === null) return [payer.codiceFiscale];
   const rows = await db
     .selectFrom('residents')
@@ -270,7 +287,10 @@ export async function buildDraft(
   if (input.service === 'trasporto' && (input.route ?? '') !== '') {
     const route = routesOf(env.comune).find((r) => r.code === input.route);
     if (!route || !route.stops.some((s) => s.code === input.stop)) {
-      refusals.push({ code: 'school_unknown_stop', params: { stop: input.stop ?? '', route: input.route ?? '' } });
+      refusals.push({
+        code: 'school_unknown_stop',
+        params: { stop: input.stop ?? '', route: input.route ?? '' },
+      });
     }
   }
   if (child.value) {

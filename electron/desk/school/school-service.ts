@@ -3,7 +3,8 @@ import { uuidv7 } from 'uuidv7';
 import { romeDateOf, romeDateTimeOf } from '../../../shared/calendar/rome-date';
 import type { IsoDate } from '../../../shared/calendar/iso-date';
 import type { CallInput, CallOutput } from '../../../shared/contract/contract';
-import { AppError, type ErrorCode } from '../../../shared/errors/app-error';
+import { AppError } from '../../../shared/errors/app-error';
+import type { ErrorCode } from '../../../shared/errors/error-messages';
 import { formatDate } from '../../../shared/i18n/registry-labels';
 import type { Locale } from '../../../shared/i18n/locale';
 import { ISEE_TYPES } from '../../../shared/isee/statement';
@@ -60,8 +61,7 @@ function comuneOf(ctx: DeskContext) {
   return { comune: session.info.comune.belfiore, comuneName: session.info.comune.name };
 }
 
-const ui = (key: string, locale: Locale): string =>
-  (SCHOOL_UI[locale] as Record<string, string>)[key] ?? key;
+const ui = (key: string, locale: Locale): string => (SCHOOL_UI[locale] as Record<string, string>)[key] ?? key;
 
 /**
  * The school year the counter enrols for and its first billable month: the current year while
@@ -101,7 +101,11 @@ export async function schoolOptions(ctx: DeskContext): Promise<SchoolOptionsView
       services: [...s.services],
       classes: [...s.classes],
     })),
-    routes: routesOf(comune).map((r) => ({ code: r.code, name: r.name, stops: r.stops.map((s) => ({ ...s })) })),
+    routes: routesOf(comune).map((r) => ({
+      code: r.code,
+      name: r.name,
+      stops: r.stops.map((s) => ({ ...s })),
+    })),
     dietCodes: DIET_CODES.map((code) => ({ code, label: ui(`school.diet.${code}`, locale) })),
     iseeTypes: ISEE_TYPES.map((code) => ({ code, label: ui(`school.iseeType.${code}`, locale) })),
     tariffs: (['mensa', 'trasporto'] as const).flatMap((service) => {
@@ -153,7 +157,11 @@ export async function schoolHousehold(
   const today = todayOf(ctx);
   const { schoolYear, startMonth } = enrolmentYear(today);
   const yearStart = `${schoolYear.slice(0, 4)}-09-01`;
-  const child = await ctx.db.selectFrom('residents').selectAll().where('id', '=', input.residentId).executeTakeFirst();
+  const child = await ctx.db
+    .selectFrom('residents')
+    .selectAll()
+    .where('id', '=', input.residentId)
+    .executeTakeFirst();
   if (!child) throw new AppError('school_resident_unknown', { residentId: input.residentId });
   const family = await ctx.db
     .selectFrom('residents')
@@ -170,6 +178,7 @@ export async function schoolHousehold(
   const schools = new Map(schoolsOf(comune).map((s) => [s.code, s.name]));
   const member = (m: (typeof family)[number]): SchoolHouseholdMember => {
     const age = ageOn(m.birth_date, yearStart);
+    const own = enrolled.filter((e) => e.child.residentId === m.id && e.status === 'active');
     return {
       residentId: m.id,
       name: `${m.surname} ${m.given_names}`,
@@ -177,12 +186,11 @@ export async function schoolHousehold(
       birthDate: m.birth_date,
       relationship: m.relationship,
       schoolAge: age >= 2 && age <= 14,
-      enrolments: enrolled
-        .filter((e) => e.child.residentId === m.id && e.status === 'active')
-        .map(
-          (e) =>
-            `${SERVICE_WORD[e.service]?.[locale] ?? e.service}, ${e.school.className} ${schools.get(e.school.code) ?? e.school.code}`,
-        ),
+      enrolledIn: [...new Set(own.map((e) => e.service))],
+      enrolments: own.map(
+        (e) =>
+          `${SERVICE_WORD[e.service]?.[locale] ?? e.service}, ${e.school.className} ${schools.get(e.school.code) ?? e.school.code}`,
+      ),
     };
   };
   const adults = family.filter((m) => ageOn(m.birth_date, today) >= 18);
@@ -202,7 +210,11 @@ export async function schoolHousehold(
       Number(b.isee !== null) - Number(a.isee !== null) ||
       Number(b.relationship === 'intestatario') - Number(a.relationship === 'intestatario'),
   );
-  const f = await ctx.db.selectFrom('families').selectAll().where('id', '=', child.family_id).executeTakeFirst();
+  const f = await ctx.db
+    .selectFrom('families')
+    .selectAll()
+    .where('id', '=', child.family_id)
+    .executeTakeFirst();
   return {
     child: member(child),
     address: f
@@ -284,7 +296,10 @@ export async function schoolEnrolCall(
   await runMutation(ctx, 'school.enrol', args, {
     entity: 'school_enrolment',
     entityId: enrolmentId,
-    reason: `iscrizione ${args.service} ${args.schoolYear}: ${child.surname} ${child.givenNames}`.slice(0, 300),
+    reason: `iscrizione ${args.service} ${args.schoolYear}: ${child.surname} ${child.givenNames}`.slice(
+      0,
+      300,
+    ),
   });
   const record = await findEnrolment(ctx.db, enrolmentId);
   if (!record) throw new AppError('school_enrolment_unknown', { id: enrolmentId });
@@ -355,7 +370,11 @@ export async function optimisticEnrolment(
   };
 }
 
-export async function enrolEffect(trx: Transaction<Database>, args: SchoolEnrol, meta: EffectMeta): Promise<void> {
+export async function enrolEffect(
+  trx: Transaction<Database>,
+  args: SchoolEnrol,
+  meta: EffectMeta,
+): Promise<void> {
   const record = await optimisticEnrolment(trx, args, meta);
   if (record) await saveEnrolment(trx, record, { confirmed: false });
 }
@@ -363,7 +382,13 @@ export async function enrolEffect(trx: Transaction<Database>, args: SchoolEnrol,
 export async function withdrawEffect(trx: Transaction<Database>, args: SchoolWithdraw): Promise<void> {
   const r = await findEnrolment(trx, args.enrolmentId);
   if (!r || r.status !== 'active') return;
-  const next = { ...r, status: 'withdrawn' as const, endMonth: args.fromMonth, withdrawnAt: args.at, withdrawReason: args.reason };
+  const next = {
+    ...r,
+    status: 'withdrawn' as const,
+    endMonth: args.fromMonth,
+    withdrawnAt: args.at,
+    withdrawReason: args.reason,
+  };
   await trx
     .updateTable('school_enrolments')
     .set({ status: 'withdrawn', end_month: args.fromMonth, record: JSON.stringify(next) })
@@ -384,7 +409,11 @@ export async function iseeEffect(trx: Transaction<Database>, args: SchoolIsee): 
   const account = await findAccount(trx, args.payerCodiceFiscale);
   if (!account) return;
   const fromMonth = iseeFromMonth(args.at.slice(0, 10), null);
-  if (account.iseeHistory.some((h) => h.fromMonth === fromMonth && h.statement.dsuProtocol === args.statement.dsuProtocol))
+  if (
+    account.iseeHistory.some(
+      (h) => h.fromMonth === fromMonth && h.statement.dsuProtocol === args.statement.dsuProtocol,
+    )
+  )
     return;
   if (account.iseeHistory.length >= 60) return;
   await saveAccount(trx, {
@@ -444,7 +473,11 @@ export async function schoolIseeCall(
     ctx,
     'school.isee',
     { payerCodiceFiscale: payerCf, statement, at: romeDateTimeOf(ctx.now()) },
-    { entity: 'school_account', entityId: payerCf, reason: `nuova attestazione ISEE ${statement.dsuProtocol}` },
+    {
+      entity: 'school_account',
+      entityId: payerCf,
+      reason: `nuova attestazione ISEE ${statement.dsuProtocol}`,
+    },
   );
   return schoolAccount(ctx, { payerCodiceFiscale: payerCf });
 }
@@ -462,7 +495,11 @@ export async function schoolWithdrawCall(
     ctx,
     'school.withdraw',
     { enrolmentId: r.id, fromMonth: input.fromMonth, reason: input.reason, at: romeDateTimeOf(ctx.now()) },
-    { entity: 'school_enrolment', entityId: r.id, reason: `ritiro dal ${input.fromMonth}: ${input.reason}`.slice(0, 300) },
+    {
+      entity: 'school_enrolment',
+      entityId: r.id,
+      reason: `ritiro dal ${input.fromMonth}: ${input.reason}`.slice(0, 300),
+    },
   );
   return viewOf(ctx, await requireEnrolment(ctx, r.id));
 }

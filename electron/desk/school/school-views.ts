@@ -21,7 +21,11 @@ export function enrolmentView(
     school: { code: r.school.code, name: school?.name ?? r.school.code, className: r.school.className },
     level: r.level,
     transport: r.transport
-      ? { ...r.transport, routeName: route?.name ?? r.transport.route, stopName: stop?.name ?? r.transport.stop }
+      ? {
+          ...r.transport,
+          routeName: route?.name ?? r.transport.route,
+          stopName: stop?.name ?? r.transport.stop,
+        }
       : null,
     diet: r.diet,
     startMonth: r.startMonth,

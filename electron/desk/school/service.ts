@@ -1,9 +1,6 @@
 import type { Migration } from 'kysely';
 import { schoolService } from '../../../shared/school/service';
-import {
-  schoolAccountRecordSchema,
-  schoolEnrolmentRecordSchema,
-} from '../../../shared/school/school-wire';
+import { schoolAccountRecordSchema, schoolEnrolmentRecordSchema } from '../../../shared/school/school-wire';
 import { defineDeskService } from '../services/desk-service';
 import * as m0000 from './migrations/2026_12_07_0000_school';
 import { saveAccount, saveEnrolment } from './school-repository';

@@ -2,6 +2,7 @@ import { canoneScreens } from '../canone/screens';
 import { casesScreens } from '../cases/screens';
 import { cashdeskScreens } from '../cashdesk/screens';
 import { permitsScreens } from '../permits/screens';
+import { schoolScreens } from '../school/screens';
 import { shopsScreens } from '../shops/screens';
 import type { ScreenService } from './screen-service';
 
@@ -15,6 +16,7 @@ export const SCREEN_SERVICES: readonly ScreenService[] = [
   permitsScreens,
   shopsScreens,
   canoneScreens,
+  schoolScreens,
 ];
 
 /** The service whose area a key opens, if any. */
