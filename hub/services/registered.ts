@@ -3,6 +3,7 @@ import { casesHub } from '../cases/service';
 import { cashdeskHub } from '../cashdesk/service';
 import { certificatesHub } from '../certificates/service';
 import { permitsHub } from '../permits/service';
+import { schoolHub } from '../school/service';
 import { shopsHub } from '../shops/service';
 
 /** The services this hub runs: one line each (see docs/adding-a-service.md). */
@@ -13,4 +14,5 @@ export const HUB_SERVICES = [
   permitsHub,
   shopsHub,
   canoneHub,
+  schoolHub,
 ] as const;

@@ -12,7 +12,7 @@ export type IbanRuleCode = (typeof IBAN_RULE_CODES)[number];
 export const IBAN_RULE_MESSAGES = {
   iban_invalid: {
     it: 'IBAN non valido ({iban}): {expected}.',
-    en: 'Invalid IBAN ({iban}): {expected}.',
+    en: 'Invalid IBAN ({iban}): check the country code, the length and the characters ({reason}).',
   },
   iban_check_digits: {
     it: 'IBAN non valido ({iban}): i caratteri di controllo non corrispondono, probabilmente un errore di battitura.',

@@ -1,11 +1,12 @@
 import type { Locale } from '../i18n/locale';
 import { ISEE_RULE_MESSAGES } from '../isee/problems';
+import { SCHOOL_AGE_MESSAGES } from './school-age';
 
 /**
  * Why an enrolment, an absence, an ISEE change, an attendance import or a billing run was refused,
  * in words a clerk can read out. Codes are stable API. The ISEE engine's codes (shared/isee,
  * `ISEE_RULE_MESSAGES`) and `school_age_invalid` (shared/school/school-age.ts) are spread here
- * (the ISEE ones here; school age once it lands). `{param}` placeholders are filled by AppError.
+ * are spread here. `{param}` placeholders are filled by AppError.
  */
 export const SCHOOL_OWN_ERROR_MESSAGES = {
   school_codice_fiscale_invalid: {
@@ -101,6 +102,8 @@ export const SCHOOL_OWN_ERROR_MESSAGES = {
 export const SCHOOL_ERROR_MESSAGES = {
   // the ISEE statement and tariff engine's codes (shared/isee/problems.ts), in their own words
   ...ISEE_RULE_MESSAGES,
+  // school age by level (school-age.ts)
+  ...SCHOOL_AGE_MESSAGES,
   ...SCHOOL_OWN_ERROR_MESSAGES,
 } as const satisfies Record<string, Record<Locale, string>>;
 
