@@ -165,6 +165,7 @@ describe.each(HUB_BACKENDS)('school services at the counter (desk core over a re
     clock.move(27); // 1 November: the run for October
     const report = await runBilling(hub.hubDb.db, 'B885', '2026-10', clock.now());
     expect(report.notices).toBe(1);
+    await desk.login(); // a month later: a new working day at the counter
     await desk.core.sync.syncOnce();
     await desk.core.sync.syncOnce();
     const account = await desk.ok<SchoolAccountView>('school:account', {
