@@ -19,7 +19,8 @@ export function EnrolDone(props: {
 }) {
   const { t, locale } = useT();
   const e = props.enrolment;
-  const [next, setNext] = useState<SchoolHouseholdMember | null>(null);
+  /** undefined while the household is being read */
+  const [next, setNext] = useState<SchoolHouseholdMember | null | undefined>(undefined);
   const nextRef = useRef<HTMLButtonElement>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
 
@@ -28,11 +29,15 @@ export function EnrolDone(props: {
       if (!res.ok) return;
       const candidate = res.value.siblings.find((s) => s.schoolAge && !s.enrolledIn.includes(e.service));
       setNext(candidate ?? null);
-      setTimeout(() => (candidate ? nextRef.current : closeRef.current)?.focus(), 0);
     });
     // once per enrolment
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [e.id]);
+
+  // Enter goes on with the next sibling, or closes when there is none
+  useEffect(() => {
+    if (next !== undefined) (next ? nextRef.current : closeRef.current)?.focus();
+  }, [next]);
 
   const onKeys = (ev: KeyboardEvent<HTMLElement>) => {
     if (ev.key === 'Escape') {
