@@ -19,7 +19,7 @@ import {
   schoolYearOfMonth,
 } from '../../../shared/school/school-catalogue';
 import { SCHOOL_UI } from '../../../shared/school/school-ui';
-import type { SchoolAccountView, SchoolEnrolmentView } from '../../../shared/school/school-views';
+import type { SchoolEnrolmentView } from '../../../shared/school/school-views';
 import {
   DIET_CODES,
   schoolEnrolSchema,
