@@ -21,6 +21,7 @@ import {
   type CanoneApply,
 } from '../shared/canone/canone-wire';
 import { caseOpenSchema } from '../shared/cases/case-mutations';
+import { schoolChildSchema, schoolPayerSchema, type SchoolEnrol } from '../shared/school/school-wire';
 import { addDays } from '../shared/calendar/iso-date';
 
 /**
@@ -342,5 +343,53 @@ export function longestCanoneApplication(o: { today: string; at: string }): Cano
     ownSign: false,
     trafficAffected: true,
     quotedFeeCents: 100_000_000_000,
+  };
+}
+
+// --- school services (issue 15): the longest canteen enrolment the school rules allow ---
+
+const sc = schoolChildSchema.shape;
+const sp = schoolPayerSchema.shape;
+
+/**
+ * A canteen enrolment at the bounds: a child entered by hand with names at their bound, the
+ * longest registry resident as payer (the hub takes the registry's names), the longest address,
+ * class, diet code and DSU protocol.
+ */
+export function longestSchoolEnrolment(o: { at: string }): SchoolEnrol {
+  return {
+    enrolmentId: longestId('school'),
+    schoolYear: '2026/27',
+    service: 'mensa',
+    child: {
+      residentId: null,
+      // born 10 March 2017 in Casale: primary school in 2026/27
+      codiceFiscale: 'DLLNCL17C50B885G',
+      surname: textOfLength('Dell’Acqua', maxOf(sc.surname)),
+      givenNames: textOfLength('Nicoletta Maria', maxOf(sc.givenNames)),
+      birthDate: '2017-03-10',
+      resident: false,
+    },
+    payer: {
+      residentId: LONGEST_RESIDENT_ID,
+      codiceFiscale: 'DLLMRA80A41B885X',
+      name: textOfLength('Dell’Acqua Maria', maxOf(sp.name)),
+      address: textOfLength('Strada Vicinale', maxOf(sp.address)),
+    },
+    school: { code: 'ALEE80001', className: textOfLength('3A tempo pieno', 20) },
+    level: 'primaria',
+    transport: null,
+    diet: { needed: true, code: 'senza_carne_suina' },
+    isee: {
+      type: 'sociosanitario',
+      valueCents: 1_000_000_000,
+      dsuProtocol: 'INPS-ISEE-2026-ABCDEFGHIJ12345-Z9',
+      issuedOn: '2026-01-01',
+      expiresOn: '2026-12-31',
+    },
+    startMonth: '2026-09',
+    quotedUnitPriceCents: 100_000_000,
+    quotedSiblingRank: 20,
+    at: o.at,
   };
 }

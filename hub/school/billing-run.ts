@@ -30,7 +30,7 @@ import { toDebtPositionWire } from '../cashdesk/cashdesk-wire';
 import type { HubDatabase } from '../db/database';
 import type { DebtPositionsTable } from '../db/tables/cashdesk.table';
 import { appendChanges } from '../canone/canone-notices';
-import { accountRecordOf, billOf, enrolmentOf } from './school-repository';
+import { accountRecordOf, billOf, storedEnrolmentOf } from './school-repository';
 import { schoolTariffTables } from './school-tariffs';
 
 type Trx = Transaction<HubDatabase>;
@@ -130,7 +130,7 @@ async function bill(
       .execute()
   ).map((r) => ({
     id: r.id,
-    record: enrolmentOf(r),
+    record: storedEnrolmentOf(r),
     service: r.service as SchoolService,
     household: r.household,
     payerCf: r.payer_cf,

@@ -47,6 +47,10 @@ export function enrolmentRowOf(
 export const enrolmentOf = (row: { record: string }): SchoolEnrolmentRecord =>
   schoolEnrolmentRecordSchema.parse(JSON.parse(row.record));
 
+/** A stored record without the schema check (it was checked when stored): the billing run's bulk read. */
+export const storedEnrolmentOf = (row: { record: string }): SchoolEnrolmentRecord =>
+  JSON.parse(row.record) as SchoolEnrolmentRecord;
+
 export async function findEnrolment(
   db: Db,
   comune: string,

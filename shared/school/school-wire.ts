@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDateSchema, localDateTimeSchema } from '../calendar/date-schemas';
-import { iseeStatementSchema } from '../isee/statement';
+import { iseeStatementSchema, MAX_ISEE_CENTS } from '../isee/statement';
 
 /**
  * What travels between counters and hub for the school services, canteen (mensa) and school
@@ -207,7 +207,7 @@ export const schoolBandSchema = z
     unit: z.enum(['meal', 'month']),
     exempt: z.boolean(),
     /** the ISEE used, or null (none, expired) */
-    iseeCents: cents.nonnegative().nullable(),
+    iseeCents: z.number().int().min(0).max(MAX_ISEE_CENTS).nullable(),
     /** "the statement expired on 2026-12-31: no-ISEE band" — shown, never silent */
     warning: z.string().max(200).nullable(),
   })

@@ -22,6 +22,7 @@ import {
   longestPermitIssues,
   longestResidenceIntake,
   longestRevocationReason,
+  longestSchoolEnrolment,
   longestShopFilings,
 } from '../../../../test-support/longest-records';
 import { startTestHub, type TestHub } from '../../../../test-support/running-hub';
@@ -191,6 +192,21 @@ describe.each(HUB_BACKENDS)('what the hub writes, the desk reads (%s hub)', (bac
     );
     expect(revoked?.status).toBe('applied');
     await desk.login('anagrafe.casale');
+    clean(await desk.core.sync.syncOnce());
+    // school: the longest canteen enrolment, then its payer's new ISEE (the account record)
+    const school = longestSchoolEnrolment({ at: localNow });
+    const enrolled = await desk.core.ctx.hub.push(
+      [
+        permitMutation('school.enrol', school),
+        permitMutation('school.isee', {
+          payerCodiceFiscale: school.payer.codiceFiscale,
+          statement: { ...school.isee, dsuProtocol: 'INPS-ISEE-2026-ZYXWVUTSRQ54321-A1' },
+          at: localNow,
+        }),
+      ],
+      desk.token(),
+    );
+    expect(enrolled.map((r) => r.status)).toEqual(['applied', 'applied']);
     clean(await desk.core.sync.syncOnce());
     // shop: an opening at the bounds, then its takeover (the history note at its bound)
     const shops = longestShopFilings(today());
