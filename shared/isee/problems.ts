@@ -42,7 +42,7 @@ export function iseeFail(code: IseeRuleCode, params: ProblemParams = {}): Fail {
  * `empty`, `not_a_number`, `negative`, `too_many_decimals`, `too_large`; tariff_price_invalid:
  * `negative`, `not_cents`, `linear_open_band`; tariff_band_gap: `start`, `between`, `above`;
  * tariff_csv_invalid: `unknown_row`, `missing_field`, `bad_amount`, `bad_date`, `bad_period`,
- * `bad_unit`, `bad_price`, `bad_confidence`, `duplicate`, `no_bands`.
+ * `bad_unit`, `bad_price`, `bad_confidence`, `bad_rank`, `bad_value`, `duplicate`, `no_bands` (with `detailIt`/`detailEn`: the reason in words).
  */
 export const ISEE_RULE_MESSAGES = {
   isee_value_invalid: {
@@ -90,8 +90,8 @@ export const ISEE_RULE_MESSAGES = {
     en: 'Invalid sibling rank ({rank}): 1 for the first child, 2 for the second…',
   },
   tariff_csv_invalid: {
-    it: 'Tabella tariffe rifiutata, riga {line}: {detail}.',
-    en: 'Tariff table refused, line {line}: {detail}.',
+    it: 'Tabella tariffe rifiutata, riga {line}: {detailIt}.',
+    en: 'Tariff table refused, line {line}: {detailEn}.',
   },
   tariff_no_table: {
     it: 'Nessuna tabella tariffe per il servizio {service} del comune {comune} in vigore al {date}.',

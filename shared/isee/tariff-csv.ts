@@ -75,14 +75,39 @@ const HEADER_KEYS = [
 ] as const;
 type HeaderKey = (typeof HEADER_KEYS)[number];
 
+/** The reason of a refused line in the office's words (the message's {detailIt}/{detailEn}). */
+const CSV_REASON_WORDS: Record<string, { it: string; en: string }> = {
+  unknown_row: { it: 'tipo di riga sconosciuto', en: 'unknown row type' },
+  missing_field: { it: 'dato obbligatorio mancante', en: 'required value missing' },
+  bad_amount: {
+    it: 'importo non valido (euro non negativi, al massimo due decimali)',
+    en: 'invalid amount (non-negative euros, at most two decimals)',
+  },
+  bad_date: { it: 'data non valida (AAAA-MM-GG)', en: 'invalid date (YYYY-MM-DD)' },
+  bad_period: { it: 'periodo non valido (2026/27 o 2026)', en: 'invalid period (2026/27 or 2026)' },
+  bad_unit: { it: 'unità non valida (meal, month, hour)', en: 'invalid unit (meal, month, hour)' },
+  bad_price: {
+    it: 'prezzo non valido (fisso, esente, lineare)',
+    en: 'invalid price (fisso, esente, lineare)',
+  },
+  bad_confidence: { it: 'affidabilità non valida (V, K, U)', en: 'invalid confidence (V, K, U)' },
+  bad_rank: { it: 'posizione del figlio non valida (da 2 in su)', en: 'invalid sibling rank (2 or more)' },
+  bad_value: { it: 'valore non valido (sì o no)', en: 'invalid value (yes or no)' },
+  duplicate: { it: 'riga ripetuta', en: 'repeated row' },
+  no_bands: { it: 'nessuna fascia ISEE', en: 'no ISEE band' },
+};
+
 export function parseTariffCsv(text: string): TariffCsvResult {
   const problems: CsvProblem[] = [];
-  const bad = (line: number, reason: string, field?: string) =>
+  const bad = (line: number, reason: string, field?: string) => {
+    const words = CSV_REASON_WORDS[reason] ?? { it: reason, en: reason };
+    const suffix = field ? ` («${field}»)` : '';
     problems.push({
       line,
       code: 'tariff_csv_invalid',
-      params: { line, reason, detail: field ? `${reason} (${field})` : reason },
+      params: { line, reason, detailIt: words.it + suffix, detailEn: words.en + suffix },
     });
+  };
   const header = new Map<HeaderKey, { value: string; line: number }>();
   const bands: { band: Band; line: number }[] = [];
   const siblings = new Map<number, { rule: SiblingRule; line: number; bandLines: number[] }>();
@@ -100,7 +125,7 @@ export function parseTariffCsv(text: string): TariffCsvResult {
     if ((HEADER_KEYS as readonly string[]).includes(kind)) {
       const key = kind as HeaderKey;
       if (header.has(key)) return bad(line, 'duplicate', key);
-      header.set(key, { value: fields.join(';').trim(), line });
+      header.set(key, { value: trimmed.slice(trimmed.indexOf(';') + 1).trim(), line });
       return;
     }
     if (kind === 'band') {
@@ -190,7 +215,7 @@ export function parseTariffCsv(text: string): TariffCsvResult {
     bad(lineOf('per_operator'), 'bad_value', 'per_operator');
   if (bands.length === 0) bad(lastLine, 'no_bands');
   if (noIsee === undefined) bad(lastLine, 'missing_field', 'no_isee');
-  if (problems.length > 0) return { ok: false, problems };
+  if (problems.length > 0) return { ok: false, problems: problems.sort((a, b) => a.line - b.line) };
 
   const table: TariffTable = {
     id,

@@ -162,7 +162,7 @@ function siblingPrice(rule: SiblingRule, base: number, iseeCents: number | null)
 
 /**
  * The unit price for one child or user. Order, as the resolutions read: non-residents pay their
- * price whatever the ISEE; without a (valid) ISEE the "no ISEE" price; otherwise the band of
+ * price whatever the ISEE (a table without one prices them as residents); without a (valid) ISEE the "no ISEE" price; otherwise the band of
  * the ISEE (interpolated if linear); then the sibling discount, then × operators (SAD).
  */
 export function tariffFor(table: TariffTable, input: TariffInput): TariffChoice | Fail {
