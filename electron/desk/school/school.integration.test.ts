@@ -185,4 +185,56 @@ describe.each(HUB_BACKENDS)('school services at the counter (desk core over a re
       .executeTakeFirst();
     expect(position).toEqual({ amount_cents: 1890, status: 'open' });
   });
+
+  it('marks an absence, records a new ISEE and withdraws a child; the hub accepts them, a weekend is refused here', async () => {
+    const list = await desk.ok<SchoolEnrolmentView[]>('school:list', { by: 'child', residentId: 'r-matteo' });
+    const matteo = list[0];
+    if (!matteo) throw new Error('no enrolment for Matteo');
+    const outbox = await desk.count('outbox');
+    // Saturday 7 November 2026: no lessons, nothing queued
+    const saturday = await desk.call('school:absence', { enrolmentId: matteo.id, day: '2026-11-07' });
+    expect(saturday.ok ? null : saturday.error.code).toBe('school_not_a_school_day');
+    if (!saturday.ok) expect(saturday.error.message).toContain('sabato o domenica');
+    // a three-decimal ISEE is refused in words, nothing queued
+    const bad = await desk.call('school:isee', {
+      payerCodiceFiscale: 'FRRPLA85M10B885M',
+      isee: { ...FERRARI_ISEE, value: '5000,123' },
+    });
+    expect(bad.ok ? null : bad.error.code).toBe('isee_value_invalid');
+    expect(await desk.count('outbox')).toBe(outbox);
+
+    await desk.ok('school:absence', { enrolmentId: matteo.id, day: '2026-11-04' });
+    await desk.ok('school:isee', {
+      payerCodiceFiscale: 'FRRPLA85M10B885M',
+      isee: {
+        ...FERRARI_ISEE,
+        value: '5.500,00',
+        dsuProtocol: 'INPS-ISEE-2026-000654321-00',
+        issuedOn: '2026-11-02',
+      },
+    });
+    const withdrawn = await desk.ok<SchoolEnrolmentView>('school:withdraw', {
+      enrolmentId: matteo.id,
+      fromMonth: '2027-01',
+      reason: 'trasferimento ad altra scuola',
+    });
+    expect(withdrawn.endMonth).toBe('2027-01');
+    await desk.core.sync.syncOnce();
+    await desk.core.sync.syncOnce();
+    expect(await exceptions()).toEqual([]);
+    expect(await desk.count('outbox')).toBe(0);
+    const after = await desk.ok<SchoolEnrolmentView[]>('school:list', {
+      by: 'child',
+      residentId: 'r-matteo',
+    });
+    expect(after[0]).toMatchObject({ status: 'withdrawn', endMonth: '2027-01' });
+    // the new statement applies from the next month; the history keeps the first one
+    const account = await desk.ok<SchoolAccountView>('school:account', {
+      payerCodiceFiscale: 'FRRPLA85M10B885M',
+    });
+    expect(account.iseeHistory.map((h) => [h.fromMonth, h.valueCents])).toEqual([
+      ['2026-10', 800_000],
+      ['2026-12', 550_000],
+    ]);
+  });
 });
