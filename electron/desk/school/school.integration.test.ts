@@ -236,5 +236,8 @@ describe.each(HUB_BACKENDS)('school services at the counter (desk core over a re
       ['2026-10', 800_000],
       ['2026-12', 550_000],
     ]);
+    // the next enrolment form starts from the statement in force this month: nothing to type again
+    const h = await desk.ok<SchoolHouseholdView>('school:household', { residentId: 'r-giulia' });
+    expect(h.payers[0]?.isee).toMatchObject({ valueCents: 800_000, expiresOn: '2026-12-31' });
   });
 });

@@ -386,6 +386,7 @@ export function EnrolForm(props: {
                   type="date"
                   value={expiresOn}
                   onChange={(e) => setExpiresOn(e.target.value)}
+                  title={t('school.expiryDefault')}
                   data-testid="school-isee-expires"
                 />
               </label>
