@@ -240,4 +240,42 @@ describe.each(HUB_BACKENDS)('school services at the counter (desk core over a re
     const h = await desk.ok<SchoolHouseholdView>('school:household', { residentId: 'r-giulia' });
     expect(h.payers[0]?.isee).toMatchObject({ valueCents: 800_000, expiresOn: '2026-12-31' });
   });
+
+  it('enrols a non-resident child entered by hand: the non-resident tariff, whatever the ISEE', async () => {
+    const manual = {
+      ...enrolment('x', '3A'),
+      child: {
+        kind: 'manual',
+        codiceFiscale: 'bnclra18a41l219k',
+        surname: 'Bianchi',
+        givenNames: 'Laura',
+        birthDate: '2018-01-01',
+      },
+      payer: {
+        kind: 'manual',
+        codiceFiscale: 'BNCMRC80A01L219U',
+        name: 'Bianchi Marco',
+        address: 'Via Po 1, 10100 Torino',
+      },
+    };
+    const typo = await desk.ok<SchoolQuoteView>('school:quote', {
+      ...manual,
+      child: { ...manual.child, codiceFiscale: 'BNCLRA18A41L219X' },
+    });
+    expect(typo.refusals.map((r) => r.code)).toContain('school_codice_fiscale_invalid');
+    const q = await desk.ok<SchoolQuoteView>('school:quote', manual);
+    expect(q.ok).toBe(true);
+    expect(q.band).toMatchObject({ chosenBy: 'non_resident', unitPriceCents: 550 });
+    const e = await desk.ok<SchoolEnrolmentView>('school:enrol', manual);
+    expect(e.child).toMatchObject({ codiceFiscale: 'BNCLRA18A41L219K', resident: false, residentId: null });
+    await desk.core.sync.syncOnce();
+    await desk.core.sync.syncOnce();
+    expect(await exceptions()).toEqual([]);
+    const synced = await desk.ok<SchoolEnrolmentView[]>('school:list', {
+      by: 'child',
+      codiceFiscale: 'BNCLRA18A41L219K',
+    });
+    expect(synced[0]).toMatchObject({ status: 'active', siblingRank: 1 });
+    expect(synced[0]?.band).toMatchObject({ chosenBy: 'non_resident', unitPriceCents: 550 });
+  });
 });

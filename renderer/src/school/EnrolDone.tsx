@@ -13,18 +13,22 @@ import { OVERLAY } from '../canone/CanoneForm';
  */
 export function EnrolDone(props: {
   enrolment: SchoolEnrolmentView;
-  childId: string;
+  /** null: a child entered by hand, no household to go on with */
+  childId: string | null;
   onNext: (childId: string) => void;
   onClose: () => void;
 }) {
   const { t, locale } = useT();
   const e = props.enrolment;
   /** undefined while the household is being read */
-  const [next, setNext] = useState<SchoolHouseholdMember | null | undefined>(undefined);
+  const [next, setNext] = useState<SchoolHouseholdMember | null | undefined>(
+    props.childId === null ? null : undefined,
+  );
   const nextRef = useRef<HTMLButtonElement>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
+    if (props.childId === null) return;
     void api.school.household({ residentId: props.childId }).then((res) => {
       if (!res.ok) return;
       const candidate = res.value.siblings.find((s) => s.schoolAge && !s.enrolledIn.includes(e.service));

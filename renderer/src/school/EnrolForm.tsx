@@ -40,7 +40,8 @@ const centsText = (cents: number): string => (cents / 100).toFixed(2).replace('.
  * Enter enrols the next brother or sister with the same school, payer and ISEE; Esc closes.
  */
 export function EnrolForm(props: {
-  childId: string;
+  /** the pupil from the registry; null: a child entered by hand (not resident), with the payer */
+  childId: string | null;
   carry: EnrolCarry | null;
   onClose: () => void;
   onEnrolled: (e: SchoolEnrolmentView, carry: EnrolCarry) => void;
@@ -63,6 +64,15 @@ export function EnrolForm(props: {
   const [dsu, setDsu] = useState(carry?.isee?.dsuProtocol ?? '');
   const [issuedOn, setIssuedOn] = useState(carry?.isee?.issuedOn ?? '');
   const [expiresOn, setExpiresOn] = useState(carry?.isee?.expiresOn ?? '');
+  // a child entered by hand (not resident) and the payer, as on their documents
+  const [childCf, setChildCf] = useState('');
+  const [childSurname, setChildSurname] = useState('');
+  const [childGiven, setChildGiven] = useState('');
+  const [childBirth, setChildBirth] = useState('');
+  const [payerCf, setPayerCf] = useState('');
+  const [payerName, setPayerName] = useState('');
+  const [payerAddress, setPayerAddress] = useState('');
+  const manual = props.childId === null;
   const [answer, setAnswer] = useState<SchoolQuoteView | null>(null);
   const [fileError, setFileError] = useState<ErrorData | null>(null);
   const busy = useRef(false);
@@ -75,6 +85,7 @@ export function EnrolForm(props: {
       setOptions(res.value);
       setStartMonth((m) => m || res.value.startMonth);
     });
+    if (props.childId === null) return;
     void api.school.household({ residentId: props.childId }).then((res) => {
       if (!res.ok) return onError(res.error);
       setHousehold(res.value);
@@ -93,7 +104,7 @@ export function EnrolForm(props: {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [props.childId]);
 
-  const loaded = options !== null && household !== null;
+  const loaded = options !== null && (manual || household !== null);
   useEffect(() => {
     if (loaded) firstRef.current?.focus();
   }, [loaded]);
@@ -113,12 +124,25 @@ export function EnrolForm(props: {
         };
 
   const request = (): SchoolEnrolInput | null => {
-    if (!options || !household || payerId === '' || startMonth === '') return null;
+    if (!options || startMonth === '') return null;
+    if (!manual && (!household || payerId === '' || props.childId === null)) return null;
+    if (manual && (childCf.trim() === '' || childBirth === '' || payerCf.trim() === '')) return null;
     return {
       schoolYear: options.schoolYear,
       service,
-      child: { kind: 'resident', residentId: props.childId },
-      payer: { kind: 'resident', residentId: payerId },
+      child:
+        props.childId === null
+          ? {
+              kind: 'manual',
+              codiceFiscale: childCf,
+              surname: childSurname,
+              givenNames: childGiven,
+              birthDate: childBirth,
+            }
+          : { kind: 'resident', residentId: props.childId },
+      payer: manual
+        ? { kind: 'manual', codiceFiscale: payerCf, name: payerName, address: payerAddress }
+        : { kind: 'resident', residentId: payerId },
       schoolCode,
       className,
       route: service === 'trasporto' ? route : null,
@@ -161,6 +185,13 @@ export function EnrolForm(props: {
     dsu,
     issuedOn,
     expiresOn,
+    childCf,
+    childSurname,
+    childGiven,
+    childBirth,
+    payerCf,
+    payerName,
+    payerAddress,
   ]);
 
   const enrol = () => {
@@ -214,11 +245,69 @@ export function EnrolForm(props: {
           <span className="mono small">{household.child.codiceFiscale}</span>
         </p>
       )}
+      {manual && (
+        <>
+          <div style={row}>
+            <label className="field" style={{ flex: '0 1 12rem' }}>
+              <span>{t('school.manual.childCf')}</span>
+              <input
+                autoFocus
+                value={childCf}
+                onChange={(e) => setChildCf(e.target.value.toUpperCase())}
+                className="mono"
+                maxLength={16}
+                autoComplete="off"
+                data-testid="school-child-cf"
+              />
+            </label>
+            <label className="field" style={{ flex: '1 1 10rem' }}>
+              <span>{t('school.manual.surname')}</span>
+              <input
+                value={childSurname}
+                onChange={(e) => setChildSurname(e.target.value)}
+                autoComplete="off"
+              />
+            </label>
+            <label className="field" style={{ flex: '1 1 10rem' }}>
+              <span>{t('school.manual.givenNames')}</span>
+              <input value={childGiven} onChange={(e) => setChildGiven(e.target.value)} autoComplete="off" />
+            </label>
+            <label className="field" style={{ flex: '0 1 10rem' }}>
+              <span>{t('school.manual.birthDate')}</span>
+              <input type="date" value={childBirth} onChange={(e) => setChildBirth(e.target.value)} />
+            </label>
+          </div>
+          <div style={row}>
+            <label className="field" style={{ flex: '0 1 12rem' }}>
+              <span>{t('school.manual.payerCf')}</span>
+              <input
+                value={payerCf}
+                onChange={(e) => setPayerCf(e.target.value.toUpperCase())}
+                className="mono"
+                maxLength={16}
+                autoComplete="off"
+              />
+            </label>
+            <label className="field" style={{ flex: '1 1 12rem' }}>
+              <span>{t('school.manual.payerName')}</span>
+              <input value={payerName} onChange={(e) => setPayerName(e.target.value)} autoComplete="off" />
+            </label>
+            <label className="field" style={{ flex: '1 1 16rem' }}>
+              <span>{t('school.manual.payerAddress')}</span>
+              <input
+                value={payerAddress}
+                onChange={(e) => setPayerAddress(e.target.value)}
+                autoComplete="off"
+              />
+            </label>
+          </div>
+        </>
+      )}
       <div style={row}>
         <label className="field" style={{ flex: '1 1 16rem' }}>
           <span>{t('school.field.school')}</span>
           <select
-            ref={firstRef}
+            ref={manual ? undefined : firstRef}
             value={schoolCode}
             onChange={(e) => {
               setSchoolCode(e.target.value);
@@ -321,16 +410,18 @@ export function EnrolForm(props: {
             </label>
           </>
         )}
-        <label className="field" style={{ flex: '1 1 16rem' }}>
-          <span>{t('school.field.payer')}</span>
-          <select value={payerId} onChange={(e) => setPayerId(e.target.value)} data-testid="school-payer">
-            {household?.payers.map((p) => (
-              <option key={p.residentId} value={p.residentId}>
-                {p.name} ({p.codiceFiscale})
-              </option>
-            ))}
-          </select>
-        </label>
+        {!manual && (
+          <label className="field" style={{ flex: '1 1 16rem' }}>
+            <span>{t('school.field.payer')}</span>
+            <select value={payerId} onChange={(e) => setPayerId(e.target.value)} data-testid="school-payer">
+              {household?.payers.map((p) => (
+                <option key={p.residentId} value={p.residentId}>
+                  {p.name} ({p.codiceFiscale})
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
       </div>
       <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
         <div style={row}>

@@ -5,6 +5,8 @@ import type { AreaProps } from '../services/screen-service';
 import { api } from '../api/client';
 import { euro } from '../cashdesk/money';
 import { useT } from '../i18n/useT';
+import { EnrolDone } from './EnrolDone';
+import { EnrolForm } from './EnrolForm';
 import { FamilyAccount } from './FamilyAccount';
 
 /**
@@ -22,6 +24,8 @@ export function SchoolScreen({ syncMark, onError }: AreaProps) {
   const [schoolCode, setSchoolCode] = useState('');
   const [className, setClassName] = useState('');
   const [list, setList] = useState<SchoolEnrolmentView[] | null>(null);
+  const [manualOpen, setManualOpen] = useState(false);
+  const [done, setDone] = useState<SchoolEnrolmentView | null>(null);
 
   useEffect(() => {
     void api.school.options({}).then((res) => (res.ok ? setOptions(res.value) : onError(res.error)));
@@ -60,6 +64,16 @@ export function SchoolScreen({ syncMark, onError }: AreaProps) {
   return (
     <section aria-labelledby="school-title" data-testid="school-screen">
       <h1 id="school-title">{t('school.title')}</h1>
+      <div className="actions">
+        <button
+          type="button"
+          className="btn btn-ghost"
+          onClick={() => setManualOpen(true)}
+          data-testid="school-new-manual"
+        >
+          {t('school.manual.new')}
+        </button>
+      </div>
       <div className="card">
         <h2>{t('school.account.title')}</h2>
         <label className="field">
@@ -175,6 +189,22 @@ export function SchoolScreen({ syncMark, onError }: AreaProps) {
           </table>
         )}
       </div>
+      {manualOpen && (
+        <EnrolForm
+          childId={null}
+          carry={null}
+          onClose={() => setManualOpen(false)}
+          onEnrolled={(e) => {
+            setManualOpen(false);
+            setDone(e);
+            loadList();
+          }}
+          onError={onError}
+        />
+      )}
+      {done && (
+        <EnrolDone enrolment={done} childId={null} onNext={() => undefined} onClose={() => setDone(null)} />
+      )}
     </section>
   );
 }
