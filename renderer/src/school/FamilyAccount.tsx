@@ -26,9 +26,12 @@ export function FamilyAccount(props: { payerCf: string; syncMark: string; onErro
     void api.school.account({ payerCodiceFiscale: payerCf }).then((res) => {
       if (!res.ok) return onError(res.error);
       setAccount(res.value);
-      setTimeout(() => payRef.current?.focus(), 0);
     });
   }, [payerCf, syncMark, onError]);
+  // once shown, Enter sends the first open notice to the cash desk
+  useEffect(() => {
+    if (account) payRef.current?.focus();
+  }, [account]);
 
   const print = (noticeNumber: string) =>
     void api.cashdesk.avviso({ noticeNumber }).then((res) => {
