@@ -13,9 +13,11 @@ import { isSeeded, seedDemo } from './seed/seed-demo';
 import { startHub } from './start-hub';
 import { runAuditCommand } from './audit/audit-command';
 import { runYearly } from './canone/yearly-run';
+import { importAttendance } from './school/attendance-import';
+import { previousMonth, runBilling } from './school/billing-run';
 import { romeDateOf } from '../shared/calendar/rome-date';
 
-/** `npm run hub -- <serve|migrate|seed|enrol|revoke|create-admin|create-user|disable-user|enable-user|import-verbali|import-positions|canone yearly|audit verify> [--demo] [--port] [--data] [--residents] [--comune] [--name] [--user] [--role] [--display-name] [--file] [--year]` */
+/** `npm run hub -- <serve|migrate|seed|enrol|revoke|create-admin|create-user|disable-user|enable-user|import-verbali|import-positions|canone yearly|school bill|school attendance|audit verify> [--demo] [--port] [--data] [--residents] [--comune] [--name] [--user] [--role] [--display-name] [--file] [--year] [--month] [--school]` */
 async function main(): Promise<void> {
   const args = parseHubArgs(process.argv.slice(2));
   const open = () =>
@@ -145,9 +147,45 @@ async function main(): Promise<void> {
       }
       return;
     }
+    case 'school': {
+      // `school bill --comune B885 --month 2026-10` (hub/school/billing-run.ts) and
+      // `school attendance --comune B885 --school ALEE80001 --file mensa.csv` (the operator's file)
+      const sub = process.argv.slice(2).filter((a) => !a.startsWith('-'))[1];
+      const hub = await open();
+      try {
+        if (sub === 'bill') {
+          const today = romeDateOf(new Date());
+          const month = args.month || previousMonth(today.slice(0, 7));
+          const report = await runBilling(hub.db, args.comune, month);
+          for (const r of report.rejected) console.log(`[hub] ${r.payer}: ${r.message}`);
+          console.log(
+            `[hub] school ${args.comune} ${month}: ${report.payers} payers, ${report.notices} notices, €${(report.totalCents / 100).toFixed(2)}, ${report.alreadyBilled} already billed, ${report.rejected.length} rejected in ${report.seconds} s`,
+          );
+        } else if (sub === 'attendance') {
+          const report = await importAttendance(
+            hub.db,
+            args.comune,
+            args.school,
+            readFileSync(args.file, 'utf8'),
+            new Date().toISOString(),
+          );
+          for (const r of report.rejected) console.log(`[hub] riga ${r.line} scartata: ${r.message}`);
+          console.log(
+            `[hub] ${report.imported} rows imported for ${report.days} days, ${report.rejected.length} rejected`,
+          );
+        } else {
+          throw new Error(
+            'use: school bill --comune <belfiore> [--month YYYY-MM] | school attendance --comune <belfiore> --school <code> --file <csv>',
+          );
+        }
+      } finally {
+        await hub.close();
+      }
+      return;
+    }
     default:
       throw new Error(
-        `unknown command "${args.command}": use serve, migrate, seed, enrol, revoke, create-admin, create-user, disable-user, enable-user, import-verbali, import-positions, canone yearly or audit verify`,
+        `unknown command "${args.command}": use serve, migrate, seed, enrol, revoke, create-admin, create-user, disable-user, enable-user, import-verbali, import-positions, canone yearly, school bill, school attendance or audit verify`,
       );
   }
 }

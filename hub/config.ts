@@ -22,6 +22,10 @@ export interface HubCliArgs {
   displayName: string;
   /** canone yearly: the year whose notices to issue (default: the current year) */
   year: number | null;
+  /** school bill: the month to bill, YYYY-MM (default: the month just ended) */
+  month: string;
+  /** school attendance: the school's code (codice meccanografico) */
+  school: string;
 }
 
 export function parseHubArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): HubCliArgs {
@@ -41,6 +45,8 @@ export function parseHubArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
       role: { type: 'string', default: 'clerk' },
       'display-name': { type: 'string', default: '' },
       year: { type: 'string', default: '' },
+      month: { type: 'string', default: '' },
+      school: { type: 'string', default: '' },
     },
   });
   const int = (v: string, what: string): number => {
@@ -64,5 +70,7 @@ export function parseHubArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
     role,
     displayName: values['display-name'],
     year: values.year === '' ? null : int(values.year, 'year'),
+    month: values.month,
+    school: values.school.toUpperCase(),
   };
 }

@@ -43,6 +43,13 @@ export const FIRST_BILLABLE_MONTH = '2026-09';
 
 const running = new Set<string>();
 
+/** "2026-11" → "2026-10": the month the job on the 1st bills. */
+export const previousMonth = (month: string): string => {
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+};
+
 async function insertChunks<T extends keyof HubDatabase>(trx: Trx, table: T, rows: readonly object[]) {
   for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
     // Kysely cannot relate a generic table to its own Insertable: the callers build the rows
@@ -521,9 +528,7 @@ export function startBillingJob(opts: {
     if (stopped || current) return;
     const today = romeDateOf(opts.now());
     if (!today.endsWith('-01') || lastMonth === today.slice(0, 7)) return;
-    const y = Number(today.slice(0, 4));
-    const m = Number(today.slice(5, 7));
-    const month = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+    const month = previousMonth(today.slice(0, 7));
     if (month < FIRST_BILLABLE_MONTH) return;
     current = (async () => {
       const comuni = await opts.db.selectFrom('school_enrolments').select('comune').distinct().execute();
