@@ -3,6 +3,7 @@ import { casesDesk } from '../cases/service';
 import { cashdeskDesk } from '../cashdesk/service';
 import { certificatesDesk } from '../certificates/service';
 import { permitsDesk } from '../permits/service';
+import { schoolDesk } from '../school/service';
 import { shopsDesk } from '../shops/service';
 import { socialDesk } from '../social/service';
 
@@ -15,4 +16,5 @@ export const DESK_SERVICES = [
   shopsDesk,
   canoneDesk,
   socialDesk,
+  schoolDesk,
 ] as const;

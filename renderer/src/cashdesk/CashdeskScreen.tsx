@@ -13,6 +13,7 @@ import { useT } from '../i18n/useT';
 import { DebtCard } from './DebtCard';
 import { DuplicatesCard } from './DuplicatesCard';
 import { euro } from './money';
+import { takeNoticeForCashdesk } from './pay-at-cashdesk';
 import { SessionBar } from './SessionBar';
 
 /** Fines, pagoPA notices and the cash desk (F8): one box a barcode reader can type into. */
@@ -20,7 +21,9 @@ export function CashdeskScreen(props: { onError: (e: ErrorData) => void }) {
   const { t, locale } = useT();
   const { onError } = props;
   const [session, setSession] = useState<CounterSessionView | null>(null);
-  const [query, setQuery] = useState('');
+  // a notice another screen sent here (school account: "Paga alla cassa") is looked up at once
+  const [handed] = useState(takeNoticeForCashdesk);
+  const [query, setQuery] = useState(handed ?? '');
   const [answer, setAnswer] = useState<{ query: string; lookup: DebtLookup } | null>(null);
   const asked = useRef(0);
   // Debts are shown (and payable with Enter) only for the code now in the box: an older lookup
@@ -43,6 +46,11 @@ export function CashdeskScreen(props: { onError: (e: ErrorData) => void }) {
       else onError(res.error);
     });
   };
+  useEffect(() => {
+    if (handed) search(handed);
+    // once, for the number handed over
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setReceipt(null);

@@ -2,6 +2,7 @@ import { canoneScreens } from '../canone/screens';
 import { casesScreens } from '../cases/screens';
 import { cashdeskScreens } from '../cashdesk/screens';
 import { permitsScreens } from '../permits/screens';
+import { schoolScreens } from '../school/screens';
 import { shopsScreens } from '../shops/screens';
 import { socialScreens } from '../social/screens';
 import type { ScreenService } from './screen-service';
@@ -17,6 +18,7 @@ export const SCREEN_SERVICES: readonly ScreenService[] = [
   shopsScreens,
   canoneScreens,
   socialScreens,
+  schoolScreens,
 ];
 
 /** The service whose area a key opens, if any. */
