@@ -6,8 +6,8 @@
  * (about 400,000 rows); then bills October: one pagoPA notice per payer with every child's
  * meals × band price and the transport fees. Then runs again: nothing new (idempotent).
  *
- * The run is a list of steps (seed, then bill): the social services' 2,000 SAD users join as a
- * second step with their own seeding and run, added to `month_run_s` and `notices`.
+ * The run is a list of steps (seed, then bill): then the social services' 2,000 SAD users (their
+ * delivered hours × personalised rate × operators), added to `month_run_s` and `notices`.
  * Knobs: BENCH_CHILDREN.
  *
  * Last line exactly: `billing month_run_s=<x> notices=<n> children=20000`. Target ≤ 20 s.
@@ -21,7 +21,10 @@ import type { HubDatabase } from '../hub/db/database';
 import { openHubDatabase } from '../hub/db/open-hub-database';
 import { runBilling } from '../hub/school/billing-run';
 import { seedEnrolments, seedMeals, type SeedFamily } from '../hub/school/school-seed';
-import { seedDemo } from '../hub/seed/seed-demo';
+import { insertHouseholds, seedDemo } from '../hub/seed/seed-demo';
+import { createDemoSad } from '../hub/social/demo-social';
+import { runSadBilling } from '../hub/social/sad-billing';
+import { elderHouseholds } from '../test-support/elder-households';
 import { defaultDemoPlan } from '../resources/demo/generate-registry';
 import { schoolsOf } from '../shared/school/school-catalogue';
 import type { SchoolLevel } from '../shared/school/school-wire';
@@ -129,7 +132,30 @@ const canteen: Step = {
   },
 };
 
-const STEPS: Step[] = [canteen];
+/** 2,000 home-care users of Casale, every one active with the month's delivered hours. */
+const SAD_USERS = 2_000;
+const homeCare: Step = {
+  name: 'home care (SAD)',
+  async seed(db) {
+    await insertHouseholds(db, elderHouseholds(SAD_USERS + 100));
+    const made = await createDemoSad(db, COMUNE, {
+      users: SAD_USERS,
+      allActive: true,
+      hoursMonth: MONTH,
+      now: NOW,
+    });
+    return `sad_users=${made.active}`;
+  },
+  async run(db) {
+    const first = await runSadBilling(db, COMUNE, MONTH, NOW);
+    if (first.users !== SAD_USERS) throw new Error(`billed ${first.users} SAD users`);
+    console.log(`billed sad_users=${first.users} notices=${first.notices}`);
+    const again = await runSadBilling(db, COMUNE, MONTH, NOW);
+    return { notices: first.notices, seconds: first.seconds, again: again.notices };
+  },
+};
+
+const STEPS: Step[] = [canteen, homeCare];
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'sportello-bench-billing-'));

@@ -3,55 +3,11 @@ import { romeDateOf } from '../../shared/calendar/rome-date';
 import { sadRecordSchema } from '../../shared/social/social-wire';
 import { HUB_BACKENDS } from '../../test-support/hub-backends';
 import { startTestHub, type TestHub } from '../../test-support/running-hub';
-import type { Household } from '../seed/seed-demo';
 import { insertHouseholds } from '../seed/seed-demo';
 import { createDemoContributi, createDemoSad } from './demo-social';
 import { runSadBilling } from './sad-billing';
 import { runSocialCommand } from './social-cli';
-
-/** Older single-person households, enough for the billing run of issue 15 (2,000 SAD users). */
-function elders(n: number): Household[] {
-  return Array.from({ length: n }, (_, i) => {
-    const id = `old-${String(i).padStart(5, '0')}`;
-    const birth = `19${30 + (i % 20)}-0${1 + (i % 9)}-1${i % 10}`;
-    return {
-      family: {
-        id: `f-${id}`,
-        comune: 'B885',
-        address: {
-          streetType: 'Via',
-          streetName: 'Roma',
-          houseNumber: String(1 + (i % 200)),
-          interior: '',
-          cap: '15033',
-          frazione: '',
-        },
-        since: '1990-01-01',
-      },
-      members: [
-        {
-          id,
-          comune: 'B885',
-          codiceFiscale: `ANZ${String(i).padStart(5, '0')}A01B885Z`.slice(0, 16),
-          surname: `Anziano${i}`,
-          givenNames: 'Demo',
-          sex: i % 2 === 0 ? 'F' : 'M',
-          birthDate: birth,
-          birthPlaceCode: 'B885',
-          birthPlaceName: 'Casale Monferrato',
-          citizenship: 'IT',
-          civilStatus: 'vedovo',
-          status: 'resident',
-          statusDate: null,
-          familyId: `f-${id}`,
-          relationship: 'intestatario',
-          registeredOn: birth,
-        },
-      ],
-      events: [],
-    };
-  });
-}
+import { elderHouseholds as elders } from '../../test-support/elder-households';
 
 describe.each(HUB_BACKENDS)('social demo and the SAD billing run (%s)', (backend) => {
   let hub: TestHub;
