@@ -363,7 +363,8 @@ const rq = requesterSchema.shape;
 /** A support administrator with every text at its bound (a decree is required for the role). */
 const longestRequester = (): Requester => ({
   role: 'amministratore_sostegno',
-  personId: longestId('social-requester'),
+  // outside the registry: the typed name is kept (a registry person is named by the hub's registry)
+  personId: null,
   surname: textOfLength('Dell’Acqua', maxOf(rq.surname)),
   givenNames: textOfLength('Maria Nicolò', maxOf(rq.givenNames)),
   codiceFiscale: 'DLLMRA70A41B885K',

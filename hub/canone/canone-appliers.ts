@@ -17,7 +17,7 @@ import { checkCodiceFiscale } from '../../shared/codice-fiscale/codice-fiscale';
 import { checkPartitaIva } from '../../shared/codice-fiscale/partita-iva';
 import { AppError } from '../../shared/errors/app-error';
 import { formatDate } from '../../shared/i18n/registry-labels';
-import { CASE_APPLIERS } from '../cases/case-appliers';
+import { openCaseFiledBy } from '../cases/case-appliers';
 import { loadCase } from '../cases/case-repository';
 import { currentResident, hubStreetList } from '../cases/residence-registry';
 import type { HubDatabase } from '../db/database';
@@ -182,10 +182,9 @@ const applyForConcession: Applier<'canone.apply'> = async (ctx, args) => {
       measure: args.measure,
     });
   }
-  await CASE_APPLIERS['cases.open'](ctx, {
-    ...args.case,
-    applicantId: applicant.kind === 'person' ? applicant.residentId : null,
-    applicantName: applicant.name,
+  await openCaseFiledBy(ctx, args.case, {
+    id: applicant.kind === 'person' ? applicant.residentId : null,
+    name: applicant.name,
   });
   const opened = await loadCase(ctx.trx, comune, args.case.caseId);
   const record = submittedApplication(args, {

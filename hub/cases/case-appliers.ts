@@ -314,6 +314,23 @@ const visit: Applier<'cases.visit'> = async (ctx, args) => {
   await store(ctx, recordVisit(record, actorOf(ctx), args.at, args.eventId, args.purpose));
 };
 
+/**
+ * Opens the case of a service's own filing (canone, shops, social) in the filing's transaction.
+ * Who applies is what the service checked against the hub's records, never the counter's copy
+ * inside the case arguments: the protocol register names them as correspondents.
+ */
+export function openCaseFiledBy(
+  ctx: ApplyContext,
+  caseArgs: MutationArgs<'cases.open'>,
+  applicant: { id: string | null; name: string },
+): Promise<void> {
+  return openCase(ctx, {
+    ...caseArgs,
+    applicantId: applicant.id,
+    applicantName: applicant.name.slice(0, 241),
+  });
+}
+
 /** The hub's authoritative effects of the case engine's mutations, declared in service.ts. */
 export const CASE_APPLIERS: { [N in keyof typeof CASE_MUTATIONS]: Applier<N> } = {
   'cases.open': openCase,

@@ -21,7 +21,7 @@ import { registerProtocol } from '../protocol/protocol-repository';
 import { applyFiling, applyOutcome } from '../../shared/shops/shop-register';
 import type { ShopRecord } from '../../shared/shops/shop-wire';
 import type { MutationArgs } from '../../shared/sync/mutations';
-import { CASE_APPLIERS } from '../cases/case-appliers';
+import { CASE_APPLIERS, openCaseFiledBy } from '../cases/case-appliers';
 import { loadCase } from '../cases/case-repository';
 import { hubStreetList } from '../cases/residence-registry';
 import { requireOpenTillSession } from '../cashdesk/payment-check';
@@ -192,11 +192,11 @@ const fileShop: Applier<'shops.file'> = async (ctx, args) => {
   if (args.case.procedureCode !== procedure) {
     throw new AppError('shop_case_mismatch', { detail: `${args.case.procedureCode} ≠ ${procedure}` });
   }
-  if (args.case.applicantId !== null) throw new AppError('shop_case_mismatch', { detail: 'applicantId' });
   // the case is received when the filing is: a counter cannot date the receipt (term start) apart
   if (args.case.at !== args.at) throw new AppError('shop_case_mismatch', { detail: 'at' });
   const shop = await takeFee(ctx, args, applied.value.shop, shopFeeCents(kind, comune, today));
-  await CASE_APPLIERS['cases.open'](ctx, args.case);
+  // a business files: the company as the register now holds it is the applicant
+  await openCaseFiledBy(ctx, args.case, { id: null, name: shop.company.name });
   if (kind === 'scia_unica') await forwardHealthNotification(ctx, args, shop);
   if (kind === 'comunicazione') await acknowledge(ctx, args.case.caseId, args.case.eventId, args.case.at);
   await saveShop(ctx.trx, shop, ctx.at, ctx.mutationId);

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { PersonRef } from '../../shared/social/social-wire';
+import type { PersonRef, Requester } from '../../shared/social/social-wire';
 import type { HubDatabase } from '../db/database';
 
 type Db = Kysely<HubDatabase> | Transaction<HubDatabase>;
@@ -21,6 +21,35 @@ const refOf = (r: {
   surname: r.surname,
   givenNames: r.given_names,
   codiceFiscale: r.codice_fiscale,
+});
+
+/**
+ * Who files, as the hub knows them (DOMAIN.md §10.2): the beneficiary themself, a person of the
+ * registry (named as the registry of record spells them), or someone outside it as declared with
+ * their decree. Null when a registry person named by id is not a resident of the comune.
+ */
+export async function hubRequester(
+  db: Db,
+  comune: string,
+  requester: Requester,
+  beneficiary: PersonRef,
+): Promise<Requester | null> {
+  if (requester.role === 'self') return { role: 'self', ...beneficiary, decree: null };
+  if (requester.personId === null) return requester;
+  const r = await db
+    .selectFrom('residents')
+    .select(['id', 'surname', 'given_names', 'codice_fiscale', 'status'])
+    .where('comune', '=', comune)
+    .where('id', '=', requester.personId)
+    .executeTakeFirst();
+  if (!r || r.status !== 'resident') return null;
+  return { role: requester.role, ...refOf(r), decree: requester.decree };
+}
+
+/** The case's applicant: the person who files. */
+export const applicantOf = (r: Requester): { id: string | null; name: string } => ({
+  id: r.personId,
+  name: `${r.surname} ${r.givenNames}`.trim(),
 });
 
 /**

@@ -21,13 +21,13 @@ import {
   type SocialRefusal,
   type SocialResult,
 } from '../../shared/social/social-rules';
-import type { ContributoRecord, SadRecord, SocialIsee } from '../../shared/social/social-wire';
+import type { ContributoRecord, PersonRef, SadRecord, SocialIsee } from '../../shared/social/social-wire';
 import type { MutationArgs } from '../../shared/sync/mutations';
 import type { Transaction } from 'kysely';
-import { CASE_APPLIERS } from '../cases/case-appliers';
+import { openCaseFiledBy } from '../cases/case-appliers';
 import type { HubDatabase } from '../db/database';
 import type { ApplyContext, Applier } from '../sync/apply-context';
-import { ageOn, residentBeneficiary } from './registry-lookup';
+import { ageOn, applicantOf, hubRequester, residentBeneficiary } from './registry-lookup';
 import { requireSocialOffice } from './social-access';
 import {
   findContributo,
@@ -77,15 +77,22 @@ function checkIbanOrRefuse(text: string): string {
 }
 
 /** The case a filing opens must be the service's own, received at the filing's time. */
-function checkCase(
-  args: { at: string; beneficiaryId: string; case: MutationArgs<'social.contributo'>['case'] },
-  procedure: string,
-) {
+function checkCase(args: { at: string; case: MutationArgs<'social.contributo'>['case'] }, procedure: string) {
   if (args.case.procedureCode !== procedure)
     throw new AppError('social_case_mismatch', { detail: `${args.case.procedureCode} ≠ ${procedure}` });
   if (args.case.at !== args.at) throw new AppError('social_case_mismatch', { detail: 'at' });
-  if (args.case.applicantId !== null && args.case.applicantId !== args.beneficiaryId)
-    throw new AppError('social_case_mismatch', { detail: 'applicantId' });
+}
+
+/** The requester checked by the rules, then named from the hub's registry (never the desk's copy). */
+async function requesterOrRefuse(
+  ctx: ApplyContext,
+  requester: MutationArgs<'social.contributo'>['requester'],
+  beneficiary: PersonRef,
+) {
+  const checked = value(checkRequester(requester));
+  const known = await hubRequester(ctx.trx, ctx.ws.comune, checked, beneficiary);
+  if (!known) throw new AppError('social_requester_missing', { field_it: 'persona', field_en: 'person' });
+  return known;
 }
 
 async function beneficiaryOrRefuse(ctx: ApplyContext, id: string) {
@@ -107,11 +114,11 @@ const applyContributo: Applier<'social.contributo'> = async (ctx, args) => {
   if (existing) throw new AppError('social_already_filed', { id: args.contributoId });
   const today = localDateOf(args.at);
   const b = await beneficiaryOrRefuse(ctx, args.beneficiaryId);
-  const requester = value(checkRequester(args.requester));
+  const requester = await requesterOrRefuse(ctx, args.requester, b.ref);
   const statement = isee(args.isee);
   const iban = checkIbanOrRefuse(args.iban);
   checkCase(args, CONTRIBUTO_PROCEDURE);
-  await CASE_APPLIERS['cases.open'](ctx, args.case);
+  await openCaseFiledBy(ctx, args.case, applicantOf(requester));
   const record: ContributoRecord = {
     id: args.contributoId,
     comune: ctx.ws.comune,
@@ -230,10 +237,10 @@ const applySad: Applier<'social.sadApply'> = async (ctx, args) => {
   if (await findSad(ctx.trx, ctx.ws.comune, args.sadId))
     throw new AppError('social_already_filed', { id: args.sadId });
   const b = await beneficiaryOrRefuse(ctx, args.beneficiaryId);
-  const requester = value(checkRequester(args.requester));
+  const requester = await requesterOrRefuse(ctx, args.requester, b.ref);
   const statement = isee(args.isee);
   checkCase(args, SAD_PROCEDURE);
-  await CASE_APPLIERS['cases.open'](ctx, args.case);
+  await openCaseFiledBy(ctx, args.case, applicantOf(requester));
   const record: SadRecord = {
     id: args.sadId,
     comune: ctx.ws.comune,

@@ -16,6 +16,7 @@ import { DEMO_PASSWORD } from '../seed/demo-users';
 import { serviceRegistryListener } from '../services/merge';
 import { sadRateOn } from './social-appliers';
 import { findContributo, findSad, saveSad } from './social-repository';
+import { loadCase } from '../cases/case-repository';
 import { contributoRecordSchema, sadRecordSchema } from '../../shared/social/social-wire';
 import { insertHouseholds } from '../seed/seed-demo';
 import {
@@ -220,6 +221,29 @@ describe.each(HUB_BACKENDS)('social services at the hub (%s)', (backend) => {
       `${approvedId};D'Amico Nicolò;DMCNCL66D20B885V;IT60X0542811101000000123456;300,00;${start}`,
     );
     expect((await findContributo(hub.hubDb.db, 'B885', approvedId))?.schedule[0]?.status).toBe('exported');
+  });
+
+  it('names the requester and the case’s applicant as the hub’s registry has them, whatever the counter wrote', async () => {
+    const mario = await hub.hubDb.db
+      .selectFrom('residents')
+      .select(['surname', 'given_names', 'codice_fiscale'])
+      .where('id', '=', 'r-mario')
+      .executeTakeFirstOrThrow();
+    const args = contributo({
+      requester: { ...requester, surname: 'Falso', givenNames: 'Nome', codiceFiscale: 'FLSNMO80A01H501Z' },
+    });
+    args.case = { ...args.case, applicantId: null, applicantName: 'Qualcun Altro' };
+    expect(await push(WORKER, 'social.contributo', args)).toMatchObject({ status: 'applied' });
+    const filed = await findContributo(hub.hubDb.db, 'B885', args.contributoId);
+    expect(filed?.requester).toMatchObject({
+      personId: 'r-mario',
+      surname: mario.surname,
+      givenNames: mario.given_names,
+      codiceFiscale: mario.codice_fiscale,
+    });
+    const opened = await loadCase(hub.hubDb.db, 'B885', args.case.caseId);
+    expect(opened?.state.applicantId).toBe('r-mario');
+    expect(opened?.applicantName).toBe(`${mario.surname} ${mario.given_names}`);
   });
 
   it('refuses a missing decree, a wrong IBAN, an ISEE with a fraction of a cent, a non-resident: nothing recorded', async () => {
