@@ -1,11 +1,6 @@
 import type { TariffTable } from '../../shared/isee/tariff-engine';
-import { CASALE_DEMO_TABLES } from '../../shared/isee/schedules';
+import { TARIFF_TABLES } from '../../shared/isee/tariff-tables';
 
-/**
- * The canteen and transport tariff tables the hub bills with: Casale's DEMO tables of
- * shared/isee/schedules.ts until the office loads the council's own (parseTariffCsv, checked
- * with the line on load). Both the enrolment and the monthly run read them from here, so a band
- * is the same wherever it is computed.
- */
+/** The canteen and transport tables of the comuni's tariff list (shared/isee/tariff-tables.ts). */
 export const schoolTariffTables = (): readonly TariffTable[] =>
-  CASALE_DEMO_TABLES.filter((t) => t.service === 'mensa' || t.service === 'trasporto');
+  TARIFF_TABLES.filter((t) => t.service === 'mensa' || t.service === 'trasporto');

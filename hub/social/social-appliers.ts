@@ -2,7 +2,7 @@ import { romeDateTimeOf } from '../../shared/calendar/rome-date';
 import type { CaseRecord } from '../../shared/cases/case-record';
 import { AppError } from '../../shared/errors/app-error';
 import { checkIban } from '../../shared/banking/iban';
-import { CASALE_DEMO_TABLES } from '../../shared/isee/schedules';
+import { TARIFF_TABLES } from '../../shared/isee/tariff-tables';
 import { tableOn, tariffFor } from '../../shared/isee/tariff-engine';
 import { cents } from '../../shared/money/cents';
 import { formatEuro } from '../../shared/money/euro-format';
@@ -48,7 +48,7 @@ export const SAD_PROCEDURE = 'assistenza_domiciliare';
  * The hub's ISEE tables: Casale's DEMO defaults [U] (shared/isee/schedules.ts); a comune with
  * no SAD table gets a typed refusal, never a guessed price.
  */
-export const HUB_TARIFF_TABLES = CASALE_DEMO_TABLES;
+export const HUB_TARIFF_TABLES = TARIFF_TABLES;
 
 const refusal = (r: SocialRefusal): AppError => new AppError(r.code, r.params);
 function value<T>(r: SocialResult<T>): T {

@@ -3,7 +3,7 @@ import type { IsoDate } from '../../../shared/calendar/iso-date';
 import { checkCodiceFiscale } from '../../../shared/codice-fiscale/codice-fiscale';
 import { isErrorCode, localizeError } from '../../../shared/errors/app-error';
 import type { Locale } from '../../../shared/i18n/locale';
-import { CASALE_DEMO_TABLES } from '../../../shared/isee/schedules';
+import { TARIFF_TABLES } from '../../../shared/isee/tariff-tables';
 import { checkIseeStatement, parseIseeAmount, type IseeStatement } from '../../../shared/isee/statement';
 import { tableOn, tariffFor, type TariffTable } from '../../../shared/isee/tariff-engine';
 import { activeIn, bandFor, firstDayOf, siblingRanks } from '../../../shared/school/billing';
@@ -37,7 +37,7 @@ type Db = Kysely<Database> | Transaction<Database>;
  * The tariff tables the counter prices with: the same shared rows the hub starts from (Casale's
  * are DEMO values [U]); the hub recomputes the band from its own and its answer wins.
  */
-export const SCHOOL_TARIFFS: readonly TariffTable[] = CASALE_DEMO_TABLES;
+export const SCHOOL_TARIFFS: readonly TariffTable[] = TARIFF_TABLES;
 
 export interface Refusal {
   code: string;

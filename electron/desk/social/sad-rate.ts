@@ -1,13 +1,13 @@
 import type { IsoDate } from '../../../shared/calendar/iso-date';
 import type { Locale } from '../../../shared/i18n/locale';
-import { CASALE_DEMO_TABLES, REAL_SCHEDULES } from '../../../shared/isee/schedules';
+import { TARIFF_TABLES } from '../../../shared/isee/tariff-tables';
 import { iseeOn } from '../../../shared/isee/statement';
 import { tableOn, tariffFor } from '../../../shared/isee/tariff-engine';
 import type { SocialIsee } from '../../../shared/social/social-wire';
 import { iseeRefusal } from './social-request';
 
-/** The SAD tariffs the counter knows: the real schedules of DOMAIN.md §10.1 and Casale's DEMO rows. */
-const SAD_TABLES = [...REAL_SCHEDULES, ...CASALE_DEMO_TABLES];
+/** The SAD tariffs the counter prices with: the same list the hub recomputes the plan with. */
+const SAD_TABLES = TARIFF_TABLES;
 
 export interface SadRate {
   /** per hour and operator: the PAI's personalised rate (the hub bills hours × rate × operators) */
