@@ -206,7 +206,7 @@ export async function schoolAbsences(
   const byId = new Map(mine.map((r) => [r.id, r]));
   const rows = await ctx.db
     .selectFrom('school_absences')
-    .select(['enrolment_id', 'day'])
+    .select(['enrolment_id', 'day', 'at'])
     .where('enrolment_id', 'in', [...byId.keys()])
     .orderBy('day', 'desc')
     .limit(200)
@@ -241,7 +241,8 @@ export async function schoolAbsences(
         enrolmentId: r.id,
         childLabel: childLabel(r),
         day: x.day,
-        effect: credited ? 'credited' : billed ? 'credit_next' : 'not_billed',
+        // marked before the month's run: the bill already left the meal out
+        effect: credited ? 'credited' : billed && x.at > billed.billedAt ? 'credit_next' : 'not_billed',
         unitPriceCents: line?.unitPriceCents ?? r.band.unitPriceCents,
         creditMonth: credited?.month ?? null,
         pending: queued.has(`${r.id}|${x.day}`),
