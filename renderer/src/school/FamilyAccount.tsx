@@ -58,9 +58,13 @@ export function FamilyAccount(props: {
       if (res.ok) setAbsences(res.value);
     });
   }, [payerCf, syncMark, version, onError]);
-  // once shown, Enter sends the first open notice to the cash desk
+  // once shown, Enter sends the first open notice to the cash desk; a reload after a sync or an
+  // action leaves the focus where the clerk is
+  const focusedOnce = useRef(false);
   useEffect(() => {
-    if (account) payRef.current?.focus();
+    if (!account || focusedOnce.current) return;
+    focusedOnce.current = true;
+    payRef.current?.focus();
   }, [account]);
 
   useEffect(() => {
