@@ -64,14 +64,16 @@ function mealPrice(m: string, rank: number, valueCents: number | null, issuedOn:
 }
 
 /** the statement the family enrolled with (today's, to the end of the year) and the new one */
+const FIRST_ISSUED = `${today.slice(0, 4)}-01-15` <= `${month}-01` ? `${today.slice(0, 4)}-01-15` : today;
+const FIRST_EXPIRES = `${today.slice(0, 4)}-12-31`;
 const FIRST_ISEE = {
   type: 'ordinario',
   value: '8.000,00',
   dsuProtocol: 'INPS-ISEE-2026-000123456-00',
-  issuedOn: today,
+  issuedOn: FIRST_ISSUED,
   expiresOn: null,
 } as const;
-const NEW_ISEE = { value: '2.500,00', cents: 250_000, dsu: 'INPS-ISEE-2026-000999888-01' };
+const NEW_ISEE = { value: '5.000,00', cents: 500_000, dsu: 'INPS-ISEE-2026-000999888-01' };
 const NEW_EXPIRES = `${next.slice(0, 4)}-12-31`;
 
 /**
@@ -190,8 +192,9 @@ describe('counter: absence, new ISEE and withdrawal from the family account, key
     const absence = page.getByTestId('school-absence').filter({ hasText: 'Ferrari Matteo' });
     await absence.waitFor();
     expect(await absence.getAttribute('data-effect')).toBe('credit_next');
-    const price = mealPrice(month, 2, 800_000, today, `${today.slice(0, 4)}-12-31`);
+    const price = mealPrice(month, 2, 800_000, FIRST_ISSUED, FIRST_EXPIRES);
     expect(await absence.textContent()).toContain(`credito di ${euro(price)} sul prossimo avviso`);
+    await absence.scrollIntoViewIfNeeded();
     await shot('absence-credit');
     console.log(`school e2e: mark a canteen absence (with one refused day) = ${keys} key presses`);
     expect(keys).toBeLessThanOrEqual(9);
@@ -203,7 +206,7 @@ describe('counter: absence, new ISEE and withdrawal from the family account, key
     await page.getByTestId('school-isee-form').waitFor();
     await expect.poll(() => focused('school-newisee-value')).toBe(true);
     // three decimals: refused in words, nothing to record
-    await type('school-newisee-value', '2500,001');
+    await type('school-newisee-value', '5000,001');
     await type('school-newisee-dsu', NEW_ISEE.dsu);
     await page.getByTestId('school-isee-refusals').waitFor();
     expect(
@@ -229,7 +232,9 @@ describe('counter: absence, new ISEE and withdrawal from the family account, key
     expect(keys).toBeLessThanOrEqual(7);
     await sync();
     await openAccount();
-    await expect.poll(() => page.getByTestId('school-isee-history').textContent()).toContain('2.500,00');
+    await expect
+      .poll(() => page.getByTestId('school-isee-history').textContent())
+      .toContain(`€ ${NEW_ISEE.value}`);
   });
 
   it('withdraws Giulia after showing what changes: her meals stop, Matteo becomes child no. 1', async () => {
@@ -280,7 +285,7 @@ describe('counter: absence, new ISEE and withdrawal from the family account, key
     await openAccount();
     const row = page.getByTestId('school-notice').filter({ hasText: next });
     await row.waitFor();
-    const absentPrice = mealPrice(month, 2, 800_000, today, `${today.slice(0, 4)}-12-31`);
+    const absentPrice = mealPrice(month, 2, 800_000, FIRST_ISSUED, FIRST_EXPIRES);
     const newPrice = mealPrice(next, 1, NEW_ISEE.cents, today, NEW_EXPIRES);
     const text = (await row.textContent()) ?? '';
     expect(text).toContain(`${nextDays.length} × ${euro(newPrice)}`);
@@ -288,7 +293,7 @@ describe('counter: absence, new ISEE and withdrawal from the family account, key
     expect(text).not.toContain('Ferrari Giulia mensa');
     const absence = page.getByTestId('school-absence').filter({ hasText: 'Ferrari Matteo' });
     await expect.poll(() => absence.getAttribute('data-effect')).toBe('credited');
-    await page.getByTestId('school-notice').first().scrollIntoViewIfNeeded();
+    await row.scrollIntoViewIfNeeded();
     await shot('next-notice');
   });
 });

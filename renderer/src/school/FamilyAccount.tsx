@@ -204,6 +204,28 @@ export function FamilyAccount(props: {
           </tbody>
         </table>
       )}
+      {absences.length > 0 && (
+        <>
+          <h4 style={{ margin: '0.5rem 0 0.2rem' }}>{t('school.absences.title')}</h4>
+          <ul className="small" data-testid="school-absences">
+            {absences.map((x) => (
+              <li
+                key={`${x.enrolmentId}${x.day}`}
+                data-testid="school-absence"
+                data-day={x.day}
+                data-effect={x.effect}
+              >
+                {x.childLabel}, {formatDate(x.day)}:{' '}
+                {t(`school.absences.${x.effect}`, {
+                  month: monthLabel(x.creditMonth ?? x.day.slice(0, 7), locale),
+                  amount: euro(x.unitPriceCents, locale),
+                })}
+                {x.pending && <span className="muted"> ({t('school.absences.pending')})</span>}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {months.length === 0 && <p className="muted">{t('school.account.none')}</p>}
       {months.length > 0 && (
         <table className="results compact">
@@ -289,28 +311,6 @@ export function FamilyAccount(props: {
         <div className="alert alert-error" role="alert">
           {printError.message}
         </div>
-      )}
-      {absences.length > 0 && (
-        <>
-          <h4 style={{ margin: '0.5rem 0 0.2rem' }}>{t('school.absences.title')}</h4>
-          <ul className="small" data-testid="school-absences">
-            {absences.map((x) => (
-              <li
-                key={`${x.enrolmentId}${x.day}`}
-                data-testid="school-absence"
-                data-day={x.day}
-                data-effect={x.effect}
-              >
-                {x.childLabel}, {formatDate(x.day)}:{' '}
-                {t(`school.absences.${x.effect}`, {
-                  month: monthLabel(x.creditMonth ?? x.day.slice(0, 7), locale),
-                  amount: euro(x.unitPriceCents, locale),
-                })}
-                {x.pending && <span className="muted"> ({t('school.absences.pending')})</span>}
-              </li>
-            ))}
-          </ul>
-        </>
       )}
       {account && account.iseeHistory.length > 0 && (
         <ul className="small muted" data-testid="school-isee-history">

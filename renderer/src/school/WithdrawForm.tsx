@@ -118,7 +118,7 @@ export function WithdrawForm(props: {
           >
             {active.map((e) => (
               <option key={e.id} value={e.id}>
-                {e.childLabel} – {t(`school.service.${e.service}`)}, {e.school.className} {e.school.name}
+                {e.childLabel} – {t(`school.service.${e.service}`)}, {e.school.className}
               </option>
             ))}
           </select>
