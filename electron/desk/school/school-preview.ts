@@ -60,7 +60,8 @@ async function householdEnrolments(
 function ranksIn(list: readonly SchoolEnrolmentRecord[], month: string, without: string | null) {
   return siblingRanks(
     list
-      .filter((e) => e.id !== without && e.status === 'active' && activeIn(e, month))
+      // in force that month, as the hub's run counts them: a withdrawn child until the month it ends
+      .filter((e) => e.id !== without && activeIn(e, month))
       .map((e) => ({
         id: e.id,
         household: 'h',
@@ -112,7 +113,7 @@ export async function schoolIseePreview(
   const rows: SchoolBandChangeView[] = [];
   let warning: string | null = null;
   for (const r of mine) {
-    if (r.status !== 'active' || !activeIn(r, fromMonth)) continue;
+    if (!activeIn(r, fromMonth)) continue;
     const rank = ranksIn(await householdEnrolments(ctx.db, r), fromMonth, null).get(r.id) ?? r.siblingRank;
     const after = statement ? bandOf(r, fromMonth, rank, statement) : null;
     if (statement && !warning) {
@@ -243,7 +244,10 @@ export async function schoolAbsences(
         day: x.day,
         // marked before the month's run: the bill already left the meal out
         effect: credited ? 'credited' : billed && x.at > billed.billedAt ? 'credit_next' : 'not_billed',
-        unitPriceCents: line?.unitPriceCents ?? r.band.unitPriceCents,
+        unitPriceCents:
+          line?.unitPriceCents ??
+          bandOf(r, month, r.siblingRank, account ? statementIn(account, month) : null)?.unitPriceCents ??
+          r.band.unitPriceCents,
         creditMonth: credited?.month ?? null,
         pending: queued.has(`${r.id}|${x.day}`),
       },

@@ -15,6 +15,8 @@ import { monthLabel, priceLabel } from './labels';
 import { WithdrawForm } from './WithdrawForm';
 
 type Action = 'absence' | 'isee' | 'withdraw';
+/** amounts and states never break across lines at 1024 px */
+const NOWRAP: React.CSSProperties = { whiteSpace: 'nowrap' };
 const ACTION_KEYS: Record<string, Action> = { a: 'absence', i: 'isee', r: 'withdraw' };
 
 /**
@@ -163,6 +165,7 @@ export function FamilyAccount(props: {
               <th>{t('school.col.service')}</th>
               <th>{t('school.col.class')}</th>
               <th>{t('school.col.band')}</th>
+              <th>{t('school.col.price')}</th>
               <th>{t('school.col.rank')}</th>
               <th>{t('school.col.period')}</th>
               <th>{t('school.col.status')}</th>
@@ -184,11 +187,10 @@ export function FamilyAccount(props: {
                 <td>{e.childLabel}</td>
                 <td>{t(`school.service.${e.service}`)}</td>
                 <td>
-                  {e.school.className} {e.school.name}
+                  {e.school.className} <span className="muted small">{e.school.name}</span>
                 </td>
-                <td>
-                  {e.band?.label ?? '—'}: {priceLabel(e.band, t, locale)}
-                </td>
+                <td>{e.band?.label ?? '—'}</td>
+                <td style={NOWRAP}>{priceLabel(e.band, t, locale)}</td>
                 <td>{e.siblingRank}</td>
                 <td>
                   {e.endMonth
@@ -254,15 +256,20 @@ export function FamilyAccount(props: {
                     {m.lines.map((l, i) => (
                       <li key={i}>
                         {l.childName} {l.kind}
-                        {l.meals !== null ? ` · ${l.meals} × ${euro(l.unitPriceCents, locale)}` : ''}:{' '}
-                        {euro(l.amountCents, locale)}
+                        {l.meals !== null && (
+                          <>
+                            {' · '}
+                            {l.meals} × <span style={NOWRAP}>{euro(l.unitPriceCents, locale)}</span>
+                          </>
+                        )}
+                        : <span style={NOWRAP}>{euro(l.amountCents, locale)}</span>
                         {l.note ? ` (${l.note})` : ''}
                       </li>
                     ))}
                   </ul>
                 </td>
                 <td className="mono small">{m.noticeNumber ?? '—'}</td>
-                <td className="mono">
+                <td className="mono" style={NOWRAP}>
                   {euro(m.amountCents, locale)}
                   {m.carriedCents < 0 && (
                     <span className="small">
@@ -272,7 +279,7 @@ export function FamilyAccount(props: {
                   )}
                 </td>
                 <td>{m.dueDate ? formatDate(m.dueDate) : '—'}</td>
-                <td data-testid="school-notice-status">
+                <td data-testid="school-notice-status" style={NOWRAP}>
                   {m.status === 'paid'
                     ? t('school.account.paid')
                     : m.status === 'open'
