@@ -12,7 +12,6 @@ import { FERRARI } from '../test-support/school-fixtures';
 
 const SHOTS = '/work/shots';
 const DANTE = 'ALEE80001';
-const PAYER = 'FRRPLA85M10B885M';
 const GIULIA = 'FRRGLI17C50B885L';
 const MATTEO = 'FRRMTT19H15B885I';
 

@@ -43,20 +43,20 @@ export function IseeFields(props: {
   typeRef?: Ref<HTMLSelectElement>;
   valueRef?: Ref<HTMLInputElement>;
 }) {
-  const { values, onChange, labels, testId } = props;
+  const { values, onChange, labels, testId, types, noneLabel, typeRef, valueRef } = props;
   const set = (patch: Partial<IseeFieldValues>) => onChange({ ...values, ...patch });
   return (
     <div style={row}>
       <label className="field" style={{ flex: '0 1 12rem' }}>
         <span>{labels.type}</span>
         <select
-          ref={props.typeRef}
+          ref={typeRef}
           value={values.type}
           onChange={(e) => set({ type: e.target.value as IseeType | '' })}
           data-testid={`${testId}-type`}
         >
-          {props.noneLabel !== undefined && <option value="">{props.noneLabel}</option>}
-          {props.types.map((i) => (
+          {noneLabel !== undefined && <option value="">{noneLabel}</option>}
+          {types.map((i) => (
             <option key={i.code} value={i.code}>
               {i.label}
             </option>
@@ -68,7 +68,7 @@ export function IseeFields(props: {
           <label className="field" style={{ flex: '0 1 9rem' }}>
             <span>{labels.value}</span>
             <input
-              ref={props.valueRef}
+              ref={valueRef}
               value={values.value}
               onChange={(e) => set({ value: e.target.value })}
               inputMode="decimal"

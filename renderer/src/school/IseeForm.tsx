@@ -55,7 +55,8 @@ export function IseeForm(props: {
   // live: the band the statement gives from next month; only the latest answer is shown
   useEffect(() => {
     const isee = input();
-    if (isee === null) return setPreview(null);
+    // no value yet: nothing is asked and nothing shown (`shown` below)
+    if (isee === null) return;
     const ticket = ++asked.current;
     const timer = setTimeout(() => {
       void api.school.iseePreview({ payerCodiceFiscale: props.payer.codiceFiscale, isee }).then((res) => {

@@ -48,7 +48,8 @@ export function WithdrawForm(props: {
     else dayRef.current?.focus();
   }, [confirming]);
   useEffect(() => {
-    if (!chosen || fromMonth === null) return setPreview(null);
+    // no day yet: the old answer no longer matches (`p` below) and is not shown
+    if (!chosen || fromMonth === null) return;
     let live = true;
     void api.school.withdrawPreview({ enrolmentId: chosen.id, fromMonth }).then((res) => {
       if (!live) return;
