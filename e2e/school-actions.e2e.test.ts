@@ -12,6 +12,7 @@ import { FERRARI } from '../test-support/school-fixtures';
 
 const SHOTS = '/work/shots';
 const DANTE = 'ALEE80001';
+const PAYER = 'FRRPLA85M10B885M';
 const GIULIA = 'FRRGLI17C50B885L';
 const MATTEO = 'FRRMTT19H15B885I';
 
@@ -294,5 +295,23 @@ describe('counter: absence, new ISEE and withdrawal from the family account, key
     await expect.poll(() => absence.getAttribute('data-effect')).toBe('credited');
     await row.scrollIntoViewIfNeeded();
     await shot('next-notice');
+  });
+
+  it('from a pupil’s page, Alt+C opens the family account with that pupil’s enrolment chosen', async () => {
+    keys = 0;
+    await press('F2');
+    await type('search-input', 'FRRMTT19');
+    await page.getByTestId('result-row').filter({ hasText: 'Ferrari' }).first().waitFor();
+    await press('Enter');
+    await page.getByTestId('detail-name').waitFor();
+    expect(await page.getByTestId('school-open-account').textContent()).toContain('(Alt+C)');
+    await shot('resident-page');
+    await press('Alt+c');
+    await page.getByTestId('school-account').waitFor();
+    const chosen = page.locator('[data-testid="school-family-enrolment"][aria-selected="true"]');
+    await expect.poll(() => chosen.textContent()).toContain('Ferrari Matteo');
+    expect(await page.getByTestId('school-payer-search').inputValue()).toBe(PAYER);
+    console.log(`school e2e: from the pupil's page to the family account = ${keys} key presses`);
+    expect(keys).toBeLessThanOrEqual(4);
   });
 });

@@ -8,6 +8,7 @@ import { useT } from '../i18n/useT';
 import { EnrolDone } from './EnrolDone';
 import { EnrolForm } from './EnrolForm';
 import { FamilyAccount } from './FamilyAccount';
+import { takeFamilyAccount } from './open-family-account';
 
 /**
  * The school area (F5): a family's account first (the payer box has the focus: type a surname or
@@ -18,11 +19,13 @@ import { FamilyAccount } from './FamilyAccount';
 export function SchoolScreen({ syncMark, onError }: AreaProps) {
   const { t, locale } = useT();
   const [options, setOptions] = useState<SchoolOptionsView | null>(null);
-  const [query, setQuery] = useState('');
+  // an account handed over by a resident's page (Alt+C) opens at once
+  const [handed] = useState(takeFamilyAccount);
+  const [query, setQuery] = useState(handed?.payerCf ?? '');
   const [payers, setPayers] = useState<{ codiceFiscale: string; name: string; owedCents: number }[]>([]);
-  const [payerCf, setPayerCf] = useState<string | null>(null);
-  /** the enrolment a class-list row opened the account on: the actions act on it */
-  const [picked, setPicked] = useState<string | null>(null);
+  const [payerCf, setPayerCf] = useState<string | null>(handed?.payerCf ?? null);
+  /** the enrolment a class-list row or a resident's page opened the account on: the actions act on it */
+  const [picked, setPicked] = useState<string | null>(handed?.enrolmentId ?? null);
   const openAccount = (cf: string, enrolmentId: string | null) => {
     setPayerCf(cf);
     setPicked(enrolmentId);
