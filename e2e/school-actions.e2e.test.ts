@@ -314,4 +314,18 @@ describe('counter: absence, new ISEE and withdrawal from the family account, key
     console.log(`school e2e: from the pupil's page to the family account = ${keys} key presses`);
     expect(keys).toBeLessThanOrEqual(4);
   });
+
+  it('speaks English when the clerk switches: the account and the new ISEE form', async () => {
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByText("The family's enrolments").waitFor();
+    await page.keyboard.press('Alt+i');
+    await page.getByTestId('school-isee-form').waitFor();
+    await page.getByTestId('school-newisee-value').fill('16.000,00');
+    await page.getByTestId('school-newisee-dsu').fill(NEW_ISEE.dsu);
+    await expect.poll(() => page.getByTestId('school-isee-from').textContent()).toContain('applies from the');
+    await shot('isee-preview-en');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('school-isee-form').waitFor({ state: 'detached' });
+    expect(await page.getByTestId('school-shortcuts').textContent()).toContain('Alt+A canteen absence');
+  });
 });

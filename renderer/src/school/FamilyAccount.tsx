@@ -3,7 +3,7 @@ import type { SchoolAbsenceView, SchoolOptionsView } from '../../../shared/schoo
 import type { SchoolAccountView, SchoolEnrolmentView } from '../../../shared/school/school-views';
 import type { ErrorData } from '../../../shared/errors/app-error';
 import { formatDate } from '../../../shared/i18n/registry-labels';
-import type { IseeType } from '../../../shared/isee/statement';
+import { ISEE_TYPES, type IseeType } from '../../../shared/isee/statement';
 import { api } from '../api/client';
 import { payAtCashdesk } from '../cashdesk/pay-at-cashdesk';
 import { euro } from '../cashdesk/money';
@@ -346,7 +346,8 @@ export function FamilyAccount(props: {
         <IseeForm
           payer={payer}
           history={account?.iseeHistory ?? []}
-          types={options?.iseeTypes ?? []}
+          // in the clerk's language now (the options were read in the language of that moment)
+          types={ISEE_TYPES.map((code) => ({ code, label: t(`school.iseeType.${code}`) }))}
           today={today}
           onClose={() => setAction(null)}
           onDone={done}
