@@ -38,12 +38,14 @@ export function IseeFields(props: {
   labels: { type: string; value: string; dsu: string; issued: string; expires: string; expiresHint?: string };
   /** given: an option for "no ISEE presented", which hides the other fields */
   noneLabel?: string;
+  /** false: no expiry field (the desk applies the default, 31 December of the year of issue) */
+  withExpiry?: boolean;
   /** data-testid prefix: `<prefix>-type`, `-value`, `-dsu`, `-issued`, `-expires` */
   testId: string;
   typeRef?: Ref<HTMLSelectElement>;
   valueRef?: Ref<HTMLInputElement>;
 }) {
-  const { values, onChange, labels, testId, types, noneLabel, typeRef, valueRef } = props;
+  const { values, onChange, labels, testId, types, noneLabel, typeRef, valueRef, withExpiry = true } = props;
   const set = (patch: Partial<IseeFieldValues>) => onChange({ ...values, ...patch });
   return (
     <div style={row}>
@@ -96,16 +98,18 @@ export function IseeFields(props: {
               data-testid={`${testId}-issued`}
             />
           </label>
-          <label className="field" style={{ flex: '0 1 10rem' }}>
-            <span>{labels.expires}</span>
-            <input
-              type="date"
-              value={values.expiresOn}
-              onChange={(e) => set({ expiresOn: e.target.value })}
-              title={labels.expiresHint}
-              data-testid={`${testId}-expires`}
-            />
-          </label>
+          {withExpiry && (
+            <label className="field" style={{ flex: '0 1 10rem' }}>
+              <span>{labels.expires}</span>
+              <input
+                type="date"
+                value={values.expiresOn}
+                onChange={(e) => set({ expiresOn: e.target.value })}
+                title={labels.expiresHint}
+                data-testid={`${testId}-expires`}
+              />
+            </label>
+          )}
         </>
       )}
     </div>
