@@ -10,6 +10,7 @@ import {
   payerMonthLines,
   siblingRanks,
   statementFor,
+  withdrawalFromMonth,
   type EnrolmentMonth,
 } from './billing';
 import { monthsOfSchoolYear, noSchoolReason, schoolYearOfMonth } from './school-catalogue';
@@ -181,5 +182,14 @@ describe('a payer’s month', () => {
     });
     expect(lines).toEqual([expect.objectContaining({ kind: 'correzione', meals: 2, amountCents: 400 })]);
     expect(lines[0]?.note).toContain('Conguaglio');
+  });
+});
+
+describe('withdrawal', () => {
+  it('stops billing from the month after the day, or from that month when withdrawn on the 1st', () => {
+    expect(withdrawalFromMonth('2026-12-07')).toBe('2027-01');
+    expect(withdrawalFromMonth('2026-12-31')).toBe('2027-01');
+    expect(withdrawalFromMonth('2027-01-01')).toBe('2027-01');
+    expect(withdrawalFromMonth('2026-10-02')).toBe('2026-11');
   });
 });

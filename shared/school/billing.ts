@@ -50,6 +50,14 @@ export const iseeFromMonth = (recordedOn: IsoDate, notBefore: string | null): st
   return notBefore !== null && notBefore > next ? notBefore : next;
 };
 
+/**
+ * The first month no longer billed when a family withdraws on `day`: the month after, since the
+ * meals eaten that month and a month's transport already started are due; a withdrawal on the
+ * first of a month stops that month [U: the comune's regulation; some prorate transport].
+ */
+export const withdrawalFromMonth = (day: IsoDate): string =>
+  day.endsWith('-01') ? monthOf(day) : nextMonth(monthOf(day));
+
 export interface Sibling {
   id: string;
   household: string;

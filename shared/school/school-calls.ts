@@ -182,6 +182,68 @@ export const schoolEnrolInput = schoolRequestInput
   .strict();
 export type SchoolEnrolInput = z.infer<typeof schoolEnrolInput>;
 
+/** One enrolment's band in a month before and after a change (a new ISEE, a sibling withdrawn). */
+export interface SchoolBandChangeView {
+  enrolmentId: string;
+  childLabel: string;
+  service: SchoolService;
+  siblingRank: number;
+  /** null: no band (no tariff in force) */
+  before: SchoolBand | null;
+  after: SchoolBand | null;
+  afterRank: number;
+}
+
+/**
+ * What a new ISEE would give, live and nothing stored: the month it applies from and, for each of
+ * the payer's enrolments in force then, the band now and with the new statement (the same shared
+ * engine the hub bills with), or why the statement is refused.
+ */
+export interface SchoolIseePreviewView {
+  fromMonth: string;
+  refusals: SchoolRefusalView[];
+  /** the expired-ISEE warning in the clerk's language (the new statement expires before fromMonth) */
+  warning: string | null;
+  rows: SchoolBandChangeView[];
+}
+
+/**
+ * What withdrawing an enrolment from a month changes in billing: the last month billed for it,
+ * what stops (meals, the monthly fee), and the brothers and sisters whose rank (and price) changes.
+ */
+export interface SchoolWithdrawPreviewView {
+  enrolmentId: string;
+  fromMonth: string;
+  /** the last month still billed for this enrolment (null: nothing was ever billed) */
+  lastMonth: string | null;
+  /** the band of the month before fromMonth, for "no more € 25,00 a month" */
+  band: SchoolBand | null;
+  /**
+   * months on or after fromMonth already billed for it: they stay as billed (the meals were eaten,
+   * the fee was due), the withdrawal changes the months not yet billed
+   */
+  alreadyBilled: string[];
+  siblings: SchoolBandChangeView[];
+}
+
+/** A canteen absence marked at this counter and what it does to the family's bill. */
+export interface SchoolAbsenceView {
+  enrolmentId: string;
+  childLabel: string;
+  day: IsoDate;
+  /**
+   * not_billed: the month is not billed yet, the day's meal will not be charged;
+   * credit_next: the month was billed, the next notice carries the credit;
+   * credited: the hub's run has put the credit on the notice of `creditMonth`
+   */
+  effect: 'not_billed' | 'credit_next' | 'credited';
+  /** the meal's price in the band of that month (what is not charged or credited) */
+  unitPriceCents: number;
+  creditMonth: string | null;
+  /** still only at this counter (not yet at the hub) */
+  pending: boolean;
+}
+
 export const SCHOOL_LIST_BY = ['child', 'payer', 'school'] as const;
 
 const byEnrolment = z.object({ enrolmentId: id }).strict();
@@ -221,6 +283,18 @@ export const SCHOOL_CALLS = {
       .strict(),
     'clerk',
   ),
+  /** the band each enrolment of the payer gets from next month with a new ISEE: nothing stored */
+  'school:iseePreview': spec<SchoolIseePreviewView>()(
+    z.object({ payerCodiceFiscale: cf, isee: schoolIseeInput }).strict(),
+    'clerk',
+  ),
+  /** what a withdrawal from a month changes in billing: nothing stored */
+  'school:withdrawPreview': spec<SchoolWithdrawPreviewView>()(
+    byEnrolment.extend({ fromMonth: monthSchema }),
+    'clerk',
+  ),
+  /** the canteen absences marked for a payer's children, with the credit each produces */
+  'school:absences': spec<SchoolAbsenceView[]>()(z.object({ payerCodiceFiscale: cf }).strict(), 'clerk'),
   /** a family's account: the months with their notices, paid, owed, the ISEE history */
   'school:account': spec<SchoolAccountView | null>()(z.object({ payerCodiceFiscale: cf }).strict(), 'clerk'),
   /** the payers with an account or an enrolment, by name or codice fiscale */

@@ -124,9 +124,12 @@ export async function findAccount(db: Db, payerCf: string): Promise<SchoolAccoun
   return row ? schoolAccountRecordSchema.parse(JSON.parse(row.record)) : null;
 }
 
-/** Ids of enrolments with a `school.*` mutation still in the outbox. */
+/**
+ * Ids of enrolments still in the outbox, not yet at the hub. An absence or a withdrawal queued
+ * for an enrolment the hub holds leaves it confirmed.
+ */
 export async function pendingEnrolmentIds(db: Db): Promise<Set<string>> {
-  const rows = await db.selectFrom('outbox').select('args').where('name', 'like', 'school.%').execute();
+  const rows = await db.selectFrom('outbox').select('args').where('name', '=', 'school.enrol').execute();
   return new Set(
     rows.flatMap((r) => {
       const id = (JSON.parse(r.args) as { enrolmentId?: unknown }).enrolmentId;

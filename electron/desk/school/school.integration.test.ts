@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertHouseholds } from '../../../hub/seed/seed-demo';
 import type {
+  SchoolAbsenceView,
   SchoolHouseholdView,
+  SchoolIseePreviewView,
   SchoolOptionsView,
   SchoolQuoteView,
+  SchoolWithdrawPreviewView,
 } from '../../../shared/school/school-calls';
 import type { SchoolAccountView, SchoolEnrolmentView } from '../../../shared/school/school-views';
 import { testClock } from '../../../test-support/case-fixtures';
@@ -277,5 +280,83 @@ describe.each(HUB_BACKENDS)('school services at the counter (desk core over a re
     });
     expect(synced[0]).toMatchObject({ status: 'active', siblingRank: 1 });
     expect(synced[0]?.band).toMatchObject({ chosenBy: 'non_resident', unitPriceCents: 550 });
+  });
+
+  it('shows before acting what a new ISEE, a withdrawal and an absence do to the bill; the next run credits the absence', async () => {
+    const payerCodiceFiscale = 'FRRPLA85M10B885M';
+    const list = await desk.ok<SchoolEnrolmentView[]>('school:list', {
+      by: 'payer',
+      codiceFiscale: payerCodiceFiscale,
+    });
+    const giulia = list.find((e) => e.child.givenNames === 'Giulia');
+    if (!giulia) throw new Error('no enrolment for Giulia');
+    // the absence of 4 November was marked before November's run: the meal is simply not charged
+    const marked = await desk.ok<SchoolAbsenceView[]>('school:absences', { payerCodiceFiscale });
+    expect(marked.map((x) => [x.childLabel, x.day, x.effect, x.unitPriceCents, x.pending])).toEqual([
+      ['Ferrari Matteo', '2026-11-04', 'not_billed', 280, false],
+    ]);
+    // 5 October was billed: marked now, it is a credit of € 3,50 on the next notice
+    await desk.ok('school:absence', { enrolmentId: giulia.id, day: '2026-10-05' });
+    const credit = await desk.ok<SchoolAbsenceView[]>('school:absences', { payerCodiceFiscale });
+    expect(credit.find((x) => x.day === '2026-10-05')).toMatchObject({
+      effect: 'credit_next',
+      unitPriceCents: 350,
+      pending: true,
+    });
+
+    // a new ISEE of € 12.000,00 recorded in November: from December, the band of each child
+    const before = await snapshot();
+    const isee = {
+      ...FERRARI_ISEE,
+      value: '12.000,00',
+      dsuProtocol: 'INPS-ISEE-2026-000777777-00',
+      issuedOn: '2026-11-02',
+    };
+    const p = await desk.ok<SchoolIseePreviewView>('school:iseePreview', { payerCodiceFiscale, isee });
+    expect(p.fromMonth).toBe('2026-12');
+    expect(p.refusals).toEqual([]);
+    const giuliaRow = p.rows.find((r) => r.childLabel === 'Ferrari Giulia');
+    expect(giuliaRow?.before).toMatchObject({ iseeCents: 550_000 });
+    expect(giuliaRow?.after).toMatchObject({ iseeCents: 1_200_000, chosenBy: 'isee' });
+    expect(giuliaRow?.after?.unitPriceCents ?? 0).toBeGreaterThan(giuliaRow?.before?.unitPriceCents ?? 0);
+    const wrong = await desk.ok<SchoolIseePreviewView>('school:iseePreview', {
+      payerCodiceFiscale,
+      isee: { ...isee, value: '12000,005' },
+    });
+    expect(wrong.refusals.map((r) => r.code)).toEqual(['isee_value_invalid']);
+    // withdrawing Giulia from December: Matteo becomes child no. 1 and loses the sibling discount
+    const w = await desk.ok<SchoolWithdrawPreviewView>('school:withdrawPreview', {
+      enrolmentId: giulia.id,
+      fromMonth: '2026-12',
+    });
+    expect(w).toMatchObject({ lastMonth: '2026-11', alreadyBilled: [] });
+    expect(w.siblings.map((s) => [s.childLabel, s.siblingRank, s.afterRank])).toEqual([
+      ['Ferrari Matteo', 2, 1],
+    ]);
+    expect(w.siblings[0]?.after?.unitPriceCents ?? 0).toBeGreaterThan(
+      w.siblings[0]?.before?.unitPriceCents ?? 0,
+    );
+    // previews store nothing
+    expect(await snapshot()).toEqual(before);
+
+    await desk.core.sync.syncOnce();
+    const { runBilling } = await import('../../../hub/school/billing-run');
+    clock.move(30); // 1 December: the run for November
+    const report = await runBilling(hub.hubDb.db, 'B885', '2026-11', clock.now());
+    expect(report.rejected).toEqual([]);
+    await desk.login();
+    await desk.core.sync.syncOnce();
+    await desk.core.sync.syncOnce();
+    const credited = await desk.ok<SchoolAbsenceView[]>('school:absences', { payerCodiceFiscale });
+    expect(credited.find((x) => x.day === '2026-10-05')).toMatchObject({
+      effect: 'credited',
+      creditMonth: '2026-11',
+      pending: false,
+    });
+    const account = await desk.ok<SchoolAccountView>('school:account', { payerCodiceFiscale });
+    const november = account.months.find((m) => m.month === '2026-11');
+    expect(
+      november?.lines.filter((l) => l.kind === 'correzione').map((l) => [l.month, l.amountCents]),
+    ).toEqual([['2026-10', -350]]);
   });
 });

@@ -3,6 +3,7 @@ import { schoolService } from '../../../shared/school/service';
 import { schoolAccountRecordSchema, schoolEnrolmentRecordSchema } from '../../../shared/school/school-wire';
 import { defineDeskService } from '../services/desk-service';
 import * as m0000 from './migrations/2026_12_07_0000_school';
+import { schoolAbsences, schoolIseePreview, schoolWithdrawPreview } from './school-preview';
 import { saveAccount, saveEnrolment } from './school-repository';
 import {
   absenceEffect,
@@ -40,6 +41,9 @@ export const schoolDesk = defineDeskService({
     'school:list': schoolList,
     'school:account': schoolAccount,
     'school:payers': schoolPayers,
+    'school:iseePreview': schoolIseePreview,
+    'school:withdrawPreview': schoolWithdrawPreview,
+    'school:absences': schoolAbsences,
   }),
   // Optimistic, and replayed after each pull until the hub confirms: never over a record the
   // hub has sent (saveEnrolment), and idempotent.

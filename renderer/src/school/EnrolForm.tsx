@@ -15,6 +15,7 @@ import { api } from '../api/client';
 import { euro } from '../cashdesk/money';
 import { useT } from '../i18n/useT';
 import { OVERLAY } from '../canone/CanoneForm';
+import { EMPTY_ISEE, IseeFields, iseeValueText, type IseeFieldValues } from '../isee/IseeFields';
 
 /** What "enrol the next sibling" keeps from the last enrolment: school, payer, ISEE, service. */
 export interface EnrolCarry {
@@ -28,9 +29,6 @@ export interface EnrolCarry {
 }
 
 const row: React.CSSProperties = { display: 'flex', gap: '0.75rem', flexWrap: 'wrap' };
-
-/** "6000,01" as typed, for the form; the desk parses it with the ISEE rules. */
-const centsText = (cents: number): string => (cents / 100).toFixed(2).replace('.', ',');
 
 /**
  * A canteen or transport enrolment, keyboard first. The child comes from the resident's page,
@@ -59,11 +57,18 @@ export function EnrolForm(props: {
   const [stop, setStop] = useState('');
   const [dietCode, setDietCode] = useState<DietCode | ''>('');
   const [startMonth, setStartMonth] = useState(carry?.startMonth ?? '');
-  const [iseeType, setIseeType] = useState<IseeType | ''>(carry ? (carry.isee?.type ?? '') : 'ordinario');
-  const [iseeValue, setIseeValue] = useState(carry?.isee?.value ?? '');
-  const [dsu, setDsu] = useState(carry?.isee?.dsuProtocol ?? '');
-  const [issuedOn, setIssuedOn] = useState(carry?.isee?.issuedOn ?? '');
-  const [expiresOn, setExpiresOn] = useState(carry?.isee?.expiresOn ?? '');
+  const [iseeFields, setIseeFields] = useState<IseeFieldValues>(
+    carry
+      ? {
+          type: carry.isee?.type ?? '',
+          value: carry.isee?.value ?? '',
+          dsuProtocol: carry.isee?.dsuProtocol ?? '',
+          issuedOn: carry.isee?.issuedOn ?? '',
+          expiresOn: carry.isee?.expiresOn ?? '',
+        }
+      : EMPTY_ISEE,
+  );
+  const { type: iseeType, value: iseeValue, dsuProtocol: dsu, issuedOn, expiresOn } = iseeFields;
   // a child entered by hand (not resident) and the payer, as on their documents
   const [childCf, setChildCf] = useState('');
   const [childSurname, setChildSurname] = useState('');
@@ -93,11 +98,13 @@ export function EnrolForm(props: {
       setPayerId((p) => p || first?.residentId || '');
       // the ISEE the comune already holds for the payer: nothing to type again
       if (!carry && first?.isee) {
-        setIseeType(first.isee.type as IseeType);
-        setIseeValue(centsText(first.isee.valueCents));
-        setDsu(first.isee.dsuProtocol);
-        setIssuedOn(first.isee.issuedOn);
-        setExpiresOn(first.isee.expiresOn);
+        setIseeFields({
+          type: first.isee.type as IseeType,
+          value: iseeValueText(first.isee.valueCents),
+          dsuProtocol: first.isee.dsuProtocol,
+          issuedOn: first.isee.issuedOn,
+          expiresOn: first.isee.expiresOn,
+        });
       }
     });
     // once per child
@@ -424,66 +431,21 @@ export function EnrolForm(props: {
         )}
       </div>
       <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
-        <div style={row}>
-          <label className="field" style={{ flex: '0 1 12rem' }}>
-            <span>{t('school.field.iseeType')}</span>
-            <select
-              value={iseeType}
-              onChange={(e) => setIseeType(e.target.value as IseeType | '')}
-              data-testid="school-isee-type"
-            >
-              <option value="">{t('school.noIsee')}</option>
-              {options?.iseeTypes.map((i) => (
-                <option key={i.code} value={i.code}>
-                  {i.label}
-                </option>
-              ))}
-            </select>
-          </label>
-          {iseeType !== '' && (
-            <>
-              <label className="field" style={{ flex: '0 1 9rem' }}>
-                <span>{t('school.field.iseeValue')}</span>
-                <input
-                  value={iseeValue}
-                  onChange={(e) => setIseeValue(e.target.value)}
-                  inputMode="decimal"
-                  autoComplete="off"
-                  data-testid="school-isee-value"
-                />
-              </label>
-              <label className="field" style={{ flex: '1 1 14rem' }}>
-                <span>{t('school.field.dsu')}</span>
-                <input
-                  value={dsu}
-                  onChange={(e) => setDsu(e.target.value.toUpperCase())}
-                  className="mono"
-                  autoComplete="off"
-                  data-testid="school-isee-dsu"
-                />
-              </label>
-              <label className="field" style={{ flex: '0 1 10rem' }}>
-                <span>{t('school.field.iseeIssued')}</span>
-                <input
-                  type="date"
-                  value={issuedOn}
-                  onChange={(e) => setIssuedOn(e.target.value)}
-                  data-testid="school-isee-issued"
-                />
-              </label>
-              <label className="field" style={{ flex: '0 1 10rem' }}>
-                <span>{t('school.field.iseeExpires')}</span>
-                <input
-                  type="date"
-                  value={expiresOn}
-                  onChange={(e) => setExpiresOn(e.target.value)}
-                  title={t('school.expiryDefault')}
-                  data-testid="school-isee-expires"
-                />
-              </label>
-            </>
-          )}
-        </div>
+        <IseeFields
+          values={iseeFields}
+          onChange={setIseeFields}
+          types={options?.iseeTypes ?? []}
+          noneLabel={t('school.noIsee')}
+          labels={{
+            type: t('school.field.iseeType'),
+            value: t('school.field.iseeValue'),
+            dsu: t('school.field.dsu'),
+            issued: t('school.field.iseeIssued'),
+            expires: t('school.field.iseeExpires'),
+            expiresHint: t('school.expiryDefault'),
+          }}
+          testId="school-isee"
+        />
         {payer?.isee && (
           <p className="muted small" data-testid="school-isee-on-file">
             {t('school.iseeOnFile', {

@@ -8,6 +8,7 @@ import { useT } from '../i18n/useT';
 import { EnrolDone } from './EnrolDone';
 import { EnrolForm } from './EnrolForm';
 import { FamilyAccount } from './FamilyAccount';
+import { takeFamilyAccount } from './open-family-account';
 
 /**
  * The school area (F5): a family's account first (the payer box has the focus: type a surname or
@@ -18,9 +19,17 @@ import { FamilyAccount } from './FamilyAccount';
 export function SchoolScreen({ syncMark, onError }: AreaProps) {
   const { t, locale } = useT();
   const [options, setOptions] = useState<SchoolOptionsView | null>(null);
-  const [query, setQuery] = useState('');
+  // an account handed over by a resident's page (Alt+C) opens at once
+  const [handed] = useState(takeFamilyAccount);
+  const [query, setQuery] = useState(handed?.payerCf ?? '');
   const [payers, setPayers] = useState<{ codiceFiscale: string; name: string; owedCents: number }[]>([]);
-  const [payerCf, setPayerCf] = useState<string | null>(null);
+  const [payerCf, setPayerCf] = useState<string | null>(handed?.payerCf ?? null);
+  /** the enrolment a class-list row or a resident's page opened the account on: the actions act on it */
+  const [picked, setPicked] = useState<string | null>(handed?.enrolmentId ?? null);
+  const openAccount = (cf: string, enrolmentId: string | null) => {
+    setPayerCf(cf);
+    setPicked(enrolmentId);
+  };
   const [schoolCode, setSchoolCode] = useState('');
   const [className, setClassName] = useState('');
   const [list, setList] = useState<SchoolEnrolmentView[] | null>(null);
@@ -56,7 +65,7 @@ export function SchoolScreen({ syncMark, onError }: AreaProps) {
     if (e.key !== 'Enter') return;
     e.preventDefault();
     const first = payers[0];
-    if (first) setPayerCf(first.codiceFiscale);
+    if (first) openAccount(first.codiceFiscale, null);
   };
   const hits = query.trim().length >= 2 ? payers : [];
   const school = options?.schools.find((s) => s.code === schoolCode) ?? null;
@@ -100,7 +109,7 @@ export function SchoolScreen({ syncMark, onError }: AreaProps) {
                 <button
                   type="button"
                   className="btn btn-ghost"
-                  onClick={() => setPayerCf(p.codiceFiscale)}
+                  onClick={() => openAccount(p.codiceFiscale, null)}
                   data-testid="school-payer-hit"
                 >
                   {p.name} <span className="mono small">{p.codiceFiscale}</span> · {euro(p.owedCents, locale)}
@@ -109,7 +118,16 @@ export function SchoolScreen({ syncMark, onError }: AreaProps) {
             ))}
           </ul>
         )}
-        {payerCf && <FamilyAccount payerCf={payerCf} syncMark={syncMark} onError={onError} />}
+        {payerCf && (
+          <FamilyAccount
+            key={payerCf}
+            payerCf={payerCf}
+            enrolmentId={picked}
+            syncMark={syncMark}
+            options={options}
+            onError={onError}
+          />
+        )}
       </div>
       <div className="card" data-testid="school-enrolments">
         <h2>{t('school.list.title')}</h2>
@@ -169,9 +187,9 @@ export function SchoolScreen({ syncMark, onError }: AreaProps) {
                   key={e.id}
                   tabIndex={0}
                   onKeyDown={(ev) => {
-                    if (ev.key === 'Enter') setPayerCf(e.payer.codiceFiscale);
+                    if (ev.key === 'Enter') openAccount(e.payer.codiceFiscale, e.id);
                   }}
-                  onClick={() => setPayerCf(e.payer.codiceFiscale)}
+                  onClick={() => openAccount(e.payer.codiceFiscale, e.id)}
                   data-testid="school-row"
                   data-status={e.status}
                 >
