@@ -28,6 +28,7 @@ import {
   type RegistryPage,
 } from '../../../shared/sync/registry-page';
 import type { Credential } from '../credential-file';
+import { createHubFetch, type HubFetch } from './tls';
 
 export interface HubClient {
   enrol(hubUrl: string, code: string): Promise<EnrolResponse>;
@@ -82,11 +83,14 @@ export interface HubClientOptions {
   timeoutMs?: number;
   /** the clerk's language, sent as accept-language (the hub's error wording) */
   locale?: () => string;
+  /** HTTPS policy and trust (tls.ts); default: system trust, http only to loopback */
+  fetch?: HubFetch;
 }
 
 /** Real HTTP to the hub. Every answer is validated; hub errors keep their code so the clerk reads the hub's reason. */
 export function createHubClient(opts: HubClientOptions): DeskHubClient {
   const timeoutMs = opts.timeoutMs ?? 15_000;
+  const hubFetch = opts.fetch ?? createHubFetch();
 
   async function request<S extends z.ZodType>(
     base: string,
@@ -97,7 +101,7 @@ export function createHubClient(opts: HubClientOptions): DeskHubClient {
   ): Promise<z.infer<S>> {
     const attempt = () => {
       const timeout = AbortSignal.timeout(init.timeoutMs ?? timeoutMs);
-      return fetch(new URL(path, base), {
+      return hubFetch(new URL(path, base), {
         ...init,
         headers: {
           'content-type': 'application/json',
@@ -113,7 +117,9 @@ export function createHubClient(opts: HubClientOptions): DeskHubClient {
     let res: Response;
     try {
       res = await attempt();
-    } catch {
+    } catch (err) {
+      // an insecure address or an untrusted certificate is not a network fault: never retried
+      if (err instanceof AppError) throw err;
       // A pooled keep-alive socket may have died with a hub restart: one fresh try. The sync
       // calls are safe to repeat (mutations carry their id, pulls a cursor); the others say noRetry.
       try {
