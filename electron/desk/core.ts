@@ -7,6 +7,7 @@ import { AuthorKeys } from './session/author-keys';
 import { createDispatch, type Dispatch } from './dispatch';
 import { createHandlers } from './handlers';
 import { createHubClient, type DeskHubClient, type HubClient } from './hub-client/hub-client';
+import { createHubFetch, readCaCertificate } from './hub-client/tls';
 import { initialSyncStatus } from './sync/bootstrap';
 import { SyncEngine, type SyncEngineOptions } from './sync/sync-engine';
 
@@ -45,6 +46,12 @@ export async function createDeskCore(opts: DeskCoreOptions): Promise<DeskCore> {
         credential: () => opts.credentials.read(),
         version: opts.config.version,
         locale: () => ctx.state.locale,
+        // the comune's CA when IT pinned one, the system's trust otherwise (hub-client/tls.ts)
+        fetch: createHubFetch({
+          caPem: opts.config.managed?.config.caCertificate
+            ? readCaCertificate(opts.config.managed.config.caCertificate)
+            : null,
+        }),
       });
   const ctx: DeskContext = {
     db,

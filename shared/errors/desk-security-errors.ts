@@ -14,6 +14,10 @@ export const DESK_SECURITY_ERROR_MESSAGES = {
     it: "L'impostazione «{setting}» è fissata dai Servizi Informatici (configurazione gestita) e non si può cambiare da questa postazione.",
     en: 'The setting "{setting}" is fixed by IT (managed configuration) and cannot be changed on this workstation.',
   },
+  managed_enrolment_mismatch: {
+    it: 'Il codice di registrazione appartiene a {actual}, ma la configurazione gestita prevede {expected}: la postazione non è stata registrata. Chiedere un nuovo codice ai Servizi Informatici.',
+    en: 'The enrolment code belongs to {actual}, but the managed configuration expects {expected}: the workstation was not enrolled. Ask IT for a new code.',
+  },
   insecure_hub_url: {
     it: 'Indirizzo della centrale {url} rifiutato: la connessione deve essere cifrata (https://). http:// è ammesso solo verso questa stessa macchina.',
     en: 'Hub address {url} refused: the connection must be encrypted (https://). http:// is allowed only to this same machine.',

@@ -23,6 +23,7 @@ import {
   EXCEPTIONS_PATH,
   hubExceptionsSchema,
   type HubExceptions,
+  type EnrolRequest,
   type EnrolResponse,
   type LoginResponse,
   type RegistryPage,
@@ -31,7 +32,8 @@ import type { Credential } from '../credential-file';
 import { createHubFetch, type HubFetch } from './tls';
 
 export interface HubClient {
-  enrol(hubUrl: string, code: string): Promise<EnrolResponse>;
+  /** `ring`: the update ring the managed configuration assigns (the hub keeps one it knows) */
+  enrol(hubUrl: string, code: string, ring?: string | null): Promise<EnrolResponse>;
   login(username: string, password: string): Promise<LoginResponse>;
   registryPage(after: string | null, limit: number): Promise<RegistryPage>;
   /** `clerkToken`: the hub credential of the one person who made all these mutations */
@@ -170,12 +172,12 @@ export function createHubClient(opts: HubClientOptions): DeskHubClient {
       const c = enrolled();
       return request(c.hubUrl, c.token, EXCEPTIONS_PATH, { method: 'GET', clerkToken }, hubExceptionsSchema);
     },
-    enrol: (hubUrl, code) =>
+    enrol: (hubUrl, code, ring) =>
       request(
         hubUrl,
         null,
         ENROL_PATH,
-        { method: 'POST', body: JSON.stringify({ code }) },
+        { method: 'POST', body: JSON.stringify({ code, ...(ring ? { ring } : {}) } satisfies EnrolRequest) },
         enrolResponseSchema,
       ),
     login: (username, password) => {
