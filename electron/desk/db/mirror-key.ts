@@ -1,0 +1,50 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { AppError } from '../../../shared/errors/app-error';
+import { privateDir } from '../private-files';
+
+/**
+ * Where the mirror's 32-byte key lives: in Electron, sealed with safeStorage (DPAPI, Keychain,
+ * libsecret; electron/main/safe-storage-mirror-key.ts); in browser mode, a 0600 file. Like the
+ * device credential, it belongs to the workstation: revocation wipes the key and the archive.
+ */
+export interface MirrorKeyStore {
+  read(): Buffer | null;
+  write(key: Buffer): void;
+  clear(): void;
+}
+
+/** The key the mirror opens with; made on first use, when there is no archive yet to lose. */
+export function mirrorKey(store: MirrorKeyStore, dbFile: string): Buffer {
+  const existing = store.read();
+  if (existing) return existing;
+  if (existsSync(dbFile)) throw new AppError('mirror_key_missing', { file: dbFile });
+  const key = randomBytes(32);
+  store.write(key);
+  return key;
+}
+
+export function fileMirrorKeyStore(file: string): MirrorKeyStore {
+  return {
+    read: () => {
+      if (!existsSync(file)) return null;
+      const hex = readFileSync(file, 'utf8').trim();
+      if (!/^[0-9a-f]{64}$/.test(hex)) throw new AppError('mirror_key_wrong', { file });
+      return Buffer.from(hex, 'hex');
+    },
+    write: (key) => {
+      privateDir(dirname(file));
+      writeFileSync(file, key.toString('hex'), { mode: 0o600 });
+      chmodSync(file, 0o600);
+    },
+    clear: () => rmSync(file, { force: true }),
+  };
+}
+
+/** Revocation: without the key the archive is unreadable; the files go too (WAL, SHM, backups). */
+export function wipeEncryptedMirror(store: MirrorKeyStore, dbFile: string, backups: string[] = []): void {
+  store.clear();
+  for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`, `${dbFile}-journal`, ...backups])
+    rmSync(f, { force: true });
+}
