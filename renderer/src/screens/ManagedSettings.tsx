@@ -25,13 +25,23 @@ export function ManagedSettings(props: { managed: ManagedSetupView | null | unde
                 {l.setting === 'updates' ? t(`managed.updates.${l.value}` as UiKey) : l.value}
               </span>{' '}
               <span className="badge" aria-label={t('managed.locked')} title={t('managed.locked')}>
-                🔒 {t('managed.locked')}
+                <LockIcon /> {t('managed.locked')}
               </span>
             </dd>
           </div>
         ))}
       </dl>
     </section>
+  );
+}
+
+/** A padlock drawn inline: the counter PCs' fonts need not have the emoji. */
+function LockIcon() {
+  return (
+    <svg width="10" height="12" viewBox="0 0 10 12" aria-hidden="true" style={{ verticalAlign: '-1px' }}>
+      <rect x="1" y="5" width="8" height="7" rx="1" fill="currentColor" />
+      <path d="M3 5V3.5a2 2 0 0 1 4 0V5" fill="none" stroke="currentColor" strokeWidth="1.4" />
+    </svg>
   );
 }
 
