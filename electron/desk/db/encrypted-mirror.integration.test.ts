@@ -9,7 +9,10 @@ import { FIXTURE_HOUSEHOLDS } from '../../../test-support/registry-fixture';
 import { familyToRow, residentToRow } from '../registry/registry-mapping';
 import { searchByName } from '../registry/registry-repository';
 import { deskMigrations } from './migrations';
-import { fileMirrorKeyStore, mirrorKey, wipeEncryptedMirror } from './mirror-key';
+import { credentialsWithMirrorKey, fileMirrorKeyStore, mirrorKey, wipeEncryptedMirror } from './mirror-key';
+import { startTestHub } from '../../../test-support/running-hub';
+import { createDeskCore, DEFAULT_DESK_CONFIG } from '../core';
+import { memoryCredentialStore } from '../credential-file';
 import { openDeskDatabase, type SqliteDriver } from './open-database';
 
 /**
@@ -114,5 +117,42 @@ describe.runIf(cipher)('encrypted local mirror', () => {
     expect(() => mirrorKey(other.keys, other.file)).toThrow(
       expect.objectContaining({ code: 'mirror_key_missing' }),
     );
+  });
+
+  it('bootstraps from a real hub into the encrypted file; revocation takes the key, the next start begins clean', async () => {
+    const hub = await startTestHub('sqlite');
+    const { file, keys } = fresh();
+    const key = mirrorKey(keys, file, false);
+    const credentials = credentialsWithMirrorKey(
+      memoryCredentialStore({ hubUrl: hub.url, workstation: 'Casale - Anagrafe 1', token: hub.casaleToken }),
+      keys,
+      key,
+    );
+    const core = await createDeskCore({
+      dbFile: file,
+      config: { ...DEFAULT_DESK_CONFIG, version: 'test' },
+      credentials,
+      encryption: { key, driver },
+    });
+    try {
+      expect(await core.sync.syncOnce()).toMatchObject({ state: 'ready', residents: 6 });
+      const someone = FIXTURE_HOUSEHOLDS[0]!.members[0]!;
+      expect(
+        (await searchByName(core.ctx.db, normalizeName(someone.surname), '', 50)).map(
+          (h) => h.codice_fiscale,
+        ),
+      ).toContain(someone.codiceFiscale);
+      expect(readFileSync(file).includes(Buffer.from(someone.codiceFiscale))).toBe(false);
+
+      credentials.clear(); // what the sync engine does when the hub says "revoked"
+      expect(keys.read()).toBeNull();
+    } finally {
+      await core.close();
+      await hub.close();
+    }
+    // next start, not enrolled: the keyless archive is removed and a new key made
+    const next = mirrorKey(keys, file, false);
+    expect(next.equals(key)).toBe(false);
+    expect(existsSync(file)).toBe(false);
   });
 });

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { AppError } from '../../../shared/errors/app-error';
+import type { CredentialStore } from '../credential-file';
 import { privateDir } from '../private-files';
 
 /**
@@ -15,11 +16,17 @@ export interface MirrorKeyStore {
   clear(): void;
 }
 
-/** The key the mirror opens with; made on first use, when there is no archive yet to lose. */
-export function mirrorKey(store: MirrorKeyStore, dbFile: string): Buffer {
+/**
+ * The key the mirror opens with; made on first use, when there is no archive yet to lose. An
+ * archive left without its key by a workstation that is no longer enrolled (revoked: the key went
+ * with the credential) is unreadable by design and is removed; an enrolled workstation whose key
+ * vanished is an error for IT, never a silent fresh start over pending work.
+ */
+export function mirrorKey(store: MirrorKeyStore, dbFile: string, enrolled = true): Buffer {
   const existing = store.read();
   if (existing) return existing;
-  if (existsSync(dbFile)) throw new AppError('mirror_key_missing', { file: dbFile });
+  if (existsSync(dbFile) && enrolled) throw new AppError('mirror_key_missing', { file: dbFile });
+  if (existsSync(dbFile)) wipeEncryptedMirror(store, dbFile);
   const key = randomBytes(32);
   store.write(key);
   return key;
@@ -39,6 +46,29 @@ export function fileMirrorKeyStore(file: string): MirrorKeyStore {
       chmodSync(file, 0o600);
     },
     clear: () => rmSync(file, { force: true }),
+  };
+}
+
+/**
+ * The mirror key follows the device credential: revocation clears the credential and with it the
+ * key (the wiped archive becomes unreadable); enrolling again in the same run puts the running
+ * key back, so the next start opens the archive it has been writing.
+ */
+export function credentialsWithMirrorKey(
+  credentials: CredentialStore,
+  keys: MirrorKeyStore,
+  runningKey: Buffer,
+): CredentialStore {
+  return {
+    read: () => credentials.read(),
+    write: (c) => {
+      credentials.write(c);
+      if (!keys.read()) keys.write(runningKey);
+    },
+    clear: () => {
+      credentials.clear();
+      keys.clear();
+    },
   };
 }
 

@@ -61,6 +61,8 @@ function openEncrypted(file: string, { key, driver }: MirrorEncryption): SQLite.
   if (key.length !== 32) throw new AppError('mirror_key_wrong', { file });
   const sqlite = new driver(file);
   sqlite.pragma(`key="x'${key.toString('hex')}'"`);
+  // deleted rows (a revocation's wipe) are overwritten, not left in free pages under the same key
+  sqlite.pragma('secure_delete = ON');
   try {
     // the first read decrypts page 1: a wrong key (or a plain file) fails here, before any write
     sqlite.prepare('select count(*) from sqlite_master').get();
