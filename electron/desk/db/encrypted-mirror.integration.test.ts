@@ -155,4 +155,22 @@ describe.runIf(cipher)('encrypted local mirror', () => {
     expect(next.equals(key)).toBe(false);
     expect(existsSync(file)).toBe(false);
   });
+
+  it("encrypts an older version's plain mirror in place, unsent work included", async () => {
+    const { file, keys } = fresh();
+    const plain = await openDeskDatabase(file); // as before this version: better-sqlite3, no key
+    plain.sqlite.prepare("insert into meta (key, value) values ('probe', 'RSSMRA80A01B885X')").run();
+    await plain.close();
+    expect(readFileSync(file).includes(Buffer.from('RSSMRA80A01B885X'))).toBe(true);
+
+    const key = mirrorKey(keys, file, true); // enrolled, plain archive: a new key, no error
+    const d = await openDeskDatabase(file, deskMigrations(), { key, driver });
+    expect(d.sqlite.prepare("select value from meta where key = 'probe'").get()).toEqual({
+      value: 'RSSMRA80A01B885X',
+    });
+    d.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    await d.close();
+    expect(readFileSync(file).includes(Buffer.from('RSSMRA80A01B885X'))).toBe(false);
+    expect(mirrorKey(keys, file, true).equals(key)).toBe(true);
+  });
 });

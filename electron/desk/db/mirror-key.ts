@@ -1,5 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  openSync,
+  readFileSync,
+  readSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname } from 'node:path';
 import { AppError } from '../../../shared/errors/app-error';
 import type { CredentialStore } from '../credential-file';
@@ -25,11 +34,26 @@ export interface MirrorKeyStore {
 export function mirrorKey(store: MirrorKeyStore, dbFile: string, enrolled = true): Buffer {
   const existing = store.read();
   if (existing) return existing;
-  if (existsSync(dbFile) && enrolled) throw new AppError('mirror_key_missing', { file: dbFile });
-  if (existsSync(dbFile)) wipeEncryptedMirror(store, dbFile);
+  // a plain archive (from before encryption) gets a new key and is encrypted when opened
+  if (existsSync(dbFile) && !isPlainSqlite(dbFile)) {
+    if (enrolled) throw new AppError('mirror_key_missing', { file: dbFile });
+    wipeEncryptedMirror(store, dbFile);
+  }
   const key = randomBytes(32);
   store.write(key);
   return key;
+}
+
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+function isPlainSqlite(file: string): boolean {
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(16);
+    return readSync(fd, head, 0, 16, 0) === 16 && head.equals(SQLITE_HEADER);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export function fileMirrorKeyStore(file: string): MirrorKeyStore {

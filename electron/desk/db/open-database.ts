@@ -68,10 +68,36 @@ function openEncrypted(file: string, { key, driver }: MirrorEncryption): SQLite.
     sqlite.prepare('select count(*) from sqlite_master').get();
   } catch (err) {
     sqlite.close();
-    if ((err as { code?: string }).code === 'SQLITE_NOTADB') throw new AppError('mirror_key_wrong', { file });
-    throw err;
+    if ((err as { code?: string }).code !== 'SQLITE_NOTADB') throw err;
+    if (!encryptPlainMirror(file, key, driver)) throw new AppError('mirror_key_wrong', { file });
+    return openEncrypted(file, { key, driver });
   }
   return sqlite;
+}
+
+/**
+ * A desk upgraded from a version without encryption finds its mirror (with unsent work) in
+ * clear: it is encrypted in place once, with the key just made. SQLite3MultipleCiphers cannot
+ * rekey in WAL mode, hence the checkpoint and the switch to a rollback journal around it.
+ * Returns false when the file is not a plain SQLite database either (a wrong key).
+ */
+function encryptPlainMirror(file: string, key: Buffer, driver: SqliteDriver): boolean {
+  const plain = new driver(file);
+  try {
+    plain.prepare('select count(*) from sqlite_master').get();
+  } catch {
+    plain.close();
+    return false;
+  }
+  try {
+    plain.pragma('wal_checkpoint(TRUNCATE)');
+    plain.pragma('journal_mode = DELETE');
+    plain.pragma(`rekey="x'${key.toString('hex')}'"`);
+    plain.pragma('journal_mode = WAL');
+  } finally {
+    plain.close();
+  }
+  return true;
 }
 
 /**
