@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { createDeskCore, DEFAULT_DESK_CONFIG, type DeskCore } from './core';
 import { fileCredentialStore, type CredentialStore } from './credential-file';
+import { enrolSilently } from './managed-config/first-run';
+import type { ManagedRuntime } from './managed-config/managed-runtime';
 import type { SyncEngineOptions } from './sync/sync-engine';
 import { startBrowserModeServer, type BrowserModeServer } from './transport/http-server';
 
@@ -23,6 +25,8 @@ export async function startBrowserModeDesk(opts: {
   sync?: SyncEngineOptions;
   /** run the sync loops (push/pull in the background); tests may drive `core.sync.syncOnce()` instead */
   startSync?: boolean;
+  /** IT's managed configuration (managed-config/): locked settings, silent first enrolment */
+  managed?: ManagedRuntime | null;
 }): Promise<BrowserModeDesk> {
   const core = await createDeskCore({
     dbFile: join(opts.dataDir, 'desk.sqlite'),
@@ -31,10 +35,12 @@ export async function startBrowserModeDesk(opts: {
       ...DEFAULT_DESK_CONFIG,
       ...(opts.idleTimeoutMinutes ? { idleTimeoutMinutes: opts.idleTimeoutMinutes } : {}),
       version: opts.version ?? '0.1.0',
+      managed: opts.managed ?? null,
     },
     ...(opts.now ? { now: opts.now } : {}),
     ...(opts.sync ? { sync: opts.sync } : {}),
   });
+  await enrolSilently(core);
   const server = await startBrowserModeServer({
     dispatch: core.dispatch,
     staticDir: opts.staticDir,

@@ -7,6 +7,7 @@ import type { CredentialStore } from './credential-file';
 import type { Database } from './db/database';
 import type { DeskHubClient } from './hub-client/hub-client';
 import type { AuthorKeys } from './session/author-keys';
+import type { ManagedRuntime } from './managed-config/managed-runtime';
 
 export interface DeskConfig {
   idleTimeoutMinutes: number;
@@ -18,6 +19,8 @@ export interface DeskConfig {
   version: string;
   /** what the offline verifier costs; OWASP_SCRYPT unless a test passes a cheaper one */
   verifierCost?: ScryptCost;
+  /** IT's machine-wide configuration, when the workstation is managed (managed-config/) */
+  managed?: ManagedRuntime | null;
 }
 
 export interface ActiveSession {

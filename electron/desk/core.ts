@@ -2,11 +2,12 @@ import { AppError } from '../../shared/errors/app-error';
 import { DEFAULT_LOCALE, type Locale } from '../../shared/i18n/locale';
 import type { DeskConfig, DeskContext } from './context';
 import type { CredentialStore } from './credential-file';
-import { openDeskDatabase } from './db/open-database';
+import { openDeskDatabase, type MirrorEncryption } from './db/open-database';
 import { AuthorKeys } from './session/author-keys';
 import { createDispatch, type Dispatch } from './dispatch';
 import { createHandlers } from './handlers';
 import { createHubClient, type DeskHubClient, type HubClient } from './hub-client/hub-client';
+import { createHubFetch, readCaCertificate } from './hub-client/tls';
 import { initialSyncStatus } from './sync/bootstrap';
 import { SyncEngine, type SyncEngineOptions } from './sync/sync-engine';
 
@@ -29,6 +30,8 @@ export interface DeskCoreOptions {
    */
   hub?: HubClient | DeskHubClient;
   sync?: SyncEngineOptions;
+  /** the mirror encrypted at rest (db/open-database.ts, db/mirror-key.ts); plain when absent */
+  encryption?: MirrorEncryption | null;
 }
 
 export const DEFAULT_DESK_CONFIG: Omit<DeskConfig, 'version'> = {
@@ -38,13 +41,19 @@ export const DEFAULT_DESK_CONFIG: Omit<DeskConfig, 'version'> = {
 
 /** Composition root of the workstation core: Electron main and browser mode both call this. */
 export async function createDeskCore(opts: DeskCoreOptions): Promise<DeskCore> {
-  const { db, close } = await openDeskDatabase(opts.dbFile);
+  const { db, close } = await openDeskDatabase(opts.dbFile, undefined, opts.encryption ?? null);
   const hub: DeskHubClient = opts.hub
     ? { call: () => Promise.reject(new AppError('hub_unreachable')), ...opts.hub }
     : createHubClient({
         credential: () => opts.credentials.read(),
         version: opts.config.version,
         locale: () => ctx.state.locale,
+        // the comune's CA when IT pinned one, the system's trust otherwise (hub-client/tls.ts)
+        fetch: createHubFetch({
+          caPem: opts.config.managed?.config.caCertificate
+            ? readCaCertificate(opts.config.managed.config.caCertificate)
+            : null,
+        }),
       });
   const ctx: DeskContext = {
     db,

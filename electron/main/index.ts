@@ -1,32 +1,53 @@
 import { join } from 'node:path';
-import { app } from 'electron';
+import { app, dialog } from 'electron';
+import { AppError } from '../../shared/errors/app-error';
 import { createDeskCore, DEFAULT_DESK_CONFIG } from '../desk/core';
+import { enrolSilently } from '../desk/managed-config/first-run';
+import { loadManagedConfig } from '../desk/managed-config/managed-config';
+import { managedRuntime } from '../desk/managed-config/managed-runtime';
+import { privateDir } from '../desk/private-files';
 import { createMainWindow } from './create-window';
 import { registerIpc } from './register-ipc';
 import { safeStorageCredentials } from './safe-storage-credentials';
+import { isAppUrl } from './security/app-protocol';
+import { linkAllowList } from './security/external-links';
+import { registerAppScheme, serveAppProtocol } from './serve-app-protocol';
 import { startAutoUpdate } from './updater';
+
+// app:// must be declared privileged before the app is ready
+registerAppScheme();
 
 /**
  * Composition root: create the desk core, register the contract, open the window. Everything
- * else lives in electron/desk (plain Node, tested without Electron).
+ * else lives in electron/desk (plain Node, tested without Electron); the security decisions this
+ * file wires are pure functions in ./security (docs/security.md).
  */
 async function main(): Promise<void> {
   await app.whenReady();
+  const managed = managedRuntime(loadManagedConfig());
   const dataDir = process.env.SPORTELLO_DATA ?? app.getPath('userData');
+  privateDir(join(dataDir, 'desk'));
   const core = await createDeskCore({
     dbFile: join(dataDir, 'desk', 'desk.sqlite'),
     credentials: safeStorageCredentials(join(dataDir, 'desk', 'workstation.bin')),
-    config: { ...DEFAULT_DESK_CONFIG, version: app.getVersion() },
+    config: { ...DEFAULT_DESK_CONFIG, version: app.getVersion(), managed },
   });
-  // `npm start` hands a fresh enrolment code to a development run; installed desks enrol on the first-run screen.
+  // `npm start` hands a fresh enrolment code to a development run; a managed install enrols with
+  // IT's code from the managed configuration; others enrol on the first-run screen.
   const { SPORTELLO_ENROL_HUB: hubUrl, SPORTELLO_ENROL_CODE: code } = process.env;
   if (hubUrl && code && !core.ctx.credentials.read()) await core.dispatch('setup:enrol', { hubUrl, code });
+  else await enrolSilently(core);
 
   const devUrl = process.env.ELECTRON_RENDERER_URL ?? null;
-  registerIpc(core.dispatch, (url) => (devUrl ? url.startsWith(devUrl) : url.startsWith('file://')));
-  createMainWindow(devUrl);
+  serveAppProtocol(join(__dirname, '../renderer'), devUrl);
+  registerIpc(core.dispatch, (url) => isAppUrl(url, devUrl));
+  createMainWindow(devUrl, () =>
+    linkAllowList([core.ctx.credentials.read()?.hubUrl, ...(managed?.config.hubUrls ?? [])]),
+  );
   core.sync.start();
-  startAutoUpdate(app.isPackaged, (msg) => console.log(msg));
+  // one update path per machine: IT's tools (MSI, deb repository) or the desk's own updater
+  const selfUpdating = app.isPackaged && (managed?.config.updates ?? 'self') === 'self';
+  startAutoUpdate(selfUpdating, (msg) => console.log(msg));
 
   app.on('window-all-closed', () => {
     void core.close().then(() => app.quit());
@@ -34,6 +55,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
+  // a broken managed configuration or archive key: say what and where, then stop
+  if (err instanceof AppError) dialog.showErrorBox('Sportello', err.toData('it').message);
   console.error(err);
   app.exit(1);
 });

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { ENROL_PATH, LOGIN_PATH, LOGOUT_PATH } from '../../shared/sync/registry-page';
+import { ENROL_PATH, LOGIN_PATH, LOGOUT_PATH, enrolRequestSchema } from '../../shared/sync/registry-page';
 import { endClerkSession } from '../auth/clerk-credentials';
 import { enrolWithCode } from '../admin/workstations';
 import { loginClerk } from '../auth/login-service';
@@ -9,7 +9,6 @@ import { clerkHeader, parse, type RouteContext } from './route-context';
 const loginBody = z
   .object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) })
   .strict();
-const enrolBody = z.object({ code: z.string().trim().min(4).max(40) }).strict();
 
 export function authRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.post(LOGIN_PATH, async (req) => {
@@ -30,7 +29,7 @@ export function authRoutes(app: FastifyInstance, ctx: RouteContext): void {
   });
 
   app.post(ENROL_PATH, async (req) => {
-    const body = parse(enrolBody, req.body);
+    const body = parse(enrolRequestSchema, req.body);
     return enrolWithCode(ctx.db, body.code, ctx.now());
   });
 }

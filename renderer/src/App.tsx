@@ -9,6 +9,7 @@ import { LoginScreen } from './screens/LoginScreen';
 import { ResidentScreen } from './screens/ResidentScreen';
 import { SearchScreen } from './screens/SearchScreen';
 import { EnrolScreen } from './screens/EnrolScreen';
+import { SilentEnrolmentNotice } from './screens/ManagedSettings';
 import { SyncScreen } from './screens/SyncScreen';
 import { AREA_SERVICES, areaForKey, SCREEN_SERVICES } from './services/registered';
 import { areaVisible } from './services/screen-service';
@@ -79,13 +80,16 @@ export function App() {
           {app.setup && !app.setup.enrolled ? (
             <EnrolScreen setup={app.setup} onEnrolled={app.setSetup} />
           ) : !session ? (
-            <LoginScreen
-              notice={app.notice}
-              onLoggedIn={(s) => {
-                setNotice(null);
-                setSession(s);
-              }}
-            />
+            <>
+              <SilentEnrolmentNotice managed={app.setup?.managed} />
+              <LoginScreen
+                notice={app.notice}
+                onLoggedIn={(s) => {
+                  setNotice(null);
+                  setSession(s);
+                }}
+              />
+            </>
           ) : (
             <>
               {/* The search stays mounted while a record is open, so Esc returns to the same list. */}
@@ -140,6 +144,7 @@ export function App() {
                 <SyncScreen
                   sync={app.sync}
                   supervisor={can(session.clerk.role, 'sync.comuneExceptions') && !session.offline}
+                  managed={app.setup?.managed ?? null}
                   onBack={() => setSyncOpen(false)}
                   onError={app.handleError}
                 />

@@ -63,6 +63,16 @@ export interface SetupStatus {
   comune: { belfiore: string; name: string } | null;
   /** why the hub revoked this workstation, when it did */
   revoked: string | null;
+  /** what IT fixed through the managed configuration (shown locked), absent when unmanaged */
+  managed?: ManagedSetupView | null;
+}
+
+export interface ManagedSetupView {
+  /** the file (or environment variable) the settings come from */
+  source: string;
+  locked: { setting: string; value: string }[];
+  /** the first run's automatic enrolment with IT's code, when there was one */
+  silentEnrolment: { ok: boolean; message: string | null } | null;
 }
 
 export interface SyncException {

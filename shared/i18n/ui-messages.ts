@@ -6,6 +6,7 @@ import { LOGIN_UI, type LoginUiKey } from './login-ui';
 import { AUDIT_UI, type AuditUiKey } from './audit-ui';
 import { TRUST_UI, type TrustUiKey } from './trust-ui';
 import { IDENTITY_UI, type IdentityUiKey } from './identity-ui';
+import { MANAGED_UI, type ManagedUiKey } from './managed-ui';
 
 /** Screen wording. Italian is the default; every key must exist in both languages. */
 const it = {
@@ -109,7 +110,15 @@ type UiKeysOf<S> = S extends { ui: { it: infer M } } ? keyof M & string : never;
 type ServiceUiKey = UiKeysOf<Services[number]>;
 
 export type UiKey =
-  BaseKey | ServiceUiKey | WireUiKey | HttpUiKey | LoginUiKey | AuditUiKey | TrustUiKey | IdentityUiKey;
+  | BaseKey
+  | ServiceUiKey
+  | WireUiKey
+  | HttpUiKey
+  | LoginUiKey
+  | AuditUiKey
+  | TrustUiKey
+  | IdentityUiKey
+  | ManagedUiKey;
 
 const en: Record<BaseKey, string> = {
   appName: 'Sportello',
@@ -219,6 +228,7 @@ export function uiMessages(): Record<Locale, Record<UiKey, string>> {
       ...AUDIT_UI.it,
       ...TRUST_UI.it,
       ...IDENTITY_UI.it,
+      ...MANAGED_UI.it,
     },
     en: {
       ...en,
@@ -228,6 +238,7 @@ export function uiMessages(): Record<Locale, Record<UiKey, string>> {
       ...AUDIT_UI.en,
       ...TRUST_UI.en,
       ...IDENTITY_UI.en,
+      ...MANAGED_UI.en,
     },
   };
   for (const service of SERVICES) {

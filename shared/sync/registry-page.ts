@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateSchema } from '../calendar/date-schemas';
+import { updateRingSchema } from '../updates/update-ring';
 
 /**
  * Wire format of the first, simple bootstrap pull (hub → desk). Validated on arrival: the desk
@@ -145,6 +146,17 @@ export const hubErrorSchema = z.object({
   }),
 });
 
+/**
+ * What a new workstation sends to enrol: the one-time code IT typed (or the managed configuration
+ * preset) and, optionally, the update ring the managed configuration assigns to this PC. The hub
+ * keeps a ring it knows as the workstation's own (overriding its comune's); it ignores one it does
+ * not know, so a typo in one file never blocks a silent install.
+ */
+export const enrolRequestSchema = z
+  .object({ code: z.string().trim().min(4).max(40), ring: updateRingSchema.optional() })
+  .strict();
+export type EnrolRequest = z.infer<typeof enrolRequestSchema>;
+
 export const enrolResponseSchema = z.object({
   token: z.string().min(16),
   workstation: z.object({
@@ -153,6 +165,8 @@ export const enrolResponseSchema = z.object({
     series: z.string().regex(/^[A-Z0-9]{1,8}$/),
   }),
   comune: z.object({ belfiore: z.string().length(4), name: z.string() }),
+  /** the update ring the workstation is in after enrolment (absent from older hubs) */
+  ring: updateRingSchema.optional(),
 });
 export type EnrolResponse = z.infer<typeof enrolResponseSchema>;
 

@@ -23,14 +23,17 @@ import {
   EXCEPTIONS_PATH,
   hubExceptionsSchema,
   type HubExceptions,
+  type EnrolRequest,
   type EnrolResponse,
   type LoginResponse,
   type RegistryPage,
 } from '../../../shared/sync/registry-page';
 import type { Credential } from '../credential-file';
+import { createHubFetch, type HubFetch } from './tls';
 
 export interface HubClient {
-  enrol(hubUrl: string, code: string): Promise<EnrolResponse>;
+  /** `ring`: the update ring the managed configuration assigns (the hub keeps one it knows) */
+  enrol(hubUrl: string, code: string, ring?: string | null): Promise<EnrolResponse>;
   login(username: string, password: string): Promise<LoginResponse>;
   registryPage(after: string | null, limit: number): Promise<RegistryPage>;
   /** `clerkToken`: the hub credential of the one person who made all these mutations */
@@ -82,11 +85,14 @@ export interface HubClientOptions {
   timeoutMs?: number;
   /** the clerk's language, sent as accept-language (the hub's error wording) */
   locale?: () => string;
+  /** HTTPS policy and trust (tls.ts); default: system trust, http only to loopback */
+  fetch?: HubFetch;
 }
 
 /** Real HTTP to the hub. Every answer is validated; hub errors keep their code so the clerk reads the hub's reason. */
 export function createHubClient(opts: HubClientOptions): DeskHubClient {
   const timeoutMs = opts.timeoutMs ?? 15_000;
+  const hubFetch = opts.fetch ?? createHubFetch();
 
   async function request<S extends z.ZodType>(
     base: string,
@@ -97,7 +103,7 @@ export function createHubClient(opts: HubClientOptions): DeskHubClient {
   ): Promise<z.infer<S>> {
     const attempt = () => {
       const timeout = AbortSignal.timeout(init.timeoutMs ?? timeoutMs);
-      return fetch(new URL(path, base), {
+      return hubFetch(new URL(path, base), {
         ...init,
         headers: {
           'content-type': 'application/json',
@@ -113,7 +119,9 @@ export function createHubClient(opts: HubClientOptions): DeskHubClient {
     let res: Response;
     try {
       res = await attempt();
-    } catch {
+    } catch (err) {
+      // an insecure address or an untrusted certificate is not a network fault: never retried
+      if (err instanceof AppError) throw err;
       // A pooled keep-alive socket may have died with a hub restart: one fresh try. The sync
       // calls are safe to repeat (mutations carry their id, pulls a cursor); the others say noRetry.
       try {
@@ -164,12 +172,12 @@ export function createHubClient(opts: HubClientOptions): DeskHubClient {
       const c = enrolled();
       return request(c.hubUrl, c.token, EXCEPTIONS_PATH, { method: 'GET', clerkToken }, hubExceptionsSchema);
     },
-    enrol: (hubUrl, code) =>
+    enrol: (hubUrl, code, ring) =>
       request(
         hubUrl,
         null,
         ENROL_PATH,
-        { method: 'POST', body: JSON.stringify({ code }) },
+        { method: 'POST', body: JSON.stringify({ code, ...(ring ? { ring } : {}) } satisfies EnrolRequest) },
         enrolResponseSchema,
       ),
     login: (username, password) => {

@@ -2,6 +2,8 @@ import type { CallInput, CallOutput } from '../../../shared/contract/contract';
 import { AppError } from '../../../shared/errors/app-error';
 import type { DeskContext } from '../context';
 import { getMeta, setMeta } from '../db/meta-repository';
+import { assertHubUrlAllowed } from '../managed-config/managed-config';
+import { managedSetupView } from '../managed-config/managed-runtime';
 
 /** The workstation's numbering series (certificates, receipts), handed out by the hub. */
 export const SERIES_KEY = 'workstation.series';
@@ -13,15 +15,19 @@ export async function setupStatus(ctx: DeskContext): Promise<CallOutput<'setup:s
   return {
     enrolled: credential !== null,
     workstation: credential?.workstation ?? null,
-    hubUrl: credential?.hubUrl ?? null,
+    hubUrl: credential?.hubUrl ?? ctx.config.managed?.config.hubUrls[0] ?? null,
     comune: belfiore && name ? { belfiore, name } : null,
     revoked: ctx.state.sync.state === 'revoked' ? ctx.state.sync.error : null,
+    managed: managedSetupView(ctx.config.managed),
   };
 }
 
 /**
- * First run: IT types the hub address and the one-time code issued by the hub's admin; the
- * workstation receives its device credential and belongs to that comune from then on.
+ * First run: IT types the hub address and the one-time code issued by the hub's admin (or the
+ * managed configuration presets both, first-run.ts); the workstation receives its device
+ * credential and belongs to that comune from then on. On a managed workstation the hub address
+ * must be one IT listed, the ring IT assigned travels with the code, and a code issued for
+ * another comune or workstation than the file names is refused (the credential is not kept).
  */
 export async function enrol(
   ctx: DeskContext,
@@ -29,7 +35,19 @@ export async function enrol(
 ): Promise<CallOutput<'setup:enrol'>> {
   const existing = ctx.credentials.read();
   if (existing) throw new AppError('already_enrolled', { workstation: existing.workstation });
-  const res = await ctx.hub.enrol(input.hubUrl, input.code);
+  const managed = ctx.config.managed?.config;
+  assertHubUrlAllowed(managed, input.hubUrl);
+  const res = await ctx.hub.enrol(input.hubUrl, input.code, managed?.ring ?? null);
+  if (managed?.comune && managed.comune !== res.comune.belfiore)
+    throw new AppError('managed_enrolment_mismatch', {
+      actual: `${res.comune.name} (${res.comune.belfiore})`,
+      expected: managed.comune,
+    });
+  if (managed?.workstation && managed.workstation !== res.workstation.name)
+    throw new AppError('managed_enrolment_mismatch', {
+      actual: res.workstation.name,
+      expected: managed.workstation,
+    });
   ctx.credentials.write({ hubUrl: input.hubUrl, workstation: res.workstation.name, token: res.token });
   await setMeta(ctx.db, 'comune.belfiore', res.comune.belfiore);
   await setMeta(ctx.db, 'comune.name', res.comune.name);

@@ -3,6 +3,7 @@ import type { SetupStatus } from '../../../shared/contract/views';
 import type { ErrorData } from '../../../shared/errors/app-error';
 import { api } from '../api/client';
 import { useT } from '../i18n/useT';
+import { ManagedSettings, SilentEnrolmentNotice } from './ManagedSettings';
 
 /** First run (and after a revocation): the hub address and IT's one-time code. */
 export function EnrolScreen(props: { setup: SetupStatus; onEnrolled: (s: SetupStatus) => void }) {
@@ -11,6 +12,7 @@ export function EnrolScreen(props: { setup: SetupStatus; onEnrolled: (s: SetupSt
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorData | null>(null);
+  const hubLocked = props.setup.managed?.locked.some((l) => l.setting === 'hubUrl') ?? false;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -33,6 +35,7 @@ export function EnrolScreen(props: { setup: SetupStatus; onEnrolled: (s: SetupSt
             {props.setup.revoked}
           </div>
         )}
+        <SilentEnrolmentNotice managed={props.setup.managed} />
         <h1 id="enrol-title">{t('enrolTitle')}</h1>
         <p className="muted">{t('enrolHint')}</p>
         <label className="field">
@@ -41,6 +44,9 @@ export function EnrolScreen(props: { setup: SetupStatus; onEnrolled: (s: SetupSt
             name="hubUrl"
             value={hubUrl}
             onChange={(e) => setHubUrl(e.target.value)}
+            // IT fixed the hub: shown, not editable (the core refuses another one anyway)
+            readOnly={hubLocked}
+            aria-readonly={hubLocked}
             spellCheck={false}
           />
         </label>
@@ -65,6 +71,7 @@ export function EnrolScreen(props: { setup: SetupStatus; onEnrolled: (s: SetupSt
           {t('enrolButton')}
         </button>
       </form>
+      <ManagedSettings managed={props.setup.managed} />
     </section>
   );
 }

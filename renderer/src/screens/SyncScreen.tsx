@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
-import type { SyncException, SyncStatus } from '../../../shared/contract/views';
+import type { ManagedSetupView, SyncException, SyncStatus } from '../../../shared/contract/views';
 import type { ErrorData } from '../../../shared/errors/app-error';
 import { api } from '../api/client';
 import { useT, type T } from '../i18n/useT';
+import { ManagedSettings } from './ManagedSettings';
 
 const when = (iso: string) =>
   new Date(iso).toLocaleString('it-IT', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Rome' });
@@ -11,6 +12,8 @@ const when = (iso: string) =>
 export function SyncScreen(props: {
   sync: SyncStatus | null;
   supervisor: boolean;
+  /** what IT fixed on this workstation (managed configuration), shown locked */
+  managed?: ManagedSetupView | null;
   onBack: () => void;
   onError: (e: ErrorData) => void;
 }) {
@@ -73,6 +76,7 @@ export function SyncScreen(props: {
           </dl>
         </div>
       )}
+      <ManagedSettings managed={props.managed} />
       <h2 className="section-title">{t('exceptionsTitle')}</h2>
       <ExceptionTable rows={exceptions} testId="exceptions" />
       {supervisor && (
