@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
@@ -15,7 +15,8 @@ export async function launchChromium(): Promise<BrowserContext> {
   const chosen = process.env.CHROMIUM_PATH;
   if (chosen && !existsSync(chosen)) throw new Error(`CHROMIUM_PATH=${chosen}: no such file`);
   const browser = chosen ? { executablePath: chosen, env: {} } : await bundledChromium();
-  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'sportello-chromium-')), {
+  const profile = mkdtempSync(join(tmpdir(), 'sportello-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
     executablePath: browser.executablePath,
     env: { ...process.env, ...browser.env },
     headless: true,
@@ -32,4 +33,7 @@ export async function launchChromium(): Promise<BrowserContext> {
       '--disable-sync',
     ],
   });
+  // a fresh profile per launch, deleted with the browser (they used to pile up in /tmp)
+  context.once('close', () => rmSync(profile, { recursive: true, force: true }));
+  return context;
 }
