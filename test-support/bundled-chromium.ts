@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
+import { assertOwnedByUs } from './owned-folder';
 
 /** What launchChromium needs to start the browser that ships in node_modules. */
 export interface BundledChromium {
@@ -30,8 +31,10 @@ export async function bundledChromium(): Promise<BundledChromium> {
   const entry = createRequire(__filename).resolve('@sparticuz/chromium');
   const pkgDir = resolve(dirname(entry), '..');
   const { version } = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as { version: string };
-  const dir = join(tmpdir(), `sportello-bundled-chromium-${version}`);
+  // one folder per user: the temp dir is shared, and what we execute must be our own
+  const dir = join(tmpdir(), `sportello-bundled-chromium-${version}-u${process.getuid?.() ?? 0}`);
   if (!existsSync(join(dir, 'ready'))) await unpack(pkgDir, entry, dir);
+  assertOwnedByUs(dir);
   return {
     executablePath: join(dir, 'chromium'),
     env: {

@@ -12,6 +12,7 @@ import {
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { assertOwnedByUs } from './owned-folder';
 
 /** A running throwaway cluster: a superuser URL on its unix socket, and how to stop and delete it. */
 export interface ThrowawayPostgres {
@@ -117,7 +118,10 @@ function copiedForEveryone(native: string, platformPkg: string, req: NodeJS.Requ
     readFileSync(resolve(dirname(req.resolve(platformPkg)), '..', 'package.json'), 'utf8'),
   ) as { version: string };
   const target = join(tmpdir(), `sportello-postgres-${version}`);
-  if (existsSync(join(target, 'ready'))) return target;
+  if (existsSync(join(target, 'ready'))) {
+    assertOwnedByUs(target);
+    return target;
+  }
   const staging = mkdtempSync(join(tmpdir(), 'sportello-postgres-copy-'));
   try {
     cpSync(native, staging, { recursive: true, verbatimSymlinks: true });
@@ -131,6 +135,7 @@ function copiedForEveryone(native: string, platformPkg: string, req: NodeJS.Requ
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
+  assertOwnedByUs(target);
   return target;
 }
 
