@@ -1,6 +1,9 @@
-import { existsSync, readFileSync, readlinkSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
+import { assertOwnedByUs } from './owned-folder';
 import { startThrowawayPostgres, withDatabase } from './throwaway-postgres';
 
 describe('the tests’ throwaway PostgreSQL', () => {
@@ -34,5 +37,13 @@ describe('the tests’ throwaway PostgreSQL', () => {
       'postgres://u:p@db.example:5432/hub_2?sslmode=require',
     );
     expect(withDatabase('postgresql://u@db.example', 'hub_3')).toBe('postgresql://u@db.example/hub_3');
+  });
+
+  it('never executes binaries from a temp folder others can write to', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sportello-owned-'));
+    expect(() => assertOwnedByUs(dir)).not.toThrow();
+    chmodSync(dir, 0o777);
+    expect(() => assertOwnedByUs(dir)).toThrow(/only this user can write/);
+    rmSync(dir, { recursive: true });
   });
 });
