@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
@@ -33,7 +34,10 @@ export async function launchChromium(): Promise<BrowserContext> {
       '--disable-sync',
     ],
   });
-  // a fresh profile per launch, deleted with the browser (they used to pile up in /tmp)
-  context.once('close', () => rmSync(profile, { recursive: true, force: true }));
+  // a fresh profile per launch, deleted with the browser (they used to pile up in /tmp); the
+  // browser may still be writing it when 'close' fires, hence retries, and never an error
+  context.once('close', () => {
+    rm(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 }).catch(() => undefined);
+  });
   return context;
 }
