@@ -209,7 +209,10 @@ describe('cases: change of residence, supervisor queue, protocol, silence-assent
     await pageB.keyboard.press('Escape');
     await openResident(pageB, "d'amico", "D'Amico");
     await expect.poll(() => pageB.getByTestId('detail-address').textContent()).toContain('Via Roma 25');
-    expect(await pageB.getByTestId('detail-address').textContent()).toContain('int. 3 · scala B · piano 2');
+    // the interior as the register spells it, not labelled again ("Interno int. 3")
+    expect(await pageB.getByTestId('detail-address').textContent()).toContain(
+      'Via Roma 25, int. 3 · scala B · piano 2',
+    );
     await shot(pageB, '49-second-counter-new-address');
   });
 

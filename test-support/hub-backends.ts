@@ -1,9 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { openHubDatabase, type HubDb, type OpenHubOptions } from '../hub/db/open-hub-database';
+import { withDatabase } from './throwaway-postgres';
 
 /** Both hub backends, so one suite runs against SQLite and PostgreSQL (Kysely's own test idea). */
 export const HUB_BACKENDS = ['sqlite', 'postgres'] as const;
@@ -18,11 +20,11 @@ export async function freshHubDb(kind: HubBackend): Promise<HubDb & { reopenOpti
     return { ...(await openHubDatabase(reopenOptions)), reopenOptions };
   }
   const adminUrl = inject('pgSocketUrl');
-  const name = `hub_${process.pid}_${Date.now()}_${counter++}`;
+  const name = `${inject('pgDatabasePrefix')}${process.pid}_${randomBytes(3).toString('hex')}_${counter++}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
-  const reopenOptions = { databaseUrl: adminUrl.replace('/postgres?', `/${name}?`) };
+  const reopenOptions = { databaseUrl: withDatabase(adminUrl, name) };
   return { ...(await openHubDatabase(reopenOptions)), reopenOptions };
 }

@@ -1,73 +1,47 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-
-/**
- * Starts a throwaway PostgreSQL cluster from the system's server binaries for the hub's
- * production-path tests, on a unix socket in a temp dir, and stops it after the run.
- * No PostgreSQL binaries = a loud failure, not a skipped backend.
- */
-function findPgBin(): string {
-  if (process.env.PG_BIN) return process.env.PG_BIN;
-  const base = '/usr/lib/postgresql';
-  const versions = existsSync(base) ? readdirSync(base).sort((a, b) => Number(b) - Number(a)) : [];
-  for (const v of versions) if (existsSync(join(base, v, 'bin', 'initdb'))) return join(base, v, 'bin');
-  throw new Error('PostgreSQL server binaries not found: apt-get install -y postgresql (or set PG_BIN)');
-}
+import { startThrowawayPostgres } from './throwaway-postgres';
 
 declare module 'vitest' {
   export interface ProvidedContext {
+    /** superuser URL of the tests' PostgreSQL (its `postgres` database); tests create their own */
     pgSocketUrl: string;
+    /** every database a test creates starts with this, so the run can drop them afterwards */
+    pgDatabasePrefix: string;
   }
 }
 
-export default function setup(project: TestProject): () => void {
-  const bin = findPgBin();
-  const dir = mkdtempSync(join(tmpdir(), 'sportello-pg-'));
-  chmodSync(dir, 0o777);
-  const isRoot = process.getuid?.() === 0;
-  const run = (cmd: string, args: string[]) => {
-    const full = join(bin, cmd);
-    const res = isRoot
-      ? spawnSync('runuser', ['-u', 'postgres', '--', full, ...args], { encoding: 'utf8' })
-      : spawnSync(full, args, { encoding: 'utf8' });
-    if (res.status !== 0) throw new Error(`${cmd} failed: ${res.stderr || res.stdout}`);
-  };
-  if (isRoot) execFileSync('chown', ['postgres', dir]);
-  const port = 55000 + Math.floor(Math.random() * 900);
-  run('initdb', [
-    '-D',
-    join(dir, 'data'),
-    '-U',
-    'postgres',
-    '-A',
-    'trust',
-    '--no-sync',
-    '-E',
-    'UTF8',
-    '--no-locale',
-  ]);
-  run('pg_ctl', [
-    '-D',
-    join(dir, 'data'),
-    '-l',
-    join(dir, 'log'),
-    '-w',
-    '-o',
-    `-c listen_addresses='' -k ${dir} -p ${port} -c fsync=off -c max_connections=200`,
-    'start',
-  ]);
-  project.provide(
-    'pgSocketUrl',
-    `postgres://postgres@/postgres?host=${encodeURIComponent(dir)}&port=${port}`,
-  );
-  return () => {
-    try {
-      run('pg_ctl', ['-D', join(dir, 'data'), '-m', 'immediate', 'stop']);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  };
+/**
+ * The integration project's PostgreSQL: a throwaway cluster from the binaries in node_modules
+ * (test-support/throwaway-postgres.ts), or, when `DATABASE_URL` is set, that existing server
+ * (its user needs CREATEDB). Tests create one database each (test-support/hub-backends.ts); on an
+ * existing server the run drops the ones it created at the end, on a throwaway cluster the whole
+ * cluster goes.
+ */
+export default function setup(project: TestProject): () => Promise<void> {
+  const prefix = `hub_${Date.now().toString(36)}_${process.pid}_`;
+  project.provide('pgDatabasePrefix', prefix);
+  const existing = process.env.DATABASE_URL;
+  if (existing) {
+    project.provide('pgSocketUrl', existing);
+    return () => dropDatabases(existing, prefix);
+  }
+  const cluster = startThrowawayPostgres();
+  project.provide('pgSocketUrl', cluster.url);
+  return async () => cluster.stop();
+}
+
+async function dropDatabases(url: string, prefix: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ datname: string }>(
+      'SELECT datname FROM pg_database WHERE starts_with(datname, $1)',
+      [prefix],
+    );
+    for (const { datname } of rows)
+      await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(datname)} WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
 }

@@ -88,7 +88,8 @@ async function recipientOf(db: Db, comune: string, cf: string): Promise<AvvisoMo
     // a debtor outside the registry (a company, a non-resident owner): the code is all the hub knows
     return { fiscalCode: cf, name: `Codice fiscale ${cf}`, address: '' };
   }
-  const interior = person.interior.trim() === '' ? '' : ` int. ${person.interior.trim()}`;
+  // the register's interior says what it is ("int. 16", "scala B int. 3", "piano 2")
+  const interior = person.interior.trim() === '' ? '' : ` ${person.interior.trim()}`;
   const street = `${person.street_type} ${person.street_name} ${person.house_number}${interior}`;
   return {
     fiscalCode: cf,

@@ -158,7 +158,8 @@ export function ResidentScreen(props: {
           <h2>{t('address')}</h2>
           <p className="address" data-testid="detail-address">
             {r.address.line}
-            {r.address.interior && `, ${t('interior')} ${r.address.interior}`}
+            {/* the register's interior says what it is ("int. 16", "scala B int. 3"): no label */}
+            {r.address.interior && `, ${r.address.interior}`}
             <br />
             {r.address.cap} {r.address.comune}
             {r.address.frazione && ` – ${r.address.frazione}`}
