@@ -8,7 +8,7 @@ export const UPDATE_ERROR_MESSAGES = {
     it: 'La versione {version} per {platform} è già pubblicata: una versione non si sostituisce, se ne pubblica una nuova.',
     en: 'Version {version} for {platform} is already published: a version is never replaced, publish a new one.',
   },
-  update_no_release: {
+  update_ring_release_not_found: {
     it: 'Nessuna versione disponibile per l’anello {ring} di questa postazione.',
     en: 'No version available to this workstation’s ring {ring}.',
   },
