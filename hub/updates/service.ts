@@ -2,7 +2,7 @@ import { updatesService } from '../../shared/updates/service';
 import { defineHubService } from '../services/hub-service';
 import './update-tables';
 import * as m0200 from './migrations/2026_12_07_0200_updates';
-import { registerUpdateRoutes } from './update-routes';
+import { registerUpdateRoutes, updateRoutesOptionsFromEnv } from './update-routes';
 
 /**
  * Desk updates at the hub: IT's releases (content-addressed files, sha512 as electron-updater
@@ -14,6 +14,6 @@ export const updatesHub = defineHubService({
   appliers: {},
   migrations: { '2026_12_07_0200_updates': m0200 },
   routes: (app, ctx) => {
-    registerUpdateRoutes(app, ctx);
+    registerUpdateRoutes(app, ctx, updateRoutesOptionsFromEnv());
   },
 });

@@ -25,7 +25,7 @@ import type { WorkstationRow } from '../db/tables/workstations.table';
 import { requestLocale } from '../http-errors';
 import { clerkAuth, parse, type RouteContext } from '../routes/route-context';
 import { artefactPath, openArtefactStore, updatesDirOf, type ArtefactStore } from './artefact-store';
-import { DownloadGate, type DownloadGateOptions } from './download-gate';
+import { DEFAULT_DOWNLOAD_GATE, DownloadGate, type DownloadGateOptions } from './download-gate';
 import { FeedStateCache, type FeedState } from './feed-state';
 import { multipartLayout, parseRange, type ByteRange } from './byte-ranges';
 import { recordReport, updateStatus } from './reports';
@@ -40,6 +40,26 @@ export interface UpdateRoutesOptions {
   hubDir?: string;
   gate?: DownloadGateOptions;
   feedTtlMs?: number;
+}
+
+/**
+ * Knobs from the environment: SPORTELLO_UPDATE_STREAMS (files streaming at once, default 32),
+ * SPORTELLO_UPDATE_QUEUE (requests waiting for a stream, default 2000), SPORTELLO_UPDATE_FEED_TTL_MS
+ * (how stale the feed's view of releases may be, default 2000; 0 reads them at every request).
+ */
+export function updateRoutesOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): UpdateRoutesOptions {
+  const num = (v: string | undefined, fallback: number): number => {
+    const n = Number(v);
+    return v !== undefined && v.trim() !== '' && Number.isInteger(n) && n >= 0 ? n : fallback;
+  };
+  return {
+    gate: {
+      streams: Math.max(1, num(env.SPORTELLO_UPDATE_STREAMS, DEFAULT_DOWNLOAD_GATE.streams)),
+      queue: num(env.SPORTELLO_UPDATE_QUEUE, DEFAULT_DOWNLOAD_GATE.queue),
+      waitMs: DEFAULT_DOWNLOAD_GATE.waitMs,
+    },
+    feedTtlMs: num(env.SPORTELLO_UPDATE_FEED_TTL_MS, 2_000),
+  };
 }
 
 /** The hub's update routes and what they share (exposed for the benchmark). */
