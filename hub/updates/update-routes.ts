@@ -69,6 +69,9 @@ export interface UpdateRoutes {
   store: ArtefactStore;
 }
 
+/** What the desk can compute too: the first 32 hex digits of the SHA-256 of its token. */
+const credentialFingerprint = (ws: WorkstationRow): string => ws.token_hash.slice(0, 32);
+
 function ringIn(state: FeedState, ws: Pick<WorkstationRow, 'id' | 'comune'>): string {
   return ringOfWorkstation(
     state.ownRings.get(ws.id) ?? null,
@@ -96,9 +99,8 @@ export function registerUpdateRoutes(
   let key: UpdateKey | null = null;
   const updateKey = (): UpdateKey => (key ??= loadUpdateKey(join(hubDir, 'update-signing.key')));
 
-  app.get(UPDATE_KEY_PATH, async (_req, reply) =>
-    reply.header('content-type', 'application/x-pem-file').send(updateKey().publicKeyPem),
-  );
+  // public: the key only verifies; a desk pins it at its first check (or from its managed configuration)
+  app.get(UPDATE_KEY_PATH, async () => ({ publicKey: updateKey().publicKeyPem }));
 
   const currentVersionOf = (req: FastifyRequest, state: FeedState, ws: WorkstationRow): string | null => {
     const claimed = deskVersionSchema.safeParse(req.headers[DESK_VERSION_HEADER]);
@@ -142,7 +144,11 @@ export function registerUpdateRoutes(
       installWindow:
         window?.installFrom && window.installTo ? { from: window.installFrom, to: window.installTo } : null,
       downgrade: downgrade
-        ? signDowngrade(updateKey(), { workstation: ws.id, platform, ...downgrade }, ctx.now())
+        ? signDowngrade(
+            updateKey(),
+            { workstation: credentialFingerprint(ws), platform, ...downgrade },
+            ctx.now(),
+          )
         : null,
     });
     return reply

@@ -1,4 +1,4 @@
-import { createPublicKey, randomBytes, verify } from 'node:crypto';
+import { createHash, createPublicKey, randomBytes, verify } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -216,7 +216,11 @@ describe.each(HUB_BACKENDS)('desk updates at the hub (%s)', (backend) => {
     expect(feed.version).toBe('1.1.0');
     const instruction = downgradeInstructionSchema.parse(feed.sportelloDowngrade);
     expect(instruction).toMatchObject({ from: '1.2.0', to: '1.1.0', platform: 'win' });
-    const key = createPublicKey((await onBad.get(url(UPDATE_KEY_PATH))).body.toString());
+    const key = createPublicKey(
+      (JSON.parse((await onBad.get(url(UPDATE_KEY_PATH))).body.toString()) as { publicKey: string })
+        .publicKey,
+    );
+    expect(instruction.workstation).toBe(createHash('sha256').update(pilotToken).digest('hex').slice(0, 32));
     const { signature, ...signed } = instruction;
     expect(
       verify(null, Buffer.from(downgradeSigningText(signed)), key, Buffer.from(signature, 'base64')),
@@ -225,7 +229,7 @@ describe.each(HUB_BACKENDS)('desk updates at the hub (%s)', (backend) => {
     expect(
       verify(
         null,
-        Buffer.from(downgradeSigningText({ ...signed, workstation: 'x' })),
+        Buffer.from(downgradeSigningText({ ...signed, workstation: '0'.repeat(32) })),
         key,
         Buffer.from(signature, 'base64'),
       ),

@@ -11,7 +11,11 @@ import { deskVersionSchema } from './version';
  */
 export const downgradeInstructionSchema = z
   .object({
-    workstation: z.string().min(1).max(64),
+    /**
+     * The workstation's credential fingerprint: the first 32 hex digits of the SHA-256 of its
+     * device token. The hub stores that hash, the desk holds the token; no other desk matches.
+     */
+    workstation: z.string().regex(/^[0-9a-f]{32}$/),
     platform: z.string().refine(isUpdatePlatform, 'platform'),
     from: deskVersionSchema,
     to: deskVersionSchema,
