@@ -62,3 +62,43 @@ export async function reportUpdates(ctx: DeskContext, channel = 'latest'): Promi
     // sent again after the next pull
   }
 }
+
+const INSTALLING_KEY = 'updates.installing';
+
+/** The updater is about to hand over to the installer of `version`. */
+export async function markInstalling(db: Kysely<Database>, version: string): Promise<void> {
+  await setMeta(db, INSTALLING_KEY, version);
+}
+
+/**
+ * At start: how the last hand-over to an installer ended. Running the version it installed means
+ * it worked; still running another means it failed (an installer that stopped, a UAC prompt
+ * refused) — what counts towards the rollout's failure threshold at the hub.
+ */
+export async function settleInstallAttempt(db: Kysely<Database>, current: string, now: Date): Promise<void> {
+  const version = await getMeta(db, INSTALLING_KEY);
+  if (!version) return;
+  await recordUpdateResult(
+    db,
+    version === current
+      ? { version, outcome: 'installed', at: now.toISOString() }
+      : {
+          version,
+          outcome: 'failed',
+          at: now.toISOString(),
+          message: `installazione non completata: in uso la ${current}`,
+        },
+  );
+  await db.deleteFrom('meta').where('key', '=', INSTALLING_KEY).execute();
+}
+
+/** What decides whether the desk may install now: a clerk at the counter, work not at the hub. */
+export async function counterState(
+  ctx: DeskContext,
+): Promise<{ counterSessionOpen: boolean; unsyncedMutations: number }> {
+  const row = await ctx.db
+    .selectFrom('outbox')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  return { counterSessionOpen: ctx.state.session !== null, unsyncedMutations: Number(row.n) };
+}
