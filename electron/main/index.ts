@@ -26,7 +26,14 @@ async function main(): Promise<void> {
   registerIpc(core.dispatch, (url) => (devUrl ? url.startsWith(devUrl) : url.startsWith('file://')));
   createMainWindow(devUrl);
   core.sync.start();
-  startAutoUpdate(app.isPackaged, (msg) => console.log(msg));
+  startAutoUpdate({
+    isPackaged: app.isPackaged,
+    core,
+    // until the managed configuration (issue 16, hardening) passes its own: IT's tools or the desk
+    managedByIt: process.env.SPORTELLO_UPDATES_BY_IT === '1',
+    updateKeyPem: null,
+    log: (msg) => console.log(msg),
+  });
 
   app.on('window-all-closed', () => {
     void core.close().then(() => app.quit());
