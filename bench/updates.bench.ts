@@ -214,8 +214,11 @@ async function main(): Promise<void> {
           if (res.status !== 206) throw new Error(`ranges ${res.status}`);
           served += res.bytes;
           if (rebuilt && res.body) {
-            const boundary = /boundary=(\S+)/.exec(String(res.headers['content-type']))?.[1] ?? '';
-            for (const p of parts(res.body, boundary)) p.data.copy(rebuilt, p.start);
+            const boundary = /boundary=(\S+)/.exec(String(res.headers['content-type']))?.[1];
+            // one range is answered as a plain 206, several as multipart/byteranges
+            if (boundary) for (const p of parts(res.body, boundary)) p.data.copy(rebuilt, p.start);
+            else
+              res.body.copy(rebuilt, Number(/bytes (\d+)-/.exec(String(res.headers['content-range']))?.[1]));
           }
         }
         if (rebuilt) {

@@ -34,6 +34,7 @@ import { loadUpdateKey, signDowngrade, type UpdateKey } from './update-key';
 import type { UpdateFileRow } from './update-tables';
 
 export const UPDATE_STATUS_PATH = `${UPDATES_PREFIX}/status`;
+const SMALL_FILE_BYTES = 1024 * 1024;
 
 export interface UpdateRoutesOptions {
   /** where the artefacts and the update key live; default: beside the audit key (<data>/hub) */
@@ -183,14 +184,17 @@ export function registerUpdateRoutes(
         .send({
           error: new AppError('update_range_invalid', { file: file.file_name }).toData(requestLocale(req)),
         });
-    if (!(await gate.acquire())) {
+    // blockmaps and other small files skip the gate: it paces bandwidth, and a desk must not wait
+    // behind 32 installers for the 100 KB that tell it how little it needs
+    const paced = file.size > SMALL_FILE_BYTES;
+    if (paced && !(await gate.acquire())) {
       const seconds = gate.retryAfterSeconds();
       return reply
         .code(503)
         .header('retry-after', String(seconds))
         .send({ error: new AppError('update_downloads_busy', { seconds }).toData(requestLocale(req)) });
     }
-    let released = false;
+    let released = !paced;
     const done = () => {
       if (released) return;
       released = true;
