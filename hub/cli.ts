@@ -17,8 +17,9 @@ import { runSocialCommand } from './social/social-cli';
 import { importAttendance } from './school/attendance-import';
 import { previousMonth, runBilling } from './school/billing-run';
 import { romeDateOf } from '../shared/calendar/rome-date';
+import { runUpdateCommand } from './updates/release-cli';
 
-/** `npm run hub -- <serve|migrate|seed|enrol|revoke|create-admin|create-user|disable-user|enable-user|import-verbali|import-positions|canone yearly|school bill|school attendance|audit verify> [--demo] [--port] [--data] [--residents] [--comune] [--name] [--user] [--role] [--display-name] [--file] [--year] [--month] [--school]` */
+/** `npm run hub -- <serve|migrate|seed|enrol|revoke|create-admin|create-user|disable-user|enable-user|import-verbali|import-positions|canone yearly|school bill|school attendance|release publish|list|halt|rollback|advance|status|ring|workstation ring|audit verify> [--demo] [--port] [--data] [--residents] [--comune] [--name] [--user] [--role] [--display-name] [--file] [--year] [--month] [--school] [--version] [--notes] [--blockmap] [--platform]` */
 async function main(): Promise<void> {
   const args = parseHubArgs(process.argv.slice(2));
   const open = () =>
@@ -198,9 +199,34 @@ async function main(): Promise<void> {
       }
       return;
     }
+    case 'release':
+    case 'ring':
+    case 'workstation': {
+      // desk updates (hub/updates/release-cli.ts): release publish|list|halt|rollback|advance|status, ring …, workstation ring …
+      const hub = await open();
+      try {
+        const positionals = process.argv
+          .slice(2)
+          .filter((a, i, all) => !a.startsWith('-') && !all[i - 1]?.startsWith('--'));
+        const lines = await runUpdateCommand(hub.db, positionals, {
+          hubDir: join(args.dataDir, 'hub'),
+          file: args.file,
+          blockmap: args.blockmap,
+          version: args.version,
+          notes: args.notes,
+          platform: args.platform,
+          comune: process.argv.includes('--comune') ? args.comune : '',
+          now: new Date(),
+        });
+        for (const line of lines) console.log(line);
+      } finally {
+        await hub.close();
+      }
+      return;
+    }
     default:
       throw new Error(
-        `unknown command "${args.command}": use serve, migrate, seed, enrol, revoke, create-admin, create-user, disable-user, enable-user, import-verbali, import-positions, canone yearly, social treasury|sad-hours|sad-billing, school bill, school attendance or audit verify`,
+        `unknown command "${args.command}": use serve, migrate, seed, enrol, revoke, create-admin, create-user, disable-user, enable-user, import-verbali, import-positions, canone yearly, social treasury|sad-hours|sad-billing, school bill, school attendance, release …, ring …, workstation ring or audit verify`,
       );
   }
 }

@@ -26,6 +26,11 @@ export interface HubCliArgs {
   month: string;
   /** school attendance: the school's code (codice meccanografico) */
   school: string;
+  /** release publish: the desk version, its notes, its blockmap and platform (hub/updates) */
+  version: string;
+  notes: string;
+  blockmap: string;
+  platform: string;
 }
 
 export function parseHubArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): HubCliArgs {
@@ -47,6 +52,10 @@ export function parseHubArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
       year: { type: 'string', default: '' },
       month: { type: 'string', default: '' },
       school: { type: 'string', default: '' },
+      version: { type: 'string', default: '' },
+      notes: { type: 'string', default: '' },
+      blockmap: { type: 'string', default: '' },
+      platform: { type: 'string', default: '' },
     },
   });
   const int = (v: string, what: string): number => {
@@ -72,5 +81,9 @@ export function parseHubArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
     year: values.year === '' ? null : int(values.year, 'year'),
     month: values.month,
     school: values.school.toUpperCase(),
+    version: values.version,
+    notes: values.notes,
+    blockmap: values.blockmap,
+    platform: values.platform,
   };
 }

@@ -46,8 +46,13 @@ async function main(): Promise<void> {
   );
   core.sync.start();
   // one update path per machine: IT's tools (MSI, deb repository) or the desk's own updater
-  const selfUpdating = app.isPackaged && (managed?.config.updates ?? 'self') === 'self';
-  startAutoUpdate(selfUpdating, (msg) => console.log(msg));
+  startAutoUpdate({
+    isPackaged: app.isPackaged,
+    core,
+    managedByIt: managed?.config.updates === 'managed-by-it' || process.env.SPORTELLO_UPDATES_BY_IT === '1',
+    updateKeyPem: null,
+    log: (msg) => console.log(msg),
+  });
 
   app.on('window-all-closed', () => {
     void core.close().then(() => app.quit());

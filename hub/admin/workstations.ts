@@ -4,6 +4,8 @@ import { uuidv7 } from 'uuidv7';
 import { AppError } from '../../shared/errors/app-error';
 import { hashToken, newToken } from '../auth/tokens';
 import type { HubDatabase } from '../db/database';
+import type { UpdateRing } from '../../shared/updates/update-ring';
+import { keepEnrolmentRing } from '../updates/rings';
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no 0/O, 1/I: read aloud over the phone
 export const ENROLMENT_CODE_HOURS = 72;
@@ -48,10 +50,13 @@ export async function enrolWithCode(
   db: Kysely<HubDatabase>,
   code: string,
   now: Date = new Date(),
+  /** the update ring the managed configuration assigns to this PC (hub/updates/rings.ts) */
+  ring?: UpdateRing,
 ): Promise<{
   token: string;
   workstation: { id: string; name: string; series: string };
   comune: { belfiore: string; name: string };
+  ring: UpdateRing;
 }> {
   return db.transaction().execute(async (trx) => {
     const row = await trx
@@ -87,7 +92,8 @@ export async function enrolWithCode(
       .select(['belfiore', 'name'])
       .where('belfiore', '=', row.comune)
       .executeTakeFirstOrThrow();
-    return { token, workstation: { id, name: row.workstation_name, series }, comune };
+    const kept = await keepEnrolmentRing(trx, { id, comune: row.comune }, ring, now);
+    return { token, workstation: { id, name: row.workstation_name, series }, comune, ring: kept };
   });
 }
 

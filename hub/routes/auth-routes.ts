@@ -30,6 +30,6 @@ export function authRoutes(app: FastifyInstance, ctx: RouteContext): void {
 
   app.post(ENROL_PATH, async (req) => {
     const body = parse(enrolRequestSchema, req.body);
-    return enrolWithCode(ctx.db, body.code, ctx.now());
+    return enrolWithCode(ctx.db, body.code, ctx.now(), body.ring);
   });
 }

@@ -6,6 +6,7 @@ import { permitsHub } from '../permits/service';
 import { schoolHub } from '../school/service';
 import { shopsHub } from '../shops/service';
 import { socialHub } from '../social/service';
+import { updatesHub } from '../updates/service';
 
 /** The services this hub runs: one line each (see docs/adding-a-service.md). */
 export const HUB_SERVICES = [
@@ -17,4 +18,5 @@ export const HUB_SERVICES = [
   canoneHub,
   socialHub,
   schoolHub,
+  updatesHub,
 ] as const;

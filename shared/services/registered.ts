@@ -6,6 +6,7 @@ import { permitsService } from '../permits/service';
 import { schoolService } from '../school/service';
 import { shopsService } from '../shops/service';
 import { socialService } from '../social/service';
+import { updatesService } from '../updates/service';
 import { mergePart, type MergedPart } from './service-definition';
 
 /**
@@ -21,6 +22,7 @@ export const SERVICES = [
   canoneService,
   socialService,
   schoolService,
+  updatesService,
 ] as const;
 
 export type Services = typeof SERVICES;

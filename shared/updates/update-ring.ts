@@ -12,5 +12,5 @@ export const updateRingSchema = z
   .regex(/^[a-z][a-z0-9_-]{0,31}$/, 'ring: lower-case letters, digits, - or _ (at most 32)');
 export type UpdateRing = z.infer<typeof updateRingSchema>;
 
-/** The ring a workstation belongs to when neither its comune nor IT said otherwise. */
+/** The first ring of a hub that has none declared yet (the rings are data, see hub/updates). */
 export const DEFAULT_UPDATE_RING: UpdateRing = 'pilot';

@@ -11,6 +11,7 @@ import { pushOutboxOnce } from './push-outbox';
 import { reportQuarantined, retryQuarantined } from './quarantine';
 import { shipAuditRows } from '../audit/ship-audit';
 import { clearMirror, wipePersonalData } from './wipe';
+import { reportUpdates } from '../updates/update-report';
 
 export interface SyncEngineOptions {
   /** long-poll wait for changes; a change at another counter arrives as soon as it is committed */
@@ -261,6 +262,7 @@ export class SyncEngine implements SyncControl {
 
   private async markOnline(): Promise<void> {
     this.setStatus({ online: true, error: null, lastSyncAt: this.ctx.now().toISOString() });
+    await reportUpdates(this.ctx); // version and last update result, for IT's table (hub/updates)
     await this.refreshCounts();
   }
 
