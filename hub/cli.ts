@@ -4,7 +4,12 @@ import { importDebtPositions, importVerbali } from './cashdesk/import-service';
 import { defaultDemoPlan } from '../resources/demo/generate-registry';
 import { parseHubArgs } from './config';
 import { openHubDatabase } from './db/open-hub-database';
-import { createEnrolmentCode, revokeWorkstation } from './admin/workstations';
+import {
+  createEnrolmentCode,
+  parseOffices,
+  revokeWorkstation,
+  setWorkstationOffices,
+} from './admin/workstations';
 import { setClerkDisabled } from './admin/users';
 import { AppError, localizeError } from '../shared/errors/app-error';
 import { createUser } from './admin/create-user';
@@ -18,7 +23,7 @@ import { importAttendance } from './school/attendance-import';
 import { previousMonth, runBilling } from './school/billing-run';
 import { romeDateOf } from '../shared/calendar/rome-date';
 
-/** `npm run hub -- <serve|migrate|seed|enrol|revoke|create-admin|create-user|disable-user|enable-user|import-verbali|import-positions|canone yearly|school bill|school attendance|audit verify> [--demo] [--port] [--data] [--residents] [--comune] [--name] [--user] [--role] [--display-name] [--file] [--year] [--month] [--school]` */
+/** `npm run hub -- <serve|migrate|seed|enrol|workstation enrol|workstation offices|revoke|create-admin|create-user|disable-user|enable-user|import-verbali|import-positions|canone yearly|school bill|school attendance|audit verify> [--demo] [--port] [--data] [--residents] [--comune] [--name] [--user] [--role] [--display-name] [--file] [--year] [--month] [--school] [--office]` */
 async function main(): Promise<void> {
   const args = parseHubArgs(process.argv.slice(2));
   const open = () =>
@@ -61,13 +66,35 @@ async function main(): Promise<void> {
       await hub.close();
       return;
     }
-    case 'enrol': {
+    case 'enrol':
+    case 'workstation': {
+      // `enrol` or `workstation enrol --name … [--office servizi_sociali]`, and
+      // `workstation offices --name … --office a,b` (--office "" for none): hub/admin/workstations.ts
+      const sub =
+        args.command === 'enrol' ? 'enrol' : process.argv.slice(2).filter((a) => !a.startsWith('-'))[1];
       const hub = await open();
-      const code = await createEnrolmentCode(hub.db, args.comune, args.name);
-      console.log(
-        `[hub] enrolment code for "${args.name}" (${args.comune}), valid 72 hours, usable once: ${code}`,
-      );
-      await hub.close();
+      try {
+        if (sub === 'enrol') {
+          const offices = parseOffices(args.office ?? '');
+          const code = await createEnrolmentCode(hub.db, args.comune, args.name, new Date(), offices);
+          console.log(
+            `[hub] enrolment code for "${args.name}" (${args.comune}${offices.length ? `, ${offices.join(', ')}` : ''}), valid 72 hours, usable once: ${code}`,
+          );
+        } else if (sub === 'offices' && args.office !== null) {
+          const done = await setWorkstationOffices(hub.db, args.name, parseOffices(args.office));
+          console.log(
+            done
+              ? `[hub] "${args.name}": joined ${done.joined.join(', ') || 'none'}, left ${done.left.join(', ') || 'none'} (its mirror follows at its next pull)`
+              : `[hub] no active workstation "${args.name}"`,
+          );
+        } else {
+          throw new Error(
+            'use: workstation enrol --comune <belfiore> --name <name> [--office <office>] | workstation offices --name <name> --office <office,…|"">',
+          );
+        }
+      } finally {
+        await hub.close();
+      }
       return;
     }
     case 'revoke': {
@@ -200,7 +227,7 @@ async function main(): Promise<void> {
     }
     default:
       throw new Error(
-        `unknown command "${args.command}": use serve, migrate, seed, enrol, revoke, create-admin, create-user, disable-user, enable-user, import-verbali, import-positions, canone yearly, social treasury|sad-hours|sad-billing, school bill, school attendance or audit verify`,
+        `unknown command "${args.command}": use serve, migrate, seed, enrol, workstation enrol|offices, revoke, create-admin, create-user, disable-user, enable-user, import-verbali, import-positions, canone yearly, social treasury|sad-hours|sad-billing, school bill, school attendance or audit verify`,
       );
   }
 }

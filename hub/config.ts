@@ -26,6 +26,8 @@ export interface HubCliArgs {
   month: string;
   /** school attendance: the school's code (codice meccanografico) */
   school: string;
+  /** enrol, workstation offices: the offices a workstation serves, comma-separated (null: not given) */
+  office: string | null;
 }
 
 export function parseHubArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): HubCliArgs {
@@ -47,6 +49,7 @@ export function parseHubArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
       year: { type: 'string', default: '' },
       month: { type: 'string', default: '' },
       school: { type: 'string', default: '' },
+      office: { type: 'string' },
     },
   });
   const int = (v: string, what: string): number => {
@@ -72,5 +75,6 @@ export function parseHubArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
     year: values.year === '' ? null : int(values.year, 'year'),
     month: values.month,
     school: values.school.toUpperCase(),
+    office: values.office ?? null,
   };
 }

@@ -1,5 +1,6 @@
 import { rule, STAFF, SUPERVISORS } from '../auth/rule';
 import { defineService } from '../services/service-definition';
+import { SOCIAL_OFFICE } from './social-access';
 import { SOCIAL_CALLS } from './social-calls';
 import { SOCIAL_ERROR_MESSAGES } from './social-errors';
 import { SOCIAL_UI } from './social-ui';
@@ -44,6 +45,8 @@ export const socialService = defineService({
   },
   entities: ['social_contributo', 'social_sad'],
   backfilled: ['social_contributo', 'social_sad'],
+  // not even the mirror of a registry counter holds them: only the office's workstations
+  officeEntities: { social_contributo: SOCIAL_OFFICE, social_sad: SOCIAL_OFFICE },
   errors: SOCIAL_ERROR_MESSAGES,
   ui: SOCIAL_UI,
 });
