@@ -306,7 +306,7 @@ describe.each(HUB_BACKENDS)('social services at the hub (%s)', (backend) => {
     });
   });
 
-  it('a death in the registry stops the payments from that day and puts the file in the worker’s queue', async () => {
+  it('a death in the registry stops the payments from that day and opens a case for the social worker, once', async () => {
     const c = await findContributo(hub.hubDb.db, 'B885', approvedId);
     const second = c?.schedule[1]?.dueOn ?? '';
     const deathOn = `${second.slice(0, 8)}15`;
@@ -316,21 +316,33 @@ describe.each(HUB_BACKENDS)('social services at the hub (%s)', (backend) => {
       .where('comune', '=', 'B885')
       .executeTakeFirstOrThrow();
     const mutationId = uuidv7();
-    await hub.hubDb.db.transaction().execute((trx) =>
-      serviceRegistryListener()(trx, {
-        kind: 'deceased',
-        comune: 'B885',
-        residentId: 'r-nicolo',
-        familyId: null,
-        street: null,
-        on: deathOn,
-        at: new Date().toISOString(),
-        cause: { workstation: ws, mutationId, clerk: 'anagrafe.casale' },
-      }),
-    );
+    const death = () =>
+      hub.hubDb.db.transaction().execute((trx) =>
+        serviceRegistryListener()(trx, {
+          kind: 'deceased',
+          comune: 'B885',
+          residentId: 'r-nicolo',
+          familyId: null,
+          street: null,
+          on: deathOn,
+          at: new Date().toISOString(),
+          cause: { workstation: ws, mutationId, clerk: 'anagrafe.casale' },
+        }),
+      );
+    await death();
     const stopped = await findContributo(hub.hubDb.db, 'B885', approvedId);
     expect(stopped?.status).toBe('stopped');
-    expect(stopped?.stop).toEqual({ on: deathOn, reason: 'deceased', caseId: null });
+    const caseId = stopped?.stop?.caseId ?? '';
+    expect(stopped?.stop).toEqual({ on: deathOn, reason: 'deceased', caseId: expect.any(String) });
+    // the worker's case: the office's procedure, a protocol number, the beneficiary and the reason
+    const kase = await loadCase(hub.hubDb.db, 'B885', caseId);
+    expect(kase?.state.procedure.code).toBe('revisione_fascicolo_sociale');
+    expect(kase?.state.procedure.office.code).toBe('servizi_sociali');
+    expect(kase?.state.status).toBe('registered');
+    expect(kase?.state.protocol?.number.number).toBeGreaterThan(0);
+    expect(kase?.subject).toContain("D'Amico Nicolò");
+    expect(kase?.subject).toContain('decesso');
+    expect(kase?.subject).toContain(`contributo ${approvedId}`);
     expect(stopped?.schedule.map((p) => p.status)).toEqual(['exported', 'scheduled', 'stopped', 'stopped']);
     const queue = await hub.hubDb.db
       .selectFrom('sync_exceptions')
@@ -345,6 +357,13 @@ describe.each(HUB_BACKENDS)('social services at the hub (%s)', (backend) => {
     // nothing goes to the treasury for the months after the death
     const later = await as(WORKER, 'GET', `${SOCIAL_TREASURY_PATH}?month=${deathOn.slice(0, 7)}`);
     expect(later.text.trim().split('\r\n')).toHaveLength(2);
+    // the same death recorded again: no second case, no second queue entry
+    const cases = () =>
+      hub.hubDb.db.selectFrom('cases').select('id').where('id', 'like', 'soc-stop-%').execute();
+    expect(await cases()).toHaveLength(1);
+    await death();
+    expect(await cases()).toHaveLength(1);
+    expect((await findContributo(hub.hubDb.db, 'B885', approvedId))?.stop).toEqual(stopped?.stop);
   });
 
   let sad: SadApply;
