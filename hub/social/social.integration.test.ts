@@ -525,6 +525,12 @@ describe.each(HUB_BACKENDS)('social services at the hub (%s)', (backend) => {
       [mario, 2, 10],
     ]);
     expect((await as('supervisore.casale', 'GET', SOCIAL_WAITING_PATH)).status).toBe(403);
+    // a member of the office who is not a supervisor: a typed 403 that says why, nothing listed
+    const worker = await as(WORKER, 'GET', SOCIAL_WAITING_PATH);
+    expect(worker.status).toBe(403);
+    expect(worker.body.error.code).toBe('social_supervisors_only');
+    expect(worker.body.error.message).toContain('solo ai responsabili');
+    expect(worker.text).not.toContain(luca);
   });
 
   it('takes the longest applications the rules allow, and what it logs parses as the wire records', async () => {

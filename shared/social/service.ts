@@ -32,6 +32,12 @@ export const socialService = defineService({
       'avvio del servizio o lista d’attesa',
       'starting the service or the waiting list',
     ),
+    // who waits and with how many points is the supervisor's to see (they decide who starts)
+    'social.waitingList': rule(
+      SUPERVISORS,
+      'lista d’attesa dell’assistenza domiciliare',
+      'the home-care waiting list',
+    ),
     'social.treasuryExport': rule(
       STAFF,
       'esportazione dei pagamenti per la tesoreria',

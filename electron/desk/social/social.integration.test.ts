@@ -379,5 +379,13 @@ describe.each(HUB_BACKENDS)('social services at the counter (desk core over a re
     const active = await desk.ok<SadView>('social:sad', { sadId: sad.id });
     expect(active).toMatchObject({ status: 'active', startedOn: '2026-05-11', pending: false });
     expect(await desk.ok('social:waitingList')).toEqual([]);
+    // the waiting list is the supervisors': the social worker is told so, in words
+    await desk.login('assistente.sociale');
+    const refused = await desk.call('social:waitingList');
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) {
+      expect(refused.error.code).toBe('social_supervisors_only');
+      expect(refused.error.message).toContain('solo ai responsabili dell’ufficio servizi sociali');
+    }
   });
 });
