@@ -69,7 +69,7 @@ export async function socialOnRegistryEvent(
   if (!first) return;
   const records = [...contributi.map((c) => `contributo ${c.id}`), ...sads.map((x) => `SAD ${x.id}`)];
   const queue = await queueWorkstation(trx, event);
-  const caseId = queue ? await openStopCase(trx, event, queue, reason, first, records) : null;
+  const caseId = queue ? await openStopCase(trx, event, queue, reason, first) : null;
   const stop = { on: event.on, reason, caseId };
   for (const c of contributi) {
     const next: ContributoRecord = {
@@ -108,7 +108,6 @@ async function openStopCase(
   queue: NonNullable<Awaited<ReturnType<typeof queueWorkstation>>>,
   reason: StopReason,
   beneficiary: { surname: string; givenNames: string; codiceFiscale: string },
-  records: string[],
 ): Promise<string | null> {
   const caseId = stopCaseId(event.comune, event.residentId, reason);
   if (await loadCase(trx, event.comune, caseId)) return caseId;
@@ -129,8 +128,10 @@ async function openStopCase(
       applicantId: null,
       // ex officio: the registry office reports the change (the correspondent of the protocol)
       applicantName: 'Ufficio anagrafe',
+      // who and why, both registry facts; not which benefits: a case travels to every counter of
+      // the comune today (the records are linked from their stop, in the office's own routes)
       subject:
-        `${name} (${beneficiary.codiceFiscale}): ${REASON_WORDS[reason]} dal ${formatDate(event.on)}; sospesi ${records.join(', ')}`.slice(
+        `${name} (${beneficiary.codiceFiscale}): ${REASON_WORDS[reason]} dal ${formatDate(event.on)}`.slice(
           0,
           300,
         ),
