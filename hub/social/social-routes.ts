@@ -32,7 +32,7 @@ export function registerSocialRoutes(app: FastifyInstance, ctx: RouteContext): v
     const ws = await ctx.workstationOf(req);
     const clerk = await clerkOf(req, ws);
     requireAllowed(clerk.role, action);
-    await requireSocialOffice(ctx.db, clerk.username);
+    await requireSocialOffice(ctx.db, clerk.username, ws.id);
     return { ws, clerk };
   };
 

@@ -13,6 +13,8 @@ import { LOGIN_PATH, PROTOCOL_VERSION, PUSH_PATH } from '../../shared/sync/regis
 import { HUB_BACKENDS } from '../../test-support/hub-backends';
 import { startTestHub, type TestHub } from '../../test-support/running-hub';
 import { DEMO_PASSWORD } from '../seed/demo-users';
+import { setWorkstationOffices } from '../admin/workstations';
+import { SOCIAL_OFFICE } from '../../shared/social/social-access';
 import { serviceRegistryListener } from '../services/merge';
 import { sadRateOn } from './social-appliers';
 import { findContributo, findSad, saveSad } from './social-repository';
@@ -51,6 +53,8 @@ describe.each(HUB_BACKENDS)('social services at the hub (%s)', (backend) => {
   let hub: TestHub;
   beforeAll(async () => {
     hub = await startTestHub(backend);
+    // the office's own counter (social records reach no other workstation)
+    await setWorkstationOffices(hub.hubDb.db, 'Casale - Anagrafe 1', [SOCIAL_OFFICE]);
   });
   afterAll(async () => {
     await hub?.close();
@@ -287,6 +291,25 @@ describe.each(HUB_BACKENDS)('social services at the hub (%s)', (backend) => {
       .execute();
     expect(reads).toEqual([]);
     expect(await count('hub_audit')).toBeGreaterThanOrEqual(audits);
+  });
+
+  it('refuses the social worker at a counter outside the office: nothing filed there, nothing served', async () => {
+    await setWorkstationOffices(hub.hubDb.db, 'Casale - Anagrafe 1', []);
+    try {
+      const before = { c: await count('social_contributi'), k: await count('cases') };
+      expect(await push(WORKER, 'social.contributo', contributo())).toMatchObject({
+        status: 'rejected',
+        error: { code: 'social_workstation_outside_office' },
+      });
+      expect({ c: await count('social_contributi'), k: await count('cases') }).toEqual(before);
+      const read = await as(WORKER, 'GET', `${SOCIAL_API}/contributi/${approvedId}`);
+      expect(read.status).toBe(403);
+      expect(read.body.error.code).toBe('social_workstation_outside_office');
+      expect(read.body.error.message).toContain('Questa postazione non è dell’ufficio servizi sociali');
+      expect(read.text).not.toContain('DMCNCL66D20B885V');
+    } finally {
+      await setWorkstationOffices(hub.hubDb.db, 'Casale - Anagrafe 1', [SOCIAL_OFFICE]);
+    }
   });
 
   it('audits every read of a social record: who, which record', async () => {
