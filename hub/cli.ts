@@ -85,7 +85,7 @@ async function main(): Promise<void> {
           console.log(
             done
               ? `[hub] "${args.name}": joined ${done.joined.join(', ') || 'none'}, left ${done.left.join(', ') || 'none'} (its mirror follows at its next pull)`
-              : `[hub] no active workstation "${args.name}"`,
+              : `[hub] no single active workstation "${args.name}" (two with that name: give its id)`,
           );
         } else {
           throw new Error(

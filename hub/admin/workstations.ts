@@ -153,7 +153,7 @@ export async function revokeWorkstation(
  * IT moves a workstation into or out of offices (the full list it serves from now on). Its pull
  * follows at once; at its next pull the records of an office it left are deleted from its mirror
  * and those of an office it joined arrive (office-scope.ts). Null when there is no such active
- * workstation.
+ * workstation, or several with that name (give the id).
  */
 export async function setWorkstationOffices(
   db: Kysely<HubDatabase>,
