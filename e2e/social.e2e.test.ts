@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { romeDateOf } from '../shared/calendar/rome-date';
 import { DEMO_PASSWORD } from '../hub/seed/demo-users';
 import { startCounter, type Counter } from '../test-support/e2e-counter';
+import { setWorkstationOffices } from '../hub/admin/workstations';
+import { SOCIAL_OFFICE } from '../shared/social/social-access';
 
 const today = romeDateOf(new Date());
 
@@ -20,7 +22,13 @@ describe('counter: home care (SAD) plan with the live co-payment, keyboard only'
   let keys = 0;
 
   beforeAll(async () => {
-    counter = await startCounter({ workstation: 'Casale - Servizi sociali', login: 'anagrafe.casale' });
+    counter = await startCounter({
+      workstation: 'Casale - Servizi sociali',
+      login: 'anagrafe.casale',
+      // the office's own counter: social records reach no other workstation's mirror
+      prepare: (hub) =>
+        setWorkstationOffices(hub.hubDb.db, 'Casale - Anagrafe 1', [SOCIAL_OFFICE]).then(() => {}),
+    });
     page = counter.page;
   });
   afterAll(async () => {
@@ -117,5 +125,18 @@ describe('counter: home care (SAD) plan with the live co-payment, keyboard only'
     await row.waitFor();
     expect(await row.getAttribute('data-status')).toBe('planned');
     expect(await row.textContent()).toContain('€ 7,00/h');
+    // the waiting list is the supervisors': the social worker has none on the screen
+    expect(await page.getByTestId('social-waiting').count()).toBe(0);
+  });
+
+  it('the office’s supervisor sees the SAD waiting list', async () => {
+    await page.keyboard.press('Control+Shift+Q');
+    await page.getByLabel('Nome utente').fill('supervisore.sociale');
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('nav-social').waitFor();
+    await page.keyboard.press('F1');
+    await page.getByTestId('social-waiting').waitFor();
+    expect(await page.getByTestId('social-waiting').textContent()).toContain('Nessuno in lista d’attesa');
   });
 });

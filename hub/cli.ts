@@ -2,9 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importDebtPositions, importVerbali } from './cashdesk/import-service';
 import { defaultDemoPlan } from '../resources/demo/generate-registry';
-import { parseHubArgs } from './config';
+import { parseHubArgs, type HubCliArgs } from './config';
 import { openHubDatabase } from './db/open-hub-database';
-import { createEnrolmentCode, revokeWorkstation } from './admin/workstations';
+import {
+  createEnrolmentCode,
+  parseOffices,
+  revokeWorkstation,
+  setWorkstationOffices,
+} from './admin/workstations';
 import { setClerkDisabled } from './admin/users';
 import { AppError, localizeError } from '../shared/errors/app-error';
 import { createUser } from './admin/create-user';
@@ -19,14 +24,10 @@ import { previousMonth, runBilling } from './school/billing-run';
 import { romeDateOf } from '../shared/calendar/rome-date';
 import { runUpdateCommand } from './updates/release-cli';
 
-/** `npm run hub -- <serve|migrate|seed|enrol|revoke|create-admin|create-user|disable-user|enable-user|import-verbali|import-positions|canone yearly|school bill|school attendance|release publish|list|halt|rollback|advance|status|ring|workstation ring|audit verify> [--demo] [--port] [--data] [--residents] [--comune] [--name] [--user] [--role] [--display-name] [--file] [--year] [--month] [--school] [--version] [--notes] [--blockmap] [--platform]` */
+/** `npm run hub -- <serve|migrate|seed|enrol|workstation enrol|workstation offices|workstation ring|revoke|create-admin|create-user|disable-user|enable-user|import-verbali|import-positions|canone yearly|school bill|school attendance|release publish|list|halt|rollback|advance|status|ring|audit verify> [--demo] [--port] [--data] [--residents] [--comune] [--name] [--user] [--role] [--display-name] [--file] [--year] [--month] [--school] [--office] [--version] [--notes] [--blockmap] [--platform]` */
 async function main(): Promise<void> {
   const args = parseHubArgs(process.argv.slice(2));
-  const open = () =>
-    openHubDatabase({
-      databaseUrl: process.env.DATABASE_URL,
-      sqliteFile: join(args.dataDir, 'hub', 'hub.sqlite'),
-    });
+  const open = () => openHub(args);
   switch (args.command) {
     case 'serve': {
       const hub = await startHub({
@@ -62,13 +63,39 @@ async function main(): Promise<void> {
       await hub.close();
       return;
     }
-    case 'enrol': {
+    case 'enrol':
+    case 'workstation': {
+      // `enrol` or `workstation enrol --name … [--office servizi_sociali]`, and
+      // `workstation offices --name … --office a,b` (--office "" for none): hub/admin/workstations.ts
+      const sub =
+        args.command === 'enrol' ? 'enrol' : process.argv.slice(2).filter((a) => !a.startsWith('-'))[1];
+      if (sub === 'ring') {
+        await runUpdates(args);
+        return;
+      }
       const hub = await open();
-      const code = await createEnrolmentCode(hub.db, args.comune, args.name);
-      console.log(
-        `[hub] enrolment code for "${args.name}" (${args.comune}), valid 72 hours, usable once: ${code}`,
-      );
-      await hub.close();
+      try {
+        if (sub === 'enrol') {
+          const offices = parseOffices(args.office ?? '');
+          const code = await createEnrolmentCode(hub.db, args.comune, args.name, new Date(), offices);
+          console.log(
+            `[hub] enrolment code for "${args.name}" (${args.comune}${offices.length ? `, ${offices.join(', ')}` : ''}), valid 72 hours, usable once: ${code}`,
+          );
+        } else if (sub === 'offices' && args.office !== null) {
+          const done = await setWorkstationOffices(hub.db, args.name, parseOffices(args.office));
+          console.log(
+            done
+              ? `[hub] "${args.name}": joined ${done.joined.join(', ') || 'none'}, left ${done.left.join(', ') || 'none'} (its mirror follows at its next pull)`
+              : `[hub] no single active workstation "${args.name}" (two with that name: give its id)`,
+          );
+        } else {
+          throw new Error(
+            'use: workstation enrol --comune <belfiore> --name <name> [--office <office>] | workstation offices --name <name> --office <office,…|"">',
+          );
+        }
+      } finally {
+        await hub.close();
+      }
       return;
     }
     case 'revoke': {
@@ -201,32 +228,11 @@ async function main(): Promise<void> {
     }
     case 'release':
     case 'ring':
-    case 'workstation': {
-      // desk updates (hub/updates/release-cli.ts): release publish|list|halt|rollback|advance|status, ring …, workstation ring …
-      const hub = await open();
-      try {
-        const positionals = process.argv
-          .slice(2)
-          .filter((a, i, all) => !a.startsWith('-') && !all[i - 1]?.startsWith('--'));
-        const lines = await runUpdateCommand(hub.db, positionals, {
-          hubDir: join(args.dataDir, 'hub'),
-          file: args.file,
-          blockmap: args.blockmap,
-          version: args.version,
-          notes: args.notes,
-          platform: args.platform,
-          comune: process.argv.includes('--comune') ? args.comune : '',
-          now: new Date(),
-        });
-        for (const line of lines) console.log(line);
-      } finally {
-        await hub.close();
-      }
+      await runUpdates(args);
       return;
-    }
     default:
       throw new Error(
-        `unknown command "${args.command}": use serve, migrate, seed, enrol, revoke, create-admin, create-user, disable-user, enable-user, import-verbali, import-positions, canone yearly, social treasury|sad-hours|sad-billing, school bill, school attendance, release …, ring …, workstation ring or audit verify`,
+        `unknown command "${args.command}": use serve, migrate, seed, enrol, workstation enrol|offices|ring, revoke, create-admin, create-user, disable-user, enable-user, import-verbali, import-positions, canone yearly, social treasury|sad-hours|sad-billing, school bill, school attendance, release …, ring … or audit verify`,
       );
   }
 }
@@ -240,3 +246,33 @@ main().catch((err: unknown) => {
   else console.error(err instanceof Error ? err.message : err);
   process.exit(1);
 });
+
+function openHub(args: HubCliArgs) {
+  return openHubDatabase({
+    databaseUrl: process.env.DATABASE_URL,
+    sqliteFile: join(args.dataDir, 'hub', 'hub.sqlite'),
+  });
+}
+
+/** Desk updates (hub/updates/release-cli.ts): release publish|list|halt|rollback|advance|status, ring …, workstation ring … */
+async function runUpdates(args: HubCliArgs): Promise<void> {
+  const hub = await openHub(args);
+  try {
+    const positionals = process.argv
+      .slice(2)
+      .filter((a, i, all) => !a.startsWith('-') && !all[i - 1]?.startsWith('--'));
+    const lines = await runUpdateCommand(hub.db, positionals, {
+      hubDir: join(args.dataDir, 'hub'),
+      file: args.file,
+      blockmap: args.blockmap,
+      version: args.version,
+      notes: args.notes,
+      platform: args.platform,
+      comune: process.argv.includes('--comune') ? args.comune : '',
+      now: new Date(),
+    });
+    for (const line of lines) console.log(line);
+  } finally {
+    await hub.close();
+  }
+}

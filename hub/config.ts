@@ -31,6 +31,8 @@ export interface HubCliArgs {
   notes: string;
   blockmap: string;
   platform: string;
+  /** enrol, workstation offices: the offices a workstation serves, comma-separated (null: not given) */
+  office: string | null;
 }
 
 export function parseHubArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): HubCliArgs {
@@ -56,6 +58,7 @@ export function parseHubArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
       notes: { type: 'string', default: '' },
       blockmap: { type: 'string', default: '' },
       platform: { type: 'string', default: '' },
+      office: { type: 'string' },
     },
   });
   const int = (v: string, what: string): number => {
@@ -85,5 +88,6 @@ export function parseHubArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
     notes: values.notes,
     blockmap: values.blockmap,
     platform: values.platform,
+    office: values.office ?? null,
   };
 }

@@ -16,6 +16,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   wrong_comune: 403,
   action_not_allowed: 403,
   social_office_only: 403,
+  social_supervisors_only: 403,
+  social_workstation_outside_office: 403,
   clerk_session_required: 401,
   clerk_session_invalid: 401,
   resident_not_found: 404,

@@ -6,7 +6,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createEnrolmentCode } from '../hub/admin/workstations';
+import { createEnrolmentCode, setWorkstationOffices } from '../hub/admin/workstations';
+import { SOCIAL_OFFICE } from '../shared/social/social-access';
 import { DEMO_PASSWORD, DEMO_USERS } from '../hub/seed/demo-users';
 import { startHub } from '../hub/start-hub';
 import { startBrowserModeDesk } from '../electron/desk/browser-mode';
@@ -17,6 +18,8 @@ const hubPort = Number(process.env.SPORTELLO_HUB_PORT ?? 8710);
 const deskPort = Number(process.env.SPORTELLO_DESK_PORT ?? 8720);
 const residents = Number(process.env.SPORTELLO_RESIDENTS ?? 35000);
 const WORKSTATION = 'Casale - Anagrafe 1';
+/** the demo counter also serves the social-services office, so its social area has records */
+const DEMO_OFFICES = [SOCIAL_OFFICE];
 
 function electronBinaryInstalled(): boolean {
   // Requiring `electron` would try to download the binary; look for it on disk instead.
@@ -38,7 +41,7 @@ async function main(): Promise<void> {
     );
     // Only here, never in postinstall: `npm test` (pretest) rebuilds it back for plain Node.
     spawnSync('npx', ['electron-builder', 'install-app-deps'], { cwd: root, stdio: 'inherit' });
-    const code = await createEnrolmentCode(hub.hubDb.db, 'B885', WORKSTATION);
+    const code = await createEnrolmentCode(hub.hubDb.db, 'B885', WORKSTATION, new Date(), DEMO_OFFICES);
     const child = spawn('npx', ['electron-vite', 'preview'], {
       cwd: root,
       stdio: 'inherit',
@@ -64,11 +67,11 @@ async function main(): Promise<void> {
     status.ok && (status.value as { enrolled: boolean; hubUrl: string | null }).hubUrl === hub.url;
   if (!enrolled) {
     desk.core.ctx.credentials.clear();
-    const code = await createEnrolmentCode(hub.hubDb.db, 'B885', WORKSTATION);
+    const code = await createEnrolmentCode(hub.hubDb.db, 'B885', WORKSTATION, new Date(), DEMO_OFFICES);
     const res = await desk.core.dispatch('setup:enrol', { hubUrl: hub.url, code });
     if (!res.ok) throw new Error(`enrolment failed: ${res.error.message}`);
     console.log(`[desk] enrolled as "${WORKSTATION}" with a one-time code`);
-  }
+  } else await setWorkstationOffices(hub.hubDb.db, WORKSTATION, DEMO_OFFICES); // a data folder of an older release
   console.log('[desk] syncing the registry with the hub…');
   const sync = await desk.core.sync.syncOnce();
   console.log(

@@ -6,6 +6,7 @@ import { hashToken, newToken } from '../auth/tokens';
 import type { HubDatabase } from '../db/database';
 import type { UpdateRing } from '../../shared/updates/update-ring';
 import { keepEnrolmentRing } from '../updates/rings';
+import { KNOWN_OFFICES, setOfficesOf } from '../sync/office-scope';
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no 0/O, 1/I: read aloud over the phone
 export const ENROLMENT_CODE_HOURS = 72;
@@ -18,12 +19,34 @@ export function newEnrolmentCode(): string {
 
 const normalizeCode = (code: string): string => code.toUpperCase().replace(/[^A-Z0-9]/g, '');
 
+/** Office codes as IT types them ("servizi_sociali", comma-separated); an unknown one is refused. */
+export function parseOffices(list: string): string[] {
+  const offices = [
+    ...new Set(
+      list
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    ),
+  ];
+  const unknown = offices.filter((o) => !KNOWN_OFFICES.includes(o));
+  if (unknown.length > 0)
+    throw new Error(`unknown office ${unknown.join(', ')}: use one of ${KNOWN_OFFICES.join(', ')}`);
+  return offices.sort();
+}
+
+/**
+ * A one-time code for a new workstation. `offices`: the offices it serves from its first sync
+ * (the social-services office's counters alone receive social records, office-scope.ts).
+ */
 export async function createEnrolmentCode(
   db: Kysely<HubDatabase>,
   comune: string,
   workstationName: string,
   now: Date = new Date(),
+  offices: readonly string[] = [],
 ): Promise<string> {
+  const officesKept = parseOffices(offices.join(','));
   const known = await db
     .selectFrom('comuni')
     .select('belfiore')
@@ -40,6 +63,7 @@ export async function createEnrolmentCode(
       created_at: now.toISOString(),
       expires_at: new Date(now.getTime() + ENROLMENT_CODE_HOURS * 3_600_000).toISOString(),
       used_at: null,
+      offices: officesKept.length > 0 ? officesKept.join(',') : null,
     })
     .execute();
   return code;
@@ -87,6 +111,8 @@ export async function enrolWithCode(
         series,
       })
       .execute();
+    const offices = row.offices ? row.offices.split(',') : [];
+    if (offices.length > 0) await setOfficesOf(trx, { id, comune: row.comune }, offices, now.toISOString());
     const comune = await trx
       .selectFrom('comuni')
       .select(['belfiore', 'name'])
@@ -127,4 +153,29 @@ export async function revokeWorkstation(
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
   return Number(res.numUpdatedRows);
+}
+
+/**
+ * IT moves a workstation into or out of offices (the full list it serves from now on). Its pull
+ * follows at once; at its next pull the records of an office it left are deleted from its mirror
+ * and those of an office it joined arrive (office-scope.ts). Null when there is no such active
+ * workstation, or several with that name (give the id).
+ */
+export async function setWorkstationOffices(
+  db: Kysely<HubDatabase>,
+  nameOrId: string,
+  offices: readonly string[],
+  now: Date = new Date(),
+): Promise<{ joined: string[]; left: string[] } | null> {
+  const wanted = parseOffices(offices.join(','));
+  return db.transaction().execute(async (trx) => {
+    const ws = await trx
+      .selectFrom('workstations')
+      .select(['id', 'comune'])
+      .where((eb) => eb.or([eb('id', '=', nameOrId), eb('name', '=', nameOrId)]))
+      .where('revoked_at', 'is', null)
+      .execute();
+    if (ws.length !== 1 || !ws[0]) return null;
+    return setOfficesOf(trx, ws[0], wanted, now.toISOString());
+  });
 }

@@ -19,7 +19,7 @@ import type {
 } from './tables/sync.table';
 import type { UserOfficesTable } from './tables/user-offices.table';
 import type { UsersTable } from './tables/users.table';
-import type { WorkstationsTable } from './tables/workstations.table';
+import type { WorkstationOfficesTable, WorkstationsTable } from './tables/workstations.table';
 
 /**
  * The hub's tables. A service adds its own from its folder (`declare module '../db/database'`,
@@ -31,6 +31,7 @@ export interface HubDatabase extends CashdeskHubTables, AuditHubTables {
   user_offices: UserOfficesTable;
   login_attempts: LoginAttemptsTable;
   workstations: WorkstationsTable;
+  workstation_offices: WorkstationOfficesTable;
   clerk_sessions: ClerkSessionsTable;
   families: FamiliesTable;
   residents: ResidentsTable;

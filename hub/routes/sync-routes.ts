@@ -4,6 +4,7 @@ import { CHANGES_PATH, EXCEPTIONS_PATH, PUSH_PATH } from '../../shared/sync/regi
 import { CHANGE_ENTITIES } from '../../shared/sync/change-entities';
 import { pushRequestSchema } from '../../shared/sync/mutations';
 import { headSeq, readChanges, schemaEpoch } from '../sync/change-log';
+import { hiddenEntities, workstationOffices } from '../sync/office-scope';
 import { pushMutations } from '../sync/push-service';
 import { AppError } from '../../shared/errors/app-error';
 import { requireAllowed } from '../../shared/auth/policy';
@@ -93,12 +94,14 @@ export function syncRoutes(app: FastifyInstance, ctx: RouteContext): void {
     async (req) => {
       const ws = await ctx.workstationOf(req);
       const q = parse(changesQuery, req.query);
-      let changes = await readChanges(ctx.db, ws.comune, q.since, q.limit, q.entity);
+      // the offices as the hub knows them now: a workstation taken out of one stops receiving at once
+      const scope = { workstationId: ws.id, hidden: hiddenEntities(await workstationOffices(ctx.db, ws.id)) };
+      let changes = await readChanges(ctx.db, ws.comune, q.since, q.limit, scope, q.entity);
       if (changes.length === 0 && q.waitMs > 0 && !q.entity) {
         const closed = new AbortController();
         req.raw.once('close', () => closed.abort());
         await ctx.notifier.wait(ws.comune, q.waitMs, closed.signal);
-        changes = await readChanges(ctx.db, ws.comune, q.since, q.limit);
+        changes = await readChanges(ctx.db, ws.comune, q.since, q.limit, scope);
       }
       noteAuditSubject(req, `seq=${q.since}..${changes[changes.length - 1]?.seq ?? q.since}`);
       return { changes, head: await headSeq(ctx.db, ws.comune), epoch: await schemaEpoch(ctx.db) };

@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// the hub's services first, as the hub loads them (the social demo opens cases through the engine)
+import '../services/registered';
 import { romeDateOf } from '../../shared/calendar/rome-date';
-import { sadRecordSchema } from '../../shared/social/social-wire';
+import { contributoRecordSchema, sadRecordSchema } from '../../shared/social/social-wire';
+import { loadCase } from '../cases/case-repository';
+import { socialHub } from './service';
 import { HUB_BACKENDS } from '../../test-support/hub-backends';
 import { startTestHub, type TestHub } from '../../test-support/running-hub';
 import { insertHouseholds } from '../seed/seed-demo';
@@ -39,6 +43,47 @@ describe.each(HUB_BACKENDS)('social demo and the SAD billing run (%s)', (backend
     expect(points).toEqual([...points].sort((a, b) => b - a));
     for (const w of waiting)
       expect(w.waiting?.points).toBe(w.waiting?.criteria.reduce((n, c) => n + c.points, 0));
+  });
+
+  it('the demo of `npm start` gives every social file a real case: a protocol number each, once', async () => {
+    const now = new Date();
+    const demo = () => socialHub.demo?.(hub.hubDb.db, 'B885', now);
+    expect(await demo()).toContain('contributi');
+    const files = [
+      ...(await hub.hubDb.db.selectFrom('social_sad').select('record').execute()).map((r) =>
+        sadRecordSchema.parse(JSON.parse(r.record)),
+      ),
+      ...(await hub.hubDb.db.selectFrom('social_contributi').select('record').execute()).map((r) =>
+        contributoRecordSchema.parse(JSON.parse(r.record)),
+      ),
+    ];
+    expect(files).toHaveLength(35);
+    const numbers = new Set<string>();
+    for (const f of files) {
+      const kase = await loadCase(hub.hubDb.db, 'B885', f.caseId);
+      expect(kase?.state.procedure.code).toBe(
+        f.id.startsWith('demo-sad') ? 'assistenza_domiciliare' : 'contributo_economico',
+      );
+      expect(kase?.state.applicantId).toBe(f.beneficiary.personId);
+      expect(kase?.state.procedure.office.code).toBe('servizi_sociali');
+      const p = kase?.state.protocol?.number;
+      expect(p?.number).toBeGreaterThan(0);
+      numbers.add(`${p?.year}/${p?.number}`);
+    }
+    expect(numbers.size).toBe(35);
+    // the demo again (a restart over the same data): no second case, no new protocol number
+    const cases = async () =>
+      Number(
+        (
+          await hub.hubDb.db
+            .selectFrom('cases')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await cases();
+    await demo();
+    expect(await cases()).toBe(before);
   });
 
   it('bills a month for 2,000 SAD users once: the second run issues nothing', async () => {

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { addDays, type IsoDate } from '../../shared/calendar/iso-date';
 import { romeDateOf } from '../../shared/calendar/rome-date';
 import { paymentSchedule } from '../../shared/social/social-rules';
@@ -10,6 +10,9 @@ import {
 } from '../../shared/social/sad-rules';
 import type { ContributoRecord, Disability, SadRecord, SocialIsee } from '../../shared/social/social-wire';
 import type { HubDatabase } from '../db/database';
+import type { WorkstationRow } from '../db/tables/workstations.table';
+import { CASE_APPLIERS } from '../cases/case-appliers';
+import { loadCase } from '../cases/case-repository';
 import { ageOn } from './registry-lookup';
 import { sadRateOn } from './social-appliers';
 import { saveContributo, saveSad } from './social-repository';
@@ -17,8 +20,10 @@ import { saveContributo, saveSad } from './social-repository';
 /**
  * Demo social files for `npm start` and the billing benchmark: SAD users (the comune's places
  * taken, the rest on the waiting list in points order) and a handful of contributi, for the
- * comune's older residents. Deterministic; written straight into the hub's tables and change log
- * (no counter filed them, so their case ids are `demo-…` and open no case in the engine).
+ * comune's older residents. Deterministic; written straight into the hub's tables and change log.
+ * With `withCases` (the demo of `npm start`) each file also has its case in the engine, opened by
+ * the engine's own applier as a counter's filing would be: a protocol number, the office's queue.
+ * The billing benchmark leaves them out: it measures billing, not protocol registrations.
  */
 
 const TASKS = [
@@ -117,7 +122,49 @@ export interface DemoSadOptions {
   allActive?: boolean;
   /** also import delivered hours for this month (YYYY-MM) */
   hoursMonth?: string;
+  /** open each file's case in the case engine (protocol number) */
+  withCases?: boolean;
   now: Date;
+}
+
+/**
+ * A demo file's case, opened by the case engine's applier with the beneficiary as applicant
+ * (the `self` requester of every demo file). No counter filed it: the hub itself is the
+ * workstation, and the demo author the clerk. Again for the same id: left as it is.
+ */
+async function openDemoCase(
+  trx: Transaction<HubDatabase>,
+  comune: string,
+  at: string,
+  c: { caseId: string; procedureCode: string; appliedOn: IsoDate; beneficiary: SadRecord['beneficiary'] },
+): Promise<void> {
+  if (await loadCase(trx, comune, c.caseId)) return;
+  const ws: WorkstationRow = {
+    id: 'demo',
+    name: 'demo',
+    comune,
+    token_hash: '',
+    created_at: at,
+    revoked_at: null,
+    series: null,
+  };
+  const name = `${c.beneficiary.surname} ${c.beneficiary.givenNames}`;
+  await CASE_APPLIERS['cases.open'](
+    { trx, ws, at, mutationId: `demo-${c.caseId}`, clerk: { username: 'assistente.sociale', role: 'clerk' } },
+    {
+      caseId: c.caseId,
+      eventId: `${c.caseId}-open`,
+      at: `${c.appliedOn}T09:00`,
+      procedureCode: c.procedureCode,
+      applicantId: c.beneficiary.personId,
+      applicantName: name,
+      subject: `${c.procedureCode === 'assistenza_domiciliare' ? 'Assistenza domiciliare' : 'Contributo economico'} per ${name} (dato dimostrativo)`,
+      counterSeconds: null,
+      receiptDelivery: 'none',
+      documents: [],
+      residence: null,
+    },
+  );
 }
 
 /** SAD users for the comune's older residents; returns how many started and how many wait. */
@@ -136,6 +183,8 @@ export async function createDemoSad(
   await db.transaction().execute(async (trx) => {
     for (const [i, r] of people.entries()) {
       const s = sadRecord(comune, i, r, today);
+      if (opts.withCases)
+        await openDemoCase(trx, comune, at, { ...s, procedureCode: 'assistenza_domiciliare' });
       if (active < capacity) {
         active += 1;
         const started = { ...s, status: 'active' as const, startedOn: addDays(s.appliedOn, 20) };
@@ -184,7 +233,13 @@ export async function createDemoSad(
 const IBANS = ['IT60X0542811101000000123456', 'IT66A0306909606100000012345', 'IT18K0760101600000012345678'];
 
 /** A handful of contributi: approved with their schedule, one still to assess. */
-export async function createDemoContributi(db: Kysely<HubDatabase>, comune: string, now: Date, n = 5) {
+export async function createDemoContributi(
+  db: Kysely<HubDatabase>,
+  comune: string,
+  now: Date,
+  n = 5,
+  withCases = false,
+) {
   const today = romeDateOf(now);
   const at = now.toISOString();
   const people = (await elders(db, comune, 200)).slice(100, 100 + n);
@@ -229,6 +284,8 @@ export async function createDemoContributi(db: Kysely<HubDatabase>, comune: stri
         schedule: approved && schedule.ok ? schedule.value : [],
         stop: null,
       };
+      if (withCases)
+        await openDemoCase(trx, comune, at, { ...record, procedureCode: 'contributo_economico' });
       await saveContributo(trx, record, at);
     }
   });

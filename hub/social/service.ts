@@ -22,8 +22,9 @@ export const socialHub = defineHubService({
   routes: (app, ctx) => registerSocialRoutes(app, ctx),
   demo: async (db, comune, now) => {
     if (comune !== 'B885') return 'no social demo outside Casale (its SAD table is the only one)';
-    const sad = await createDemoSad(db, comune, { users: 30, now });
-    const contributi = await createDemoContributi(db, comune, now);
+    // the demo's files have their cases (protocol numbers) like those a counter files
+    const sad = await createDemoSad(db, comune, { users: 30, now, withCases: true });
+    const contributi = await createDemoContributi(db, comune, now, 5, true);
     return `social services: ${sad.active} SAD users active, ${sad.waiting} on the waiting list, ${contributi} contributi`;
   },
 });

@@ -108,7 +108,7 @@ async function beneficiaryOrRefuse(ctx: ApplyContext, id: string) {
  * transaction, with its protocol number.
  */
 const applyContributo: Applier<'social.contributo'> = async (ctx, args) => {
-  await requireSocialOffice(ctx.trx, ctx.clerk.username);
+  await requireSocialOffice(ctx.trx, ctx.clerk.username, ctx.ws.id);
   requireNotFuture(ctx, args.at);
   const existing = await findContributo(ctx.trx, ctx.ws.comune, args.contributoId);
   if (existing) throw new AppError('social_already_filed', { id: args.contributoId });
@@ -173,7 +173,7 @@ const stepRefused = (status: string, it: string, en: string) => {
  * proposes, another person approves (needsSecondApproval), and `contributoDecided` applies it.
  */
 const assessContributo: Applier<'social.assessment'> = async (ctx, args) => {
-  await requireSocialOffice(ctx.trx, ctx.clerk.username);
+  await requireSocialOffice(ctx.trx, ctx.clerk.username, ctx.ws.id);
   requireNotFuture(ctx, args.at);
   const c = await findContributo(ctx.trx, ctx.ws.comune, args.contributoId);
   if (!c) throw new AppError('social_not_found', { id: args.contributoId });
@@ -215,7 +215,7 @@ async function contributoDecided(ctx: ApplyContext, record: CaseRecord): Promise
   const c = await findContributoByCase(ctx.trx, ctx.ws.comune, record.state.id);
   if (!c) return;
   // the case engine lets any supervisor decide; a contributo's file is the office's alone
-  await requireSocialOffice(ctx.trx, ctx.clerk.username);
+  await requireSocialOffice(ctx.trx, ctx.clerk.username, ctx.ws.id);
   if (record.state.status === 'approved') {
     if (c.status !== 'assessed' || c.schedule.length === 0)
       throw stepRefused(
@@ -232,7 +232,7 @@ async function contributoDecided(ctx: ApplyContext, record: CaseRecord): Promise
 // ─── SAD ───
 
 const applySad: Applier<'social.sadApply'> = async (ctx, args) => {
-  await requireSocialOffice(ctx.trx, ctx.clerk.username);
+  await requireSocialOffice(ctx.trx, ctx.clerk.username, ctx.ws.id);
   requireNotFuture(ctx, args.at);
   if (await findSad(ctx.trx, ctx.ws.comune, args.sadId))
     throw new AppError('social_already_filed', { id: args.sadId });
@@ -276,7 +276,7 @@ async function sadOrRefuse(
 }
 
 const visitSad: Applier<'social.sadVisit'> = async (ctx, args) => {
-  await requireSocialOffice(ctx.trx, ctx.clerk.username);
+  await requireSocialOffice(ctx.trx, ctx.clerk.username, ctx.ws.id);
   requireNotFuture(ctx, args.at);
   const s = await sadOrRefuse(
     ctx,
@@ -317,7 +317,7 @@ export function sadRateOn(s: Pick<SadRecord, 'comune' | 'isee'>, day: string) {
  * §10.1 Cassano d'Adda) and a different rate claimed by the desk refused.
  */
 const planSad: Applier<'social.sadPlan'> = async (ctx, args) => {
-  await requireSocialOffice(ctx.trx, ctx.clerk.username);
+  await requireSocialOffice(ctx.trx, ctx.clerk.username, ctx.ws.id);
   requireNotFuture(ctx, args.at);
   const s = await sadOrRefuse(
     ctx,
@@ -378,7 +378,7 @@ export async function rerankWaiting(
  * L. 104, accompanying allowance, ISEE), and the list is re-ranked. A supervisor asks.
  */
 const startSad: Applier<'social.sadStart'> = async (ctx, args) => {
-  await requireSocialOffice(ctx.trx, ctx.clerk.username);
+  await requireSocialOffice(ctx.trx, ctx.clerk.username, ctx.ws.id);
   requireNotFuture(ctx, args.at);
   const comune = ctx.ws.comune;
   const s = await sadOrRefuse(

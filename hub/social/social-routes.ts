@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { requireAllowed } from '../../shared/auth/policy';
+import { can, requireAllowed } from '../../shared/auth/policy';
 import { AppError } from '../../shared/errors/app-error';
 import {
   monthQuerySchema,
@@ -32,7 +32,7 @@ export function registerSocialRoutes(app: FastifyInstance, ctx: RouteContext): v
     const ws = await ctx.workstationOf(req);
     const clerk = await clerkOf(req, ws);
     requireAllowed(clerk.role, action);
-    await requireSocialOffice(ctx.db, clerk.username);
+    await requireSocialOffice(ctx.db, clerk.username, ws.id);
     return { ws, clerk };
   };
 
@@ -64,7 +64,9 @@ export function registerSocialRoutes(app: FastifyInstance, ctx: RouteContext): v
     SOCIAL_WAITING_PATH,
     { config: { audit: { action: 'social.waiting.read', entity: 'social_sad' } } },
     async (req): Promise<WaitingListEntryView[]> => {
-      const { ws } = await office(req, 'social.sadStart');
+      // the office first (a supervisor of another office is refused as outside it), then the role
+      const { ws, clerk } = await office(req, 'social.sadApply');
+      if (!can(clerk.role, 'social.waitingList')) throw new AppError('social_supervisors_only');
       const waiting = await sadsWith(ctx.db, ws.comune, { status: ['waiting'] });
       return waiting
         .flatMap((s) =>

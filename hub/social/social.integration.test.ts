@@ -13,6 +13,8 @@ import { LOGIN_PATH, PROTOCOL_VERSION, PUSH_PATH } from '../../shared/sync/regis
 import { HUB_BACKENDS } from '../../test-support/hub-backends';
 import { startTestHub, type TestHub } from '../../test-support/running-hub';
 import { DEMO_PASSWORD } from '../seed/demo-users';
+import { setWorkstationOffices } from '../admin/workstations';
+import { SOCIAL_OFFICE } from '../../shared/social/social-access';
 import { serviceRegistryListener } from '../services/merge';
 import { sadRateOn } from './social-appliers';
 import { findContributo, findSad, saveSad } from './social-repository';
@@ -51,6 +53,8 @@ describe.each(HUB_BACKENDS)('social services at the hub (%s)', (backend) => {
   let hub: TestHub;
   beforeAll(async () => {
     hub = await startTestHub(backend);
+    // the office's own counter (social records reach no other workstation)
+    await setWorkstationOffices(hub.hubDb.db, 'Casale - Anagrafe 1', [SOCIAL_OFFICE]);
   });
   afterAll(async () => {
     await hub?.close();
@@ -289,6 +293,25 @@ describe.each(HUB_BACKENDS)('social services at the hub (%s)', (backend) => {
     expect(await count('hub_audit')).toBeGreaterThanOrEqual(audits);
   });
 
+  it('refuses the social worker at a counter outside the office: nothing filed there, nothing served', async () => {
+    await setWorkstationOffices(hub.hubDb.db, 'Casale - Anagrafe 1', []);
+    try {
+      const before = { c: await count('social_contributi'), k: await count('cases') };
+      expect(await push(WORKER, 'social.contributo', contributo())).toMatchObject({
+        status: 'rejected',
+        error: { code: 'social_workstation_outside_office' },
+      });
+      expect({ c: await count('social_contributi'), k: await count('cases') }).toEqual(before);
+      const read = await as(WORKER, 'GET', `${SOCIAL_API}/contributi/${approvedId}`);
+      expect(read.status).toBe(403);
+      expect(read.body.error.code).toBe('social_workstation_outside_office');
+      expect(read.body.error.message).toContain('Questa postazione non è dell’ufficio servizi sociali');
+      expect(read.text).not.toContain('DMCNCL66D20B885V');
+    } finally {
+      await setWorkstationOffices(hub.hubDb.db, 'Casale - Anagrafe 1', [SOCIAL_OFFICE]);
+    }
+  });
+
   it('audits every read of a social record: who, which record', async () => {
     const read = await as(WORKER, 'GET', `${SOCIAL_API}/contributi/${approvedId}`);
     expect(read.status).toBe(200);
@@ -306,7 +329,7 @@ describe.each(HUB_BACKENDS)('social services at the hub (%s)', (backend) => {
     });
   });
 
-  it('a death in the registry stops the payments from that day and puts the file in the worker’s queue', async () => {
+  it('a death in the registry stops the payments from that day and opens a case for the social worker, once', async () => {
     const c = await findContributo(hub.hubDb.db, 'B885', approvedId);
     const second = c?.schedule[1]?.dueOn ?? '';
     const deathOn = `${second.slice(0, 8)}15`;
@@ -316,21 +339,34 @@ describe.each(HUB_BACKENDS)('social services at the hub (%s)', (backend) => {
       .where('comune', '=', 'B885')
       .executeTakeFirstOrThrow();
     const mutationId = uuidv7();
-    await hub.hubDb.db.transaction().execute((trx) =>
-      serviceRegistryListener()(trx, {
-        kind: 'deceased',
-        comune: 'B885',
-        residentId: 'r-nicolo',
-        familyId: null,
-        street: null,
-        on: deathOn,
-        at: new Date().toISOString(),
-        cause: { workstation: ws, mutationId, clerk: 'anagrafe.casale' },
-      }),
-    );
+    const death = () =>
+      hub.hubDb.db.transaction().execute((trx) =>
+        serviceRegistryListener()(trx, {
+          kind: 'deceased',
+          comune: 'B885',
+          residentId: 'r-nicolo',
+          familyId: null,
+          street: null,
+          on: deathOn,
+          at: new Date().toISOString(),
+          cause: { workstation: ws, mutationId, clerk: 'anagrafe.casale' },
+        }),
+      );
+    await death();
     const stopped = await findContributo(hub.hubDb.db, 'B885', approvedId);
     expect(stopped?.status).toBe('stopped');
-    expect(stopped?.stop).toEqual({ on: deathOn, reason: 'deceased', caseId: null });
+    const caseId = stopped?.stop?.caseId ?? '';
+    expect(stopped?.stop).toEqual({ on: deathOn, reason: 'deceased', caseId: expect.any(String) });
+    // the worker's case: the office's procedure, a protocol number, the beneficiary and the reason
+    const kase = await loadCase(hub.hubDb.db, 'B885', caseId);
+    expect(kase?.state.procedure.code).toBe('revisione_fascicolo_sociale');
+    expect(kase?.state.procedure.office.code).toBe('servizi_sociali');
+    expect(kase?.state.status).toBe('registered');
+    expect(kase?.state.protocol?.number.number).toBeGreaterThan(0);
+    expect(kase?.subject).toContain("D'Amico Nicolò");
+    expect(kase?.subject).toContain('decesso');
+    // which benefits stays in the office's records: the case travels to every counter
+    expect(kase?.subject).not.toContain('contributo');
     expect(stopped?.schedule.map((p) => p.status)).toEqual(['exported', 'scheduled', 'stopped', 'stopped']);
     const queue = await hub.hubDb.db
       .selectFrom('sync_exceptions')
@@ -345,6 +381,13 @@ describe.each(HUB_BACKENDS)('social services at the hub (%s)', (backend) => {
     // nothing goes to the treasury for the months after the death
     const later = await as(WORKER, 'GET', `${SOCIAL_TREASURY_PATH}?month=${deathOn.slice(0, 7)}`);
     expect(later.text.trim().split('\r\n')).toHaveLength(2);
+    // the same death recorded again: no second case, no second queue entry
+    const cases = () =>
+      hub.hubDb.db.selectFrom('cases').select('id').where('id', 'like', 'soc-stop-%').execute();
+    expect(await cases()).toHaveLength(1);
+    await death();
+    expect(await cases()).toHaveLength(1);
+    expect((await findContributo(hub.hubDb.db, 'B885', approvedId))?.stop).toEqual(stopped?.stop);
   });
 
   let sad: SadApply;
@@ -506,6 +549,12 @@ describe.each(HUB_BACKENDS)('social services at the hub (%s)', (backend) => {
       [mario, 2, 10],
     ]);
     expect((await as('supervisore.casale', 'GET', SOCIAL_WAITING_PATH)).status).toBe(403);
+    // a member of the office who is not a supervisor: a typed 403 that says why, nothing listed
+    const worker = await as(WORKER, 'GET', SOCIAL_WAITING_PATH);
+    expect(worker.status).toBe(403);
+    expect(worker.body.error.code).toBe('social_supervisors_only');
+    expect(worker.body.error.message).toContain('solo ai responsabili');
+    expect(worker.text).not.toContain(luca);
   });
 
   it('takes the longest applications the rules allow, and what it logs parses as the wire records', async () => {

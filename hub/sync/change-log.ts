@@ -32,19 +32,49 @@ export async function appendChange(
     .execute();
 }
 
-/** Changes of one comune after `since`, in order. */
+/**
+ * What one workstation may read of the log: the rows for it alone, and the comune's rows except
+ * the office-scoped kinds of offices it does not serve (office-scope.ts).
+ */
+export interface ReadScope {
+  workstationId: string;
+  hidden: readonly ChangeLogTable['entity'][];
+}
+
+/**
+ * Changes of one comune after `since`, in order, as one workstation may see them.
+ *
+ * Rows a workstation may not see are left out, not sent as payload-less tombstones: a tombstone
+ * would still tell every counter which social files exist and when each one changes (a visit,
+ * a plan, a stop after a death) — metadata about special-category data. Leaving them out is
+ * safe for the desk's cursor because the filter is in the query itself: a page is the next
+ * `limit` rows this workstation may see, however many hidden rows lie between them, so a desk
+ * never stalls behind a run of hidden rows and never skips a later visible one. Hidden rows
+ * at the tail are read past again at the next pull (an index range, cheap) until a visible row
+ * moves the cursor beyond them.
+ */
 export async function readChanges(
   db: Db,
   comune: string,
   since: number,
   limit: number,
+  scope: ReadScope,
   entity?: ChangeLogTable['entity'],
 ): Promise<Change[]> {
   let query = db
     .selectFrom('change_log')
     .select(['seq', 'entity', 'entity_id', 'op', 'payload', 'mutation_id'])
     .where('comune', '=', comune)
-    .where('seq', '>', since);
+    .where('seq', '>', since)
+    .where((eb) =>
+      eb.or([
+        eb('for_workstation', '=', scope.workstationId),
+        eb.and([
+          eb('for_workstation', 'is', null),
+          ...(scope.hidden.length > 0 ? [eb('entity', 'not in', scope.hidden)] : []),
+        ]),
+      ]),
+    );
   if (entity) query = query.where('entity', '=', entity);
   const rows = await query.orderBy('seq').limit(limit).execute();
   return rows.map((r) => ({

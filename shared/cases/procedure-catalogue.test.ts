@@ -69,6 +69,7 @@ describe('the seeded catalogue', () => {
       'contributo_economico',
       'esposizione_pubblicitaria',
       'occupazione_suolo_pubblico',
+      'revisione_fascicolo_sociale',
       'scia_vicinato',
     ]);
     expect(proceduresFor('A859', '2026-03-02').map((p) => p.code)).toEqual([

@@ -371,6 +371,27 @@ export const PROCEDURE_CATALOGUE: readonly ProcedureDefinition[] = [
     confidence: { maxDays: 'U', silence: 'K/U', secondApproval: 'U' },
   }),
   defineProcedure({
+    // DOMAIN.md §10.2 "duty to report changes that stop payment": opened by the hub itself when
+    // the registry records the death or emigration of a beneficiary (hub/social), for the social
+    // worker to close the file (sums paid after the date, the household). Term: the default [U].
+    code: 'revisione_fascicolo_sociale',
+    comune: 'B885',
+    validFrom: DL_76_2020_IN_FORCE,
+    title: {
+      it: 'Revisione del fascicolo sociale (decesso o emigrazione)',
+      en: 'Review of a social file (death or emigration)',
+    },
+    legalBasis: 'L. 328/2000; regolamento comunale dei servizi sociali; L. 241/1990 art. 2',
+    maxDays: DEFAULT_MAX_DAYS,
+    requiredDocuments: [],
+    // opened ex officio: no application to refuse, so no notice under art. 10-bis
+    refusalNoticeApplies: false,
+    needsSecondApproval: false,
+    office: SERVIZI_SOCIALI,
+    confidence: { maxDays: 'U', silence: 'U', secondApproval: 'U' },
+    note: 'Opened by the hub from the registry, never at a counter.',
+  }),
+  defineProcedure({
     // DOMAIN.md §11.2, §9.1: a SCIA takes effect on filing; the SUAP checks it within 60 days
     // (art. 19 c.3) and may forbid continuation or give at least 30 days to conform. National
     // law: the same in every comune.

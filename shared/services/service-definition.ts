@@ -22,6 +22,11 @@ export interface ServiceDefinition {
   entities: readonly string[];
   /** of those, the ones a new counter reads back after its registry bootstrap */
   backfilled: readonly string[];
+  /**
+   * of those, kinds only the workstations of one office receive (special-category data, DOMAIN.md
+   * §12.1): kind → office code. The hub's pull leaves them out for every other counter.
+   */
+  officeEntities?: Readonly<Record<string, string>>;
   /** refusals a clerk may meet, in each language */
   errors: Record<string, Record<Locale, string>>;
   /** screen wording, in each language */

@@ -1,5 +1,6 @@
 import { rule, STAFF, SUPERVISORS } from '../auth/rule';
 import { defineService } from '../services/service-definition';
+import { SOCIAL_OFFICE } from './social-access';
 import { SOCIAL_CALLS } from './social-calls';
 import { SOCIAL_ERROR_MESSAGES } from './social-errors';
 import { SOCIAL_UI } from './social-ui';
@@ -31,6 +32,12 @@ export const socialService = defineService({
       'avvio del servizio o lista d’attesa',
       'starting the service or the waiting list',
     ),
+    // who waits and with how many points is the supervisor's to see (they decide who starts)
+    'social.waitingList': rule(
+      SUPERVISORS,
+      'lista d’attesa dell’assistenza domiciliare',
+      'the home-care waiting list',
+    ),
     'social.treasuryExport': rule(
       STAFF,
       'esportazione dei pagamenti per la tesoreria',
@@ -44,6 +51,8 @@ export const socialService = defineService({
   },
   entities: ['social_contributo', 'social_sad'],
   backfilled: ['social_contributo', 'social_sad'],
+  // not even the mirror of a registry counter holds them: only the office's workstations
+  officeEntities: { social_contributo: SOCIAL_OFFICE, social_sad: SOCIAL_OFFICE },
   errors: SOCIAL_ERROR_MESSAGES,
   ui: SOCIAL_UI,
 });

@@ -208,6 +208,7 @@ export const SOCIAL_CALLS = {
     'clerk',
   ),
   'social:sad': spec<SadView>()(z.object({ sadId: id }).strict(), 'clerk'),
-  /** the waiting list in the comune's order, with each person's points by criterion */
+  /** the waiting list in the comune's order, with each person's points by criterion: the office's
+   *  supervisors only (`social_supervisors_only` for the other members, checked in the handler) */
   'social:waitingList': spec<WaitingListEntryView[]>()(z.object({}).strict(), 'clerk'),
 } satisfies Record<string, CallSpec<z.ZodType, unknown>>;

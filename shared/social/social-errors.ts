@@ -8,6 +8,14 @@ export const SOCIAL_ERROR_MESSAGES = {
     it: 'I dati dei servizi sociali sono riservati all’ufficio servizi sociali: il suo profilo non vi appartiene.',
     en: 'Social-services data are reserved to the social-services office: your account is not part of it.',
   },
+  social_workstation_outside_office: {
+    it: 'Questa postazione non è dell’ufficio servizi sociali: le pratiche sociali si trattano solo dalle sue postazioni.',
+    en: 'This workstation is not one of the social-services office’s: social files are handled only at its workstations.',
+  },
+  social_supervisors_only: {
+    it: 'La lista d’attesa dell’assistenza domiciliare è visibile solo ai responsabili dell’ufficio servizi sociali.',
+    en: 'The home-care waiting list is shown only to the supervisors of the social-services office.',
+  },
   social_not_found: {
     it: 'Pratica sociale non trovata ({id}).',
     en: 'Social-services record not found ({id}).',

@@ -1,5 +1,5 @@
 import { uuidv7 } from 'uuidv7';
-import { requireAllowed } from '../../../shared/auth/policy';
+import { can, requireAllowed } from '../../../shared/auth/policy';
 import { checkIban } from '../../../shared/banking/iban';
 import { compareIsoDates, type IsoDate } from '../../../shared/calendar/iso-date';
 import { romeDateOf, romeDateTimeOf } from '../../../shared/calendar/rome-date';
@@ -191,8 +191,10 @@ export async function socialSad(
   return oneSad(ctx, await readSad(ctx, input.sadId, 'social:sad'));
 }
 
+/** The office's supervisors only (they decide who starts); the hub checks the same. */
 export async function socialWaitingList(ctx: DeskContext): Promise<CallOutput<'social:waitingList'>> {
-  requireSocialOffice(ctx);
+  const session = requireSocialOffice(ctx);
+  if (!can(session.info.clerk.role, 'social.waitingList')) throw new AppError('social_supervisors_only');
   const records = await waitingSad(ctx.db);
   await auditSocialRead(
     ctx,

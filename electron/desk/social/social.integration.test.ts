@@ -4,6 +4,8 @@ import type { CaseDetail } from '../../../shared/contract/case-views';
 import type { HouseholdView, IbanCheckView, SadQuoteView } from '../../../shared/social/social-calls';
 import type { ContributoView, SadView } from '../../../shared/social/social-views';
 import { serviceRegistryListener } from '../../../hub/services/merge';
+import { setWorkstationOffices } from '../../../hub/admin/workstations';
+import { SOCIAL_OFFICE } from '../../../shared/social/social-access';
 import { testClock } from '../../../test-support/case-fixtures';
 import { startTestDesk, type TestDesk } from '../../../test-support/desk-harness';
 import { HUB_BACKENDS } from '../../../test-support/hub-backends';
@@ -50,6 +52,8 @@ describe.each(HUB_BACKENDS)('social services at the counter (desk core over a re
 
   beforeAll(async () => {
     hub = await startTestHub(backend, clock.now);
+    // the office's own counter: social records reach no other workstation's mirror
+    await setWorkstationOffices(hub.hubDb.db, 'Casale - Anagrafe 1', [SOCIAL_OFFICE]);
     desk = await startTestDesk(hub, { workstation: 'Casale - Servizi sociali', now: clock.now });
     await desk.core.sync.syncOnce();
     const family = await desk.core.ctx.db
@@ -375,5 +379,13 @@ describe.each(HUB_BACKENDS)('social services at the counter (desk core over a re
     const active = await desk.ok<SadView>('social:sad', { sadId: sad.id });
     expect(active).toMatchObject({ status: 'active', startedOn: '2026-05-11', pending: false });
     expect(await desk.ok('social:waitingList')).toEqual([]);
+    // the waiting list is the supervisors': the social worker is told so, in words
+    await desk.login('assistente.sociale');
+    const refused = await desk.call('social:waitingList');
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) {
+      expect(refused.error.code).toBe('social_supervisors_only');
+      expect(refused.error.message).toContain('solo ai responsabili dell’ufficio servizi sociali');
+    }
   });
 });

@@ -12,6 +12,11 @@ export interface ChangeLogTable {
   at: string;
   /** the mutation that caused it, if any */
   mutation_id: string | null;
+  /**
+   * null: for every workstation of the comune allowed the kind. Otherwise the one workstation the
+   * row is for (the records it drops or receives when IT changes its offices).
+   */
+  for_workstation: string | null;
 }
 
 export interface AppliedMutationsTable {
@@ -43,6 +48,8 @@ export interface EnrolmentCodesTable {
   created_at: string;
   expires_at: string;
   used_at: string | null;
+  /** comma-separated offices the enrolled workstation joins (null: none) */
+  offices: string | null;
 }
 
 export interface HubMetaTable {

@@ -12,3 +12,12 @@ export interface WorkstationsTable {
   series: string | null;
 }
 export type WorkstationRow = Selectable<WorkstationsTable>;
+
+/**
+ * The offices a workstation serves (e.g. `servizi_sociali`): kinds of record a service declares
+ * office-scoped (special-category data, DOMAIN.md §12.1) reach only these workstations' mirrors.
+ */
+export interface WorkstationOfficesTable {
+  workstation_id: string;
+  office: string;
+}

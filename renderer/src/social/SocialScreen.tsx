@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { can } from '../../../shared/auth/policy';
 import { formatDate } from '../../../shared/i18n/registry-labels';
 import type { ContributoView, SadView, WaitingListEntryView } from '../../../shared/social/social-views';
 import type { AreaProps } from '../services/screen-service';
@@ -10,7 +11,8 @@ import { SadDetail } from './SadDetail';
 
 /**
  * The social-services area (F1, the office only): the contributi and the home-care records, and
- * the SAD waiting list in the comune's order with each person's points, for the supervisor.
+ * the SAD waiting list in the comune's order with each person's points, for the office's
+ * supervisors only (they decide who starts; the desk and the hub refuse it to the others).
  * New applications start from the resident's page (Alt+O, Alt+D). Enter on a row opens it.
  */
 export function SocialScreen({ session, syncMark, onError }: AreaProps) {
@@ -19,12 +21,14 @@ export function SocialScreen({ session, syncMark, onError }: AreaProps) {
   const [sads, setSads] = useState<SadView[] | null>(null);
   const [waiting, setWaiting] = useState<WaitingListEntryView[] | null>(null);
   const [open, setOpen] = useState<{ kind: 'contributo' | 'sad'; id: string } | null>(null);
+  const supervisor = can(session.clerk.role, 'social.waitingList');
 
   const load = useCallback(() => {
     void api.social.contributi({}).then((res) => (res.ok ? setContributi(res.value) : onError(res.error)));
     void api.social.sads({}).then((res) => (res.ok ? setSads(res.value) : onError(res.error)));
-    void api.social.waitingList({}).then((res) => (res.ok ? setWaiting(res.value) : onError(res.error)));
-  }, [onError]);
+    if (supervisor)
+      void api.social.waitingList({}).then((res) => (res.ok ? setWaiting(res.value) : onError(res.error)));
+  }, [onError, supervisor]);
   useEffect(load, [load, syncMark]);
 
   const rowKeys = (kind: 'contributo' | 'sad', id: string) => ({
@@ -78,34 +82,36 @@ export function SocialScreen({ session, syncMark, onError }: AreaProps) {
           </table>
         )}
       </div>
-      <div className="card" data-testid="social-waiting">
-        <h2>{t('social.tab.waiting')}</h2>
-        {waiting?.length === 0 && <p className="muted">{t('social.waiting.none')}</p>}
-        {waiting && waiting.length > 0 && (
-          <table className="results compact">
-            <thead>
-              <tr>
-                <th>{t('social.waiting.position')}</th>
-                <th>{t('social.form.beneficiary')}</th>
-                <th>{t('social.waiting.points')}</th>
-                <th>{t('social.waiting.criteria')}</th>
-                <th>{t('social.waiting.since')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {waiting.map((w) => (
-                <tr key={w.sadId} {...rowKeys('sad', w.sadId)} data-testid="social-waiting-row">
-                  <td className="mono">{w.position}</td>
-                  <td>{w.beneficiaryName}</td>
-                  <td className="mono">{w.points}</td>
-                  <td className="small">{w.criteria.map((c) => `${c[locale]}: ${c.points}`).join('; ')}</td>
-                  <td>{formatDate(w.since)}</td>
+      {supervisor && (
+        <div className="card" data-testid="social-waiting">
+          <h2>{t('social.tab.waiting')}</h2>
+          {waiting?.length === 0 && <p className="muted">{t('social.waiting.none')}</p>}
+          {waiting && waiting.length > 0 && (
+            <table className="results compact">
+              <thead>
+                <tr>
+                  <th>{t('social.waiting.position')}</th>
+                  <th>{t('social.form.beneficiary')}</th>
+                  <th>{t('social.waiting.points')}</th>
+                  <th>{t('social.waiting.criteria')}</th>
+                  <th>{t('social.waiting.since')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </div>
+              </thead>
+              <tbody>
+                {waiting.map((w) => (
+                  <tr key={w.sadId} {...rowKeys('sad', w.sadId)} data-testid="social-waiting-row">
+                    <td className="mono">{w.position}</td>
+                    <td>{w.beneficiaryName}</td>
+                    <td className="mono">{w.points}</td>
+                    <td className="small">{w.criteria.map((c) => `${c[locale]}: ${c.points}`).join('; ')}</td>
+                    <td>{formatDate(w.since)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+      )}
       <div className="card" data-testid="social-contributi">
         <h2>{t('social.tab.contributi')}</h2>
         {contributi?.length === 0 && <p className="muted">{t('social.none')}</p>}

@@ -13,6 +13,8 @@ import { importDebtPositions, importVerbali } from '../../../../hub/cashdesk/imp
 import { insertHouseholds } from '../../../../hub/seed/seed-demo';
 import { openResidence } from '../../../../test-support/case-fixtures';
 import { startTestDesk, type TestDesk } from '../../../../test-support/desk-harness';
+import { setWorkstationOffices } from '../../../../hub/admin/workstations';
+import { SOCIAL_OFFICE } from '../../../../shared/social/social-access';
 import { HUB_BACKENDS } from '../../../../test-support/hub-backends';
 import {
   LONGEST_HOUSEHOLD,
@@ -49,6 +51,8 @@ describe.each(HUB_BACKENDS)('what the hub writes, the desk reads (%s hub)', (bac
   beforeEach(async () => {
     hub = await startTestHub(backend);
     await insertHouseholds(hub.hubDb.db, [LONGEST_HOUSEHOLD]);
+    // the social office's counter: the longest social records must reach it and parse
+    await setWorkstationOffices(hub.hubDb.db, 'Casale - Anagrafe 1', [SOCIAL_OFFICE]);
     desk = await startTestDesk(hub);
     await desk.core.sync.syncOnce();
     await desk.login('anagrafe.casale');
@@ -239,6 +243,7 @@ describe.each(HUB_BACKENDS)('what the hub writes, the desk reads (%s hub)', (bac
     expect(socialFiled.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
     await desk.login('anagrafe.casale');
     clean(await desk.core.sync.syncOnce());
+    expect(await desk.core.ctx.db.selectFrom('social_sad').select('id').execute()).toHaveLength(1);
     // clerk
     await setClerkDisabled(hub.hubDb.db, 'anagrafe2.casale', true);
 
