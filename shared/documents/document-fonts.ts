@@ -106,8 +106,14 @@ export function loadDocumentFonts(
     if (missing.length > 0) throw new FontCoverageError(face.postscriptName || 'font', missing);
   }
   // Parsing a 600 kB font (and warming its glyph caches) costs far more than a certificate: pdf-lib
-  // would do it twice per document. The faces are read-only to it (a subset is a new object), so
-  // one pair serves every document of the process.
+  // would do it twice per document, so one parsed pair serves every document of the process. One
+  // catch: fontkit caches a glyph with the characters it was first asked for, and a subset asks for
+  // the parts of a composite letter ("ı" inside "í") with none, so a later document's text layer
+  // would map that glyph to nothing (a reader copies "Y ld z"). Every glyph is created from its
+  // character first, in code point order (space before no-break space), as a fresh font would be.
+  for (const face of faces) {
+    for (const cp of [...face.characterSet].sort((a, b) => a - b)) face.glyphForCodePoint(cp);
+  }
   const engine: Fontkit = {
     create: (data: Uint8Array, postscriptName?: string) =>
       data === bytes.regular ? regular : data === bytes.bold ? bold : fontkit.create(data, postscriptName),
