@@ -43,7 +43,7 @@ describe('wrapText', () => {
   });
 });
 
-describe('createA4Document', () => {
+describe('createA4Document', { timeout: 30_000 }, () => {
   async function sample(paragraphs: number): Promise<Uint8Array> {
     const doc = await createA4Document({
       title: 'Chiusura di cassa – 15/03/2025',
