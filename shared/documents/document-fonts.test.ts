@@ -87,6 +87,12 @@ describe('the documents’ font', () => {
         font: i % 2 ? bold : regular,
       }),
     );
+    // the widths line breaking uses are pdf-lib's own
+    for (const name of NAMES_OF_EVERY_SCRIPT) {
+      const t = printableText(name, fonts);
+      expect(fonts.widthOf(t, 9)).toBeCloseTo(regular.widthOfTextAtSize(t, 9), 6);
+      expect(fonts.widthOf(t, 11, true)).toBeCloseTo(bold.widthOfTextAtSize(t, 11), 6);
+    }
     const [text] = await extractPdfText(await pdf.save());
     expect(text?.split('\n')).toEqual(NAMES_OF_EVERY_SCRIPT.map((n) => n.normalize('NFC')));
   });

@@ -28,6 +28,11 @@ export interface DocumentFontSet {
   readonly engine: Fontkit;
   /** whether both weights print the character (one code point) */
   covers(char: string): boolean;
+  /**
+   * Width in points of printable text, as pdf-lib would measure it (no shaping: the sum of the
+   * glyphs' advances) without laying the text out each time: line breaking measures a lot.
+   */
+  widthOf(text: string, size: number, bold?: boolean): number;
 }
 
 /** The two weights embedded in one PDF. */
@@ -118,7 +123,24 @@ export function loadDocumentFonts(
     create: (data: Uint8Array, postscriptName?: string) =>
       data === bytes.regular ? regular : data === bytes.bold ? bold : fontkit.create(data, postscriptName),
   } as Fontkit;
-  return { bytes, engine, covers };
+  const advances = faces.map((face) => {
+    const cache = new Map<number, number>();
+    return (cp: number): number => {
+      let a = cache.get(cp);
+      if (a === undefined) {
+        a = face.glyphForCodePoint(cp).advanceWidth / face.unitsPerEm;
+        cache.set(cp, a);
+      }
+      return a;
+    };
+  });
+  const widthOf = (text: string, size: number, isBold = false): number => {
+    const advance = advances[isBold ? 1 : 0] ?? (() => 0);
+    let em = 0;
+    for (const char of text) em += advance(char.codePointAt(0) ?? 0);
+    return em * size;
+  };
+  return { bytes, engine, covers, widthOf };
 }
 
 /**

@@ -211,7 +211,7 @@ export async function createA4Document(options: A4DocumentOptions): Promise<A4Wr
 
   const fontOf = (bold: boolean | undefined): PDFFont => (bold ? fonts.bold : fonts.regular);
   const widthOf = (text: string, size: number, bold?: boolean): number =>
-    fontOf(bold).widthOfTextAtSize(printable(text), size);
+    fontSet.widthOf(printable(text), size, bold);
 
   const newPage = (): void => {
     page = pdf.addPage([A4.width, A4.height]);
@@ -236,7 +236,8 @@ export async function createA4Document(options: A4DocumentOptions): Promise<A4Wr
 
   const layout = (text: string, o: TextOptions, defaults: { size: number; bold: boolean }): Layout => {
     const size = o.size ?? defaults.size;
-    const font = fontOf(o.bold ?? defaults.bold);
+    const bold = o.bold ?? defaults.bold;
+    const font = fontOf(bold);
     const indent = o.indent ?? 0;
     const hanging = o.hangingIndent ?? 0;
     const width = o.width ?? contentWidth - indent;
@@ -244,7 +245,7 @@ export async function createA4Document(options: A4DocumentOptions): Promise<A4Wr
       .split('\n')
       .map((l) => printable(l).trim())
       .join('\n');
-    const lines = wrapText(clean, (s) => font.widthOfTextAtSize(s, size), width, width - hanging);
+    const lines = wrapText(clean, (s) => fontSet.widthOf(s, size, bold), width, width - hanging);
     return {
       lines,
       size,
@@ -267,7 +268,7 @@ export async function createA4Document(options: A4DocumentOptions): Promise<A4Wr
     if ((o.keepTogether ?? true) && body <= usableHeight) ensureSpace(body);
     l.lines.forEach((line, i) => {
       ensureSpace(l.lineHeight);
-      const lineWidth = l.font.widthOfTextAtSize(line, l.size);
+      const lineWidth = fontSet.widthOf(line, l.size, l.font === fonts.bold);
       const offset = i === 0 ? 0 : l.hanging;
       const free = l.width - offset - lineWidth;
       const x = l.x0 + offset + (o.align === 'center' ? free / 2 : o.align === 'right' ? free : 0);
@@ -401,10 +402,10 @@ export async function createA4Document(options: A4DocumentOptions): Promise<A4Wr
       const size = 7.5;
       const small = (p: PDFPage, text: string, y: number, align: Align): void => {
         let line = printable(text);
-        while (line.length > 1 && fonts.regular.widthOfTextAtSize(line, size) > contentWidth) {
+        while (line.length > 1 && fontSet.widthOf(line, size) > contentWidth) {
           line = `${line.slice(0, -2).trimEnd()}…`;
         }
-        const free = contentWidth - fonts.regular.widthOfTextAtSize(line, size);
+        const free = contentWidth - fontSet.widthOf(line, size);
         const x = margins.left + (align === 'center' ? free / 2 : align === 'right' ? free : 0);
         p.drawText(line, { x, y, size, font: fonts.regular, color: GREY });
       };
