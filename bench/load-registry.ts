@@ -19,7 +19,7 @@ export function loadRegistry(
   for (const ix of indexes) sqlite.exec(`drop index ${ix.name}`);
   sqlite.pragma('cache_size = -262144');
   const insFamily = sqlite.prepare(
-    'insert into families (id, street_type, street_name, house_number, interior, cap, frazione, since) values (@id, @street_type, @street_name, @house_number, @interior, @cap, @frazione, @since)',
+    'insert into families (id, street_type, street_name, house_number, interior, cap, frazione, since, street_norm) values (@id, @street_type, @street_name, @house_number, @interior, @cap, @frazione, @since, @street_norm)',
   );
   const insResident = sqlite.prepare(
     `insert into residents (id, codice_fiscale, surname, given_names, surname_norm, given_names_norm, sex, birth_date,

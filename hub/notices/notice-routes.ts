@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { requireAllowed } from '../../shared/auth/policy';
 import { romeDateOf } from '../../shared/calendar/rome-date';
 import { AppError } from '../../shared/errors/app-error';
+import { documentFonts } from '../../resources/fonts/load-document-fonts';
 import { avvisiPdf, avvisoPdf } from '../../shared/pagopa/avviso/avviso-pdf';
 import {
   AVVISI_BULK_PATH,
@@ -55,7 +56,7 @@ export function registerNoticeRoutes(app: FastifyInstance, ctx: RouteContext): v
     return {
       // the number asked for, as 18 digits (a position's instalments share one avviso)
       number: stripSpaces(number),
-      pdf: await avvisoPdf(model, { issuedAt: ctx.now() }),
+      pdf: await avvisoPdf(model, documentFonts(), { issuedAt: ctx.now() }),
     };
   };
 
@@ -120,7 +121,7 @@ export function registerNoticeRoutes(app: FastifyInstance, ctx: RouteContext): v
         return out;
       });
       noteAuditSubject(req, `${models.length} avvisi ${q.kind ?? '*'} ${q.from ?? '…'}–${q.to ?? '…'}`);
-      const pdf = await avvisiPdf(models, { issuedAt: ctx.now() });
+      const pdf = await avvisiPdf(models, documentFonts(), { issuedAt: ctx.now() });
       return sendPdf(reply, pdf, `avvisi-${ws.comune}-${today}.pdf`);
     },
   );

@@ -278,6 +278,21 @@ describe('generateRegistry: the default demo plan', () => {
     expect(inCasale.filter((r) => r.givenNames === 'Nicolò').length).toBeGreaterThanOrEqual(2);
   });
 
+  it('holds the registry’s foreign residents with their own letters (Romanian, Albanian, Polish, Czech, Turkish, Vietnamese)', () => {
+    const byCf = new Map(residents.map((r) => [r.codiceFiscale, r]));
+    const ionut = must(byCf.get(DEMO_PEOPLE.stefanescuIonut), 'Ștefănescu Ionuț');
+    expect([ionut.surname, ionut.givenNames, ionut.citizenship, ionut.comune]).toEqual([
+      'Ștefănescu',
+      'Ionuț',
+      'RO',
+      'B885',
+    ]);
+    expect(must(byCf.get(DEMO_PEOPLE.celaArber), 'Çela Arbër').givenNames).toBe('Arbër');
+    const names = residents.map((r) => `${r.surname} ${r.givenNames}`);
+    for (const name of ['Wąsowska Małgorzata', 'Dvořák Jiří', 'Yıldız Ayşe', 'Nguyễn Thị Hồng Nhung'])
+      expect(names).toContain(name);
+  });
+
   it('includes names with apostrophes and accents from the data', () => {
     expect(residents.some((r) => r.surname.includes("'") && r.surname !== "D'Amico")).toBe(true);
     expect(residents.some((r) => /[àèéìòù]/.test(r.givenNames))).toBe(true);

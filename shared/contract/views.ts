@@ -108,7 +108,7 @@ export type SearchResult =
       kind: 'results';
       residents: ResidentSummary[];
       truncated: boolean;
-      interpretedAs: 'name' | 'codice_fiscale' | 'birth_date';
+      interpretedAs: 'name' | 'similar_name' | 'codice_fiscale' | 'birth_date' | 'address';
     };
 
 export type FamilyMemberView = Pick<

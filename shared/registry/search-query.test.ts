@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeName } from './normalize-name';
 import { planSearch } from './search-query';
+import { oneEditVariants } from './typo-variants';
 
 describe('normalizeName', () => {
   it('makes apostrophes, accents, spaces and case irrelevant', () => {
@@ -9,6 +10,55 @@ describe('normalizeName', () => {
     expect(normalizeName('Nicolò')).toBe('NICOLO');
     expect(normalizeName('Maria Luisa')).toBe('MARIALUISA');
     expect(normalizeName('De Luca-Ferrè')).toBe('DELUCAFERRE');
+  });
+
+  it('reads the letters of every script the registry holds as an Italian keyboard types them', () => {
+    expect(normalizeName('Ștefănescu Ionuț')).toBe('STEFANESCUIONUT');
+    expect(normalizeName("Dell'Acqua")).toBe(normalizeName('dellacqua'));
+    expect(normalizeName('Łuczak Małgorzata Wąsowska')).toBe('LUCZAKMALGORZATAWASOWSKA');
+    expect(normalizeName('Çela Arbër')).toBe('CELAARBER');
+    expect(normalizeName('Dvořák Jiří')).toBe('DVORAKJIRI');
+    expect(normalizeName('Yıldız İsmail Ağaoğlu')).toBe('YILDIZISMAILAGAOGLU');
+    expect(normalizeName('Nguyễn Thị Hồng')).toBe('NGUYENTHIHONG');
+    expect(normalizeName('Đorđević Søren Straße Æsa')).toBe('DORDEVICSORENSTRASSEAESA');
+    // typed with combining marks or in NFC: one key
+    expect(normalizeName('S\u0326tefan')).toBe(normalizeName('Ștefan'));
+  });
+});
+
+describe('oneEditVariants', () => {
+  it('every string one letter left out, added, changed or swapped away, and nothing else', () => {
+    const v = oneEditVariants('ROSSI');
+    for (const w of ['OSSI', 'ROSI', 'ROSSIA', 'AROSSI', 'RUSSI', 'ROSSO', 'ORSSI', 'ROSIS'])
+      expect(v).toContain(w);
+    expect(v).not.toContain('ROSSI');
+    expect(v).not.toContain('RUSSO');
+    expect(new Set(v).size).toBe(v.length);
+  });
+});
+
+describe('planSearch: addresses', () => {
+  it('reads "via roma 12" as street and civic number, and abbreviations clerks type', () => {
+    expect(planSearch('via roma 12')).toMatchObject({
+      kind: 'address',
+      street: 'VIAROMA',
+      houseNumber: '12',
+    });
+    expect(planSearch('C.so Valentino, 45/b')).toMatchObject({
+      street: 'CORSOVALENTINO',
+      houseNumber: '45B',
+    });
+    expect(planSearch('p.za Castello')).toMatchObject({ street: 'PIAZZACASTELLO', houseNumber: null });
+    expect(planSearch('Via XX Settembre 3')).toMatchObject({ street: 'VIAXXSETTEMBRE', houseNumber: '3' });
+  });
+
+  it('"Corso Mario" may also be a person: the name reading comes along', () => {
+    const plan = planSearch('corso mario');
+    expect(plan).toMatchObject({ kind: 'address', street: 'CORSOMARIO' });
+    if (plan.kind === 'address')
+      expect(plan.asName?.splits[0]).toEqual({ surname: 'CORSO', givenNames: 'MARIO' });
+    // a lone word is a name: "Via" and "Piazza" are surnames too
+    expect(planSearch('piazza').kind).toBe('name');
   });
 });
 

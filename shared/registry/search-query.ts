@@ -24,7 +24,18 @@ export type SearchPlan =
       /** Also try the text as the start of a codice fiscale ("RSSMRA"). */
       cfPrefix: string | null;
     }
-  | { kind: 'cf_prefix'; prefix: string };
+  | { kind: 'cf_prefix'; prefix: string }
+  | {
+      kind: 'address';
+      /** normalizeName of street type + name, as typed so far ("VIAROMA", "CORSOVAL") */
+      street: string;
+      /** the civic number when typed ("12", "12A", "12/B" → "12B"), else null */
+      houseNumber: string | null;
+      /** "Corso", "Piazza", "Via" are surnames too: the same text read as a name, when it can be one */
+      asName: NamePlan | null;
+    };
+
+export type NamePlan = Extract<SearchPlan, { kind: 'name' }>;
 
 export const MIN_QUERY_LENGTH = 2;
 export const MAX_SPLIT_WORDS = 4;
@@ -50,9 +61,69 @@ export function parseTypedDate(text: string): string | null | undefined {
   return undefined;
 }
 
+/**
+ * The words an Italian address starts with (toponomastica: DUG, denominazione urbanistica
+ * generica), with the abbreviations clerks type. A search starting with one is an address.
+ */
+const STREET_TYPES: Readonly<Record<string, string>> = {
+  via: 'Via',
+  viale: 'Viale',
+  vle: 'Viale',
+  corso: 'Corso',
+  cso: 'Corso',
+  piazza: 'Piazza',
+  pza: 'Piazza',
+  pzza: 'Piazza',
+  piazzale: 'Piazzale',
+  piazzetta: 'Piazzetta',
+  strada: 'Strada',
+  str: 'Strada',
+  vicolo: 'Vicolo',
+  largo: 'Largo',
+  lungo: 'Lungo',
+  borgo: 'Borgo',
+  regione: 'Regione',
+  localita: 'Località',
+  loc: 'Località',
+  cascina: 'Cascina',
+  salita: 'Salita',
+  contrada: 'Contrada',
+};
+
+/** The search key of an address's street: its type and name together, as normalizeName reads them. */
+export function streetKey(streetType: string, streetName: string): string {
+  return normalizeName(`${streetType} ${streetName}`);
+}
+
+/** The civic number as compared: upper case, without spaces or slashes ("12/b" → "12B"). */
+export function houseNumberKey(houseNumber: string): string {
+  return houseNumber.toUpperCase().replace(/[^0-9A-Z]/g, '');
+}
+
+function planAddress(text: string): SearchPlan | undefined {
+  const words = text.split(/[\s,]+/).filter((w) => w !== '');
+  const type = STREET_TYPES[normalizeName(words[0] ?? '').toLowerCase()];
+  if (!type || words.length < 2) return undefined;
+  let rest = words.slice(1);
+  const last = rest.at(-1) ?? '';
+  const number = rest.length > 1 && /^\d+[a-z]?(\/?[a-z0-9]+)?$/i.test(last) ? houseNumberKey(last) : null;
+  if (number !== null) rest = rest.slice(0, -1);
+  const name = rest.join(' ');
+  if (normalizeName(name) === '') return undefined;
+  return {
+    kind: 'address',
+    street: streetKey(type, name),
+    houseNumber: number,
+    asName: /\d/.test(text) ? null : planNames(text),
+  };
+}
+
 export function planSearch(raw: string): SearchPlan {
   const text = raw.trim();
   if (text.length < MIN_QUERY_LENGTH) return { kind: 'too_short' };
+
+  const address = planAddress(text);
+  if (address) return address;
 
   const date = parseTypedDate(text);
   if (date === null) return { kind: 'invalid_date', text };
@@ -70,12 +141,16 @@ export function planSearch(raw: string): SearchPlan {
     return { kind: 'cf_invalid', check: checkCodiceFiscale(compact) };
   }
 
+  return planNames(text) ?? { kind: 'too_short' };
+}
+
+function planNames(text: string): NamePlan | null {
   const words = text
     .split(/\s+/)
     .map(normalizeName)
     .filter((w) => w.length > 0)
     .slice(0, MAX_SPLIT_WORDS);
-  if (words.length === 0) return { kind: 'too_short' };
+  if (words.length === 0) return null;
   const splits: { surname: string; givenNames: string }[] = [];
   // Surname first is how counters ask ("Rossi Mario"); multi-word surnames ("De Luca") come next.
   for (let cut = 1; cut <= words.length; cut++) {

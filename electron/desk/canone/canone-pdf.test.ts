@@ -76,7 +76,7 @@ const granted: CanoneApplicationRecord = {
   revokedAt: null,
 };
 
-describe('canone PDFs', () => {
+describe('canone PDFs', { timeout: 30_000 }, () => {
   it('the concession names holder, place, measure, period, fee with its breakdown and the notice; its QR reads back', async () => {
     const pdf = await renderConcession(granted, {
       comuneName: 'Casale Monferrato',

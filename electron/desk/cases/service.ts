@@ -1,4 +1,5 @@
 import type { Migration, Transaction } from 'kysely';
+import { streetKey } from '../../../shared/registry/search-query';
 import { casesService } from '../../../shared/cases/service';
 import { defineDeskService } from '../services/desk-service';
 import { createCaseHandlers } from './case-handlers';
@@ -53,6 +54,7 @@ async function applyCaseChange(trx: Transaction<Database>, change: Change): Prom
       cap: family.cap,
       frazione: family.frazione,
       since: family.since,
+      street_norm: streetKey(family.streetType, family.streetName),
     };
     await trx
       .insertInto('families')

@@ -1,38 +1,23 @@
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { A4, createA4Document, isWinAnsi, safeText, wrapText } from './pdf-layout';
+import { A4, createA4Document, safeText, wrapText } from './pdf-layout';
 import { extractPdfLines, extractPdfText, flat, overlappingLines, pdfInfo } from './pdf-test-helpers';
 
 const createdAt = new Date('2025-03-15T09:30:00Z');
 
 describe('safeText', () => {
-  it('keeps the Italian accents, the euro sign and typographic quotes and dashes', () => {
-    const italian = 'àèéìòù ÀÈÉÌÒÙ € dell’atto “così” – — … «»';
-    expect(safeText(italian)).toBe(italian);
+  it('keeps the registry’s letters of every Latin script, the euro sign, quotes and dashes', () => {
+    const text =
+      'àèéìòù € dell’atto “così” – — … «» Ionuț Ștefănescu Łukasz Ëndrit Çela Řehoř İsmail ığ Nguyễn Thị Ệ';
+    expect(safeText(text)).toBe(text);
   });
 
-  it('replaces what WinAnsi cannot encode instead of failing', () => {
-    expect(safeText('KOVAČEVIĆ ŁUKASZ ȘTEFAN')).toBe('KOVACEVIC LUKASZ STEFAN');
+  it('spaces as plain spaces, control characters dropped, what the font lacks simplified or "?"', () => {
     expect(safeText('a\tb\u2009c\u202fd')).toBe('a b c d');
-    expect(safeText('10\u2032 ‐ ﬁne')).toBe("10' - fine");
     expect(safeText('soft\u00adhyphen\u200b')).toBe('softhyphen');
     expect(safeText('日本 🙂')).toBe('?? ?');
     // combining accents typed separately come out as the precomposed letter
-    expect(safeText('perche\u0301')).toBe('perché');
-  });
-
-  it('knows exactly the characters the standard fonts can encode', async () => {
-    const pdf = await PDFDocument.create();
-    for (const name of [StandardFonts.Helvetica, StandardFonts.HelveticaBold]) {
-      const font = await pdf.embedFont(name);
-      const supported = new Set(font.getCharacterSet());
-      const ours: number[] = [];
-      for (let cp = 0; cp <= 0xffff; cp++) if (isWinAnsi(String.fromCodePoint(cp))) ours.push(cp);
-      expect(ours.filter((cp) => !supported.has(cp))).toEqual([]);
-      expect([...supported].filter((cp) => !isWinAnsi(String.fromCodePoint(cp)))).toEqual([]);
-      const nasty = 'Ærøskøbing Łódź Čačak Șișeșt 北京 🙂 “x” ‐‑‒ \u0000\u0007';
-      expect(() => font.encodeText(safeText(nasty))).not.toThrow();
-    }
+    expect(safeText('perche\u0301 S\u0326tefan')).toBe('perché Ștefan');
   });
 });
 
@@ -58,7 +43,7 @@ describe('wrapText', () => {
   });
 });
 
-describe('createA4Document', () => {
+describe('createA4Document', { timeout: 30_000 }, () => {
   async function sample(paragraphs: number): Promise<Uint8Array> {
     const doc = await createA4Document({
       title: 'Chiusura di cassa – 15/03/2025',

@@ -1,11 +1,17 @@
-import { PDFDocument, rgb, StandardFonts, type Color, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDocument, rgb, type Color, type PDFFont, type PDFPage } from 'pdf-lib';
+import { documentFonts } from '../../../resources/fonts/load-document-fonts';
+import {
+  embedDocumentFonts,
+  printableText,
+  type DocumentFontSet,
+} from '../../../shared/documents/document-fonts';
 import type { QrMatrix } from './qr-matrix';
 
 /**
  * Small A4 layout over pdf-lib for the documents the desk prints (certificates, self-declarations,
  * receipts, closing reports): a cursor that flows word-wrapped text down the page and starts a
- * new page when the current one is full. Standard Helvetica fonts only (nothing to embed, nothing
- * read from disk), so text goes through `safeText` into the WinAnsi encoding.
+ * new page when the current one is full. Set in the documents' Unicode font (Noto Sans, subset on
+ * embed, resources/fonts) so names print as the registry holds them; text goes through `safeText`.
  *
  * The output is deterministic: the same calls with the same `createdAt` give the same bytes, so a
  * document's recorded SHA-256 can be reproduced.
@@ -19,72 +25,15 @@ export const MM = 72 / 25.4;
 export const INK = rgb(0, 0, 0);
 export const GREY = rgb(0.35, 0.35, 0.35);
 
-// --- text the standard fonts can encode -----------------------------------------------------------
-
-/** WinAnsi (Windows-1252) beyond Latin-1: what the standard fonts also print. */
-const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-
-/** Whether the standard Helvetica fonts (WinAnsi) can print the character. */
-export function isWinAnsi(char: string): boolean {
-  const cp = char.codePointAt(0) ?? 0;
-  return (
-    char.length > 0 &&
-    [...char].length === 1 &&
-    ((cp >= 0x20 && cp <= 0x7e) || (cp >= 0xa0 && cp <= 0xff) || WIN_ANSI_EXTRA.has(char))
-  );
-}
-
-const REPLACEMENTS: Readonly<Record<string, string>> = {
-  '\u2010': '-',
-  '\u2011': '-',
-  '\u2012': '-',
-  '\u2015': '—',
-  '\u2212': '-',
-  '\u201b': '‘',
-  '\u201f': '“',
-  '\u2032': "'",
-  '\u2033': '"',
-  '\u00ad': '',
-  '\u200b': '',
-  '\u200c': '',
-  '\u200d': '',
-  '\u2060': '',
-  '\ufeff': '',
-  ł: 'l',
-  Ł: 'L',
-  đ: 'd',
-  Đ: 'D',
-  ħ: 'h',
-  Ħ: 'H',
-  ı: 'i',
-  ŀ: 'l',
-  Ŀ: 'L',
-};
+// --- text the font prints -----------------------------------------------------------------------
 
 /**
- * `text` as the standard fonts can print it, on one line: WinAnsi characters (à è é ì ò ù €, the
- * typographic quotes and dashes among them) stay; spaces of any kind become a plain space; other
- * letters lose their diacritics (Č → C, ș → s, ł → l); anything still unprintable becomes "?".
- * Drawing never throws on a name typed with a foreign keyboard.
+ * `text` as the documents' font prints it, on one line (shared/documents/document-fonts.ts
+ * `printableText`): the registry's letters as they are (ș ł ř ğ ệ), any space a plain space,
+ * control characters dropped, and only a character the font lacks simplified or shown as "?".
  */
-export function safeText(text: string): string {
-  let out = '';
-  for (const char of text.normalize('NFC')) {
-    if (char in REPLACEMENTS) out += REPLACEMENTS[char];
-    else if (isWinAnsi(char)) out += char;
-    else if (/\s/u.test(char)) out += ' ';
-    else if (/\p{Cc}|\p{Cf}/u.test(char)) continue;
-    else {
-      const compat = char.normalize('NFKC');
-      const plain = char.normalize('NFD').replace(/\p{M}/gu, '');
-      out += [...compat].every(isWinAnsi)
-        ? compat
-        : plain !== '' && [...plain].every(isWinAnsi)
-          ? plain
-          : '?';
-    }
-  }
-  return out;
+export function safeText(text: string, fonts: DocumentFontSet = documentFonts()): string {
+  return printableText(text, fonts);
 }
 
 // --- the writer -----------------------------------------------------------------------------------
@@ -105,6 +54,8 @@ export interface A4DocumentOptions {
   createdAt: Date;
   /** default it-IT */
   language?: string;
+  /** the font pair; default the documents' font from resources/fonts */
+  fonts?: DocumentFontSet;
   margins?: Partial<Margins>;
   /** small grey text centred under the bottom margin of every page, e.g. "pagina 1 di 2" */
   pageLabel?: (page: number, pages: number) => string;
@@ -236,20 +187,19 @@ export function wrapText(
 }
 
 export async function createA4Document(options: A4DocumentOptions): Promise<A4Writer> {
+  const fontSet = options.fonts ?? documentFonts();
+  const printable = (text: string): string => printableText(text, fontSet);
   const pdf = await PDFDocument.create({ updateMetadata: false });
-  pdf.setTitle(safeText(options.title), { showInWindowTitleBar: true });
-  if (options.author !== undefined) pdf.setAuthor(safeText(options.author));
-  if (options.subject !== undefined) pdf.setSubject(safeText(options.subject));
+  pdf.setTitle(printable(options.title), { showInWindowTitleBar: true });
+  if (options.author !== undefined) pdf.setAuthor(printable(options.author));
+  if (options.subject !== undefined) pdf.setSubject(printable(options.subject));
   pdf.setProducer('Sportello');
   pdf.setCreator('Sportello');
   pdf.setLanguage(options.language ?? 'it-IT');
   pdf.setCreationDate(options.createdAt);
   pdf.setModificationDate(options.createdAt);
 
-  const fonts = {
-    regular: await pdf.embedFont(StandardFonts.Helvetica),
-    bold: await pdf.embedFont(StandardFonts.HelveticaBold),
-  };
+  const fonts = await embedDocumentFonts(pdf, fontSet);
   const margins: Margins = { ...DEFAULT_MARGINS, ...options.margins };
   const contentWidth = A4.width - margins.left - margins.right;
   const usableHeight = A4.height - margins.top - margins.bottom;
@@ -261,7 +211,7 @@ export async function createA4Document(options: A4DocumentOptions): Promise<A4Wr
 
   const fontOf = (bold: boolean | undefined): PDFFont => (bold ? fonts.bold : fonts.regular);
   const widthOf = (text: string, size: number, bold?: boolean): number =>
-    fontOf(bold).widthOfTextAtSize(safeText(text), size);
+    fontSet.widthOf(printable(text), size, bold);
 
   const newPage = (): void => {
     page = pdf.addPage([A4.width, A4.height]);
@@ -286,15 +236,16 @@ export async function createA4Document(options: A4DocumentOptions): Promise<A4Wr
 
   const layout = (text: string, o: TextOptions, defaults: { size: number; bold: boolean }): Layout => {
     const size = o.size ?? defaults.size;
-    const font = fontOf(o.bold ?? defaults.bold);
+    const bold = o.bold ?? defaults.bold;
+    const font = fontOf(bold);
     const indent = o.indent ?? 0;
     const hanging = o.hangingIndent ?? 0;
     const width = o.width ?? contentWidth - indent;
     const clean = text
       .split('\n')
-      .map((l) => safeText(l).trim())
+      .map((l) => printable(l).trim())
       .join('\n');
-    const lines = wrapText(clean, (s) => font.widthOfTextAtSize(s, size), width, width - hanging);
+    const lines = wrapText(clean, (s) => fontSet.widthOf(s, size, bold), width, width - hanging);
     return {
       lines,
       size,
@@ -317,7 +268,7 @@ export async function createA4Document(options: A4DocumentOptions): Promise<A4Wr
     if ((o.keepTogether ?? true) && body <= usableHeight) ensureSpace(body);
     l.lines.forEach((line, i) => {
       ensureSpace(l.lineHeight);
-      const lineWidth = l.font.widthOfTextAtSize(line, l.size);
+      const lineWidth = fontSet.widthOf(line, l.size, l.font === fonts.bold);
       const offset = i === 0 ? 0 : l.hanging;
       const free = l.width - offset - lineWidth;
       const x = l.x0 + offset + (o.align === 'center' ? free / 2 : o.align === 'right' ? free : 0);
@@ -432,7 +383,7 @@ export async function createA4Document(options: A4DocumentOptions): Promise<A4Wr
       y -= height;
     },
     text(text, at) {
-      const line = safeText(text);
+      const line = printable(text);
       if (line === '') return;
       page.drawText(line, {
         x: at.x,
@@ -450,11 +401,11 @@ export async function createA4Document(options: A4DocumentOptions): Promise<A4Wr
       const pages = pdf.getPages();
       const size = 7.5;
       const small = (p: PDFPage, text: string, y: number, align: Align): void => {
-        let line = safeText(text);
-        while (line.length > 1 && fonts.regular.widthOfTextAtSize(line, size) > contentWidth) {
+        let line = printable(text);
+        while (line.length > 1 && fontSet.widthOf(line, size) > contentWidth) {
           line = `${line.slice(0, -2).trimEnd()}…`;
         }
-        const free = contentWidth - fonts.regular.widthOfTextAtSize(line, size);
+        const free = contentWidth - fontSet.widthOf(line, size);
         const x = margins.left + (align === 'center' ? free / 2 : align === 'right' ? free : 0);
         p.drawText(line, { x, y, size, font: fonts.regular, color: GREY });
       };

@@ -14,7 +14,7 @@ const context = {
 
 const decode = (image: RgbaImage) => jsQR(image.data, image.width, image.height)?.data ?? null;
 
-describe('permit PDFs', () => {
+describe('permit PDFs', { timeout: 30_000 }, () => {
   it('the A4 sheet carries kind, number, plate, validity and a QR that reads back the verification address', async () => {
     const pdf = await renderPermitA4(permitRecord({ number: 'PRM-B885-A2-2026-000042' }), context);
     const text = flat((await extractPdfText(pdf)).join('\n'));

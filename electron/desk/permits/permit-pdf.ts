@@ -1,4 +1,6 @@
-import { PDFDocument, rgb, StandardFonts } from 'pdf-lib';
+import { PDFDocument, rgb } from 'pdf-lib';
+import { documentFonts } from '../../../resources/fonts/load-document-fonts';
+import { embedDocumentFonts } from '../../../shared/documents/document-fonts';
 import { formatDate } from '../../../shared/i18n/registry-labels';
 import { familyOf, PERMIT_KIND_LABELS } from '../../../shared/permits/permit-kinds';
 import type { PermitRecord } from '../../../shared/permits/permit-wire';
@@ -124,8 +126,7 @@ export async function renderPermitCard(p: PermitRecord, c: PermitPdfContext): Pr
   pdf.setCreator('Sportello');
   pdf.setCreationDate(c.issuedAt);
   pdf.setModificationDate(c.issuedAt);
-  const regular = await pdf.embedFont(StandardFonts.Helvetica);
-  const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
+  const { regular, bold } = await embedDocumentFonts(pdf, documentFonts());
   const page = pdf.addPage([CARD.width, CARD.height]);
   const cude = familyOf(p.kind) === 'cude';
   page.drawRectangle({

@@ -1,5 +1,6 @@
 import type { Family, Resident, ResidentEvent } from '../../../shared/registry/model';
 import { normalizeName } from '../../../shared/registry/normalize-name';
+import { streetKey } from '../../../shared/registry/search-query';
 import type { WireResident } from '../../../shared/sync/registry-page';
 import type { FamilyRow, NewFamilyRow } from '../db/tables/families.table';
 import type { NewResidentEventRow } from '../db/tables/resident-events.table';
@@ -14,6 +15,7 @@ export const familyToRow = (f: Family): NewFamilyRow => ({
   cap: f.address.cap,
   frazione: f.address.frazione,
   since: f.since,
+  street_norm: streetKey(f.address.streetType, f.address.streetName),
 });
 
 /** Accepts the generator's Resident (no contacts yet) and the hub's WireResident alike. */

@@ -43,6 +43,45 @@ export function searchByNameQuery(
     .limit(limit);
 }
 
+/** Residents whose surname is exactly one of `surnames` (the one-edit variants of a typo). */
+export function searchBySurnamesQuery(
+  db: Kysely<Database>,
+  surnames: readonly string[],
+  givenNamesPrefix: string,
+  limit: number,
+) {
+  let q = hits(db).where('residents.surname_norm', 'in', [...surnames]);
+  if (givenNamesPrefix.length > 0) {
+    q = q
+      .where('residents.given_names_norm', '>=', givenNamesPrefix)
+      .where('residents.given_names_norm', '<', prefixUpperBound(givenNamesPrefix));
+  }
+  return q
+    .orderBy('residents.surname_norm')
+    .orderBy('residents.given_names_norm')
+    .orderBy('residents.birth_date')
+    .limit(limit);
+}
+
+/** Residents living at a street whose key starts with `street`, at `houseNumber` when given. */
+export function searchByAddressQuery(
+  db: Kysely<Database>,
+  street: string,
+  houseNumber: string | null,
+  limit: number,
+) {
+  let q = hits(db)
+    .where('families.street_norm', '>=', street)
+    .where('families.street_norm', '<', prefixUpperBound(street));
+  if (houseNumber !== null) q = q.where('families.house_number', '=', houseNumber);
+  return q
+    .orderBy('families.street_norm')
+    .orderBy('families.house_number')
+    .orderBy('residents.family_id')
+    .orderBy('residents.birth_date')
+    .limit(limit);
+}
+
 export function searchByCfPrefixQuery(db: Kysely<Database>, prefix: string, limit: number) {
   return hits(db)
     .where('residents.codice_fiscale', '>=', prefix)
@@ -65,6 +104,18 @@ export const searchByName = (
   givenNames: string,
   limit: number,
 ): Promise<ResidentHit[]> => searchByNameQuery(db, surname, givenNames, limit).execute();
+export const searchBySurnames = (
+  db: Kysely<Database>,
+  surnames: readonly string[],
+  givenNames: string,
+  limit: number,
+): Promise<ResidentHit[]> => searchBySurnamesQuery(db, surnames, givenNames, limit).execute();
+export const searchByAddress = (
+  db: Kysely<Database>,
+  street: string,
+  houseNumber: string | null,
+  limit: number,
+): Promise<ResidentHit[]> => searchByAddressQuery(db, street, houseNumber, limit).execute();
 export const searchByCfPrefix = (
   db: Kysely<Database>,
   prefix: string,

@@ -4,7 +4,8 @@ import type { CallInput, CallOutput } from '../../../shared/contract/contract';
 import type { ResidentSummary } from '../../../shared/contract/views';
 import { requireAllowed } from '../../../shared/auth/policy';
 import { AppError } from '../../../shared/errors/app-error';
-import { describeInvalidDate, planSearch } from '../../../shared/registry/search-query';
+import { describeInvalidDate, planSearch, type NamePlan } from '../../../shared/registry/search-query';
+import { oneEditVariants, TYPO_MIN_LENGTH } from '../../../shared/registry/typo-variants';
 import { appendAudit, auditListing } from '../audit/audit-log';
 import { requireSession, workstationName, type DeskContext } from '../context';
 import { runMutation } from '../sync/run-mutation';
@@ -80,33 +81,54 @@ async function findResidents(
       const rows = await repo.searchByBirthDate(ctx.db, plan.date, limit + 1);
       return results(rows, limit, 'birth_date');
     }
-    case 'name': {
-      const seen = new Set<string>();
-      const merged: repo.ResidentHit[] = [];
-      const add = (rows: repo.ResidentHit[]): void => {
-        for (const r of rows) {
-          if (!seen.has(r.id)) {
-            seen.add(r.id);
-            merged.push(r);
-          }
-        }
-      };
-      for (const split of plan.splits) {
-        if (merged.length > limit) break;
-        add(await repo.searchByName(ctx.db, split.surname, split.givenNames, limit + 1 - merged.length));
-      }
-      if (plan.cfPrefix && merged.length <= limit) {
-        add(await repo.searchByCfPrefix(ctx.db, plan.cfPrefix, limit + 1 - merged.length));
-      }
-      return results(merged, limit, 'name');
+    case 'name':
+      return searchNames(ctx, plan, limit);
+    case 'address': {
+      const rows = await repo.searchByAddress(ctx.db, plan.street, plan.houseNumber, limit + 1);
+      // "Corso Mario" may be a person (Corso is a surname too) when no such street exists
+      if (rows.length === 0 && plan.asName) return searchNames(ctx, plan.asName, limit);
+      return results(rows, limit, 'address');
     }
   }
+}
+
+async function searchNames(
+  ctx: DeskContext,
+  plan: NamePlan,
+  limit: number,
+): Promise<CallOutput<'registry:search'>> {
+  const seen = new Set<string>();
+  const merged: repo.ResidentHit[] = [];
+  const add = (rows: repo.ResidentHit[]): void => {
+    for (const r of rows) {
+      if (!seen.has(r.id)) {
+        seen.add(r.id);
+        merged.push(r);
+      }
+    }
+  };
+  for (const split of plan.splits) {
+    if (merged.length > limit) break;
+    add(await repo.searchByName(ctx.db, split.surname, split.givenNames, limit + 1 - merged.length));
+  }
+  if (plan.cfPrefix && merged.length <= limit) {
+    add(await repo.searchByCfPrefix(ctx.db, plan.cfPrefix, limit + 1 - merged.length));
+  }
+  if (merged.length > 0) return results(merged, limit, 'name');
+  // Nobody by the exact prefix: a surname of 5+ letters may hold one typo ("stefanseu"). Shorter
+  // ones are left alone: one edit away from "Rossi" are Rosso, Russi, Rossa… all different people.
+  for (const split of plan.splits) {
+    if (split.surname.length < TYPO_MIN_LENGTH || merged.length > limit) continue;
+    const variants = oneEditVariants(split.surname);
+    add(await repo.searchBySurnames(ctx.db, variants, split.givenNames, limit + 1 - merged.length));
+  }
+  return results(merged, limit, merged.length > 0 ? 'similar_name' : 'name');
 }
 
 function results(
   rows: repo.ResidentHit[],
   limit: number,
-  interpretedAs: 'name' | 'codice_fiscale' | 'birth_date',
+  interpretedAs: 'name' | 'similar_name' | 'codice_fiscale' | 'birth_date' | 'address',
 ): CallOutput<'registry:search'> {
   return {
     kind: 'results',

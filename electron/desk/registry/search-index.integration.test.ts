@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import type { Compilable } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { openDeskDatabase } from '../db/open-database';
-import { searchByBirthDateQuery, searchByCfPrefixQuery, searchByNameQuery } from './registry-repository';
+import { oneEditVariants } from '../../../shared/registry/typo-variants';
+import {
+  searchByAddressQuery,
+  searchByBirthDateQuery,
+  searchByCfPrefixQuery,
+  searchByNameQuery,
+  searchBySurnamesQuery,
+} from './registry-repository';
 
 /** The hot queries of the counter must be index range scans, never a scan of the registry. */
 describe('search uses the indexes', async () => {
@@ -24,6 +31,8 @@ describe('search uses the indexes', async () => {
     ['surname + given names', searchByNameQuery(d.db, 'ROSSI', 'MAR', 51), 'residents_name'],
     ['codice fiscale prefix', searchByCfPrefixQuery(d.db, 'RSSMRA72', 51), 'residents_cf'],
     ['birth date', searchByBirthDateQuery(d.db, '1972-07-09', 51), 'residents_birth_date'],
+    ['surname typo', searchBySurnamesQuery(d.db, oneEditVariants('STEFAENSCU'), '', 51), 'residents_name'],
+    ['address', searchByAddressQuery(d.db, 'VIAROMA', '12', 51), 'families_street'],
   ] as const)('%s → %s', (_label, query, index) => {
     const detail = plan(query);
     expect(detail).toContain(`USING INDEX ${index}`);

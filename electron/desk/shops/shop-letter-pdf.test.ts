@@ -26,7 +26,7 @@ const context: LetterContext = {
 };
 const textOf = async (pdf: Uint8Array) => flat((await extractPdfText(pdf)).join('\n'));
 
-describe('SCIA outcome letters', () => {
+describe('SCIA outcome letters', { timeout: 30_000 }, () => {
   it('the invitation to conform names the SCIA, what is missing and the date to conform by', async () => {
     const text = await textOf(await renderSciaLetter('invito', shop, context));
     expect(text).toContain('Invito a conformare');

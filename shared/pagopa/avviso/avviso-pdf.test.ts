@@ -6,6 +6,9 @@ import { generateNoticeNumber } from '../notice-number';
 import { avvisoModelSchema, type AvvisoModel } from './avviso-model';
 import { avvisiPdf, avvisoPdf } from './avviso-pdf';
 import { readPosteDataMatrix } from './poste-datamatrix';
+import { documentFonts } from '../../../resources/fonts/load-document-fonts';
+
+const fonts = documentFonts();
 
 const notice = (base: number): string => {
   const n = generateNoticeNumber({ auxDigit: 3, segregationCode: '01', base });
@@ -51,7 +54,7 @@ const qrOf = (n: string, cents: number): string => `PAGOPA|002|${n}|${ENTE_CF}|$
 // each test renders pages and scans them for codes: seconds on a shared 2-core machine
 describe('avvisoPdf', { timeout: 30_000 }, () => {
   it('a single payment: one page; the QR reads back as the notice, the ente and the amount', async () => {
-    const pdf = await avvisoPdf(single);
+    const pdf = await avvisoPdf(single, fonts);
     expect(await pdfPageCount(pdf)).toBe(1);
     const [page] = await readAvvisoCodes(pdf, 1);
     expect(page?.qr).toEqual([qrOf(notice(1), 23_450)]);
@@ -69,7 +72,7 @@ describe('avvisoPdf', { timeout: 30_000 }, () => {
   });
 
   it('three instalments: a tear-off part each, its own QR, over two pages', async () => {
-    const pdf = await avvisoPdf(instalments);
+    const pdf = await avvisoPdf(instalments, fonts);
     expect(await pdfPageCount(pdf)).toBe(2);
     const codes = await readAvvisoCodes(pdf, 2);
     expect(codes.flatMap((p) => p.qr)).toEqual(
@@ -93,7 +96,7 @@ describe('avvisoPdf', { timeout: 30_000 }, () => {
         authorisation: 'Aut. n. DEMO/2026 del 01/01/2026',
       },
     };
-    const pdf = await avvisoPdf(model);
+    const pdf = await avvisoPdf(model, fonts);
     const pages = await pdfPageCount(pdf);
     const codes = await readAvvisoCodes(pdf, pages);
     const [dm] = codes.flatMap((p) => p.dataMatrix);
@@ -118,15 +121,17 @@ describe('avvisoPdf', { timeout: 30_000 }, () => {
       ...single,
       single: { noticeNumber: notice(100 + i), amountCents: 1_000 + i, dueDate: '2026-12-16' },
     }));
-    const pdf = await avvisiPdf(models);
+    const pdf = await avvisiPdf(models, fonts);
     expect(await pdfPageCount(pdf)).toBe(50);
-    const mixed = await avvisiPdf([single, instalments, single]);
+    const mixed = await avvisiPdf([single, instalments, single], fonts);
     expect(await pdfPageCount(mixed)).toBe(4);
   });
 
   it('is deterministic: the same model gives the same bytes', async () => {
     const at = new Date('2026-12-01T10:00:00Z');
-    expect(await avvisoPdf(single, { issuedAt: at })).toEqual(await avvisoPdf(single, { issuedAt: at }));
+    expect(await avvisoPdf(single, fonts, { issuedAt: at })).toEqual(
+      await avvisoPdf(single, fonts, { issuedAt: at }),
+    );
   });
 });
 
@@ -164,8 +169,8 @@ describe('avvisoModelSchema', () => {
     expect(refused({ ...instalments, instalments: [first, second], subject: 'x'.repeat(61) })).toEqual([
       'subject',
     ]);
-    await expect(avvisoPdf({ ...single, single: { ...single.single!, amountCents: 0 } })).rejects.toThrow(
-      RangeError,
-    );
+    await expect(
+      avvisoPdf({ ...single, single: { ...single.single!, amountCents: 0 } }, fonts),
+    ).rejects.toThrow(RangeError);
   });
 });

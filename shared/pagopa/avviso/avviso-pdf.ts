@@ -6,19 +6,19 @@ import {
   rectangle,
   rgb,
   setFillingGrayscaleColor,
-  StandardFonts,
   type Color,
   type PDFFont,
   type PDFOperator,
   type PDFPage,
 } from 'pdf-lib';
+import { embedDocumentFonts, printableText, type DocumentFontSet } from '../../documents/document-fonts';
 import { formatDate } from '../../i18n/registry-labels';
 import { cents } from '../../money/cents';
 import { formatEuro } from '../../money/euro-format';
 import { formatNoticeNumber } from '../notice-number';
 import { buildNoticeQrPayload } from '../qr-payload';
 import { avvisoModelSchema, avvisoParts, type AvvisoModel, type AvvisoPart } from './avviso-model';
-import { avvisoText, wrapLines } from './avviso-text';
+import { wrapLines } from './avviso-text';
 import { dataMatrix, noticeQrMatrix, type ModuleMatrix } from './code-matrices';
 import { posteDataMatrixText } from './poste-datamatrix';
 
@@ -32,8 +32,10 @@ import { posteDataMatrixText } from './poste-datamatrix';
  * account, the Poste "bollettino PA" under each part with its Data Matrix (poste-datamatrix.ts).
  *
  * The wording is ours, written after pagoPA's model; pagoPA's exact typography (Titillium Web,
- * colours, the logo) is not reproduced: the standard Helvetica fonts need nothing embedded, so the
- * text goes through `avvisoText` (WinAnsi) until issue 18 embeds a Unicode font.
+ * colours, the logo) is not reproduced. The text is set in the documents' Unicode font
+ * (shared/documents/document-fonts.ts, handed in by the caller), so the debtor's name prints as the
+ * registry holds it, as template v2's UTF-8 asks; the QR and the Data Matrix keep their own
+ * character rules (qr-payload.ts, poste-datamatrix.ts).
  *
  * Every notice starts on a page of its own, so `avvisiPdf` can print a whole run for the post.
  * Deterministic: the same models and options give the same bytes (no clock is read).
@@ -73,6 +75,8 @@ interface Fonts {
 interface Pen {
   pdf: PDFDocument;
   fonts: Fonts;
+  /** what the embedded fonts can print */
+  set: DocumentFontSet;
   page: PDFPage;
   /** top of the next thing, in points from the bottom */
   y: number;
@@ -85,7 +89,7 @@ interface TextStyle {
 }
 
 function draw(pen: Pen, text: string, x: number, baseline: number, style: TextStyle): void {
-  const line = avvisoText(text);
+  const line = printableText(text, pen.set);
   if (line === '') return;
   pen.page.drawText(line, {
     x,
@@ -97,10 +101,13 @@ function draw(pen: Pen, text: string, x: number, baseline: number, style: TextSt
 }
 
 const widthOf = (pen: Pen, text: string, style: TextStyle): number =>
-  (style.bold ? pen.fonts.bold : pen.fonts.regular).widthOfTextAtSize(avvisoText(text), style.size);
+  (style.bold ? pen.fonts.bold : pen.fonts.regular).widthOfTextAtSize(
+    printableText(text, pen.set),
+    style.size,
+  );
 
 function wrap(pen: Pen, text: string, width: number, style: TextStyle, maxLines = 99): string[] {
-  const lines = wrapLines(avvisoText(text), (s) => widthOf(pen, s, style), width);
+  const lines = wrapLines(printableText(text, pen.set), (s) => widthOf(pen, s, style), width);
   if (lines.length <= maxLines) return lines;
   const kept = lines.slice(0, maxLines);
   kept[maxLines - 1] = `${kept[maxLines - 1] ?? ''}…`;
@@ -453,37 +460,40 @@ function checked(model: AvvisoModel): AvvisoModel {
 /** Many notices in one PDF, each from a new page: a billing run, or a bulk print for the post. */
 export async function avvisiPdf(
   models: readonly AvvisoModel[],
+  fontSet: DocumentFontSet,
   options: AvvisoPdfOptions = {},
 ): Promise<Uint8Array> {
   const valid = models.map(checked);
   const pdf = await PDFDocument.create({ updateMetadata: false });
   const first = valid[0];
   pdf.setTitle(
-    avvisoText(
+    printableText(
       valid.length === 1 && first
         ? `Avviso di pagamento - ${first.subject}`
         : `Avvisi di pagamento (${valid.length})`,
+      fontSet,
     ),
     { showInWindowTitleBar: true },
   );
   pdf.setProducer('Sportello');
   pdf.setCreator('Sportello');
   pdf.setLanguage('it-IT');
-  if (first) pdf.setAuthor(avvisoText(first.ente.name));
+  if (first) pdf.setAuthor(printableText(first.ente.name, fontSet));
   if (options.issuedAt) {
     pdf.setCreationDate(options.issuedAt);
     pdf.setModificationDate(options.issuedAt);
   }
-  const fonts: Fonts = {
-    regular: await pdf.embedFont(StandardFonts.Helvetica),
-    bold: await pdf.embedFont(StandardFonts.HelveticaBold),
-  };
-  const pen: Pen = { pdf, fonts, page: phantomPage, y: 0 };
+  const fonts: Fonts = await embedDocumentFonts(pdf, fontSet);
+  const pen: Pen = { pdf, fonts, set: fontSet, page: phantomPage, y: 0 };
   for (const model of valid) notice(pen, model, options);
   return pdf.save();
 }
 
 /** One notice: `avvisiPdf([model])`. */
-export function avvisoPdf(model: AvvisoModel, options: AvvisoPdfOptions = {}): Promise<Uint8Array> {
-  return avvisiPdf([model], options);
+export function avvisoPdf(
+  model: AvvisoModel,
+  fontSet: DocumentFontSet,
+  options: AvvisoPdfOptions = {},
+): Promise<Uint8Array> {
+  return avvisiPdf([model], fontSet, options);
 }

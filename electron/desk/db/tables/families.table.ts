@@ -9,6 +9,8 @@ export interface FamiliesTable {
   cap: string;
   frazione: string;
   since: string;
+  /** streetKey(street_type, street_name): the address search key (shared/registry/search-query.ts) */
+  street_norm: string;
 }
 export type FamilyRow = Selectable<FamiliesTable>;
 export type NewFamilyRow = Insertable<FamiliesTable>;

@@ -1,0 +1,108 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../../hub/seed/demo-users';
+import { insertHouseholds } from '../../../hub/seed/seed-demo';
+import { startTestHub, type TestHub } from '../../../test-support/running-hub';
+import { SEARCH_HOUSEHOLDS } from '../../../test-support/search-fixture';
+import { createDeskCore, DEFAULT_DESK_CONFIG, type DeskCore } from '../core';
+import { memoryCredentialStore } from '../credential-file';
+
+/**
+ * Search as clerks type (issue 18 §3), through the desk core over a mirror synced from a real hub:
+ * without accents or apostrophes, with a typo, by codice fiscale and by address.
+ */
+describe('desk search as clerks type', () => {
+  let hub: TestHub;
+  let desk: DeskCore;
+
+  beforeAll(async () => {
+    hub = await startTestHub('sqlite');
+    await insertHouseholds(hub.hubDb.db, SEARCH_HOUSEHOLDS);
+    desk = await createDeskCore({
+      dbFile: join(mkdtempSync(join(tmpdir(), 'sportello-search-')), 'desk.sqlite'),
+      config: { ...DEFAULT_DESK_CONFIG, version: 'test' },
+      credentials: memoryCredentialStore({
+        hubUrl: hub.url,
+        workstation: 'Casale - Anagrafe 1',
+        token: hub.casaleToken,
+      }),
+    });
+    await desk.dispatch('session:login', { username: 'anagrafe.casale', password: DEMO_PASSWORD });
+    await desk.sync.syncOnce();
+  });
+  afterAll(async () => {
+    await desk?.close();
+    await hub?.close();
+  });
+
+  const search = async (query: string) => {
+    const r = await desk.dispatch('registry:search', { query });
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    const v = r.value as {
+      kind: string;
+      interpretedAs?: string;
+      residents?: { surname: string; givenNames: string; addressLine: string }[];
+    };
+    return {
+      kind: v.kind,
+      as: v.interpretedAs,
+      names: (v.residents ?? []).map((p) => `${p.surname} ${p.givenNames}`),
+      addresses: (v.residents ?? []).map((p) => p.addressLine),
+    };
+  };
+
+  it.each([
+    ['d amico nicolo', "D'Amico Nicolò"],
+    ['damico nicolo', "D'Amico Nicolò"],
+    ['dellacqua', "Dell'Acqua Giovanni"],
+    ["dell'acqua giov", "Dell'Acqua Giovanni"],
+    ['dell acqua', "Dell'Acqua Giovanni"],
+    ['stefanescu', 'Ștefănescu Ionuț'],
+    ['STEFANESCU IONUT', 'Ștefănescu Ionuț'],
+    ['Ștefănescu', 'Ștefănescu Ionuț'],
+    ['luczak malgorzata', 'Łuczak Małgorzata'],
+  ])('"%s" finds %s by name, accents and apostrophes ignored', async (query, name) => {
+    const r = await search(query);
+    expect(r.names).toContain(name);
+    expect(r.as).toBe('name');
+  });
+
+  it('one typo in a surname of 5+ letters is forgiven when the exact prefix finds nobody', async () => {
+    for (const typo of ['stefaenscu', 'stefnescu', 'stefanescuu', 'stwfanescu']) {
+      const r = await search(typo);
+      expect(r.names, typo).toEqual(['Ștefănescu Ionuț']);
+      expect(r.as, typo).toBe('similar_name');
+    }
+    // with given names too; "rosso" (5 letters) lists the Rossi as similar, "rusi" (4) nobody
+    expect((await search('stefaenscu ionut')).names).toEqual(['Ștefănescu Ionuț']);
+    expect(await search('rosso mario')).toMatchObject({ names: ['Rossi Mario'], as: 'similar_name' });
+    expect((await search('rusi')).names).toEqual([]);
+    // two typos are two: nobody
+    expect((await search('stfaenscu')).names).toEqual([]);
+  });
+
+  it('an exact prefix wins over similar surnames', async () => {
+    const r = await search('rossi');
+    expect(r.as).toBe('name');
+    expect(r.names.every((n) => n.startsWith('Rossi'))).toBe(true);
+  });
+
+  it('by codice fiscale, whole or its first characters', async () => {
+    expect((await search('STFNTI82B03Z129Z')).names).toEqual(['Ștefănescu Ionuț']);
+    expect((await search('stfnti82')).names).toEqual(['Ștefănescu Ionuț']);
+  });
+
+  it('by address: street type, name and civic number, as typed', async () => {
+    const roma12 = await search('via roma 12');
+    expect(roma12.as).toBe('address');
+    expect(roma12.names.sort()).toEqual(['Bianchi Anna', 'Rossi Luca', 'Rossi Mario']);
+    expect((await search('Via Paleologi, 9')).names).toEqual(['Ștefănescu Ionuț']);
+    expect((await search('corso valentino 45/b')).names).toEqual(["Dell'Acqua Giovanni"]);
+    // the street alone lists who lives there; a street typed in part is a prefix
+    expect((await search('via paleo')).names).toEqual(['Ștefănescu Ionuț']);
+    // a number nobody lives at finds nobody, not the whole street
+    expect((await search('via roma 99')).names).toEqual([]);
+  });
+});

@@ -1,0 +1,111 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { PDFDocument } from 'pdf-lib';
+import { describe, expect, it } from 'vitest';
+import { extractPdfText } from '../../electron/desk/documents/pdf-test-helpers';
+import { documentFonts } from '../../resources/fonts/load-document-fonts';
+import { defaultDemoPlan, generateRegistry } from '../../resources/demo/generate-registry';
+import { FIXTURE_HOUSEHOLDS } from '../../test-support/registry-fixture';
+import {
+  embedDocumentFonts,
+  FontCoverageError,
+  loadDocumentFonts,
+  missingCharacters,
+  printableText,
+  REGISTRY_REPERTOIRE,
+} from './document-fonts';
+
+/** One name from each script the registry may hold, as typed (some in decomposed form). */
+export const NAMES_OF_EVERY_SCRIPT = [
+  'Ștefănescu Ionuț Mădălina Țîrcă', // Romanian: comma below, breve, circumflex
+  'Wąsowska Małgorzata Łukasz Źdźbło Ćwiek Ńasz Śródka Żółć', // Polish
+  'Çela Arbër Dhëmbi Ëngjëll', // Albanian
+  'Dvořák Jiří Šťěpánek Žůžek Čeněk', // Czech
+  'Yıldız Ayşe Ağaoğlu İsmail Şahin Öztürk Güler', // Turkish, dotted and dotless i
+  'Nguyễn Thị Hồng Nhung Trần Ệ Phạm Ở Lê Hữu Trường', // Vietnamese, stacked diacritics
+  "D'Amico Nicolò Dell’Acqua Perché", // Italian
+  'Kovac\u030cevic\u0301 S\u0326tefan', // typed with combining marks: NFC gives Kovačević Ștefan
+];
+
+const fonts = documentFonts();
+
+describe('the documents’ font', () => {
+  it('prints every character of the demo and the fixture registries’ names and addresses', () => {
+    const texts: string[] = [];
+    const households = [...generateRegistry({ seed: 1, comuni: defaultDemoPlan() }), ...FIXTURE_HOUSEHOLDS];
+    for (const h of households) {
+      const a = h.family.address;
+      texts.push(a.streetType, a.streetName, a.houseNumber, a.interior, a.frazione);
+      for (const m of h.members) texts.push(m.surname, m.givenNames, m.birthPlaceName);
+    }
+    const all = texts.join(' ');
+    expect(all).toContain('Ștefănescu');
+    expect(all).toContain('Nguyễn');
+    expect(missingCharacters(all, fonts.covers)).toEqual([]);
+    expect(missingCharacters(NAMES_OF_EVERY_SCRIPT.join(' '), fonts.covers)).toEqual([]);
+  }, 120_000);
+
+  it('covers the whole repertoire a registry name may hold', () => {
+    expect(missingCharacters(REGISTRY_REPERTOIRE.join(''), fonts.covers)).toEqual([]);
+  });
+
+  it('refuses a font that cannot print the registry’s names, naming the missing characters', () => {
+    // Roboto Mono's Latin subset (a dev dependency, the UI's monospace): no ș, ł, ř, ğ, ệ…
+    const require = createRequire(import.meta.url);
+    const latinOnly = readFileSync(
+      require.resolve('@fontsource/roboto-mono/files/roboto-mono-latin-400-normal.woff'),
+    );
+    let refusal: unknown;
+    try {
+      loadDocumentFonts({ regular: latinOnly, bold: latinOnly });
+    } catch (e) {
+      refusal = e;
+    }
+    expect(refusal).toBeInstanceOf(FontCoverageError);
+    const missing = (refusal as FontCoverageError).missing;
+    for (const c of ['ș', 'ț', 'ł', 'ř', 'ğ', 'ệ']) expect(missing).toContain(c);
+    expect(missing).not.toContain('à');
+    expect((refusal as Error).message).toContain(
+      'cannot print 423 required character(s): Ā U+0100, ā U+0101',
+    );
+  });
+
+  it('printable text: NFC, plain spaces, and "?" only for what no Latin font would hold', () => {
+    expect(printableText('Kovac\u030cevic\u0301\u00a0S\u0326tefan', fonts)).toBe('Kovačević Ștefan');
+    expect(printableText('北京 🙂\u0007', fonts)).toBe('?? ?');
+  });
+
+  it('round-trips every script through a PDF: the extracted text is the name, NFC', async () => {
+    const pdf = await PDFDocument.create();
+    const { regular, bold } = await embedDocumentFonts(pdf, fonts);
+    const page = pdf.addPage();
+    NAMES_OF_EVERY_SCRIPT.forEach((name, i) =>
+      page.drawText(printableText(name, fonts), {
+        x: 20,
+        y: 800 - 20 * i,
+        size: 9,
+        font: i % 2 ? bold : regular,
+      }),
+    );
+    // the widths line breaking uses are pdf-lib's own
+    for (const name of NAMES_OF_EVERY_SCRIPT) {
+      const t = printableText(name, fonts);
+      expect(fonts.widthOf(t, 9)).toBeCloseTo(regular.widthOfTextAtSize(t, 9), 6);
+      expect(fonts.widthOf(t, 11, true)).toBeCloseTo(bold.widthOfTextAtSize(t, 11), 6);
+    }
+    const [text] = await extractPdfText(await pdf.save());
+    expect(text?.split('\n')).toEqual(NAMES_OF_EVERY_SCRIPT.map((n) => n.normalize('NFC')));
+  });
+
+  it('one parsed font serves many documents without one document spoiling the next one’s text', async () => {
+    const printed = async (line: string): Promise<string | undefined> => {
+      const pdf = await PDFDocument.create();
+      const { regular } = await embedDocumentFonts(pdf, fonts);
+      pdf.addPage().drawText(line, { x: 20, y: 800, size: 9, font: regular });
+      return (await extractPdfText(await pdf.save()))[0];
+    };
+    // composite letters: their subset pulls in "ı", "Z" and "E" as parts
+    expect(await printed('Jiří Žůžek Ěí ì')).toBe('Jiří Žůžek Ěí ì');
+    expect(await printed('Yıldız ZE')).toBe('Yıldız ZE');
+  });
+});
