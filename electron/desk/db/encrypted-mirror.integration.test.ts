@@ -86,6 +86,9 @@ describe('encrypted local mirror', () => {
     const plainOpen = new driver(upgraded.backupFile!);
     expect(() => plainOpen.prepare('select count(*) from sqlite_master').get()).toThrow(/not a database/);
     plainOpen.close();
+    // a revocation's wipe finds the backups beside the mirror by themselves
+    wipeEncryptedMirror(keys, file);
+    expect(existsSync(upgraded.backupFile!)).toBe(false);
   });
 
   it('an archive without its key is an error, never a silent new key; revocation wipes key and files', async () => {
