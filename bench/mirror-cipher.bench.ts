@@ -1,19 +1,17 @@
 /**
  * Evaluation of the encrypted local mirror (issue 16): the same demo-size mirror (Casale, 35k
- * residents) opened three ways — better-sqlite3, better-sqlite3-multiple-ciphers without a key,
- * and with a raw 256-bit key — through the desk's own openDeskDatabase (Kysely SqliteDialect,
- * migrations) and registry search queries. Prints open time and search p95 for each.
- *
- * The cipher build is not a project dependency yet: point SPORTELLO_CIPHER_MODULE at a built copy
- * (e.g. /work/cipher-eval/node_modules/better-sqlite3-multiple-ciphers).
+ * residents) opened two ways — better-sqlite3 in clear (the desk before encryption, and the test
+ * harness's desks) and better-sqlite3-multiple-ciphers with a raw 256-bit key (what the desk runs
+ * now) — through the desk's own openDeskDatabase (Kysely SqliteDialect, migrations) and registry
+ * search queries. Prints open time and search p95 for each. `npx tsx bench/mirror-cipher.bench.ts`
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import SQLite from 'better-sqlite3';
+import { cipherDriver } from '../electron/desk/db/mirror-cipher';
 import {
   openDeskDatabase,
   type MirrorEncryption,
@@ -29,8 +27,6 @@ import { normalizeName } from '../shared/registry/normalize-name';
 import { loadRegistry } from './load-registry';
 import { percentile } from './percentile';
 
-const modulePath = process.env.SPORTELLO_CIPHER_MODULE ?? 'better-sqlite3-multiple-ciphers';
-const Cipher = createRequire(__filename)(modulePath) as SqliteDriver;
 const RESIDENTS = Number(process.env.BENCH_RESIDENTS ?? 35000);
 const QUERIES = 1000;
 
@@ -40,7 +36,6 @@ async function run(label: string, driver: SqliteDriver, key: Buffer | null) {
   const enc: MirrorEncryption | null = key ? { key, driver } : null;
   // creation + migrations through Kysely
   const created = enc ? await openDeskDatabase(file, undefined, enc) : await openDeskDatabase(file);
-  if (!enc && driver !== SQLite) throw new Error('unkeyed cipher runs go through the cipher driver below');
   const loaded = loadRegistry(created.sqlite, { seed: 7, comuni: defaultDemoPlan(RESIDENTS).slice(0, 1) });
   created.sqlite.exec('ANALYZE');
   created.sqlite.pragma('wal_checkpoint(TRUNCATE)');
@@ -76,8 +71,8 @@ async function run(label: string, driver: SqliteDriver, key: Buffer | null) {
 }
 
 async function main() {
-  await run('better-sqlite3 (today)', SQLite as unknown as SqliteDriver, null);
-  await run('multiple-ciphers, encrypted (chacha20, raw key)', Cipher, randomBytes(32));
+  await run('better-sqlite3, plain (before encryption)', SQLite as unknown as SqliteDriver, null);
+  await run('multiple-ciphers, encrypted (chacha20, raw key)', cipherDriver, randomBytes(32));
 }
 
 void main();

@@ -37,9 +37,10 @@ async function main(): Promise<void> {
 
   if (electronBinaryInstalled() && !process.env.SPORTELLO_BROWSER_MODE) {
     console.log(
-      '[start] Electron found: rebuilding better-sqlite3 for Electron, then starting the desktop app',
+      '[start] Electron found: rebuilding the SQLite modules for Electron, then starting the desktop app',
     );
-    // Only here, never in postinstall: `npm test` (pretest) rebuilds it back for plain Node.
+    // better-sqlite3 and better-sqlite3-multiple-ciphers (the encrypted mirror); only here, never
+    // in postinstall: `npm test` (pretest) rebuilds them back for plain Node.
     spawnSync('npx', ['electron-builder', 'install-app-deps'], { cwd: root, stdio: 'inherit' });
     const code = await createEnrolmentCode(hub.hubDb.db, 'B885', WORKSTATION, new Date(), DEMO_OFFICES);
     const child = spawn('npx', ['electron-vite', 'preview'], {
@@ -75,7 +76,7 @@ async function main(): Promise<void> {
   console.log('[desk] syncing the registry with the hub…');
   const sync = await desk.core.sync.syncOnce();
   console.log(
-    `[desk] local mirror: ${sync.residents} residents (${sync.state}${sync.error ? `: ${sync.error}` : ''})`,
+    `[desk] local mirror (encrypted, key in ${join(dataDir, 'desk', 'mirror.key')}): ${sync.residents} residents (${sync.state}${sync.error ? `: ${sync.error}` : ''})`,
   );
   desk.core.sync.start();
   console.log('');

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { createDeskCore, DEFAULT_DESK_CONFIG, type DeskCore } from './core';
 import { fileCredentialStore, type CredentialStore } from './credential-file';
+import { encryptedMirror } from './db/mirror-cipher';
+import { fileMirrorKeyStore } from './db/mirror-key';
 import { enrolSilently } from './managed-config/first-run';
 import type { ManagedRuntime } from './managed-config/managed-runtime';
 import type { SyncEngineOptions } from './sync/sync-engine';
@@ -12,7 +14,12 @@ export interface BrowserModeDesk {
   close(): Promise<void>;
 }
 
-/** The desk core behind the loopback HTTP transport, serving the built renderer. */
+/**
+ * The desk core behind the loopback HTTP transport, serving the built renderer. The mirror is
+ * encrypted as in the product, its key in a 0600 file `mirror.key` beside the credential
+ * (safeStorage is Electron's): revocation clears both, and the next start removes the keyless
+ * archive.
+ */
 export async function startBrowserModeDesk(opts: {
   dataDir: string;
   staticDir: string;
@@ -28,9 +35,16 @@ export async function startBrowserModeDesk(opts: {
   /** IT's managed configuration (managed-config/): locked settings, silent first enrolment */
   managed?: ManagedRuntime | null;
 }): Promise<BrowserModeDesk> {
+  const dbFile = join(opts.dataDir, 'desk.sqlite');
+  const { encryption, credentials } = encryptedMirror(
+    fileMirrorKeyStore(join(opts.dataDir, 'mirror.key')),
+    dbFile,
+    opts.credentials ?? fileCredentialStore(join(opts.dataDir, 'workstation.json')),
+  );
   const core = await createDeskCore({
-    dbFile: join(opts.dataDir, 'desk.sqlite'),
-    credentials: opts.credentials ?? fileCredentialStore(join(opts.dataDir, 'workstation.json')),
+    dbFile,
+    credentials,
+    encryption,
     config: {
       ...DEFAULT_DESK_CONFIG,
       ...(opts.idleTimeoutMinutes ? { idleTimeoutMinutes: opts.idleTimeoutMinutes } : {}),

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { app, dialog } from 'electron';
 import { AppError } from '../../shared/errors/app-error';
 import { createDeskCore, DEFAULT_DESK_CONFIG } from '../desk/core';
+import { encryptedMirror } from '../desk/db/mirror-cipher';
 import { enrolSilently } from '../desk/managed-config/first-run';
 import { loadManagedConfig } from '../desk/managed-config/managed-config';
 import { managedRuntime } from '../desk/managed-config/managed-runtime';
@@ -9,6 +10,7 @@ import { privateDir } from '../desk/private-files';
 import { createMainWindow } from './create-window';
 import { registerIpc } from './register-ipc';
 import { safeStorageCredentials } from './safe-storage-credentials';
+import { safeStorageMirrorKey } from './safe-storage-mirror-key';
 import { isAppUrl } from './security/app-protocol';
 import { linkAllowList } from './security/external-links';
 import { registerAppScheme, serveAppProtocol } from './serve-app-protocol';
@@ -26,10 +28,19 @@ async function main(): Promise<void> {
   await app.whenReady();
   const managed = managedRuntime(loadManagedConfig());
   const dataDir = process.env.SPORTELLO_DATA ?? app.getPath('userData');
-  privateDir(join(dataDir, 'desk'));
+  const deskDir = join(dataDir, 'desk');
+  privateDir(deskDir);
+  const dbFile = join(deskDir, 'desk.sqlite');
+  // the mirror encrypted at rest, its key sealed with safeStorage beside the device credential
+  const { encryption, credentials } = encryptedMirror(
+    safeStorageMirrorKey(join(deskDir, 'mirror-key.bin')),
+    dbFile,
+    safeStorageCredentials(join(deskDir, 'workstation.bin')),
+  );
   const core = await createDeskCore({
-    dbFile: join(dataDir, 'desk', 'desk.sqlite'),
-    credentials: safeStorageCredentials(join(dataDir, 'desk', 'workstation.bin')),
+    dbFile,
+    credentials,
+    encryption,
     config: { ...DEFAULT_DESK_CONFIG, version: app.getVersion(), managed },
   });
   // `npm start` hands a fresh enrolment code to a development run; a managed install enrols with

@@ -1,5 +1,4 @@
 import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,34 +9,21 @@ import { familyToRow, residentToRow } from '../registry/registry-mapping';
 import { searchByName } from '../registry/registry-repository';
 import { deskMigrations } from './migrations';
 import { credentialsWithMirrorKey, fileMirrorKeyStore, mirrorKey, wipeEncryptedMirror } from './mirror-key';
+import { createEnrolmentCode, revokeWorkstation } from '../../../hub/admin/workstations';
+import { DEMO_PASSWORD } from '../../../hub/seed/demo-users';
 import { startTestHub } from '../../../test-support/running-hub';
+import { startBrowserModeDesk, type BrowserModeDesk } from '../browser-mode';
 import { createDeskCore, DEFAULT_DESK_CONFIG } from '../core';
 import { memoryCredentialStore } from '../credential-file';
-import { openDeskDatabase, type SqliteDriver } from './open-database';
+import { cipherDriver as driver } from './mirror-cipher';
+import { openDeskDatabase } from './open-database';
 
 /**
- * The mirror encrypted at rest with better-sqlite3-multiple-ciphers, through the desk's own
- * openDeskDatabase, Kysely and registry queries. The cipher build is not a project dependency
- * yet (see the hardening report): this runs where it resolves — as a package, or from the built
- * copy SPORTELLO_CIPHER_MODULE names — and says so when it does not.
+ * The mirror encrypted at rest with better-sqlite3-multiple-ciphers (a dependency: a build that
+ * does not load fails these tests), through the desk's own openDeskDatabase, Kysely and registry
+ * queries.
  */
-function loadCipher(): SqliteDriver | null {
-  const req = createRequire(__filename);
-  for (const id of [process.env.SPORTELLO_CIPHER_MODULE, 'better-sqlite3-multiple-ciphers']) {
-    if (!id) continue;
-    try {
-      return req(id) as SqliteDriver;
-    } catch {
-      // next candidate
-    }
-  }
-  return null;
-}
-const cipher = loadCipher();
-if (!cipher) console.warn('[encrypted-mirror] better-sqlite3-multiple-ciphers not installed: tests skipped');
-
-describe.runIf(cipher)('encrypted local mirror', () => {
-  const driver = cipher!;
+describe('encrypted local mirror', () => {
   const fresh = () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'sportello-enc-')), 'desk');
     return { dir, file: join(dir, 'desk.sqlite'), keys: fileMirrorKeyStore(join(dir, 'mirror.key')) };
@@ -100,6 +86,9 @@ describe.runIf(cipher)('encrypted local mirror', () => {
     const plainOpen = new driver(upgraded.backupFile!);
     expect(() => plainOpen.prepare('select count(*) from sqlite_master').get()).toThrow(/not a database/);
     plainOpen.close();
+    // a revocation's wipe finds the backups beside the mirror by themselves
+    wipeEncryptedMirror(keys, file);
+    expect(existsSync(upgraded.backupFile!)).toBe(false);
   });
 
   it('an archive without its key is an error, never a silent new key; revocation wipes key and files', async () => {
@@ -172,5 +161,87 @@ describe.runIf(cipher)('encrypted local mirror', () => {
     await d.close();
     expect(readFileSync(file).includes(Buffer.from('RSSMRA80A01B885X'))).toBe(false);
     expect(mirrorKey(keys, file, true).equals(key)).toBe(true);
+  });
+
+  it('is the cipher build: the desk never writes its mirror through a plain SQLite by mistake', () => {
+    const probe = new driver(':memory:');
+    expect(probe.pragma('cipher', { simple: true })).toBe('chacha20');
+    probe.close();
+  });
+
+  /** a call to the browser-mode desk as its page makes it: over loopback HTTP with the launch token */
+  const rpc = async (desk: BrowserModeDesk, call: string, input: unknown = {}) => {
+    const res = await fetch(new URL('/rpc', desk.server.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-sportello-token': desk.server.token },
+      body: JSON.stringify({ call, input }),
+    });
+    return (await res.json()) as { ok: boolean; value?: unknown; error?: { code: string } };
+  };
+
+  it('browser mode: enrol, sync and search over HTTP on an encrypted mirror; a revocation at the hub takes credential and key, the next start removes the archive', async () => {
+    const hub = await startTestHub('sqlite');
+    const dataDir = join(mkdtempSync(join(tmpdir(), 'sportello-enc-bm-')), 'desk');
+    const file = join(dataDir, 'desk.sqlite');
+    const start = () => startBrowserModeDesk({ dataDir, staticDir: dataDir, startSync: false });
+    const someone = FIXTURE_HOUSEHOLDS[0]!.members[0]!;
+    let desk = await start();
+    try {
+      const code = await createEnrolmentCode(hub.hubDb.db, 'B885', 'Casale - Anagrafe 9');
+      expect(await rpc(desk, 'setup:enrol', { hubUrl: hub.url, code })).toMatchObject({ ok: true });
+      expect(await desk.core.sync.syncOnce()).toMatchObject({ state: 'ready', residents: 6 });
+      expect(
+        await rpc(desk, 'session:login', { username: 'anagrafe.casale', password: DEMO_PASSWORD }),
+      ).toMatchObject({ ok: true });
+      const found = await rpc(desk, 'registry:search', { query: someone.surname });
+      expect(JSON.stringify(found.value)).toContain(someone.codiceFiscale);
+
+      await desk.close(); // the last connection's close checkpoints the WAL into the file
+      const bytes = readFileSync(file);
+      expect(bytes.subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
+      expect(bytes.includes(Buffer.from(someone.codiceFiscale))).toBe(false);
+      for (const f of ['mirror.key', 'workstation.json'])
+        expect(statSync(join(dataDir, f)).mode & 0o777).toBe(0o600);
+      const key = readFileSync(join(dataDir, 'mirror.key'), 'utf8');
+
+      // a restart opens the same archive with the same key
+      desk = await start();
+      expect(readFileSync(join(dataDir, 'mirror.key'), 'utf8')).toBe(key);
+      expect(await rpc(desk, 'setup:status')).toMatchObject({ ok: true, value: { enrolled: true } });
+
+      expect(await revokeWorkstation(hub.hubDb.db, 'Casale - Anagrafe 9')).toBe(1);
+      expect(await desk.core.sync.syncOnce()).toMatchObject({ state: 'revoked' });
+      for (const f of ['mirror.key', 'workstation.json']) expect(existsSync(join(dataDir, f))).toBe(false);
+      await desk.close();
+
+      // the next start: no credential, an archive without its key: removed, a new key, a clean desk
+      desk = await start();
+      expect(readFileSync(join(dataDir, 'mirror.key'), 'utf8')).not.toBe(key);
+      expect(await rpc(desk, 'setup:status')).toMatchObject({ ok: true, value: { enrolled: false } });
+      expect(desk.core.ctx.state.sync.residents).toBe(0);
+    } finally {
+      await desk.close();
+      await hub.close();
+    }
+  });
+
+  it('browser mode refuses to start an enrolled workstation whose mirror key is gone', async () => {
+    const hub = await startTestHub('sqlite');
+    const dataDir = join(mkdtempSync(join(tmpdir(), 'sportello-enc-bm-')), 'desk');
+    const start = () => startBrowserModeDesk({ dataDir, staticDir: dataDir, startSync: false });
+    try {
+      const desk = await start();
+      const code = await createEnrolmentCode(hub.hubDb.db, 'B885', 'Casale - Anagrafe 8');
+      expect(await rpc(desk, 'setup:enrol', { hubUrl: hub.url, code })).toMatchObject({ ok: true });
+      await desk.core.sync.syncOnce();
+      await desk.close();
+      const before = readFileSync(join(dataDir, 'desk.sqlite'));
+
+      fileMirrorKeyStore(join(dataDir, 'mirror.key')).clear();
+      await expect(start()).rejects.toMatchObject({ code: 'mirror_key_missing' });
+      expect(readFileSync(join(dataDir, 'desk.sqlite')).equals(before)).toBe(true);
+    } finally {
+      await hub.close();
+    }
   });
 });

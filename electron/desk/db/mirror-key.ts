@@ -5,11 +5,12 @@ import {
   existsSync,
   openSync,
   readFileSync,
+  readdirSync,
   readSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { AppError } from '../../../shared/errors/app-error';
 import type { CredentialStore } from '../credential-file';
 import { privateDir } from '../private-files';
@@ -96,9 +97,19 @@ export function credentialsWithMirrorKey(
   };
 }
 
-/** Revocation: without the key the archive is unreadable; the files go too (WAL, SHM, backups). */
+/**
+ * Revocation: without the key the archive is unreadable; the files go too (WAL, SHM, and the
+ * migration backups `<mirror>.before-<migration>.bak` beside it, encrypted with the same key).
+ */
 export function wipeEncryptedMirror(store: MirrorKeyStore, dbFile: string, backups: string[] = []): void {
   store.clear();
-  for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`, `${dbFile}-journal`, ...backups])
+  const dir = dirname(dbFile);
+  const prefix = `${basename(dbFile)}.before-`;
+  const beside = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.startsWith(prefix) && f.endsWith('.bak'))
+        .map((f) => join(dir, f))
+    : [];
+  for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`, `${dbFile}-journal`, ...beside, ...backups])
     rmSync(f, { force: true });
 }
