@@ -81,8 +81,10 @@ export function syncRoutes(app: FastifyInstance, ctx: RouteContext): void {
       body.mutations,
       ctx.now,
       ctx.audit,
+      // its id and name only (never the args: a resident's data)
       (err, m) => req.log.error({ err, mutation: m }, 'mutation failed unexpectedly'),
     );
+    ctx.metrics.observePush(ws.comune, ctx.now(), body.mutations, results);
     if (changed) ctx.notifier.notify(ws.comune);
     return { results };
   });
@@ -97,9 +99,10 @@ export function syncRoutes(app: FastifyInstance, ctx: RouteContext): void {
       if (changes.length === 0 && q.waitMs > 0 && !q.entity) {
         const closed = new AbortController();
         req.raw.once('close', () => closed.abort());
-        await ctx.notifier.wait(ws.comune, q.waitMs, closed.signal);
+        await ctx.notifier.wait(ws.comune, q.waitMs, AbortSignal.any([closed.signal, ctx.closing]));
         changes = await readChanges(ctx.db, ws.comune, q.since, q.limit);
       }
+      ctx.metrics.pullRequests.inc();
       noteAuditSubject(req, `seq=${q.since}..${changes[changes.length - 1]?.seq ?? q.since}`);
       return { changes, head: await headSeq(ctx.db, ws.comune), epoch: await schemaEpoch(ctx.db) };
     },
