@@ -87,6 +87,7 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, err: unknown
         ? fromFastify(err as { code?: unknown; statusCode?: unknown }, req)
         : null;
   if (known) return reply.code(statusOf(known.code)).send({ error: known.toData(requestLocale(req)) });
-  req.log.error(err);
+  // as a field, not as the message: pino would copy an error's message into `msg` unscrubbed
+  req.log.error({ err }, 'request failed');
   return reply.code(500).send({ error: new AppError('internal').toData(requestLocale(req)) });
 }

@@ -73,6 +73,10 @@ export function buildHubServer(opts: HubServerOptions): FastifyInstance {
     frameworkErrors,
   });
   app.addHook('preClose', async () => closing.abort());
+  // an answer sent while closing ends its connection too, so the close does not wait for keep-alive
+  app.addHook('onSend', async (_req, reply) => {
+    if (closing.signal.aborted) void reply.header('connection', 'close');
+  });
 
   installHttpBoundary(app);
   installRequestLog(app);
