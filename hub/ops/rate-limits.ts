@@ -12,7 +12,9 @@ import { AppError } from '../../shared/errors/app-error';
  * limits are per instance. Behind a proxy, HUB_TRUST_PROXY makes the address the client's.
  */
 export const RATE_LIMITS = {
-  login: { max: 30, timeWindow: 60_000 },
+  // an office behind one NAT address logs in all its clerks at opening time: the per-account
+  // lockout stops guessing one password, this caps spraying many accounts
+  login: { max: 120, timeWindow: 60_000 },
   enrol: { max: 10, timeWindow: 60_000 },
   /** enough for an office checking a pile of certificates by hand, far too few to sweep */
   verify: { max: 60, timeWindow: 60_000 },
