@@ -23,8 +23,9 @@ import { importAttendance } from './school/attendance-import';
 import { previousMonth, runBilling } from './school/billing-run';
 import { romeDateOf } from '../shared/calendar/rome-date';
 import { runUpdateCommand } from './updates/release-cli';
+import { backupScheduleFromEnv, backupNow, listBackups, restoreBackup } from './ops/backup';
 
-/** `npm run hub -- <serve|migrate|seed|enrol|workstation enrol|workstation offices|workstation ring|revoke|create-admin|create-user|disable-user|enable-user|import-verbali|import-positions|canone yearly|school bill|school attendance|release publish|list|halt|rollback|advance|status|ring|audit verify> [--demo] [--port] [--data] [--residents] [--comune] [--name] [--user] [--role] [--display-name] [--file] [--year] [--month] [--school] [--office] [--version] [--notes] [--blockmap] [--platform]` */
+/** `npm run hub -- <serve|backup now|list|restore <file>|migrate|seed|enrol|workstation enrol|workstation offices|workstation ring|revoke|create-admin|create-user|disable-user|enable-user|import-verbali|import-positions|canone yearly|school bill|school attendance|release publish|list|halt|rollback|advance|status|ring|audit verify> [--demo] [--host] [--port] [--data] [--residents] [--comune] [--name] [--user] [--role] [--display-name] [--file] [--year] [--month] [--school] [--office] [--version] [--notes] [--blockmap] [--platform]` */
 async function main(): Promise<void> {
   const args = parseHubArgs(process.argv.slice(2));
   const open = () => openHub(args);
@@ -33,14 +34,44 @@ async function main(): Promise<void> {
       const hub = await startHub({
         dataDir: args.dataDir,
         port: args.port,
+        host: args.host,
         residents: args.residents,
         seed: args.seed,
         demo: args.demo,
       });
       console.log(`[hub] listening on ${hub.url} (${hub.hubDb.dialect})`);
-      const stop = () => void hub.close().then(() => process.exit(0));
+      // requests in flight are answered before the process ends (hub/server.ts: close)
+      const stop = () => {
+        console.log('[hub] closing: finishing the requests in flight');
+        void hub.close().then(() => process.exit(0));
+      };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
+      return;
+    }
+    case 'backup': {
+      // `backup now|list|restore <file>`: the embedded store only (PostgreSQL: pg_dump, docs/operations.md)
+      if (process.env.DATABASE_URL)
+        throw new Error('backup is for the SQLite hub: on PostgreSQL use pg_dump (docs/operations.md)');
+      const [, sub, file] = process.argv
+        .slice(2)
+        .filter((a, i, all) => !a.startsWith('-') && !all[i - 1]?.startsWith('--'));
+      const sqliteFile = join(args.dataDir, 'hub', 'hub.sqlite');
+      if (sub === 'now') {
+        const b = await backupNow(sqliteFile, { keep: backupScheduleFromEnv().keep });
+        console.log(`[hub] backup ${b.path} (${b.bytes} bytes)`);
+      } else if (sub === 'list') {
+        const all = listBackups(sqliteFile);
+        if (all.length === 0) console.log('[hub] no backups yet');
+        for (const b of all) console.log(`${b.takenAt}  ${String(b.bytes).padStart(12)}  ${b.name}`);
+      } else if (sub === 'restore' && file) {
+        const { keptAs } = restoreBackup(sqliteFile, file);
+        console.log(
+          `[hub] restored ${file}${keptAs ? `; the previous store is kept as ${keptAs}` : ''}. Start the hub again.`,
+        );
+      } else {
+        throw new Error('use: backup now | backup list | backup restore <file> (with the hub stopped)');
+      }
       return;
     }
     case 'migrate': {
@@ -232,7 +263,7 @@ async function main(): Promise<void> {
       return;
     default:
       throw new Error(
-        `unknown command "${args.command}": use serve, migrate, seed, enrol, workstation enrol|offices|ring, revoke, create-admin, create-user, disable-user, enable-user, import-verbali, import-positions, canone yearly, social treasury|sad-hours|sad-billing, school bill, school attendance, release …, ring … or audit verify`,
+        `unknown command "${args.command}": use serve, backup now|list|restore, migrate, seed, enrol, workstation enrol|offices|ring, revoke, create-admin, create-user, disable-user, enable-user, import-verbali, import-positions, canone yearly, social treasury|sad-hours|sad-billing, school bill, school attendance, release …, ring … or audit verify`,
       );
   }
 }

@@ -6,6 +6,8 @@ const ROLES: readonly Role[] = ['clerk', 'supervisor', 'admin'];
 export interface HubCliArgs {
   command: string;
   port: number;
+  /** serve: the address to listen on (`--host`, HUB_HOST); 127.0.0.1 unless a proxy or other machines need more */
+  host: string;
   dataDir: string;
   residents: number;
   seed: number;
@@ -41,6 +43,7 @@ export function parseHubArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
     allowPositionals: true,
     options: {
       port: { type: 'string', default: env.SPORTELLO_HUB_PORT ?? '8710' },
+      host: { type: 'string', default: env.HUB_HOST ?? '127.0.0.1' },
       data: { type: 'string', default: env.SPORTELLO_DATA ?? 'data' },
       residents: { type: 'string', default: '35000' },
       seed: { type: 'string', default: '20261126' },
@@ -71,6 +74,7 @@ export function parseHubArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
   return {
     command: positionals[0] ?? 'serve',
     port: int(values.port, 'port'),
+    host: values.host.trim() || '127.0.0.1',
     dataDir: values.data,
     residents: int(values.residents, 'residents'),
     seed: int(values.seed, 'seed'),

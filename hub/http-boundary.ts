@@ -7,6 +7,10 @@ export interface HubRoute {
   /** as registered: `/verifica/:id` */
   url: string;
   pattern: RegExp;
+  /** whether the route declares its schema (the OpenAPI description is generated from it) */
+  hasSchema: boolean;
+  /** left out of the OpenAPI description (`schema.hide`: admin and test routes, the docs' own) */
+  hidden: boolean;
 }
 
 const ROUTES = new WeakMap<FastifyInstance, HubRoute[]>();
@@ -27,7 +31,13 @@ export function installHttpBoundary(app: FastifyInstance): void {
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods)
-      routes.push({ method: method.toUpperCase(), url: route.url, pattern: patternOf(route.url) });
+      routes.push({
+        method: method.toUpperCase(),
+        url: route.url,
+        pattern: patternOf(route.url),
+        hasSchema: route.schema !== undefined,
+        hidden: (route.schema as { hide?: unknown } | undefined)?.hide === true,
+      });
   });
 
   // Only JSON is spoken here: a text/plain body would otherwise reach the routes as a string.

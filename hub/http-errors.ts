@@ -12,6 +12,10 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   enrolment_code_invalid: 400,
   not_logged_in: 401,
   account_locked: 423,
+  enrolment_locked: 423,
+  too_many_requests: 429,
+  verification_rate_limited: 429,
+  admin_only: 403,
   account_disabled: 403,
   wrong_comune: 403,
   action_not_allowed: 403,
@@ -85,6 +89,7 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, err: unknown
         ? fromFastify(err as { code?: unknown; statusCode?: unknown }, req)
         : null;
   if (known) return reply.code(statusOf(known.code)).send({ error: known.toData(requestLocale(req)) });
-  req.log.error(err);
+  // as a field, not as the message: pino would copy an error's message into `msg` unscrubbed
+  req.log.error({ err }, 'request failed');
   return reply.code(500).send({ error: new AppError('internal').toData(requestLocale(req)) });
 }

@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { AppError } from '../shared/errors/app-error';
 import { ENROL_PATH, MIN_PROTOCOL_VERSION, PROTOCOL_VERSION } from '../shared/sync/registry-page';
 import type { HubDb } from './db/open-hub-database';
@@ -17,11 +17,22 @@ import { throwawayAuditKeeping, type AuditKeeping } from './audit/audit-key';
 import { installAuditTrail } from './audit/audit-hook';
 import { deskAuditRoutes } from './audit/desk-audit-routes';
 import { registerNoticeRoutes } from './notices/notice-routes';
+import { installRequestLog, loggerOption, type HubLogging } from './ops/logging';
+import { HubMetrics } from './ops/metrics';
+import { adminGuard } from './ops/admin-guard';
+import { healthRoutes } from './ops/health-routes';
+import { installOpenApi } from './ops/openapi';
+import { installRateLimits } from './ops/rate-limits';
 
 export interface HubServerOptions {
   hubDb: HubDb;
   now?: () => Date;
-  logger?: boolean;
+  /** JSON request and error lines (pino) on stdout, into a sink, or none (the default: tests, benches) */
+  logger?: HubLogging;
+  /** who may read /metrics and /docs: a bearer token (default HUB_ADMIN_TOKEN), else loopback callers only */
+  adminToken?: string;
+  /** behind a reverse proxy: trust its X-Forwarded-For for the client address (rate limits, logs) */
+  trustProxy?: boolean | string;
   version?: string;
   notifier?: ChangeNotifier;
   /** default: SPORTELLO_OFFLINE_GRACE_HOURS, else 72 */
@@ -35,6 +46,9 @@ export interface HubServerOptions {
 /** The central hub: enrolment, authentication, tenancy, the registry of record and sync, over HTTP. */
 export function buildHubServer(opts: HubServerOptions): FastifyInstance {
   const { db, dialect } = opts.hubDb;
+  const metrics = new HubMetrics();
+  if (opts.hubDb.pool) metrics.watchPool(opts.hubDb.pool);
+  const closing = new AbortController();
   const ctx: RouteContext = {
     db,
     now: opts.now ?? (() => new Date()),
@@ -43,18 +57,31 @@ export function buildHubServer(opts: HubServerOptions): FastifyInstance {
     passwordCost: opts.passwordCost ?? OWASP_SCRYPT,
     workstationOf: workstationAuth(db),
     audit: opts.audit ?? throwawayAuditKeeping(db),
+    metrics,
+    closing: closing.signal,
   };
-  // On close, every connection goes at once, in flight or not: a long poll would otherwise hold the
-  // shutdown for its wait, and a keep-alive socket that was busy when closing began for the
-  // keep-alive timeout. Desks retry, and every sync call is safe to repeat.
+  // On close, idle keep-alive connections go at once and requests in flight are finished (a clerk's
+  // registration is answered, not cut); long polls are woken by `closing` so they do not hold the
+  // shutdown for their wait. Desks retry, and every sync call is safe to repeat.
   const app = Fastify({
-    logger: opts.logger ?? false,
+    logger: loggerOption(opts.logger ?? false),
+    // Fastify's own request lines carry the raw URL: ours (ops/logging.ts) carry the route pattern
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 4 * 1024 * 1024,
-    forceCloseConnections: true,
+    forceCloseConnections: 'idle',
+    trustProxy: opts.trustProxy ?? trustProxyFromEnv(),
     frameworkErrors,
+  });
+  app.addHook('preClose', async () => closing.abort());
+  // an answer sent while closing ends its connection too, so the close does not wait for keep-alive
+  app.addHook('onSend', async (_req, reply) => {
+    if (closing.signal.aborted) void reply.header('connection', 'close');
   });
 
   installHttpBoundary(app);
+  installRequestLog(app);
+  metrics.install(app);
+  const admin = adminGuard(opts.adminToken);
 
   // A desk too old for this hub gets one clear answer on every API call, before anything else.
   app.addHook('onRequest', async (req) => {
@@ -63,22 +90,45 @@ export function buildHubServer(opts: HubServerOptions): FastifyInstance {
     if (!(version >= MIN_PROTOCOL_VERSION)) throw new AppError('update_required');
   });
 
-  app.get('/health', async () => ({
-    status: 'ok',
-    dialect,
-    protocol: PROTOCOL_VERSION,
-    minProtocol: MIN_PROTOCOL_VERSION,
-    version: opts.version ?? 'dev',
-    time: ctx.now().toISOString(),
-  }));
   installAuditTrail(app, db, ctx.audit, ctx.now);
-  authRoutes(app, ctx);
-  registryRoutes(app, ctx);
-  syncRoutes(app, ctx);
-  quarantineRoutes(app, ctx);
-  deskAuditRoutes(app, ctx);
-  registerNoticeRoutes(app, ctx);
-  const stopServiceJobs = registerServiceRoutes(app, ctx);
+  let stopServiceJobs: () => Promise<void> = async () => undefined;
   app.addHook('onClose', async () => stopServiceJobs());
+  // The plugins that read every route's options (OpenAPI, rate limits) load first; the routes are
+  // declared in a plugin after them, so each route is seen by both.
+  void app.register(async (scope) => {
+    await installOpenApi(scope, opts.version ?? 'dev', admin);
+    await installRateLimits(scope);
+    scope.register(async (routes) => {
+      // kept for existing callers (desks show it, scripts poll it); /health/ready is the real check
+      routes.get('/health', { schema: { summary: 'Version and protocol of this hub' } }, async () => ({
+        status: 'ok',
+        dialect,
+        protocol: PROTOCOL_VERSION,
+        minProtocol: MIN_PROTOCOL_VERSION,
+        version: opts.version ?? 'dev',
+        time: ctx.now().toISOString(),
+      }));
+      healthRoutes(routes, db);
+      routes.get(
+        '/metrics',
+        { onRequest: admin, schema: { summary: 'Prometheus metrics (admin side)', hide: true } },
+        async (_req, reply) => reply.header('content-type', metrics.contentType).send(await metrics.text()),
+      );
+      authRoutes(routes, ctx);
+      registryRoutes(routes, ctx);
+      syncRoutes(routes, ctx);
+      quarantineRoutes(routes, ctx);
+      deskAuditRoutes(routes, ctx);
+      registerNoticeRoutes(routes, ctx);
+      stopServiceJobs = registerServiceRoutes(routes, ctx);
+    });
+  });
   return app;
+}
+
+/** HUB_TRUST_PROXY: `1`/`true` (the proxy in front), or the proxy addresses (`10.0.0.5,10.0.0.6`). */
+function trustProxyFromEnv(env: NodeJS.ProcessEnv = process.env): boolean | string {
+  const raw = env.HUB_TRUST_PROXY?.trim() ?? '';
+  if (raw === '' || raw === '0' || raw === 'false') return false;
+  return raw === '1' || raw === 'true' ? true : raw;
 }

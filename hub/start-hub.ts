@@ -7,6 +7,8 @@ import { buildHubServer } from './server';
 import { hasAnyUser } from './admin/create-user';
 import type { ScryptCost } from '../shared/auth/scrypt-cost';
 import { loadAuditKeeping } from './audit/audit-key';
+import type { HubLogging } from './ops/logging';
+import { backupScheduleFromEnv, scheduleBackups } from './ops/backup';
 
 export interface RunningHub {
   url: string;
@@ -15,13 +17,18 @@ export interface RunningHub {
 }
 
 /**
- * Opens the hub store, then listens on 127.0.0.1 only. Demo comuni, users (one shared, published
+ * Opens the hub store, then listens on `host` (127.0.0.1 unless told otherwise: other machines reach
+ * the hub through a reverse proxy with TLS, docs/operations.md). Demo comuni, users (one shared, published
  * password) and registry are generated only in demo mode (`npm start`, `hub serve --demo`); a
  * production store starts empty and says how to create its first administrator.
  */
 export async function startHub(opts: {
   dataDir: string;
   port: number;
+  /** default 127.0.0.1 */
+  host?: string;
+  /** JSON request lines (default: on, to stdout) */
+  logger?: HubLogging;
   residents: number;
   seed: number;
   demo: boolean;
@@ -30,10 +37,8 @@ export async function startHub(opts: {
   passwordCost?: ScryptCost;
 }): Promise<RunningHub> {
   const log = opts.log ?? ((line: string) => console.log(line));
-  const hubDb = await openHubDatabase({
-    databaseUrl: process.env.DATABASE_URL,
-    sqliteFile: join(opts.dataDir, 'hub', 'hub.sqlite'),
-  });
+  const sqliteFile = join(opts.dataDir, 'hub', 'hub.sqlite');
+  const hubDb = await openHubDatabase({ databaseUrl: process.env.DATABASE_URL, sqliteFile });
   if (opts.demo && !(await isSeeded(hubDb.db))) {
     const plan = defaultDemoPlan(opts.residents);
     log(
@@ -61,13 +66,20 @@ export async function startHub(opts: {
   const app = buildHubServer({
     hubDb,
     audit: loadAuditKeeping(opts.dataDir),
+    logger: opts.logger ?? true,
     ...(opts.passwordCost ? { passwordCost: opts.passwordCost } : {}),
   });
-  const address = await app.listen({ host: '127.0.0.1', port: opts.port });
+  const address = await app.listen({ host: opts.host ?? '127.0.0.1', port: opts.port });
+  // PostgreSQL is backed up by its own tools (pg_dump, PITR): docs/operations.md
+  const stopBackups =
+    hubDb.dialect === 'sqlite'
+      ? scheduleBackups(sqliteFile, { ...backupScheduleFromEnv(), log })
+      : () => undefined;
   return {
     url: address,
     hubDb,
     close: async () => {
+      stopBackups();
       await app.close();
       await hubDb.close();
     },

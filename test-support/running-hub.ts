@@ -2,7 +2,7 @@ import type { ScryptCost } from '../hub/auth/passwords';
 import type { HubDb } from '../hub/db/open-hub-database';
 import { openHubDatabase } from '../hub/db/open-hub-database';
 import { enrolWorkstation, insertHouseholds, seedComuniAndUsers } from '../hub/seed/seed-demo';
-import { buildHubServer } from '../hub/server';
+import { buildHubServer, type HubServerOptions } from '../hub/server';
 import type { FastifyInstance } from 'fastify';
 import { freshHubDb, type HubBackend } from './hub-backends';
 import { FAST_TEST_SCRYPT } from './password-cost';
@@ -27,6 +27,8 @@ export async function startTestHub(
   now?: () => Date,
   /** what the hub's password hashes cost: seeded users get FAST_TEST_SCRYPT, the server this */
   passwordCost: ScryptCost = FAST_TEST_SCRYPT,
+  /** more server options (a log sink, an admin token) */
+  serverOptions: Partial<Omit<HubServerOptions, 'hubDb'>> = {},
 ): Promise<TestHub> {
   const fresh = await freshHubDb(kind);
   const reopen = fresh.reopenOptions;
@@ -38,7 +40,7 @@ export async function startTestHub(
   let app: FastifyInstance | null = null;
   let port = 0;
   const listen = async () => {
-    app = buildHubServer({ hubDb, passwordCost, ...(now ? { now } : {}) });
+    app = buildHubServer({ ...serverOptions, hubDb, passwordCost, ...(now ? { now } : {}) });
     const url = await app.listen({ host: '127.0.0.1', port });
     port = Number(new URL(url).port);
     return url;

@@ -1,5 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { requireAllowed } from '../../shared/auth/policy';
 import { categoryOn } from '../../shared/canone/categories';
 import {
@@ -92,7 +93,10 @@ export function registerCanoneRoutes(app: FastifyInstance, ctx: RouteContext): (
    */
   app.get(
     CANONE_ACTIVE_PATH,
-    { config: { audit: { action: 'canone.active', entity: 'canone_application' } } },
+    {
+      schema: { summary: 'Active canone concessions of the comune', querystring: activeQuerySchema },
+      config: { audit: { action: 'canone.active', entity: 'canone_application' } },
+    },
     async (req) => {
       const { ws } = await allowed(req, 'canone.apply');
       const q = parse(activeQuerySchema, req.query);
@@ -146,7 +150,10 @@ export function registerCanoneRoutes(app: FastifyInstance, ctx: RouteContext): (
   /** The requests for traffic ordinances the approvals made, for the local police. */
   app.get(
     CANONE_POLICE_PATH,
-    { config: { audit: { action: 'canone.police', entity: 'canone_application' } } },
+    {
+      schema: { summary: 'Occupations for the municipal police', querystring: policeQuerySchema },
+      config: { audit: { action: 'canone.police', entity: 'canone_application' } },
+    },
     async (req) => {
       const { ws } = await allowed(req, 'canone.apply');
       const q = parse(policeQuerySchema, req.query);
@@ -177,26 +184,34 @@ export function registerCanoneRoutes(app: FastifyInstance, ctx: RouteContext): (
     },
   );
 
-  app.get(CANONE_TARIFFS_PATH, async (req, reply) => {
-    const { ws } = await allowed(req, 'canone.yearlyRun');
-    const q = parse(tariffsQuerySchema, req.query);
-    const view = tariffTablesView(ws.comune, q.day ?? romeDateOf(ctx.now()));
-    if (q.format === 'json') return view;
-    const comune = await ctx.db
-      .selectFrom('comuni')
-      .select('name')
-      .where('belfiore', '=', ws.comune)
-      .executeTakeFirst();
-    return sendPage(reply, 200, (n) => renderTariffPage(view, comune?.name ?? ws.comune, n));
-  });
+  app.get(
+    CANONE_TARIFFS_PATH,
+    { schema: { summary: 'Canone tariff tables', querystring: tariffsQuerySchema } },
+    async (req, reply) => {
+      const { ws } = await allowed(req, 'canone.yearlyRun');
+      const q = parse(tariffsQuerySchema, req.query);
+      const view = tariffTablesView(ws.comune, q.day ?? romeDateOf(ctx.now()));
+      if (q.format === 'json') return view;
+      const comune = await ctx.db
+        .selectFrom('comuni')
+        .select('name')
+        .where('belfiore', '=', ws.comune)
+        .executeTakeFirst();
+      return sendPage(reply, 200, (n) => renderTariffPage(view, comune?.name ?? ws.comune, n));
+    },
+  );
 
-  app.post(CANONE_YEARLY_PATH, async (req) => {
-    const { ws } = await allowed(req, 'canone.yearlyRun');
-    const body = parse(yearlyRunSchema, req.body);
-    const report = await runYearly(ctx.db, ws.comune, body.year, ctx.now());
-    if (report.issued > 0) ctx.notifier.notify(ws.comune);
-    return report;
-  });
+  app.post(
+    CANONE_YEARLY_PATH,
+    { schema: { summary: 'The yearly canone run', body: yearlyRunSchema } },
+    async (req) => {
+      const { ws } = await allowed(req, 'canone.yearlyRun');
+      const body = parse(yearlyRunSchema, req.body);
+      const report = await runYearly(ctx.db, ws.comune, body.year, ctx.now());
+      if (report.issued > 0) ctx.notifier.notify(ws.comune);
+      return report;
+    },
+  );
 
   verificationRoute(app, ctx);
   return startYearlyJob({ db: ctx.db, now: ctx.now, onChanged: (comune) => ctx.notifier.notify(comune) });
@@ -228,6 +243,11 @@ function verificationRoute(app: FastifyInstance, ctx: RouteContext): void {
   app.get<{ Params: { number: string }; Querystring: { k?: unknown } }>(
     CANONE_VERIFY_PATH,
     {
+      schema: {
+        summary: 'Public verification of a concession (HTML)',
+        params: z.object({ number: z.string() }),
+        querystring: z.object({ k: concessionKeySchema.optional() }),
+      },
       config: {
         audit: {
           action: 'canone.verify',

@@ -12,8 +12,9 @@ import {
   type VerificationView,
 } from './verification-page';
 import { AppError } from '../../shared/errors/app-error';
-import { requestLocale } from '../http-errors';
-import { FixedWindowRateLimiter } from '../routes/rate-limit';
+import { z } from 'zod';
+import { requestLocale, sendError } from '../http-errors';
+import { limited, RATE_LIMIT_CACHE, RATE_LIMITS } from '../ops/rate-limits';
 import type { RouteContext } from '../routes/route-context';
 
 export const VERIFY_PAGE_PATH = '/verifica/:id';
@@ -24,7 +25,23 @@ export const VERIFY_API_PATH = '/api/public/verifica/:id';
  * per client address: enough for an office checking a pile of certificates by hand, far too few
  * to sweep the identifier space. Only these routes; the counters' API has its own credentials.
  */
-export const VERIFY_RATE_LIMIT = { limit: 60, windowMs: 60_000, maxClients: 10_000 } as const;
+export const VERIFY_RATE_LIMIT = {
+  limit: RATE_LIMITS.verify.max,
+  windowMs: RATE_LIMITS.verify.timeWindow,
+  maxClients: RATE_LIMIT_CACHE,
+} as const;
+
+/** The page and the API count together per address (@fastify/rate-limit, hub/ops/rate-limits.ts). */
+const VERIFY_LIMIT = limited('verify', {
+  groupId: 'certificate-verify',
+  error: (seconds) => new AppError('verification_rate_limited', { seconds }),
+});
+
+const verifySchema = (summary: string) => ({
+  summary,
+  params: z.object({ id: z.string() }),
+  querystring: z.object({ sha256: z.string().optional() }),
+});
 
 /** A lookup of someone's certificate is a read too, by whoever asked (no login: the public chain). */
 const VERIFY_AUDIT = {
@@ -38,25 +55,7 @@ const VERIFY_AUDIT = {
  * The public side of the hub (DOMAIN.md §1.8): whoever holds a printout scans its QR code and
  * learns whether it is genuine. No login, nothing personal beyond the holder's initials.
  */
-export function verificationRoutes(
-  app: FastifyInstance,
-  ctx: RouteContext,
-  rate: { limit: number; windowMs: number; maxClients: number } = VERIFY_RATE_LIMIT,
-): void {
-  const limiter = new FixedWindowRateLimiter({ ...rate, now: () => ctx.now().getTime() });
-  /** 429 with a typed error, before any database work; true when the request was answered. */
-  const limited = (req: FastifyRequest, reply: FastifyReply, as: 'page' | 'json'): boolean => {
-    const decision = limiter.hit(req.ip);
-    if (decision.allowed) return false;
-    const error = new AppError('verification_rate_limited', {
-      seconds: decision.retryAfterSeconds,
-    }).toData(as === 'page' ? 'it' : requestLocale(req));
-    void reply.header('retry-after', String(decision.retryAfterSeconds));
-    if (as === 'page') void sendPage(reply, 429, (n) => renderRateLimitedPage(error.message, n));
-    else void reply.code(429).header('cache-control', 'no-store').send({ error });
-    return true;
-  };
-
+export function verificationRoutes(app: FastifyInstance, ctx: RouteContext): void {
   async function lookup(
     raw: string,
   ): Promise<{ view: VerificationView | null; sha256: string | null; malformed: boolean }> {
@@ -116,9 +115,18 @@ export function verificationRoutes(
 
   app.get<{ Params: { id: string }; Querystring: { sha256?: string } }>(
     VERIFY_PAGE_PATH,
-    { config: { audit: VERIFY_AUDIT } },
+    {
+      schema: verifySchema('Public verification page of a certificate (HTML)'),
+      config: { audit: VERIFY_AUDIT, rateLimit: VERIFY_LIMIT },
+      // a person at a browser: the refusal as a page, in Italian, before any database work
+      errorHandler: (err, req, reply) => {
+        if (!(err instanceof AppError) || err.code !== 'verification_rate_limited')
+          return sendError(req, reply, err);
+        const message = err.toData('it').message;
+        return sendPage(reply, 429, (n) => renderRateLimitedPage(message, n));
+      },
+    },
     async (req, reply) => {
-      if (limited(req, reply, 'page')) return reply;
       const found = await lookup(req.params.id);
       if (!found.view)
         return sendPage(reply, found.malformed ? 400 : 404, (n) =>
@@ -134,9 +142,11 @@ export function verificationRoutes(
   /** The same answer for machines (e.g. an office that checks certificates in bulk). */
   app.get<{ Params: { id: string }; Querystring: { sha256?: string } }>(
     VERIFY_API_PATH,
-    { config: { audit: VERIFY_AUDIT } },
+    {
+      schema: verifySchema('Public verification of a certificate (JSON)'),
+      config: { audit: VERIFY_AUDIT, rateLimit: VERIFY_LIMIT },
+    },
     async (req, reply) => {
-      if (limited(req, reply, 'json')) return reply;
       const found = await lookup(req.params.id);
       if (!found.view) {
         const id = req.params.id.slice(0, 40);

@@ -22,6 +22,8 @@ export interface HubDb {
   db: Kysely<HubDatabase>;
   dialect: HubDialect;
   close(): Promise<void>;
+  /** PostgreSQL only: the connection pool, for its metrics */
+  pool?: pg.Pool;
 }
 
 class StaticMigrationProvider implements MigrationProvider {
@@ -43,7 +45,7 @@ export async function openHubDatabase(opts: OpenHubOptions): Promise<HubDb> {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
     const db = new Kysely<HubDatabase>({ dialect: new PostgresDialect({ pool }) });
     await migrate(db, null);
-    return { db, dialect: 'postgres', close: () => db.destroy() };
+    return { db, dialect: 'postgres', close: () => db.destroy(), pool };
   }
   const file = opts.sqliteFile ?? 'data/hub/hub.sqlite';
   const existed = file !== ':memory:' && existsSync(file);

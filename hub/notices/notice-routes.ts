@@ -39,7 +39,9 @@ export function registerNoticeRoutes(app: FastifyInstance, ctx: RouteContext): v
       .header('cache-control', 'no-store')
       .send(Buffer.from(bytes));
 
+  const noticeNumber = z.string().max(64);
   const oneNotice = {
+    schema: { summary: 'One payment notice (avviso)', params: z.object({ noticeNumber }) },
     config: {
       audit: {
         action: 'notices.avviso',
@@ -51,7 +53,7 @@ export function registerNoticeRoutes(app: FastifyInstance, ctx: RouteContext): v
   };
   const printOne = async (req: FastifyRequest<{ Params: { noticeNumber: string } }>) => {
     const ws = await allowed(req, 'notices.print');
-    const number = parse(z.string().max(64), req.params.noticeNumber);
+    const number = parse(noticeNumber, req.params.noticeNumber);
     const model = await avvisoModelFor(ctx.db, ws.comune, number, romeDateOf(ctx.now()));
     return {
       // the number asked for, as 18 digits (a position's instalments share one avviso)
@@ -76,7 +78,10 @@ export function registerNoticeRoutes(app: FastifyInstance, ctx: RouteContext): v
 
   app.get(
     AVVISI_BULK_PATH,
-    { config: { audit: { action: 'notices.avvisi', entity: 'debt_position' } } },
+    {
+      schema: { summary: 'Payment notices in bulk', querystring: avvisiQuerySchema },
+      config: { audit: { action: 'notices.avvisi', entity: 'debt_position' } },
+    },
     async (req, reply) => {
       const ws = await allowed(req, 'notices.printBulk');
       const q = parse(avvisiQuerySchema, req.query);

@@ -56,37 +56,45 @@ export function registerPermitRoutes(app: FastifyInstance, ctx: RouteContext): v
   };
 
   // --- the cameras' and wardens' check: device token, its comune only ---
-  app.get(PERMIT_CHECK_PATH, async (req) => {
-    const ws = await ctx.workstationOf(req);
-    const q = parse(permitCheckQuerySchema, req.query);
-    const plate = parsePlate(q.plate, q.country ?? 'I');
-    if (!plate.ok) throw new PermitRefusalError('plate_invalid', plate.params);
-    return checkPlate(ctx.db, {
-      comune: ws.comune,
-      plate: plate.plate,
-      country: plate.country,
-      zone: q.zone ?? null,
-      at: q.at ?? romeDateTimeOf(ctx.now()),
-    });
-  });
+  app.get(
+    PERMIT_CHECK_PATH,
+    { schema: { summary: 'Checks a plate against the permits', querystring: permitCheckQuerySchema } },
+    async (req) => {
+      const ws = await ctx.workstationOf(req);
+      const q = parse(permitCheckQuerySchema, req.query);
+      const plate = parsePlate(q.plate, q.country ?? 'I');
+      if (!plate.ok) throw new PermitRefusalError('plate_invalid', plate.params);
+      return checkPlate(ctx.db, {
+        comune: ws.comune,
+        plate: plate.plate,
+        country: plate.country,
+        zone: q.zone ?? null,
+        at: q.at ?? romeDateTimeOf(ctx.now()),
+      });
+    },
+  );
 
   // --- the vendor's whitelist, whole or as the delta since a day's list ---
-  app.get(PERMIT_WHITELIST_PATH, async (req, reply) => {
-    const ws = await ctx.workstationOf(req);
-    const q = parse(whitelistQuerySchema, req.query);
-    const today = romeDateOf(ctx.now());
-    const current = await whitelistOf(ctx.db, ws.comune, today);
-    const body = q.since ? await whitelistDeltaSince(ctx.db, ws.comune, q.since, current) : current;
-    await snapshotWhitelist(ctx.db, ws.comune, today, current, ctx.now().toISOString());
-    const name = q.since
-      ? `whitelist-${ws.comune}-${q.since}-${today}.csv`
-      : `whitelist-${ws.comune}-${today}.csv`;
-    return reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${name}"`)
-      .header('cache-control', 'no-store')
-      .send(body);
-  });
+  app.get(
+    PERMIT_WHITELIST_PATH,
+    { schema: { summary: 'The ZTL whitelist', querystring: whitelistQuerySchema } },
+    async (req, reply) => {
+      const ws = await ctx.workstationOf(req);
+      const q = parse(whitelistQuerySchema, req.query);
+      const today = romeDateOf(ctx.now());
+      const current = await whitelistOf(ctx.db, ws.comune, today);
+      const body = q.since ? await whitelistDeltaSince(ctx.db, ws.comune, q.since, current) : current;
+      await snapshotWhitelist(ctx.db, ws.comune, today, current, ctx.now().toISOString());
+      const name = q.since
+        ? `whitelist-${ws.comune}-${q.since}-${today}.csv`
+        : `whitelist-${ws.comune}-${today}.csv`;
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${name}"`)
+        .header('cache-control', 'no-store')
+        .send(body);
+    },
+  );
 
   // --- camera transits: the vendor's CSV as the body ---
   void app.register(async (scope) => {
@@ -95,16 +103,23 @@ export function registerPermitRoutes(app: FastifyInstance, ctx: RouteContext): v
       { parseAs: 'string', bodyLimit: TRANSITS_BODY_LIMIT },
       (_req, body, done) => done(null, body),
     );
-    scope.post(PERMIT_TRANSITS_PATH, { bodyLimit: TRANSITS_BODY_LIMIT }, async (req) => {
-      const ws = await ctx.workstationOf(req);
-      const text = parse(z.string().min(1), req.body);
-      return importTransits(ctx.db, ws.comune, text, ctx.now().toISOString());
-    });
+    scope.post(
+      PERMIT_TRANSITS_PATH,
+      { schema: { summary: 'Imports ZTL gate transits (CSV)' }, bodyLimit: TRANSITS_BODY_LIMIT },
+      async (req) => {
+        const ws = await ctx.workstationOf(req);
+        const text = parse(z.string().min(1), req.body);
+        return importTransits(ctx.db, ws.comune, text, ctx.now().toISOString());
+      },
+    );
   });
 
   app.get(
     PERMIT_REVIEW_PATH,
-    { config: { audit: { action: 'permits.transits.review', entity: 'permit_transit' } } },
+    {
+      schema: { summary: 'Transits to review', querystring: reviewQuerySchema },
+      config: { audit: { action: 'permits.transits.review', entity: 'permit_transit' } },
+    },
     async (req) => {
       const { ws } = await allowed(req, 'permits.review');
       const q = parse(reviewQuerySchema, req.query);
@@ -121,23 +136,33 @@ export function registerPermitRoutes(app: FastifyInstance, ctx: RouteContext): v
     },
   );
 
-  app.post<{ Params: { id: string } }>(PERMIT_DECISION_PATH, async (req) => {
-    const { ws, clerk } = await allowed(req, 'permits.review');
-    const id = parse(z.string().min(1).max(64), req.params.id);
-    const body = parse(transitDecisionSchema, req.body);
-    const row = await decideTransit(
-      ctx.db,
-      ws.comune,
-      id,
-      body.decision,
-      clerk.username,
-      ctx.now().toISOString(),
-    );
-    return { item: reviewItemOf(row, null) };
-  });
+  app.post<{ Params: { id: string } }>(
+    PERMIT_DECISION_PATH,
+    {
+      schema: {
+        summary: 'Decides a transit',
+        params: z.object({ id: z.string().min(1).max(64) }),
+        body: transitDecisionSchema,
+      },
+    },
+    async (req) => {
+      const { ws, clerk } = await allowed(req, 'permits.review');
+      const id = parse(z.string().min(1).max(64), req.params.id);
+      const body = parse(transitDecisionSchema, req.body);
+      const row = await decideTransit(
+        ctx.db,
+        ws.comune,
+        id,
+        body.decision,
+        clerk.username,
+        ctx.now().toISOString(),
+      );
+      return { item: reviewItemOf(row, null) };
+    },
+  );
 
   /** The confirmed passages as lines of the fines import (hub/cashdesk/import-service.ts). */
-  app.get(FINES_CSV_PATH, async (req, reply) => {
+  app.get(FINES_CSV_PATH, { schema: { summary: 'Fines as CSV' } }, async (req, reply) => {
     const { ws } = await allowed(req, 'permits.review');
     const rows = await ctx.db
       .selectFrom('permit_transits')
@@ -156,23 +181,30 @@ export function registerPermitRoutes(app: FastifyInstance, ctx: RouteContext): v
       .send(`${[VERBALI_HEADER, ...lines].join('\r\n')}\r\n`);
   });
 
-  app.get(PERMIT_STATS_PATH, async (req) => {
-    const { ws } = await allowed(req, 'permits.stats');
-    const q = parse(statsQuerySchema, req.query);
-    const days = daysBetween(q.from, q.to);
-    if (days < 0 || days > MAX_STATS_DAYS) {
-      throw new AppError('invalid_input', {
-        detail: `to: da 0 a ${MAX_STATS_DAYS} giorni dopo from`,
-        field: 'to',
-      });
-    }
-    return permitStats(ctx.db, ws.comune, q.from, q.to, romeDateOf(ctx.now()));
-  });
+  app.get(
+    PERMIT_STATS_PATH,
+    { schema: { summary: 'Permit statistics', querystring: statsQuerySchema } },
+    async (req) => {
+      const { ws } = await allowed(req, 'permits.stats');
+      const q = parse(statsQuerySchema, req.query);
+      const days = daysBetween(q.from, q.to);
+      if (days < 0 || days > MAX_STATS_DAYS) {
+        throw new AppError('invalid_input', {
+          detail: `to: da 0 a ${MAX_STATS_DAYS} giorni dopo from`,
+          field: 'to',
+        });
+      }
+      return permitStats(ctx.db, ws.comune, q.from, q.to, romeDateOf(ctx.now()));
+    },
+  );
 
   /** Permits proposed for revocation (the holder moved out, emigrated, died), for a supervisor. */
   app.get(
     PERMIT_REVOCATIONS_PATH,
-    { config: { audit: { action: 'permits.revocations', entity: 'permit' } } },
+    {
+      schema: { summary: 'Revoked permits' },
+      config: { audit: { action: 'permits.revocations', entity: 'permit' } },
+    },
     async (req) => {
       const { ws } = await allowed(req, 'permits.revoke');
       const rows = await ctx.db
@@ -237,6 +269,11 @@ function verificationRoute(app: FastifyInstance, ctx: RouteContext): void {
   app.get<{ Params: { number: string }; Querystring: { k?: unknown } }>(
     PERMIT_VERIFY_PATH,
     {
+      schema: {
+        summary: 'Public verification of a permit (HTML)',
+        params: z.object({ number: z.string() }),
+        querystring: z.object({ k: z.string().optional() }),
+      },
       config: {
         audit: {
           action: 'permit.verify',

@@ -18,15 +18,22 @@ export function registryRoutes(app: FastifyInstance, ctx: RouteContext): void {
     entity: 'families',
     subject: (req: { query: unknown }) => `after=${String((req.query as { after?: unknown }).after ?? '')}`,
   };
-  app.get(REGISTRY_PAGE_PATH, { config: { audit } }, async (req) => {
-    const ws = await ctx.workstationOf(req);
-    const query = parse(pageQuery, req.query);
-    const comune = await findComune(ctx.db, ws.comune);
-    if (!comune) throw new AppError('workstation_unknown');
-    // The log position is read before the page: anything changed while paging is pulled again after.
-    const head = await headSeq(ctx.db, ws.comune);
-    const epoch = await schemaEpoch(ctx.db);
-    const page = await registryPage(ctx.db, ws.comune, query.after ?? null, query.limit);
-    return { comune, head, epoch, ...page };
-  });
+  app.get(
+    REGISTRY_PAGE_PATH,
+    {
+      schema: { summary: "A page of the comune's registry (bootstrap)", querystring: pageQuery },
+      config: { audit },
+    },
+    async (req) => {
+      const ws = await ctx.workstationOf(req);
+      const query = parse(pageQuery, req.query);
+      const comune = await findComune(ctx.db, ws.comune);
+      if (!comune) throw new AppError('workstation_unknown');
+      // The log position is read before the page: anything changed while paging is pulled again after.
+      const head = await headSeq(ctx.db, ws.comune);
+      const epoch = await schemaEpoch(ctx.db);
+      const page = await registryPage(ctx.db, ws.comune, query.after ?? null, query.limit);
+      return { comune, head, epoch, ...page };
+    },
+  );
 }

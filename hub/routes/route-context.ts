@@ -11,6 +11,8 @@ import type { WorkstationRow } from '../db/tables/workstations.table';
 import type { ChangeNotifier } from '../sync/change-notifier';
 import type { AuditKeeping } from '../audit/audit-key';
 import { noteActor } from '../audit/audit-hook';
+import { noteLogContext } from '../ops/logging';
+import type { HubMetrics } from '../ops/metrics';
 
 export interface RouteContext {
   db: Kysely<HubDatabase>;
@@ -24,6 +26,10 @@ export interface RouteContext {
   workstationOf(req: FastifyRequest): Promise<WorkstationRow>;
   /** the audit key and anchors file (outside the database) */
   audit: AuditKeeping;
+  /** this server's Prometheus metrics (push outcomes, pulls, outbox lag) */
+  metrics: HubMetrics;
+  /** aborted when the server begins to close: long polls answer at once, so shutdown is not held */
+  closing: AbortSignal;
 }
 
 export function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
@@ -46,6 +52,7 @@ export function workstationAuth(db: Kysely<HubDatabase>) {
     if (!ws) throw new AppError('workstation_unknown');
     if (ws.revoked_at) throw new AppError('workstation_revoked');
     noteActor(req, { ws });
+    noteLogContext(req, { workstation: ws.id, comune: ws.comune });
     return ws;
   };
 }

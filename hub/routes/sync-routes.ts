@@ -28,7 +28,10 @@ export function syncRoutes(app: FastifyInstance, ctx: RouteContext): void {
   /** Rejected mutations of the whole comune, for its supervisors. */
   app.get(
     EXCEPTIONS_PATH,
-    { config: { audit: { action: 'sync.exceptions', entity: 'sync_exceptions' } } },
+    {
+      schema: { summary: 'Refused mutations of the comune, for supervisors' },
+      config: { audit: { action: 'sync.exceptions', entity: 'sync_exceptions' } },
+    },
     async (req) => {
       const ws = await ctx.workstationOf(req);
       const clerk = await clerkOf(req, ws);
@@ -67,30 +70,42 @@ export function syncRoutes(app: FastifyInstance, ctx: RouteContext): void {
     },
   );
 
-  app.post(PUSH_PATH, { config: { audit: { anchorOnly: true } } }, async (req) => {
-    const ws = await ctx.workstationOf(req);
-    // The author is whoever the hub itself logged in at this workstation: a session, or the push
-    // key of an earlier login here (what they did offline). The mutations' own `clerk` is a claim.
-    const token = clerkHeader(req);
-    if (!token) throw new AppError('clerk_session_required');
-    const author = await findClerkCredential(ctx.db, token, ws, ctx.now(), ['session', 'push']);
-    const body = parse(pushRequestSchema, req.body);
-    const { results, changed } = await pushMutations(
-      ctx.db,
-      ws,
-      author,
-      body.mutations,
-      ctx.now,
-      ctx.audit,
-      (err, m) => req.log.error({ err, mutation: m }, 'mutation failed unexpectedly'),
-    );
-    if (changed) ctx.notifier.notify(ws.comune);
-    return { results };
-  });
+  app.post(
+    PUSH_PATH,
+    {
+      schema: { summary: 'Pushes mutations from a desk outbox', body: pushRequestSchema },
+      config: { audit: { anchorOnly: true } },
+    },
+    async (req) => {
+      const ws = await ctx.workstationOf(req);
+      // The author is whoever the hub itself logged in at this workstation: a session, or the push
+      // key of an earlier login here (what they did offline). The mutations' own `clerk` is a claim.
+      const token = clerkHeader(req);
+      if (!token) throw new AppError('clerk_session_required');
+      const author = await findClerkCredential(ctx.db, token, ws, ctx.now(), ['session', 'push']);
+      const body = parse(pushRequestSchema, req.body);
+      const { results, changed } = await pushMutations(
+        ctx.db,
+        ws,
+        author,
+        body.mutations,
+        ctx.now,
+        ctx.audit,
+        // its id and name only (never the args: a resident's data)
+        (err, m) => req.log.error({ err, mutation: m }, 'mutation failed unexpectedly'),
+      );
+      ctx.metrics.observePush(ws.comune, ctx.now(), body.mutations, results);
+      if (changed) ctx.notifier.notify(ws.comune);
+      return { results };
+    },
+  );
 
   app.get(
     CHANGES_PATH,
-    { config: { audit: { action: 'sync.changes', entity: 'change_log' } } },
+    {
+      schema: { summary: "Reads the comune's change log (long poll)", querystring: changesQuery },
+      config: { audit: { action: 'sync.changes', entity: 'change_log' } },
+    },
     async (req) => {
       const ws = await ctx.workstationOf(req);
       const q = parse(changesQuery, req.query);
@@ -100,9 +115,10 @@ export function syncRoutes(app: FastifyInstance, ctx: RouteContext): void {
       if (changes.length === 0 && q.waitMs > 0 && !q.entity) {
         const closed = new AbortController();
         req.raw.once('close', () => closed.abort());
-        await ctx.notifier.wait(ws.comune, q.waitMs, closed.signal);
+        await ctx.notifier.wait(ws.comune, q.waitMs, AbortSignal.any([closed.signal, ctx.closing]));
         changes = await readChanges(ctx.db, ws.comune, q.since, q.limit, scope);
       }
+      ctx.metrics.pullRequests.inc();
       noteAuditSubject(req, `seq=${q.since}..${changes[changes.length - 1]?.seq ?? q.since}`);
       return { changes, head: await headSeq(ctx.db, ws.comune), epoch: await schemaEpoch(ctx.db) };
     },

@@ -41,6 +41,10 @@ export function registerSchoolRoutes(app: FastifyInstance, ctx: RouteContext): (
     scope.post<{ Params: { school: string } }>(
       SCHOOL_ATTENDANCE_PATH,
       {
+        schema: {
+          summary: "A school canteen's attendance file (CSV)",
+          params: z.object({ school: schoolCodeParamSchema }),
+        },
         bodyLimit: ATTENDANCE_BODY_LIMIT,
         config: { audit: { action: 'school.attendanceImport', entity: 'school_enrolment' } },
       },
@@ -56,17 +60,24 @@ export function registerSchoolRoutes(app: FastifyInstance, ctx: RouteContext): (
     );
   });
 
-  app.post(SCHOOL_BILLING_PATH, async (req) => {
-    const { ws } = await allowed(req, 'school.billingRun');
-    const body = parse(billingRunSchema, req.body);
-    const report = await runBilling(ctx.db, ws.comune, body.month, ctx.now());
-    if (report.payers > 0) ctx.notifier.notify(ws.comune);
-    return report;
-  });
+  app.post(
+    SCHOOL_BILLING_PATH,
+    { schema: { summary: 'The monthly school billing run', body: billingRunSchema } },
+    async (req) => {
+      const { ws } = await allowed(req, 'school.billingRun');
+      const body = parse(billingRunSchema, req.body);
+      const report = await runBilling(ctx.db, ws.comune, body.month, ctx.now());
+      if (report.payers > 0) ctx.notifier.notify(ws.comune);
+      return report;
+    },
+  );
 
   app.get<{ Params: { payer: string } }>(
     SCHOOL_ACCOUNT_PATH,
-    { config: { audit: { action: 'school.account', entity: 'school_account' } } },
+    {
+      schema: { summary: "A payer's school account", params: z.object({ payer: payerParamSchema }) },
+      config: { audit: { action: 'school.account', entity: 'school_account' } },
+    },
     async (req) => {
       const { ws } = await allowed(req, 'school.enrol');
       const payer = parse(payerParamSchema, req.params.payer.toUpperCase());

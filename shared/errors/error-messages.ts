@@ -7,6 +7,7 @@ import { AUDIT_ERROR_MESSAGES } from './audit-errors';
 import { TRUST_ERROR_MESSAGES } from './trust-errors';
 import { IDENTITY_ERROR_MESSAGES } from './identity-errors';
 import { DESK_SECURITY_ERROR_MESSAGES } from './desk-security-errors';
+import { OPS_ERROR_MESSAGES } from './ops-errors';
 
 /**
  * Every error a user can meet, with its wording in each language. Codes are stable API:
@@ -192,6 +193,7 @@ const CORE_ERROR_MESSAGES = {
   ...TRUST_ERROR_MESSAGES,
   ...IDENTITY_ERROR_MESSAGES,
   ...DESK_SECURITY_ERROR_MESSAGES,
+  ...OPS_ERROR_MESSAGES,
   internal: {
     it: "Errore interno. L'operazione non è stata eseguita; riprovare o contattare l'assistenza.",
     en: 'Internal error. Nothing was changed; try again or contact support.',
