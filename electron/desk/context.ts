@@ -18,6 +18,11 @@ export interface DeskConfig {
   version: string;
   /** what the offline verifier costs; OWASP_SCRYPT unless a test passes a cheaper one */
   verifierCost?: ScryptCost;
+  /**
+   * Every instance of the hub (managed config; default SPORTELLO_HUB_URLS, comma-separated): the
+   * desk fails over among them and the one it enrolled with (hub-client/hub-urls.ts).
+   */
+  hubUrls?: readonly string[];
 }
 
 export interface ActiveSession {

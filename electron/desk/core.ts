@@ -7,6 +7,7 @@ import { AuthorKeys } from './session/author-keys';
 import { createDispatch, type Dispatch } from './dispatch';
 import { createHandlers } from './handlers';
 import { createHubClient, type DeskHubClient, type HubClient } from './hub-client/hub-client';
+import { hubUrlsFromEnv, parseHubUrls } from './hub-client/hub-urls';
 import { initialSyncStatus } from './sync/bootstrap';
 import { SyncEngine, type SyncEngineOptions } from './sync/sync-engine';
 
@@ -39,12 +40,14 @@ export const DEFAULT_DESK_CONFIG: Omit<DeskConfig, 'version'> = {
 /** Composition root of the workstation core: Electron main and browser mode both call this. */
 export async function createDeskCore(opts: DeskCoreOptions): Promise<DeskCore> {
   const { db, close } = await openDeskDatabase(opts.dbFile);
+  const hubUrls = opts.config.hubUrls ? parseHubUrls(opts.config.hubUrls) : hubUrlsFromEnv();
   const hub: DeskHubClient = opts.hub
     ? { call: () => Promise.reject(new AppError('hub_unreachable')), ...opts.hub }
     : createHubClient({
         credential: () => opts.credentials.read(),
         version: opts.config.version,
         locale: () => ctx.state.locale,
+        hubUrls: () => hubUrls,
       });
   const ctx: DeskContext = {
     db,
