@@ -59,6 +59,12 @@ export interface OpenHubOptions {
 export async function openHubDatabase(opts: OpenHubOptions): Promise<HubDb> {
   if (opts.databaseUrl && /^postgres(ql)?:\/\//.test(opts.databaseUrl)) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolMax ?? pgPoolMax() });
+    // A connection the server dropped (a restart, a failover, an administrator) is an event on the
+    // pool: unheard, Node would end the process. The pool replaces it; the query that used it fails.
+    // A connection held between queries (an advisory lock's) reports on itself, not on the pool.
+    const lost = (err: Error) => console.error(`[hub] PostgreSQL connection lost: ${err.message}`);
+    pool.on('error', lost);
+    pool.on('connect', (client) => client.on('error', lost));
     const db = new Kysely<HubDatabase>({ dialect: new PostgresDialect({ pool }) });
     try {
       await migrateOnce(db);
