@@ -126,12 +126,24 @@ async function prepareStore(options: OpenHubOptions, workstations: number): Prom
 // ---------------------------------------------------------------------------------------------
 // Child processes
 
+/** every child this run started, ended with it whatever happens (a benchmark leaves nothing running) */
+const children = new Set<ChildProcess>();
+let stopCluster: (() => void) | null = null;
+function cleanUp(): void {
+  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  stopCluster?.();
+  stopCluster = null;
+}
+
 function spawnRole(role: string, env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', SELF], {
+  const child = spawn(process.execPath, ['--import', 'tsx', SELF], {
     cwd: ROOT,
     env: { ...process.env, ...env, SPORTELLO_HUB_BENCH_ROLE: role },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  return child;
 }
 
 function lineFrom(proc: ChildProcess, prefix: string, timeoutMs: number): Promise<string> {
@@ -264,7 +276,9 @@ async function main(): Promise<void> {
     const dir = mkdtempSync(join(tmpdir(), 'sportello-hub-bench-sqlite-'));
     const options = { sqliteFile: join(dir, 'hub.sqlite') };
     log(`[bench:hub] sqlite: preparing ${workstations} workstations…`);
+    const t0 = performance.now();
     const desks = await prepareStore(options, workstations);
+    log(`[bench:hub] sqlite: prepared in ${Math.round((performance.now() - t0) / 1000)} s`);
     const hub = await startInstance({ HUB_SQLITE: options.sqliteFile });
     log(`[bench:hub] sqlite: ${minutes} min of load`);
     const { result, ids } = await runLoad([hub.url], desks, durationMs);
@@ -278,6 +292,7 @@ async function main(): Promise<void> {
 
   // two instances on PostgreSQL, instance 1 killed half way and restarted 5 s later
   const pgCluster = startPostgresCluster();
+  stopCluster = pgCluster.stop;
   try {
     const admin = await openHubDatabase({ databaseUrl: pgCluster.url });
     await sql`create database hub_bench`.execute(admin.db);
@@ -310,7 +325,7 @@ async function main(): Promise<void> {
     );
     lines.push(line('postgres', 2, workstations, minutes, result, a));
   } finally {
-    pgCluster.stop();
+    cleanUp();
   }
   for (const l of lines) console.log(l);
 }
@@ -442,8 +457,14 @@ if (role === 'hub') {
     },
   );
 } else {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => {
+      cleanUp();
+      process.exit(130);
+    });
   main().catch((err: unknown) => {
     console.error(err);
+    cleanUp();
     process.exit(1);
   });
 }
