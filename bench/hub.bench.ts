@@ -178,10 +178,13 @@ async function startInstance(env: Record<string, string>): Promise<Instance> {
   const url = await lineFrom(proc, 'listening ', 120_000);
   const port = new URL(url).port;
   const exit = async (signal: NodeJS.Signals) => {
-    if (proc.exitCode !== null || proc.signalCode !== null) return;
-    const exited = new Promise((ok) => proc.once('exit', ok));
-    proc.kill(signal);
-    await Promise.race([exited, sleep(10_000).then(() => proc.kill('SIGKILL'))]);
+    const p = proc; // not the one a restart starts meanwhile
+    if (p.exitCode !== null || p.signalCode !== null) return;
+    const exited = new Promise((ok) => p.once('exit', ok));
+    p.kill(signal);
+    const late = setTimeout(() => p.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(late);
   };
   return {
     url,
@@ -304,7 +307,7 @@ async function main(): Promise<void> {
       [0, 1].map(() => startInstance({ DATABASE_URL: options.databaseUrl })),
     );
     log(`[bench:hub] postgres: ${minutes} min of load on ${instances.map((i) => i.url).join(' ')}`);
-    const chaos = (async () => {
+    const chaos: Promise<void> = (async () => {
       await sleep(durationMs / 2);
       log('[bench:hub] postgres: killing instance 1');
       await instances[0]!.kill();
@@ -312,6 +315,7 @@ async function main(): Promise<void> {
       await instances[0]!.restart();
       log('[bench:hub] postgres: instance 1 back');
     })();
+    chaos.catch(() => undefined); // awaited below; reported there
     const { result, ids } = await runLoad(
       instances.map((i) => i.url),
       desks,
@@ -457,6 +461,7 @@ if (role === 'hub') {
     },
   );
 } else {
+  process.once('exit', cleanUp);
   for (const signal of ['SIGINT', 'SIGTERM'] as const)
     process.once(signal, () => {
       cleanUp();
