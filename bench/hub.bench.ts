@@ -8,7 +8,8 @@
  * what is not answered stays and goes again with the same ids, as the real sync engine does.
  * At the end the desks drain their outboxes and the database is asked what it holds:
  * - errors: pushes that found no instance, and mutations the hub refused (failover retries are not errors);
- * - lost: mutations a desk made that the hub never recorded;
+ * - lost: mutations the hub acknowledged (applied or duplicate: the desk drops them) that it does
+ *   not hold; what is still in an outbox at the end is reported as pending, not lost;
  * - duplicated: mutations recorded more than once in the change log;
  * - push_p99_ms: of every push call, failover included; mutations_per_s: acknowledged, in the window.
  * The same run on one embedded SQLite hub (no kill) is printed first, for comparison.
@@ -403,7 +404,6 @@ async function clientsRole(load: Load): Promise<LoadResult> {
             at: new Date().toISOString(),
           };
           outbox.push(m);
-          ids.push(m.id);
         }
       }
       const batch = outbox.slice(0, 50);
@@ -414,8 +414,13 @@ async function clientsRole(load: Load): Promise<LoadResult> {
         result.pushes++;
         result.latencies.push(t1 - t0);
         for (const a of answers) {
-          if (a.status === 'rejected') result.rejected++;
-          else if (t1 <= end) result.acknowledged++;
+          if (a.status === 'rejected') {
+            result.rejected++;
+            continue;
+          }
+          // the desk drops it from its outbox now: the hub must hold it, once
+          ids.push(a.id);
+          if (t1 <= end) result.acknowledged++;
         }
         const done = new Set(answers.map((a) => a.id));
         outbox.splice(0, outbox.length, ...outbox.filter((m) => !done.has(m.id)));
