@@ -12,7 +12,7 @@ import { workstationAuth } from './routes/route-context';
 import { syncRoutes } from './routes/sync-routes';
 import { quarantineRoutes } from './routes/quarantine-routes';
 import { registerServiceRoutes } from './services/merge';
-import { ChangeNotifier } from './sync/change-notifier';
+import { changeNotifierFor, type ChangeNotifier } from './sync/change-notifier';
 import { throwawayAuditKeeping, type AuditKeeping } from './audit/audit-key';
 import { installAuditTrail } from './audit/audit-hook';
 import { deskAuditRoutes } from './audit/desk-audit-routes';
@@ -52,7 +52,7 @@ export function buildHubServer(opts: HubServerOptions): FastifyInstance {
   const ctx: RouteContext = {
     db,
     now: opts.now ?? (() => new Date()),
-    notifier: opts.notifier ?? new ChangeNotifier(),
+    notifier: opts.notifier ?? changeNotifierFor(opts.hubDb),
     offlineGraceHours: opts.offlineGraceHours ?? offlineGraceHoursFromEnv(),
     passwordCost: opts.passwordCost ?? OWASP_SCRYPT,
     workstationOf: workstationAuth(db),
@@ -92,7 +92,10 @@ export function buildHubServer(opts: HubServerOptions): FastifyInstance {
 
   installAuditTrail(app, db, ctx.audit, ctx.now);
   let stopServiceJobs: () => Promise<void> = async () => undefined;
-  app.addHook('onClose', async () => stopServiceJobs());
+  app.addHook('onClose', async () => {
+    await stopServiceJobs();
+    await ctx.notifier.close();
+  });
   // The plugins that read every route's options (OpenAPI, rate limits) load first; the routes are
   // declared in a plugin after them, so each route is seen by both.
   void app.register(async (scope) => {

@@ -21,6 +21,11 @@ export interface DeskConfig {
   verifierCost?: ScryptCost;
   /** IT's machine-wide configuration, when the workstation is managed (managed-config/) */
   managed?: ManagedRuntime | null;
+  /**
+   * Every instance of the hub (managed config; default SPORTELLO_HUB_URLS, comma-separated): the
+   * desk fails over among them and the one it enrolled with (hub-client/hub-urls.ts).
+   */
+  hubUrls?: readonly string[];
 }
 
 export interface ActiveSession {

@@ -8,6 +8,7 @@ import { createDispatch, type Dispatch } from './dispatch';
 import { createHandlers } from './handlers';
 import { createHubClient, type DeskHubClient, type HubClient } from './hub-client/hub-client';
 import { createHubFetch, readCaCertificate } from './hub-client/tls';
+import { hubUrlsFromEnv, parseHubUrls } from './hub-client/hub-urls';
 import { initialSyncStatus } from './sync/bootstrap';
 import { SyncEngine, type SyncEngineOptions } from './sync/sync-engine';
 
@@ -42,6 +43,7 @@ export const DEFAULT_DESK_CONFIG: Omit<DeskConfig, 'version'> = {
 /** Composition root of the workstation core: Electron main and browser mode both call this. */
 export async function createDeskCore(opts: DeskCoreOptions): Promise<DeskCore> {
   const { db, close } = await openDeskDatabase(opts.dbFile, undefined, opts.encryption ?? null);
+  const hubUrls = opts.config.hubUrls ? parseHubUrls(opts.config.hubUrls) : hubUrlsFromEnv();
   const hub: DeskHubClient = opts.hub
     ? { call: () => Promise.reject(new AppError('hub_unreachable')), ...opts.hub }
     : createHubClient({
@@ -54,6 +56,7 @@ export async function createDeskCore(opts: DeskCoreOptions): Promise<DeskCore> {
             ? readCaCertificate(opts.config.managed.config.caCertificate)
             : null,
         }),
+        hubUrls: () => hubUrls,
       });
   const ctx: DeskContext = {
     db,

@@ -8,6 +8,7 @@ import { romeDateOf } from '../../shared/calendar/rome-date';
 import { AppError, localizeError } from '../../shared/errors/app-error';
 import { isErrorCode } from '../../shared/errors/app-error';
 import type { HubDatabase } from '../db/database';
+import { runDueOnce } from '../db/job-runs';
 import { appendChanges, issueNoticeBatch, type NoticeBatchItem } from './canone-notices';
 import { findApplication, noticesOf, saveApplication } from './canone-repository';
 
@@ -220,8 +221,8 @@ export async function runYearly(
 /**
  * The 1 January job, on the hub's clock (`now`, which tests move): on the first tick of
  * 1 January (Italian calendar) it runs the new year for every comune of the hub; a run missed
- * (the hub was down) is started on demand (CLI, admin route). Returns the stop function, which
- * waits for a run in progress.
+ * (the hub was down) is started on demand (CLI, admin route). Several hub instances on one
+ * database run it once (`runDueOnce`). Returns the stop function, which waits for a run in progress.
  */
 export function startYearlyJob(opts: {
   db: Kysely<HubDatabase>;
@@ -237,21 +238,24 @@ export function startYearlyJob(opts: {
     const today = romeDateOf(opts.now());
     const year = Number(today.slice(0, 4));
     if (!today.endsWith('-01-01') || lastYear === year) return;
-    current = (async () => {
+    current = runDueOnce(opts.db, 'canone-yearly', String(year), async () => {
       const comuni = await opts.db.selectFrom('comuni').select('belfiore').execute();
       for (const { belfiore } of comuni) {
-        if (stopped) return;
+        // stopping mid-way records nothing: the next start (here or elsewhere) resumes the year
+        if (stopped) throw new Error('stopped');
         const report = await runYearly(opts.db, belfiore, year, opts.now());
         if (report.issued > 0) opts.onChanged(belfiore);
         console.log(
           `[hub] canone yearly run ${belfiore} ${year}: ${report.issued} notices, ${report.skipped} skipped, ${report.failed.length} failed (${report.seconds} s)`,
         );
       }
-      lastYear = year;
-    })()
+    })
+      .then((outcome) => {
+        if (outcome !== 'busy') lastYear = year;
+      })
       .catch((err: unknown) => {
         // tried again at the next tick; the hub keeps serving
-        console.error('[hub] canone yearly job failed', err);
+        if (!stopped) console.error('[hub] canone yearly job failed', err);
       })
       .finally(() => {
         current = null;

@@ -4,6 +4,7 @@ import { applyCaseEvent, SYSTEM_ACTOR } from '../../shared/cases/case-engine';
 import { caseRecordSchema } from '../../shared/cases/case-record';
 import { AppError } from '../../shared/errors/app-error';
 import type { HubDatabase } from '../db/database';
+import { isPostgres, runDueOnce } from '../db/job-runs';
 import { publishCase, saveCase } from './case-repository';
 
 /**
@@ -26,6 +27,8 @@ export async function runSilenceAssent(
     .execute();
   const comuni = new Set<string>();
   let granted = 0;
+  // a clerk's push on the same case (a refusal notice) waits for this grant, and sees it
+  const lockRow = isPostgres(db);
   for (const c of candidates) {
     const done = await db.transaction().execute(async (trx) => {
       const row = await trx
@@ -33,6 +36,7 @@ export async function runSilenceAssent(
         .select('record')
         .where('id', '=', c.id)
         .where('silence_watch', '=', 1)
+        .$if(lockRow, (q) => q.forUpdate())
         .executeTakeFirst();
       if (!row) return false;
       const record = caseRecordSchema.parse(JSON.parse(row.record));
@@ -64,7 +68,8 @@ export async function runSilenceAssent(
 
 /**
  * The daily job, on the hub's clock (`now`, which tests move): it ticks often but works once per
- * Italian calendar day (silence forms at the start of a day), and once at start-up.
+ * Italian calendar day (silence forms at the start of a day), across all hub instances on one
+ * database (`runDueOnce`: one runs it, the others find it done).
  */
 export function startSilenceAssentJob(opts: {
   db: Kysely<HubDatabase>;
@@ -79,10 +84,13 @@ export function startSilenceAssentJob(opts: {
     if (stopped || running) return;
     const day = romeDateOf(opts.now());
     if (day === lastDay) return;
-    running = runSilenceAssent(opts.db, opts.now())
-      .then((r) => {
-        lastDay = day;
-        r.comuni.forEach(opts.onChanged);
+    let changed: string[] = [];
+    running = runDueOnce(opts.db, 'silence-assent', day, async () => {
+      changed = (await runSilenceAssent(opts.db, opts.now())).comuni;
+    })
+      .then((outcome) => {
+        if (outcome !== 'busy') lastDay = day;
+        changed.forEach(opts.onChanged);
       })
       .catch((err: unknown) => {
         // a failed run is tried again at the next tick; the hub keeps serving

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { withStatementCache } from '../../shared/util/statement-cache';
 import {
+  sql,
   Kysely,
   Migrator,
   PostgresDialect,
@@ -21,10 +22,25 @@ export type HubDialect = 'sqlite' | 'postgres';
 export interface HubDb {
   db: Kysely<HubDatabase>;
   dialect: HubDialect;
+  /** PostgreSQL only: the pool and where it connects (the change notifier's own LISTEN connection) */
+  pg?: { pool: pg.Pool; connectionString: string } | undefined;
   close(): Promise<void>;
   /** PostgreSQL only: the connection pool, for its metrics */
   pool?: pg.Pool;
 }
+
+/**
+ * Connections one hub instance opens at most (SPORTELLO_PG_POOL_MAX, default 10). With N
+ * instances the cluster needs N x (this + 1 for the change notifier's LISTEN) connections below
+ * its `max_connections`, with room for psql, backups and replication (docs/multi-instance.md).
+ */
+export function pgPoolMax(env: NodeJS.ProcessEnv = process.env): number {
+  const n = Number(env.SPORTELLO_PG_POOL_MAX ?? 10);
+  return Number.isInteger(n) && n >= 2 && n <= 500 ? n : 10;
+}
+
+/** The same number in every hub instance: the key of the migrations' advisory lock ("Spmi"). */
+const MIGRATION_LOCK_KEY = 0x53706d69;
 
 class StaticMigrationProvider implements MigrationProvider {
   constructor(private readonly migrations: Record<string, Migration>) {}
@@ -37,15 +53,34 @@ export interface OpenHubOptions {
   /** postgres://... selects PostgreSQL (production path); otherwise the embedded SQLite file */
   databaseUrl?: string | undefined;
   sqliteFile?: string;
+  /** PostgreSQL: the pool's size (default `pgPoolMax()`) */
+  poolMax?: number;
 }
 
 /** Opens the hub's store and migrates it; an existing SQLite file is backed up before it is migrated. */
 export async function openHubDatabase(opts: OpenHubOptions): Promise<HubDb> {
   if (opts.databaseUrl && /^postgres(ql)?:\/\//.test(opts.databaseUrl)) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolMax ?? pgPoolMax() });
+    // A connection the server dropped (a restart, a failover, an administrator) is an event on the
+    // pool: unheard, Node would end the process. The pool replaces it; the query that used it fails.
+    // A connection held between queries (an advisory lock's) reports on itself, not on the pool.
+    const lost = (err: Error) => console.error(`[hub] PostgreSQL connection lost: ${err.message}`);
+    pool.on('error', lost);
+    pool.on('connect', (client) => client.on('error', lost));
     const db = new Kysely<HubDatabase>({ dialect: new PostgresDialect({ pool }) });
-    await migrate(db, null);
-    return { db, dialect: 'postgres', close: () => db.destroy(), pool };
+    try {
+      await migrateOnce(db);
+    } catch (err) {
+      await db.destroy();
+      throw err;
+    }
+    return {
+      db,
+      dialect: 'postgres',
+      pg: { pool, connectionString: opts.databaseUrl },
+      pool,
+      close: () => db.destroy(),
+    };
   }
   const file = opts.sqliteFile ?? 'data/hub/hub.sqlite';
   const existed = file !== ':memory:' && existsSync(file);
@@ -75,7 +110,36 @@ export async function openHubDatabase(opts: OpenHubOptions): Promise<HubDb> {
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 
+/**
+ * Several instances started together on one PostgreSQL: one migrates, the others wait on a
+ * session advisory lock (held on one connection for the whole run, released when it ends or the
+ * process dies) and then find nothing pending. Kysely's own lock covers the migrations'
+ * transaction only, not the creation of its bookkeeping tables nor our reading of what is pending.
+ */
+async function migrateOnce(db: Kysely<HubDatabase>): Promise<void> {
+  await db.connection().execute(async (conn) => {
+    await sql`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`.execute(conn);
+    try {
+      await runMigrations(conn, null);
+    } finally {
+      await sql`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.execute(conn);
+    }
+  });
+}
+
 async function migrate(
+  db: Kysely<HubDatabase>,
+  backup: ((firstPending: string) => Promise<void>) | null,
+): Promise<void> {
+  try {
+    await runMigrations(db, backup);
+  } catch (err) {
+    await db.destroy();
+    throw err;
+  }
+}
+
+async function runMigrations(
   db: Kysely<HubDatabase>,
   backup: ((firstPending: string) => Promise<void>) | null,
 ): Promise<void> {
@@ -91,7 +155,6 @@ async function migrate(
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
-    await db.destroy();
     throw new Error(`Hub migration ${failed?.migrationName ?? ''} failed`, { cause: error });
   }
 }

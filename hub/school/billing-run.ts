@@ -32,6 +32,7 @@ import type { DebtPositionsTable } from '../db/tables/cashdesk.table';
 import { appendChanges } from '../canone/canone-notices';
 import { accountRecordOf, billOf, storedEnrolmentOf } from './school-repository';
 import { schoolTariffTables } from './school-tariffs';
+import { runDueOnce } from '../db/job-runs';
 
 type Trx = Transaction<HubDatabase>;
 
@@ -526,7 +527,8 @@ function rejection(payer: string, err: unknown): SchoolBillingReport['rejected']
 
 /**
  * The job on the 1st of each month: bills the month just ended for every comune with school
- * enrolments. A failure is tried again at the next tick; the hub keeps serving.
+ * enrolments, once across all hub instances on one database (`runDueOnce`). A failure is tried
+ * again at the next tick; the hub keeps serving.
  */
 export function startBillingJob(opts: {
   db: Kysely<HubDatabase>;
@@ -543,20 +545,23 @@ export function startBillingJob(opts: {
     if (!today.endsWith('-01') || lastMonth === today.slice(0, 7)) return;
     const month = previousMonth(today.slice(0, 7));
     if (month < FIRST_BILLABLE_MONTH) return;
-    current = (async () => {
+    current = runDueOnce(opts.db, 'school-billing', month, async () => {
       const comuni = await opts.db.selectFrom('school_enrolments').select('comune').distinct().execute();
       for (const { comune } of comuni) {
-        if (stopped) return;
+        // stopping mid-way records nothing: the next start resumes the month (billed payers are skipped)
+        if (stopped) throw new Error('stopped');
         const report = await runBilling(opts.db, comune, month, opts.now());
         if (report.notices > 0 || report.payers > 0) opts.onChanged(comune);
         console.log(
           `[hub] school billing ${comune} ${month}: ${report.notices} notices for ${report.payers} payers, ${report.rejected.length} rejected (${report.seconds} s)`,
         );
       }
-      lastMonth = today.slice(0, 7);
-    })()
+    })
+      .then((outcome) => {
+        if (outcome !== 'busy') lastMonth = today.slice(0, 7);
+      })
       .catch((err: unknown) => {
-        console.error('[hub] school billing job failed', err);
+        if (!stopped) console.error('[hub] school billing job failed', err);
       })
       .finally(() => {
         current = null;

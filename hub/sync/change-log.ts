@@ -1,4 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { isPostgres } from '../db/job-runs';
 import type { Change } from '../../shared/sync/mutations';
 import type { HubDatabase } from '../db/database';
 import type { ChangeLogTable } from '../db/tables/sync.table';
@@ -18,6 +19,11 @@ export async function appendChange(
     mutationId?: string;
   },
 ): Promise<void> {
+  // PostgreSQL hands out `seq` at insert, not at commit: a transaction that took seq 10 and commits
+  // after the one that took 11 would be skipped by a desk that already pulled 11. One writer per
+  // comune's log at a time (until commit) makes its seqs commit in order. SQLite has one writer.
+  if (isPostgres(trx))
+    await sql`select pg_advisory_xact_lock(hashtext(${`change_log:${c.comune}`}))`.execute(trx);
   await trx
     .insertInto('change_log')
     .values({

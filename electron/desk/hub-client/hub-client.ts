@@ -30,6 +30,7 @@ import {
 } from '../../../shared/sync/registry-page';
 import type { Credential } from '../credential-file';
 import { createHubFetch, type HubFetch } from './tls';
+import { hubCandidates } from './hub-urls';
 
 export interface HubClient {
   /** `ring`: the update ring the managed configuration assigns (the hub keeps one it knows) */
@@ -87,20 +88,90 @@ export interface HubClientOptions {
   locale?: () => string;
   /** HTTPS policy and trust (tls.ts); default: system trust, http only to loopback */
   fetch?: HubFetch;
+  /** other instances of the same hub (managed config `hubUrls`): failed over to, see `request` */
+  hubUrls?: () => readonly string[];
 }
 
-/** Real HTTP to the hub. Every answer is validated; hub errors keep their code so the clerk reads the hub's reason. */
+/** Connection errors that mean the request never reached the hub: safe to send elsewhere, even a POST. */
+const NOT_SENT = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+function neverSent(err: unknown): boolean {
+  const cause = (err as { cause?: { code?: string; errors?: { code?: string }[] } })?.cause;
+  if (cause?.code && NOT_SENT.has(cause.code)) return true;
+  // happy eyeballs: one refusal per address
+  return !!cause?.errors?.length && cause.errors.every((e) => !!e.code && NOT_SENT.has(e.code));
+}
+
+/**
+ * Real HTTP to the hub. Every answer is validated; hub errors keep their code so the clerk reads the hub's reason.
+ *
+ * Failover: with several hub instances listed, a call that finds no connection, times out, or
+ * gets a 5xx is sent to the next instance, and the desk stays on whichever answered (sticky).
+ * The outbox is never touched by this: a push that lost its answer is sent again with the same
+ * mutation ids and the hub answers `duplicate` for what it already applied. A call that must not
+ * act twice (noRetry: login, logout, other POSTs) moves on only when the connection was refused,
+ * i.e. the request never left the desk, or on 503 (the instance did not take it).
+ */
 export function createHubClient(opts: HubClientOptions): DeskHubClient {
   const timeoutMs = opts.timeoutMs ?? 15_000;
   const hubFetch = opts.fetch ?? createHubFetch();
+  /** the instance that answered last */
+  let preferred: string | null = null;
 
   async function request<S extends z.ZodType>(
-    base: string,
+    enrolledBase: string,
     token: string | null,
     path: string,
     init: RequestInit & { timeoutMs?: number; noRetry?: boolean; clerkToken?: string | null },
     schema: S,
   ): Promise<z.infer<S>> {
+    const candidates = hubCandidates(enrolledBase, opts.hubUrls?.() ?? [], preferred);
+    // one hub: a second, fresh try at the same address (see below); several: each once
+    const order = candidates.length > 1 ? candidates : [candidates[0]!, candidates[0]!];
+    let failure: unknown = new AppError('hub_unreachable');
+    for (let i = 0; i < order.length; i++) {
+      const base = order[i]!;
+      const nextIsOther = order.slice(i + 1).some((u) => u !== base);
+      const outcome = await requestOnce(base, token, path, init, schema);
+      if (outcome.ok) {
+        preferred = base;
+        return outcome.value;
+      }
+      failure = outcome.error;
+      if (init.signal?.aborted) break;
+      if (outcome.kind === 'answer') {
+        // the hub answered: a refusal stands; a server fault may be this instance's alone
+        const status = outcome.status;
+        const instanceFault = status === 503 || (status >= 500 && !init.noRetry);
+        if (!instanceFault || !nextIsOther) break;
+        continue;
+      }
+      // no answer. A pooled keep-alive socket may have died with a hub restart, or the instance
+      // died: the sync calls are safe to repeat (mutations carry their id, pulls a cursor)
+      if (init.noRetry && !outcome.neverSent) break;
+    }
+    throw failure;
+  }
+
+  type Outcome<T> =
+    | { ok: true; value: T }
+    | { ok: false; kind: 'answer'; status: number; error: unknown }
+    | { ok: false; kind: 'network'; neverSent: boolean; error: unknown };
+
+  async function requestOnce<S extends z.ZodType>(
+    base: string,
+    token: string | null,
+    path: string,
+    init: RequestInit & { timeoutMs?: number; noRetry?: boolean; clerkToken?: string | null },
+    schema: S,
+  ): Promise<Outcome<z.infer<S>>> {
     const attempt = () => {
       const timeout = AbortSignal.timeout(init.timeoutMs ?? timeoutMs);
       return hubFetch(new URL(path, base), {
@@ -122,27 +193,27 @@ export function createHubClient(opts: HubClientOptions): DeskHubClient {
     } catch (err) {
       // an insecure address or an untrusted certificate is not a network fault: never retried
       if (err instanceof AppError) throw err;
-      // A pooled keep-alive socket may have died with a hub restart: one fresh try. The sync
-      // calls are safe to repeat (mutations carry their id, pulls a cursor); the others say noRetry.
-      try {
-        if (init.signal?.aborted || init.noRetry) throw new Error('not retried');
-        res = await attempt();
-      } catch {
-        throw new AppError('hub_unreachable');
-      }
+      return {
+        ok: false,
+        kind: 'network',
+        neverSent: neverSent(err),
+        error: new AppError('hub_unreachable'),
+      };
     }
     const body: unknown = await res.json().catch(() => undefined);
     if (!res.ok) {
       const parsed = hubErrorSchema.safeParse(body);
-      if (parsed.success && isErrorCode(parsed.data.error.code)) {
-        throw new AppError(parsed.data.error.code, parsed.data.error.params ?? {});
-      }
-      throw new AppError('hub_error', { status: res.status });
+      const error =
+        parsed.success && isErrorCode(parsed.data.error.code)
+          ? new AppError(parsed.data.error.code, parsed.data.error.params ?? {})
+          : new AppError('hub_error', { status: res.status });
+      return { ok: false, kind: 'answer', status: res.status, error };
     }
     const parsed = schema.safeParse(body);
     // A truncated or garbled body is a network fault, not data: the caller retries.
-    if (!parsed.success) throw new AppError('hub_unreachable');
-    return parsed.data;
+    if (!parsed.success)
+      return { ok: false, kind: 'network', neverSent: false, error: new AppError('hub_unreachable') };
+    return { ok: true, value: parsed.data };
   }
 
   const enrolled = (): Credential => {
