@@ -38,7 +38,10 @@ export function registerSocialRoutes(app: FastifyInstance, ctx: RouteContext): v
 
   app.get(
     SOCIAL_CONTRIBUTO_PATH,
-    { config: { audit: { action: 'social.contributo.read', entity: 'social_contributo', subject: idOf } } },
+    {
+      schema: { summary: 'One contributo record (social office)', params: recordParamsSchema },
+      config: { audit: { action: 'social.contributo.read', entity: 'social_contributo', subject: idOf } },
+    },
     async (req) => {
       const { ws } = await office(req, 'social.contributo');
       const { id } = parse(recordParamsSchema, req.params);
@@ -50,7 +53,10 @@ export function registerSocialRoutes(app: FastifyInstance, ctx: RouteContext): v
 
   app.get(
     SOCIAL_SAD_PATH,
-    { config: { audit: { action: 'social.sad.read', entity: 'social_sad', subject: idOf } } },
+    {
+      schema: { summary: 'One SAD record (social office)', params: recordParamsSchema },
+      config: { audit: { action: 'social.sad.read', entity: 'social_sad', subject: idOf } },
+    },
     async (req) => {
       const { ws } = await office(req, 'social.sadApply');
       const { id } = parse(recordParamsSchema, req.params);
@@ -62,7 +68,10 @@ export function registerSocialRoutes(app: FastifyInstance, ctx: RouteContext): v
 
   app.get(
     SOCIAL_WAITING_PATH,
-    { config: { audit: { action: 'social.waiting.read', entity: 'social_sad' } } },
+    {
+      schema: { summary: 'The SAD waiting list in order (supervisors)' },
+      config: { audit: { action: 'social.waiting.read', entity: 'social_sad' } },
+    },
     async (req): Promise<WaitingListEntryView[]> => {
       // the office first (a supervisor of another office is refused as outside it), then the role
       const { ws, clerk } = await office(req, 'social.sadApply');
@@ -90,6 +99,7 @@ export function registerSocialRoutes(app: FastifyInstance, ctx: RouteContext): v
   app.get(
     SOCIAL_TREASURY_PATH,
     {
+      schema: { summary: "The treasury CSV of a month's contributo payments", querystring: monthQuerySchema },
       config: {
         audit: {
           action: 'social.treasury.export',
@@ -111,7 +121,13 @@ export function registerSocialRoutes(app: FastifyInstance, ctx: RouteContext): v
 
   app.post(
     SOCIAL_SAD_HOURS_PATH,
-    { config: { audit: { action: 'social.sad.hours', entity: 'social_sad' } } },
+    {
+      schema: {
+        summary: "Imports the provider's delivered SAD hours (CSV in JSON)",
+        body: sadHoursBodySchema,
+      },
+      config: { audit: { action: 'social.sad.hours', entity: 'social_sad' } },
+    },
     async (req) => {
       const { ws } = await office(req, 'social.sadBilling');
       const body = parse(sadHoursBodySchema, req.body);
@@ -121,7 +137,10 @@ export function registerSocialRoutes(app: FastifyInstance, ctx: RouteContext): v
 
   app.post(
     SOCIAL_SAD_BILLING_PATH,
-    { config: { audit: { action: 'social.sad.billing', entity: 'social_sad' } } },
+    {
+      schema: { summary: "Runs the month's SAD billing", body: monthQuerySchema },
+      config: { audit: { action: 'social.sad.billing', entity: 'social_sad' } },
+    },
     async (req) => {
       const { ws } = await office(req, 'social.sadBilling');
       const { month } = parse(monthQuerySchema, req.body);

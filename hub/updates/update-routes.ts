@@ -4,6 +4,7 @@ import { createReadStream } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { AppError } from '../../shared/errors/app-error';
 import { renderFeedYaml } from '../../shared/updates/feed';
 import {
@@ -35,6 +36,19 @@ import type { UpdateFileRow } from './update-tables';
 
 export const UPDATE_STATUS_PATH = `${UPDATES_PREFIX}/status`;
 const SMALL_FILE_BYTES = 1024 * 1024;
+
+/**
+ * What the feed and file routes read from a request, for the OpenAPI description: the desk's
+ * version header is parsed with `deskVersionSchema` where it is read (a malformed one is ignored,
+ * the last reported version counts), the platform is checked against UPDATE_PLATFORMS in `serve`.
+ * The answers are YAML or bytes: no response schema.
+ */
+const feedHeadersSchema = z.object({
+  [DESK_VERSION_HEADER]: deskVersionSchema.optional(),
+  range: z.string().optional(),
+});
+const fileParamsSchema = z.object({ file: z.string() });
+const platformFileParamsSchema = z.object({ platform: z.enum(UPDATE_PLATFORMS), file: z.string() });
 
 export interface UpdateRoutesOptions {
   /** where the artefacts and the update key live; default: beside the audit key (<data>/hub) */
@@ -101,7 +115,9 @@ export function registerUpdateRoutes(
   const updateKey = (): UpdateKey => (key ??= loadUpdateKey(join(hubDir, 'update-signing.key')));
 
   // public: the key only verifies; a desk pins it at its first check (or from its managed configuration)
-  app.get(UPDATE_KEY_PATH, async () => ({ publicKey: updateKey().publicKeyPem }));
+  app.get(UPDATE_KEY_PATH, { schema: { summary: "The update signing key's public half" } }, async () => ({
+    publicKey: updateKey().publicKeyPem,
+  }));
 
   const currentVersionOf = (req: FastifyRequest, state: FeedState, ws: WorkstationRow): string | null => {
     const claimed = deskVersionSchema.safeParse(req.headers[DESK_VERSION_HEADER]);
@@ -263,48 +279,76 @@ export function registerUpdateRoutes(
       return sendFile(req, reply, await fileFor(req, ws, first, name));
     };
 
-  app.get<{ Params: { file: string } }>(`${UPDATES_PREFIX}/:file`, serve(false));
-  app.get<{ Params: { platform: string; file: string } }>(`${UPDATES_PREFIX}/:platform/:file`, serve(true));
+  app.get<{ Params: { file: string } }>(
+    `${UPDATES_PREFIX}/:file`,
+    {
+      schema: {
+        summary: "The workstation's update feed or a file of its release (platform from the name)",
+        params: fileParamsSchema,
+        headers: feedHeadersSchema,
+      },
+    },
+    serve(false),
+  );
+  app.get<{ Params: { platform: string; file: string } }>(
+    `${UPDATES_PREFIX}/:platform/:file`,
+    {
+      schema: {
+        summary: "The workstation's update feed or a file of its release, for one platform",
+        params: platformFileParamsSchema,
+        headers: feedHeadersSchema,
+      },
+    },
+    serve(true),
+  );
 
-  app.post(UPDATE_REPORT_PATH, async (req) => {
-    const ws = await ctx.workstationOf(req);
-    const report = parse(updateReportSchema, req.body);
-    const { failed } = await recordReport(ctx.db, ws, report, ctx.now());
-    // a failure may stop a rollout: the next feed answer must count it
-    if (failed) cache.invalidate();
-    const state = await cache.get();
-    return { ok: true, ring: ringIn(state, ws) };
-  });
+  app.post(
+    UPDATE_REPORT_PATH,
+    { schema: { summary: "A desk's update outcome", body: updateReportSchema } },
+    async (req) => {
+      const ws = await ctx.workstationOf(req);
+      const report = parse(updateReportSchema, req.body);
+      const { failed } = await recordReport(ctx.db, ws, report, ctx.now());
+      // a failure may stop a rollout: the next feed answer must count it
+      if (failed) cache.invalidate();
+      const state = await cache.get();
+      return { ok: true, ring: ringIn(state, ws) };
+    },
+  );
 
   // The admin's table for the comune (tenancy: an admin of one comune sees only its desks).
   const clerkOf = clerkAuth(ctx.db, ctx.now);
-  app.get(UPDATE_STATUS_PATH, async (req, reply) => {
-    const ws = await ctx.workstationOf(req);
-    const clerk = await clerkOf(req, ws);
-    if (clerk.role !== 'admin')
-      throw new AppError('action_not_allowed', {
-        action_it: 'stato degli aggiornamenti',
-        action_en: 'update status',
-        role_it: clerk.role,
-        role_en: clerk.role,
-      });
-    const rows = await updateStatus(ctx.db, ws.comune);
-    const comune = await ctx.db
-      .selectFrom('comuni')
-      .select('name')
-      .where('belfiore', '=', ws.comune)
-      .executeTakeFirst();
-    const nonce = randomBytes(16).toString('base64');
-    if (String(req.headers.accept ?? '').includes('application/json')) return { workstations: rows };
-    return reply
-      .header('content-type', 'text/html; charset=utf-8')
-      .header('cache-control', 'no-store')
-      .header(
-        'content-security-policy',
-        `default-src 'none'; style-src 'nonce-${nonce}'; frame-ancestors 'none'`,
-      )
-      .send(renderStatusPage(comune?.name ?? ws.comune, rows, nonce));
-  });
+  app.get(
+    UPDATE_STATUS_PATH,
+    { schema: { summary: "The comune's desks and their versions (admin; HTML or JSON)" } },
+    async (req, reply) => {
+      const ws = await ctx.workstationOf(req);
+      const clerk = await clerkOf(req, ws);
+      if (clerk.role !== 'admin')
+        throw new AppError('action_not_allowed', {
+          action_it: 'stato degli aggiornamenti',
+          action_en: 'update status',
+          role_it: clerk.role,
+          role_en: clerk.role,
+        });
+      const rows = await updateStatus(ctx.db, ws.comune);
+      const comune = await ctx.db
+        .selectFrom('comuni')
+        .select('name')
+        .where('belfiore', '=', ws.comune)
+        .executeTakeFirst();
+      const nonce = randomBytes(16).toString('base64');
+      if (String(req.headers.accept ?? '').includes('application/json')) return { workstations: rows };
+      return reply
+        .header('content-type', 'text/html; charset=utf-8')
+        .header('cache-control', 'no-store')
+        .header(
+          'content-security-policy',
+          `default-src 'none'; style-src 'nonce-${nonce}'; frame-ancestors 'none'`,
+        )
+        .send(renderStatusPage(comune?.name ?? ws.comune, rows, nonce));
+    },
+  );
 
   return { gate, cache, store };
 }
