@@ -28,9 +28,8 @@ import {
 import { compareIsoDates, type IsoDate } from '../../shared/calendar/iso-date';
 import { romeDateOf } from '../../shared/calendar/rome-date';
 import { AppError } from '../../shared/errors/app-error';
-import { VERIFY_RATE_LIMIT } from '../certificates/verification-routes';
-import { requestLocale } from '../http-errors';
-import { FixedWindowRateLimiter } from '../routes/rate-limit';
+import { sendError } from '../http-errors';
+import { limited } from '../ops/rate-limits';
 import { clerkAuth, parse, type RouteContext } from '../routes/route-context';
 import { renderConcessionNotFoundPage, renderConcessionPage, renderRateLimitedPage } from './canone-pages';
 import { recordOf, streetOf } from './canone-repository';
@@ -231,6 +230,12 @@ function sendPage(reply: FastifyReply, status: number, html: (nonce: string) => 
     .send(html(nonce));
 }
 
+/** Counted per address apart from certificates' (@fastify/rate-limit, hub/ops/rate-limits.ts). */
+const CANONE_VERIFY_LIMIT = limited('verify', {
+  groupId: 'canone-verify',
+  error: (seconds) => new AppError('verification_rate_limited', { seconds }),
+});
+
 const sameKey = (a: string, b: string): boolean =>
   a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
@@ -239,7 +244,6 @@ const sameKey = (a: string, b: string): boolean =>
  * permits'; the random key printed in the QR code must match, so numbers cannot be walked.
  */
 function verificationRoute(app: FastifyInstance, ctx: RouteContext): void {
-  const limiter = new FixedWindowRateLimiter({ ...VERIFY_RATE_LIMIT, now: () => ctx.now().getTime() });
   app.get<{ Params: { number: string }; Querystring: { k?: unknown } }>(
     CANONE_VERIFY_PATH,
     {
@@ -255,17 +259,17 @@ function verificationRoute(app: FastifyInstance, ctx: RouteContext): void {
           public: true,
           subject: (req) => String((req.params as { number?: unknown }).number ?? '').slice(0, 40),
         },
+        rateLimit: CANONE_VERIFY_LIMIT,
+      },
+      // a person at a browser: the refusal as a page, in Italian, before any database work
+      errorHandler: (err, req, reply) => {
+        if (!(err instanceof AppError) || err.code !== 'verification_rate_limited')
+          return sendError(req, reply, err);
+        const message = err.toData('it').message;
+        return sendPage(reply, 429, (n) => renderRateLimitedPage(message, n));
       },
     },
     async (req, reply) => {
-      const decision = limiter.hit(req.ip);
-      if (!decision.allowed) {
-        const error = new AppError('verification_rate_limited', {
-          seconds: decision.retryAfterSeconds,
-        }).toData(requestLocale(req));
-        void reply.header('retry-after', String(decision.retryAfterSeconds));
-        return sendPage(reply, 429, (n) => renderRateLimitedPage(error.message, n));
-      }
       const number = req.params.number.trim().toUpperCase();
       const wellFormed = CONCESSION_NUMBER_PATTERN.test(number);
       const key = concessionKeySchema.safeParse(

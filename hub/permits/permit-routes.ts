@@ -24,9 +24,8 @@ import {
   transitDecisionSchema,
   whitelistQuerySchema,
 } from '../../shared/permits/street-wire';
-import { VERIFY_RATE_LIMIT } from '../certificates/verification-routes';
-import { requestLocale } from '../http-errors';
-import { FixedWindowRateLimiter } from '../routes/rate-limit';
+import { sendError } from '../http-errors';
+import { limited } from '../ops/rate-limits';
 import { clerkAuth, parse, type RouteContext } from '../routes/route-context';
 import { findPermitByNumber } from './permit-repository';
 import { PermitRefusalError } from './permit-refusals';
@@ -244,6 +243,12 @@ export function registerPermitRoutes(app: FastifyInstance, ctx: RouteContext): v
   verificationRoute(app, ctx);
 }
 
+/** Counted per address apart from certificates' (@fastify/rate-limit, hub/ops/rate-limits.ts). */
+const PERMIT_VERIFY_LIMIT = limited('verify', {
+  groupId: 'permit-verify',
+  error: (seconds) => new AppError('verification_rate_limited', { seconds }),
+});
+
 const sameKey = (a: string, b: string): boolean =>
   a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
@@ -252,7 +257,6 @@ const sameKey = (a: string, b: string): boolean =>
  * random key printed in the QR code must match, so the numbers cannot be walked.
  */
 function verificationRoute(app: FastifyInstance, ctx: RouteContext): void {
-  const limiter = new FixedWindowRateLimiter({ ...VERIFY_RATE_LIMIT, now: () => ctx.now().getTime() });
   const sendPage = (reply: FastifyReply, status: number, html: (nonce: string) => string) => {
     const nonce = randomBytes(16).toString('base64');
     return reply
@@ -281,17 +285,17 @@ function verificationRoute(app: FastifyInstance, ctx: RouteContext): void {
           public: true,
           subject: (req) => String((req.params as { number?: unknown }).number ?? '').slice(0, 40),
         },
+        rateLimit: PERMIT_VERIFY_LIMIT,
+      },
+      // a person at a browser: the refusal as a page, in Italian, before any database work
+      errorHandler: (err, req, reply) => {
+        if (!(err instanceof AppError) || err.code !== 'verification_rate_limited')
+          return sendError(req, reply, err);
+        const message = err.toData('it').message;
+        return sendPage(reply, 429, (n) => renderPermitRateLimitedPage(message, n));
       },
     },
     async (req, reply) => {
-      const decision = limiter.hit(req.ip);
-      if (!decision.allowed) {
-        const error = new AppError('verification_rate_limited', {
-          seconds: decision.retryAfterSeconds,
-        }).toData(requestLocale(req));
-        void reply.header('retry-after', String(decision.retryAfterSeconds));
-        return sendPage(reply, 429, (n) => renderPermitRateLimitedPage(error.message, n));
-      }
       const number = permitNumberSchema.safeParse(req.params.number.trim().toUpperCase());
       const key = permitKeySchema.safeParse(
         typeof req.query.k === 'string' ? req.query.k.trim().toUpperCase() : '',
