@@ -1,4 +1,5 @@
 import { PostgresAdapter, sql, type Kysely } from 'kysely';
+import { jobFailures, jobRuns } from '../ops/metrics';
 import type { HubDatabase } from './database';
 
 /** Whether this store is PostgreSQL (several hub instances may share it). */
@@ -55,6 +56,10 @@ export type DueRun = 'ran' | 'done' | 'busy';
  * of this one) already ran it; `busy` = another instance is running it now (try again later).
  * A run that fails records nothing and is tried again; the jobs themselves skip items already
  * done, so a run cut short by a dying instance resumes where it stopped.
+ *
+ * Each run this instance makes is counted in `sportello_job_runs_total{job}`, a failed one also in
+ * `sportello_job_failures_total{job}` (hub/ops/metrics.ts: process-wide counters, shown by every
+ * server's /metrics; in production one process is one instance). `done` and `busy` are no run.
  */
 export async function runDueOnce(
   db: Kysely<HubDatabase>,
@@ -66,12 +71,19 @@ export async function runDueOnce(
   const outcome = await runExclusive(db, key, async (): Promise<DueRun> => {
     const last = await db.selectFrom('hub_meta').select('value').where('key', '=', key).executeTakeFirst();
     if (last?.value === period) return 'done';
-    await run();
-    await db
-      .insertInto('hub_meta')
-      .values({ key, value: period })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value: period }))
-      .execute();
+    try {
+      await run();
+      await db
+        .insertInto('hub_meta')
+        .values({ key, value: period })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value: period }))
+        .execute();
+    } catch (err) {
+      jobFailures.inc({ job });
+      throw err;
+    } finally {
+      jobRuns.inc({ job });
+    }
     return 'ran';
   });
   return outcome.ran ? outcome.value : 'busy';

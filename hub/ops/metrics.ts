@@ -4,15 +4,16 @@ import type pg from 'pg';
 import { routeOf } from './logging';
 
 /**
- * Metrics shared by the whole process: the scheduled jobs run outside any request. A job runner
- * calls `jobRuns.inc({ job })` when a run ends and `jobFailures.inc({ job })` when it throws.
+ * Metrics shared by the whole process: the scheduled jobs run outside any request. Every run
+ * goes through `runDueOnce` (hub/db/job-runs.ts), which counts `jobRuns` when a run ends, failed
+ * or not, and `jobFailures` when it throws: failures / runs is the failure ratio.
  */
 const processRegistry = new Registry();
 collectDefaultMetrics({ register: processRegistry, prefix: 'sportello_hub_' });
 
 export const jobRuns = new Counter({
   name: 'sportello_job_runs_total',
-  help: 'Scheduled job runs finished (silence-assent, yearly and monthly runs), by job',
+  help: 'Scheduled job runs ended, failed or not (silence-assent, yearly and monthly runs), by job',
   labelNames: ['job'] as const,
   registers: [processRegistry],
 });
