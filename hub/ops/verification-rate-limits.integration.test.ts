@@ -6,7 +6,7 @@ import { freshHubDb } from '../../test-support/hub-backends';
 import { VERIFY_PAGE_PATH } from '../certificates/verification-routes';
 import type { HubDb } from '../db/open-hub-database';
 import { buildHubServer } from '../server';
-import { RATE_LIMITS } from './rate-limits';
+import { RATE_LIMIT_CACHE, RATE_LIMITS } from './rate-limits';
 
 /**
  * The public verification pages of permits and concessions are limited per client address by the
@@ -57,4 +57,15 @@ describe('rate limits on the public verification pages', () => {
       expect((await get(VERIFY_PAGE_PATH.replace(':id', 'XXXX'), address)).statusCode).not.toBe(429);
     });
   }
+
+  it(`tracks at most ${RATE_LIMIT_CACHE} addresses: a flood of new ones makes it forget, never grow`, async () => {
+    const url = `${PERMIT_VERIFY_PATH.replace(':number', 'ZTL-B885-2026-000002')}?k=AAAAAAAAAAAAAAAA`;
+    const held = '192.0.2.1';
+    for (let i = 0; i <= RATE_LIMITS.verify.max; i++) await get(url, held);
+    expect((await get(url, held)).statusCode).toBe(429);
+    // rotating addresses: the least recently seen counters are dropped to make room
+    for (let i = 0; i < RATE_LIMIT_CACHE; i++)
+      await get(url, `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`);
+    expect((await get(url, held)).statusCode).not.toBe(429);
+  });
 });
