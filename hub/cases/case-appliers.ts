@@ -34,6 +34,7 @@ import { registerProtocol } from '../protocol/protocol-repository';
 import { toWireResident } from '../registry/registry-repository';
 import type { ApplyContext, Applier } from '../sync/apply-context';
 import { appendChange, headSeq } from '../sync/change-log';
+import { caseOfficeOf, workstationOffices } from '../sync/office-scope';
 import { loadCase, personsInOpenResidenceCases, publishCase, saveCase } from './case-repository';
 import {
   currentResident,
@@ -352,7 +353,8 @@ function caseIdsOf(args: unknown): string[] {
 
 /**
  * What a rejected case mutation touched, as the hub has it now: the case (or its absence, so a
- * counter drops a case the hub refused to open); null when not a case mutation.
+ * counter drops a case the hub refused to open, or one of an office it does not serve); null when
+ * not a case mutation.
  */
 export async function caseCurrentStateFor(
   trx: Trx,
@@ -362,9 +364,13 @@ export async function caseCurrentStateFor(
 ): Promise<Change[] | null> {
   if (!name.startsWith('cases.')) return null;
   const seq = await headSeq(trx, ws.comune);
+  const offices = await workstationOffices(trx, ws.id);
   const changes: Change[] = [];
   for (const id of caseIdsOf(args)) {
-    const record = await loadCase(trx, ws.comune, id);
+    const found = await loadCase(trx, ws.comune, id);
+    // a case of another office's procedure is not this counter's to hold, even when it named it
+    const office = found ? caseOfficeOf(found.state.procedure.code) : null;
+    const record = office === null || offices.includes(office) ? found : null;
     changes.push(
       record
         ? { seq, entity: 'case', entityId: id, op: 'upsert', payload: record }
