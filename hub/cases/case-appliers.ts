@@ -33,7 +33,7 @@ import type { WorkstationRow } from '../db/tables/workstations.table';
 import { registerProtocol } from '../protocol/protocol-repository';
 import { toWireResident } from '../registry/registry-repository';
 import type { ApplyContext, Applier } from '../sync/apply-context';
-import { appendChange, headSeq } from '../sync/change-log';
+import { appendChange, appendChanges, headSeq } from '../sync/change-log';
 import { caseOfficeOf, workstationOffices } from '../sync/office-scope';
 import { loadCase, personsInOpenResidenceCases, publishCase, saveCase } from './case-repository';
 import {
@@ -90,6 +90,23 @@ async function publishResidents(
 async function store(ctx: ApplyContext, record: CaseRecord): Promise<void> {
   await saveCase(ctx.trx, record, ctx.at);
   await publishCase(ctx.trx, record, ctx.at, ctx.mutationId);
+  // A counter outside the office may take an application in (the front desk files it for the
+  // office), but does not keep it: the case leaves its mirror at its next pull, as it would if
+  // the counter had left the office.
+  const office = caseOfficeOf(record.state.procedure.code);
+  if (office !== null && !(await workstationOffices(ctx.trx, ctx.ws.id)).includes(office))
+    await appendChanges(ctx.trx, [
+      {
+        comune: ctx.ws.comune,
+        entity: 'case',
+        entity_id: record.state.id,
+        op: 'delete',
+        payload: 'null',
+        at: ctx.at,
+        mutation_id: ctx.mutationId,
+        for_workstation: ctx.ws.id,
+      },
+    ]);
 }
 
 /**
