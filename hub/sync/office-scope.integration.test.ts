@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OpenedCase } from '../../shared/contract/case-views';
 import { SOCIAL_OFFICE } from '../../shared/social/social-access';
 import { elderHouseholds } from '../../test-support/elder-households';
 import { startTestDesk, type TestDesk } from '../../test-support/desk-harness';
@@ -159,5 +160,29 @@ describe.each(HUB_BACKENDS)('office-scoped records in the pull (%s hub)', (backe
       setWorkstationOffices(hub.hubDb.db, 'Casale - Anagrafe 2', ['servizi_socali']),
     ).rejects.toThrow(/unknown office servizi_socali/);
     expect(await socialRows(registry)).toEqual({ contributi: 7, sad: 26, cases: 33 });
+  });
+
+  it('a counter outside the office may file a contributo, but the case leaves its mirror at the next pull', async () => {
+    // 'Casale - Anagrafe 1' left the office above; 'Casale - Anagrafe 2' joined it
+    await social.login('anagrafe.casale');
+    const opened = await social.ok<OpenedCase>('cases:open', {
+      procedureCode: 'contributo_economico',
+      applicantId: 'r-mario',
+      subject: 'Contributo per le spese di affitto',
+      documents: ['id_document', 'isee'],
+    });
+    await social.core.sync.syncOnce();
+    expect(social.core.ctx.state.sync.error).toBeNull();
+    expect(await social.count('outbox')).toBe(0);
+    expect(await socialRows(social)).toEqual({ contributi: 0, sad: 0, cases: 0 });
+    // filed all the same: the hub has it numbered, and the office's counter receives it
+    const atHub = await hub.hubDb.db
+      .selectFrom('cases')
+      .select('status')
+      .where('id', '=', opened.case.id)
+      .executeTakeFirstOrThrow();
+    expect(atHub.status).toBe('registered');
+    await registry.core.sync.syncOnce();
+    expect(await socialRows(registry)).toEqual({ contributi: 7, sad: 26, cases: 34 });
   });
 });
