@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ProtocolRegisterResponse } from '../../shared/cases/case-wire';
 import type { OpenedCase } from '../../shared/contract/case-views';
 import { SOCIAL_OFFICE } from '../../shared/social/social-access';
 import { elderHouseholds } from '../../test-support/elder-households';
@@ -184,5 +185,19 @@ describe.each(HUB_BACKENDS)('office-scoped records in the pull (%s hub)', (backe
     expect(atHub.status).toBe('registered');
     await registry.core.sync.syncOnce();
     expect(await socialRows(registry)).toEqual({ contributi: 7, sad: 26, cases: 34 });
+
+    // the protocol register: the number stays for everyone, who and what for the office alone
+    const entryAt = async (desk: TestDesk) =>
+      (await desk.ok<ProtocolRegisterResponse>('cases:protocolRegister', { limit: 100 })).entries.find(
+        (e) => e.caseId === opened.case.id,
+      );
+    const outside = await entryAt(social);
+    expect(outside).toMatchObject({
+      subject: 'Riservato (servizi sociali)',
+      correspondents: ['Riservato (servizi sociali)'],
+    });
+    const inside = await entryAt(registry);
+    expect(inside?.subject).toBe('Contributo per le spese di affitto');
+    expect(inside?.number).toBe(outside?.number);
   });
 });
