@@ -87,6 +87,16 @@ async function publishResidents(
   }
 }
 
+/** A workstation of the comune not serving `office` (the hub's own demo author has no mirror). */
+async function outsideOffice(ctx: ApplyContext, office: string): Promise<boolean> {
+  const known = await ctx.trx
+    .selectFrom('workstations')
+    .select('id')
+    .where('id', '=', ctx.ws.id)
+    .executeTakeFirst();
+  return known !== undefined && !(await workstationOffices(ctx.trx, ctx.ws.id)).includes(office);
+}
+
 async function store(ctx: ApplyContext, record: CaseRecord): Promise<void> {
   await saveCase(ctx.trx, record, ctx.at);
   await publishCase(ctx.trx, record, ctx.at, ctx.mutationId);
@@ -94,7 +104,7 @@ async function store(ctx: ApplyContext, record: CaseRecord): Promise<void> {
   // office), but does not keep it: the case leaves its mirror at its next pull, as it would if
   // the counter had left the office.
   const office = caseOfficeOf(record.state.procedure.code);
-  if (office !== null && !(await workstationOffices(ctx.trx, ctx.ws.id)).includes(office))
+  if (office !== null && (await outsideOffice(ctx, office)))
     await appendChanges(ctx.trx, [
       {
         comune: ctx.ws.comune,
