@@ -9,8 +9,8 @@ import { iuvCheckDigits } from '../../shared/pagopa/check-digits';
 import { parseNoticeNumber } from '../../shared/pagopa/notice-number';
 import { toDebtPositionWire } from '../cashdesk/cashdesk-wire';
 import type { HubDatabase } from '../db/database';
+import { appendChanges } from '../sync/change-log';
 import type { DebtPositionsTable } from '../db/tables/cashdesk.table';
-import type { ChangeLogTable } from '../db/tables/sync.table';
 import type { CanoneNoticesTable } from './canone-tables';
 
 type Trx = Transaction<HubDatabase>;
@@ -32,10 +32,8 @@ async function insertInChunks<T extends keyof HubDatabase>(
   }
 }
 
-/** Change-log entries in bulk (what appendChange does one by one), in the caller's transaction. */
-export async function appendChanges(trx: Trx, rows: readonly Insertable<ChangeLogTable>[]): Promise<void> {
-  await insertInChunks(trx, 'change_log', rows);
-}
+/** Change-log entries in bulk: the sync's own, under the comune's log lock (canone jobs import it here). */
+export { appendChanges };
 
 /**
  * The next `count` notice numbers of the canone in `comune`: aux digit 3, segregation code 47

@@ -33,7 +33,8 @@ import type { WorkstationRow } from '../db/tables/workstations.table';
 import { registerProtocol } from '../protocol/protocol-repository';
 import { toWireResident } from '../registry/registry-repository';
 import type { ApplyContext, Applier } from '../sync/apply-context';
-import { appendChange, headSeq } from '../sync/change-log';
+import { appendChange, appendChanges, headSeq } from '../sync/change-log';
+import { caseOfficeOf, workstationOffices } from '../sync/office-scope';
 import { loadCase, personsInOpenResidenceCases, publishCase, saveCase } from './case-repository';
 import {
   currentResident,
@@ -86,9 +87,36 @@ async function publishResidents(
   }
 }
 
+/** A workstation of the comune not serving `office` (the hub's own demo author has no mirror). */
+async function outsideOffice(ctx: ApplyContext, office: string): Promise<boolean> {
+  const known = await ctx.trx
+    .selectFrom('workstations')
+    .select('id')
+    .where('id', '=', ctx.ws.id)
+    .executeTakeFirst();
+  return known !== undefined && !(await workstationOffices(ctx.trx, ctx.ws.id)).includes(office);
+}
+
 async function store(ctx: ApplyContext, record: CaseRecord): Promise<void> {
   await saveCase(ctx.trx, record, ctx.at);
   await publishCase(ctx.trx, record, ctx.at, ctx.mutationId);
+  // A counter outside the office may take an application in (the front desk files it for the
+  // office), but does not keep it: the case leaves its mirror at its next pull, as it would if
+  // the counter had left the office.
+  const office = caseOfficeOf(record.state.procedure.code);
+  if (office !== null && (await outsideOffice(ctx, office)))
+    await appendChanges(ctx.trx, [
+      {
+        comune: ctx.ws.comune,
+        entity: 'case',
+        entity_id: record.state.id,
+        op: 'delete',
+        payload: 'null',
+        at: ctx.at,
+        mutation_id: ctx.mutationId,
+        for_workstation: ctx.ws.id,
+      },
+    ]);
 }
 
 /**
@@ -352,7 +380,8 @@ function caseIdsOf(args: unknown): string[] {
 
 /**
  * What a rejected case mutation touched, as the hub has it now: the case (or its absence, so a
- * counter drops a case the hub refused to open); null when not a case mutation.
+ * counter drops a case the hub refused to open, or one of an office it does not serve); null when
+ * not a case mutation.
  */
 export async function caseCurrentStateFor(
   trx: Trx,
@@ -362,9 +391,13 @@ export async function caseCurrentStateFor(
 ): Promise<Change[] | null> {
   if (!name.startsWith('cases.')) return null;
   const seq = await headSeq(trx, ws.comune);
+  const offices = await workstationOffices(trx, ws.id);
   const changes: Change[] = [];
   for (const id of caseIdsOf(args)) {
-    const record = await loadCase(trx, ws.comune, id);
+    const found = await loadCase(trx, ws.comune, id);
+    // a case of another office's procedure is not this counter's to hold, even when it named it
+    const office = found ? caseOfficeOf(found.state.procedure.code) : null;
+    const record = office === null || offices.includes(office) ? found : null;
     changes.push(
       record
         ? { seq, entity: 'case', entityId: id, op: 'upsert', payload: record }

@@ -5,6 +5,7 @@ import { OPEN_STATUSES, type CaseStatus } from '../../shared/cases/case-model';
 import { localDateOf } from '../../shared/protocol/local-date-time';
 import type { HubDatabase } from '../db/database';
 import { appendChange } from '../sync/change-log';
+import { caseOfficeOf } from '../sync/office-scope';
 
 type Db = Kysely<HubDatabase> | Transaction<HubDatabase>;
 
@@ -57,7 +58,10 @@ export async function saveCase(trx: Transaction<HubDatabase>, record: CaseRecord
   }
 }
 
-/** Every counter of the comune gets the case's whole new state through the change log. */
+/**
+ * The counters of the comune get the case's whole new state through the change log: all of them,
+ * or only the office's when the procedure belongs to an office that scopes its records (social).
+ */
 export async function publishCase(
   trx: Transaction<HubDatabase>,
   record: CaseRecord,
@@ -71,6 +75,7 @@ export async function publishCase(
     op: 'upsert',
     payload: record,
     at,
+    office: caseOfficeOf(record.state.procedure.code),
     ...(mutationId ? { mutationId } : {}),
   });
 }

@@ -28,6 +28,8 @@ import type { Role } from '../../shared/contract/views';
 import { AppError } from '../../shared/errors/app-error';
 import type { WorkstationRow } from '../db/tables/workstations.table';
 import { cancelProtocol, correctProtocol, readRegister } from '../protocol/protocol-repository';
+import { caseOfficeOf, workstationOffices } from '../sync/office-scope';
+import { PROCEDURE_CATALOGUE } from '../../shared/cases/procedure-catalogue';
 import { clerkAuth, parse, type RouteContext } from '../routes/route-context';
 
 const num = (v: unknown): number => Number(v ?? 0);
@@ -250,7 +252,13 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: RouteContext): voi
       const { ws } = await staff(req);
       const q = parse(registerQuery, req.query);
       const year = q.year ?? Number(romeDateOf(ctx.now()).slice(0, 4));
-      return { year, ...(await readRegister(ctx.db, ws.comune, year, q.limit)) };
+      // who applied for aid is the social office's to read, even in the register
+      const offices = await workstationOffices(ctx.db, ws.id);
+      const reserved = PROCEDURE_CATALOGUE.filter((p) => {
+        const office = caseOfficeOf(p.code);
+        return office !== null && !offices.includes(office);
+      }).map((p) => p.code);
+      return { year, ...(await readRegister(ctx.db, ws.comune, year, q.limit, reserved)) };
     },
   );
 

@@ -11,6 +11,7 @@ import {
 import { permitValidity } from '../../shared/permits/validity';
 import { zoneOf } from '../../shared/permits/ztl-zones';
 import type { HubDatabase } from '../db/database';
+import { appendChanges } from '../sync/change-log';
 import { permitRowOf } from './permit-repository';
 
 /**
@@ -120,20 +121,18 @@ export async function createDemoPermits(
         p.plates.map((q) => ({ permit_id: p.id, comune, plate: q.plate, country: q.country })),
       );
       if (plates.length > 0) await trx.insertInto('permit_plates').values(plates).execute();
-      await trx
-        .insertInto('change_log')
-        .values(
-          chunk.map((p) => ({
-            comune,
-            entity: 'permit' as const,
-            entity_id: p.id,
-            op: 'upsert' as const,
-            payload: JSON.stringify(p),
-            at,
-            mutation_id: null,
-          })),
-        )
-        .execute();
+      await appendChanges(
+        trx,
+        chunk.map((p) => ({
+          comune,
+          entity: 'permit' as const,
+          entity_id: p.id,
+          op: 'upsert' as const,
+          payload: JSON.stringify(p),
+          at,
+          mutation_id: null,
+        })),
+      );
     });
   };
 

@@ -226,17 +226,25 @@ const shown = (json: string): string => {
   return Array.isArray(value) ? value.join('; ') : String(value);
 };
 
+/** What a counter outside the office reads in place of a reserved entry's correspondents and subject. */
+const RESERVED = 'Riservato (servizi sociali)';
+
 /**
  * The year's register, newest first (up to `limit`), with corrections and cancellation marks,
  * and the register's own consistency check over the whole year (gaps, duplicates).
+ *
+ * Entries of the cases of `reservedProcedures` (another office's special-category files) keep
+ * their number, date and direction, so the register stays whole and checkable, but not who and
+ * what: the "protocollo riservato" of the social office (DOMAIN.md §12.1).
  */
 export async function readRegister(
   db: Db,
   comune: string,
   year: number,
   limit: number,
+  reservedProcedures: readonly string[] = [],
 ): Promise<{ entries: ProtocolEntry[]; problems: string[] }> {
-  const rows = await db
+  const read = await db
     .selectFrom('protocol_register')
     .selectAll()
     .where('comune', '=', comune)
@@ -244,6 +252,25 @@ export async function readRegister(
     .orderBy('number', 'desc')
     .limit(limit)
     .execute();
+  const caseIds = [...new Set(read.flatMap((r) => (r.case_id === null ? [] : [r.case_id])))];
+  const reservedCases = new Set(
+    reservedProcedures.length > 0 && caseIds.length > 0
+      ? (
+          await db
+            .selectFrom('cases')
+            .select('id')
+            .where('comune', '=', comune)
+            .where('id', 'in', caseIds)
+            .where('procedure_code', 'in', reservedProcedures)
+            .execute()
+        ).map((c) => c.id)
+      : [],
+  );
+  const reserved = (r: { case_id: string | null }) => r.case_id !== null && reservedCases.has(r.case_id);
+  const rows = read.map((r) =>
+    reserved(r) ? { ...r, correspondents: JSON.stringify([RESERVED]), subject: RESERVED } : r,
+  );
+  const reservedNumbers = new Set(read.filter(reserved).map((r) => Number(r.number)));
   const numbers = await db
     .selectFrom('protocol_register')
     .select('number')
@@ -301,8 +328,8 @@ export async function readRegister(
       registeredBy: row.registered_by,
       corrections: own.map((c) => ({
         field: c.field,
-        oldValue: shown(c.old_value),
-        newValue: shown(c.new_value),
+        oldValue: reservedNumbers.has(key.number) ? RESERVED : shown(c.old_value),
+        newValue: reservedNumbers.has(key.number) ? RESERVED : shown(c.new_value),
         correctedAt: c.corrected_at,
         operator: c.operator,
         reason: c.reason,

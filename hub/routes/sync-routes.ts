@@ -110,7 +110,8 @@ export function syncRoutes(app: FastifyInstance, ctx: RouteContext): void {
       const ws = await ctx.workstationOf(req);
       const q = parse(changesQuery, req.query);
       // the offices as the hub knows them now: a workstation taken out of one stops receiving at once
-      const scope = { workstationId: ws.id, hidden: hiddenEntities(await workstationOffices(ctx.db, ws.id)) };
+      const offices = await workstationOffices(ctx.db, ws.id);
+      const scope = { workstationId: ws.id, hidden: hiddenEntities(offices), offices };
       let changes = await readChanges(ctx.db, ws.comune, q.since, q.limit, scope, q.entity);
       if (changes.length === 0 && q.waitMs > 0 && !q.entity) {
         const closed = new AbortController();

@@ -29,7 +29,7 @@ import { allocateNotices } from '../cashdesk/import-service';
 import { toDebtPositionWire } from '../cashdesk/cashdesk-wire';
 import type { HubDatabase } from '../db/database';
 import type { DebtPositionsTable } from '../db/tables/cashdesk.table';
-import { appendChanges } from '../canone/canone-notices';
+import { appendChanges } from '../sync/change-log';
 import { accountRecordOf, billOf, storedEnrolmentOf } from './school-repository';
 import { schoolTariffTables } from './school-tariffs';
 import { runDueOnce } from '../db/job-runs';

@@ -11,7 +11,7 @@ import type {
   SchoolPayer,
   SchoolService,
 } from '../../shared/school/school-wire';
-import { appendChanges } from '../canone/canone-notices';
+import { appendChanges } from '../sync/change-log';
 import type { HubDatabase } from '../db/database';
 import { enrolmentRowOf } from './school-repository';
 import { schoolTariffTables } from './school-tariffs';

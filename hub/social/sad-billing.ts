@@ -12,6 +12,7 @@ import type { HubDatabase } from '../db/database';
 import type { DebtPositionsTable } from '../db/tables/cashdesk.table';
 import type { ChangeLogTable } from '../db/tables/sync.table';
 import { parseSad, saveSad } from './social-repository';
+import { appendChanges } from '../sync/change-log';
 
 /**
  * SAD monthly co-payment (DOMAIN.md §10.3 step 5): the provider's delivered hours imported for a
@@ -163,7 +164,7 @@ export async function importSadHours(
   return { month, accepted, rejected };
 }
 
-async function insertChunks<T extends 'debt_positions' | 'social_sad_bills' | 'change_log'>(
+async function insertChunks<T extends 'debt_positions' | 'social_sad_bills'>(
   trx: Transaction<HubDatabase>,
   table: T,
   rows: readonly Insertable<HubDatabase[T]>[],
@@ -270,7 +271,7 @@ export async function runSadBilling(
       at,
       mutation_id: null,
     }));
-    await insertChunks(trx, 'change_log', changes);
+    await appendChanges(trx, changes);
     for (const [i, l] of lines.entries()) {
       const bill = bills[i];
       const months = l.s.months.filter((m) => m.month !== month);

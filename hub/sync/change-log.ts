@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import { isPostgres } from '../db/job-runs';
 import type { Change } from '../../shared/sync/mutations';
 import type { HubDatabase } from '../db/database';
@@ -6,9 +6,48 @@ import type { ChangeLogTable } from '../db/tables/sync.table';
 
 type Db = Kysely<HubDatabase> | Transaction<HubDatabase>;
 
+type Trx = Transaction<HubDatabase>;
+
+/** The comunes whose log each open transaction already holds (the lock lasts until its commit). */
+const lockedBy = new WeakMap<Trx, Set<string>>();
+
+/**
+ * Makes the caller the one writer of the comune's log until its transaction commits. PostgreSQL
+ * hands out `seq` at insert, not at commit: a transaction that took seq 10 and commits after the
+ * one that took 11 would be skipped by a desk that already pulled 11. One writer per comune's log
+ * at a time makes its seqs commit in order. Taken once per transaction and comune; always before
+ * the audit chain's lock (appendAudit runs after the change), so two writers never wait on each
+ * other crosswise. SQLite has one writer: nothing to do.
+ */
+async function lockLogOf(trx: Trx, comune: string): Promise<void> {
+  if (!isPostgres(trx)) return;
+  const held = lockedBy.get(trx) ?? new Set<string>();
+  if (held.has(comune)) return;
+  await sql`select pg_advisory_xact_lock(hashtext(${`change_log:${comune}`}))`.execute(trx);
+  held.add(comune);
+  lockedBy.set(trx, held);
+}
+
+/** Rows per INSERT: well under SQLite's and PostgreSQL's bound-parameter limits. */
+const ROWS_PER_INSERT = 400;
+
+/**
+ * Change-log rows in bulk (billing runs, seeds, office changes), in the caller's transaction: the
+ * one way rows enter the log besides appendChange, under the same per-comune lock.
+ */
+export async function appendChanges(trx: Trx, rows: readonly Insertable<ChangeLogTable>[]): Promise<void> {
+  // comunes in a fixed order: two bulk writers spanning the same comunes never deadlock
+  for (const comune of [...new Set(rows.map((r) => r.comune))].sort()) await lockLogOf(trx, comune);
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT)
+    await trx
+      .insertInto('change_log')
+      .values(rows.slice(i, i + ROWS_PER_INSERT))
+      .execute();
+}
+
 /** Appended in the transaction of the change itself: the log never disagrees with the data. */
 export async function appendChange(
-  trx: Transaction<HubDatabase>,
+  trx: Trx,
   c: {
     comune: string;
     entity: ChangeLogTable['entity'];
@@ -17,13 +56,11 @@ export async function appendChange(
     payload: unknown;
     at: string;
     mutationId?: string;
+    /** only this office's counters receive the row (office-scope.ts) */
+    office?: string | null;
   },
 ): Promise<void> {
-  // PostgreSQL hands out `seq` at insert, not at commit: a transaction that took seq 10 and commits
-  // after the one that took 11 would be skipped by a desk that already pulled 11. One writer per
-  // comune's log at a time (until commit) makes its seqs commit in order. SQLite has one writer.
-  if (isPostgres(trx))
-    await sql`select pg_advisory_xact_lock(hashtext(${`change_log:${c.comune}`}))`.execute(trx);
+  await lockLogOf(trx, c.comune);
   await trx
     .insertInto('change_log')
     .values({
@@ -34,17 +71,20 @@ export async function appendChange(
       payload: JSON.stringify(c.payload),
       at: c.at,
       mutation_id: c.mutationId ?? null,
+      office: c.office ?? null,
     })
     .execute();
 }
 
 /**
  * What one workstation may read of the log: the rows for it alone, and the comune's rows except
- * the office-scoped kinds of offices it does not serve (office-scope.ts).
+ * the office-scoped kinds and rows of offices it does not serve (office-scope.ts).
  */
 export interface ReadScope {
   workstationId: string;
   hidden: readonly ChangeLogTable['entity'][];
+  /** the offices it serves: rows of another office (cases of its procedures) stay out */
+  offices: readonly string[];
 }
 
 /**
@@ -78,6 +118,10 @@ export async function readChanges(
         eb.and([
           eb('for_workstation', 'is', null),
           ...(scope.hidden.length > 0 ? [eb('entity', 'not in', scope.hidden)] : []),
+          eb.or([
+            eb('office', 'is', null),
+            ...(scope.offices.length > 0 ? [eb('office', 'in', scope.offices)] : []),
+          ]),
         ]),
       ]),
     );

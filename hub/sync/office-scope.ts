@@ -4,6 +4,7 @@ import { SERVICES } from '../../shared/services/registered';
 import type { ChangeEntity } from '../../shared/sync/change-entities';
 import type { HubDatabase } from '../db/database';
 import type { ChangeLogTable } from '../db/tables/sync.table';
+import { appendChanges } from './change-log';
 
 type Db = Kysely<HubDatabase> | Transaction<HubDatabase>;
 
@@ -19,6 +20,19 @@ export const OFFICE_ENTITIES: ReadonlyMap<ChangeEntity, string> = new Map(
     ),
   ),
 );
+
+const SCOPED_OFFICES: ReadonlySet<string> = new Set(OFFICE_ENTITIES.values());
+
+/**
+ * The office whose counters alone receive the cases of a procedure, or null for every counter: the
+ * offices that scope a service's records (the social-services office) scope their procedures'
+ * cases too, since a case names who applies for economic aid or home care. Other offices' cases
+ * (registry, SUAP) stay visible comune-wide: any counter may take them in.
+ */
+export function caseOfficeOf(procedureCode: string): string | null {
+  const office = PROCEDURE_CATALOGUE.find((p) => p.code === procedureCode)?.office.code;
+  return office && SCOPED_OFFICES.has(office) ? office : null;
+}
 
 /** The offices IT may give a workstation: those of the procedures and of the office-scoped kinds. */
 export const KNOWN_OFFICES: readonly string[] = [
@@ -67,13 +81,21 @@ export async function setOfficesOf(
     [...OFFICE_ENTITIES].filter(([, office]) => changed.includes(office)).map(([entity]) => entity);
   const leftKinds = kindsOf(left);
   const joinedKinds = kindsOf(joined);
-  if (leftKinds.length + joinedKinds.length === 0) return { joined, left };
+  const changed = [...left, ...joined];
+  if (changed.length === 0) return { joined, left };
   const rows = await trx
     .selectFrom('change_log')
-    .select(['entity', 'entity_id', 'op', 'payload'])
+    .select(['entity', 'entity_id', 'op', 'payload', 'office'])
     .where('comune', '=', ws.comune)
     .where('for_workstation', 'is', null)
-    .where('entity', 'in', [...leftKinds, ...joinedKinds])
+    .where((eb) =>
+      eb.or([
+        ...(leftKinds.length + joinedKinds.length > 0
+          ? [eb('entity', 'in', [...leftKinds, ...joinedKinds])]
+          : []),
+        eb('office', 'in', changed),
+      ]),
+    )
     .orderBy('seq')
     .execute();
   // the last row of each record is its current state
@@ -88,13 +110,10 @@ export async function setOfficesOf(
       mutation_id: null,
       for_workstation: ws.id,
     };
-    if (leftKinds.includes(r.entity)) return [{ ...row, op: 'delete', payload: 'null' }];
+    const dropped = leftKinds.includes(r.entity) || (r.office !== null && left.includes(r.office));
+    if (dropped) return [{ ...row, op: 'delete', payload: 'null' }];
     return r.op === 'upsert' ? [{ ...row, op: 'upsert', payload: r.payload }] : [];
   });
-  for (let i = 0; i < addressed.length; i += 500)
-    await trx
-      .insertInto('change_log')
-      .values(addressed.slice(i, i + 500))
-      .execute();
+  await appendChanges(trx, addressed);
   return { joined, left };
 }

@@ -3,6 +3,8 @@ import type { CaseDetail, OpenedCase, QueuePage } from '../../../shared/contract
 import type { ResidentDetail } from '../../../shared/contract/views';
 import { caseOf, openResidence, residenceIntake, testClock } from '../../../test-support/case-fixtures';
 import { startTestDesk, type TestDesk } from '../../../test-support/desk-harness';
+import { setWorkstationOffices } from '../../../hub/admin/workstations';
+import { SOCIAL_OFFICE } from '../../../shared/social/social-access';
 import { HUB_BACKENDS } from '../../../test-support/hub-backends';
 import { startTestHub, type TestHub } from '../../../test-support/running-hub';
 
@@ -129,6 +131,8 @@ describe.each(HUB_BACKENDS)('cases at the counter and at the hub (%s hub)', (bac
   });
 
   it('refuses a step from the wrong state, and approving one’s own proposal', async () => {
+    // a contributo is the social office's: its counters alone keep the case (DOMAIN.md §12.1)
+    await setWorkstationOffices(hub.hubDb.db, 'Casale - Anagrafe 1', [SOCIAL_OFFICE]);
     const opened = await desk.ok<OpenedCase>('cases:open', {
       procedureCode: 'contributo_economico',
       applicantId: 'r-mario',

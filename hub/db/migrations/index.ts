@@ -11,6 +11,7 @@ import * as m20261206_1640 from './2026_12_06_1640_login_attempts';
 import * as m20261206_1650 from './2026_12_06_1650_audit_trail';
 import * as m20261207_0900 from './2026_12_07_0900_user_offices';
 import * as m20261207_1200 from './2026_12_07_1200_workstation_offices';
+import * as m20261207_1500 from './2026_12_07_1500_change_log_office';
 
 /** Static map (see electron/desk/db/migrations/index.ts for why). Append only. */
 const coreMigrations: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const coreMigrations: Record<string, Migration> = {
   '2026_12_06_1650_audit_trail': m20261206_1650,
   '2026_12_07_0900_user_offices': m20261207_0900,
   '2026_12_07_1200_workstation_offices': m20261207_1200,
+  '2026_12_07_1500_change_log_office': m20261207_1500,
 };
 
 /** The core's and each registered service's (Kysely runs them in name order). */

@@ -17,6 +17,11 @@ export interface ChangeLogTable {
    * row is for (the records it drops or receives when IT changes its offices).
    */
   for_workstation: string | null;
+  /**
+   * null: for every counter of the comune. Otherwise the office whose counters alone receive the
+   * row (a case of a social procedure: who applies for economic aid is special-category data).
+   */
+  office: string | null;
 }
 
 export interface AppliedMutationsTable {
