@@ -4,6 +4,7 @@ import { demoVerbaliCsv } from '../hub/cashdesk/demo-fines';
 import { importVerbali } from '../hub/cashdesk/import-service';
 import { romeDateOf } from '../shared/calendar/rome-date';
 import { startCounter, type Counter } from '../test-support/e2e-counter';
+import { openedDocumentUrl } from '../test-support/opened-document';
 
 /** "Stampa avviso" on a debt's card opens the pagoPA notice the hub printed. */
 describe('counter: the pagoPA avviso of a debt', () => {
@@ -38,10 +39,8 @@ describe('counter: the pagoPA avviso of a debt', () => {
     await page.getByTestId('debt-query').press('Enter');
     const card = page.getByTestId('debt').first();
     await card.waitFor();
-    const opened = page.context().waitForEvent('page');
-    await card.getByTestId('print-avviso').click();
-    const pdf = await opened;
-    expect(pdf.url()).toMatch(/^blob:/);
+    const url = await openedDocumentUrl(page, () => card.getByTestId('print-avviso').click());
+    expect(url).toMatch(/^blob:/);
     expect(await card.getByTestId('avviso-error').count()).toBe(0);
     await counter.shot('33-cashdesk-avviso');
   });

@@ -5,6 +5,7 @@ import { romeDateOf } from '../shared/calendar/rome-date';
 import { parseNoticeNumber } from '../shared/pagopa/notice-number';
 import { DEMO_PASSWORD } from '../hub/seed/demo-users';
 import { startCounter, type Counter } from '../test-support/e2e-counter';
+import { openedDocumentUrl } from '../test-support/opened-document';
 
 const today = romeDateOf(new Date());
 /**
@@ -195,10 +196,9 @@ describe('counter: canone unico, a bar’s dehors, keyboard only', () => {
     const verify = (await page.getByTestId('canone-verification-url').getAttribute('href')) ?? '';
     expect(verify).toMatch(/\/verify\/canone\/CUS-B885-\d{4}-\d{6}\?k=[0-9A-HJKMNP-TV-Z]{8}$/);
     // the citizen leaves with the pagoPA notice: the hub prints it from its own position
-    const opened = page.context().waitForEvent('page');
     await notice.getByTestId('canone-print-avviso').focus();
-    await page.keyboard.press('Enter');
-    expect((await opened).url()).toMatch(/^blob:/);
+    const url = await openedDocumentUrl(page, () => page.keyboard.press('Enter'));
+    expect(url).toMatch(/^blob:/);
     expect(await page.getByTestId('canone-detail').getByRole('alert').count()).toBe(0);
     await page.keyboard.press('Escape');
     await detail.waitFor({ state: 'detached' });

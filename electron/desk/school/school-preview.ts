@@ -242,8 +242,10 @@ export async function schoolAbsences(
         enrolmentId: r.id,
         childLabel: childLabel(r),
         day: x.day,
-        // marked before the month's run: the bill already left the meal out
-        effect: credited ? 'credited' : billed && x.at > billed.billedAt ? 'credit_next' : 'not_billed',
+        // marked before the month's run: the bill already left the meal out. Both stamps are to the
+        // second: one marked in the run's own second reached the hub after it (it is still here to
+        // push), so it is a credit on the next notice
+        effect: credited ? 'credited' : billed && x.at >= billed.billedAt ? 'credit_next' : 'not_billed',
         unitPriceCents:
           line?.unitPriceCents ??
           bandOf(r, month, r.siblingRank, account ? statementIn(account, month) : null)?.unitPriceCents ??
