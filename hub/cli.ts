@@ -25,7 +25,7 @@ import { romeDateOf } from '../shared/calendar/rome-date';
 import { runUpdateCommand } from './updates/release-cli';
 import { backupScheduleFromEnv, backupNow, listBackups, restoreBackup } from './ops/backup';
 
-/** `npm run hub -- <serve|backup now|list|restore <file>|migrate|seed|enrol|workstation enrol|workstation offices|workstation ring|revoke|create-admin|create-user|disable-user|enable-user|import-verbali|import-positions|canone yearly|school bill|school attendance|release publish|list|halt|rollback|advance|status|ring|audit verify> [--demo] [--host] [--port] [--data] [--residents] [--comune] [--name] [--user] [--role] [--display-name] [--file] [--year] [--month] [--school] [--office] [--version] [--notes] [--blockmap] [--platform]` */
+/** `npm run hub -- <serve|backup now|list|restore <file>|migrate|seed|enrol|workstation enrol|workstation offices|workstation ring|revoke|create-admin|create-user|disable-user|enable-user|import-verbali|import-positions|canone yearly|school bill|school attendance|release publish|list|halt|rollback|advance|status|ring|audit verify> [--demo] [--host] [--port] [--data] [--residents] [--comune] [--name] [--user] [--role] [--display-name] [--file] [--year] [--month] [--school] [--office] [--ring] [--version] [--notes] [--blockmap] [--platform]` */
 async function main(): Promise<void> {
   const args = parseHubArgs(process.argv.slice(2));
   const open = () => openHub(args);
@@ -108,7 +108,14 @@ async function main(): Promise<void> {
       try {
         if (sub === 'enrol') {
           const offices = parseOffices(args.office ?? '');
-          const code = await createEnrolmentCode(hub.db, args.comune, args.name, new Date(), offices);
+          const code = await createEnrolmentCode(
+            hub.db,
+            args.comune,
+            args.name,
+            new Date(),
+            offices,
+            args.ring,
+          );
           console.log(
             `[hub] enrolment code for "${args.name}" (${args.comune}${offices.length ? `, ${offices.join(', ')}` : ''}), valid 72 hours, usable once: ${code}`,
           );
@@ -121,7 +128,7 @@ async function main(): Promise<void> {
           );
         } else {
           throw new Error(
-            'use: workstation enrol --comune <belfiore> --name <name> [--office <office>] | workstation offices --name <name> --office <office,…|"">',
+            'use: workstation enrol --comune <belfiore> --name <name> [--office <office>] [--ring <ring>] | workstation offices --name <name> --office <office,…|"">',
           );
         }
       } finally {

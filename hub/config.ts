@@ -35,6 +35,8 @@ export interface HubCliArgs {
   platform: string;
   /** enrol, workstation offices: the offices a workstation serves, comma-separated (null: not given) */
   office: string | null;
+  /** enrol: the update ring IT puts the workstation in (null: its comune's) */
+  ring: string | null;
 }
 
 export function parseHubArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): HubCliArgs {
@@ -62,6 +64,7 @@ export function parseHubArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
       blockmap: { type: 'string', default: '' },
       platform: { type: 'string', default: '' },
       office: { type: 'string' },
+      ring: { type: 'string' },
     },
   });
   const int = (v: string, what: string): number => {
@@ -93,5 +96,6 @@ export function parseHubArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
     blockmap: values.blockmap,
     platform: values.platform,
     office: values.office ?? null,
+    ring: values.ring ?? null,
   };
 }

@@ -5,7 +5,7 @@ import { AppError } from '../../shared/errors/app-error';
 import { hashToken, newToken } from '../auth/tokens';
 import type { HubDatabase } from '../db/database';
 import type { UpdateRing } from '../../shared/updates/update-ring';
-import { keepEnrolmentRing } from '../updates/rings';
+import { keepEnrolmentRing, listRings } from '../updates/rings';
 import { KNOWN_OFFICES, setOfficesOf } from '../sync/office-scope';
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no 0/O, 1/I: read aloud over the phone
@@ -45,8 +45,12 @@ export async function createEnrolmentCode(
   workstationName: string,
   now: Date = new Date(),
   offices: readonly string[] = [],
+  /** the update ring IT puts this PC in (hub/updates/rings.ts); null: its comune's ring */
+  ring: UpdateRing | null = null,
 ): Promise<string> {
   const officesKept = parseOffices(offices.join(','));
+  if (ring !== null && !(await listRings(db)).some((r) => r.name === ring))
+    throw new Error(`unknown update ring ${ring}`);
   const known = await db
     .selectFrom('comuni')
     .select('belfiore')
@@ -64,6 +68,7 @@ export async function createEnrolmentCode(
       expires_at: new Date(now.getTime() + ENROLMENT_CODE_HOURS * 3_600_000).toISOString(),
       used_at: null,
       offices: officesKept.length > 0 ? officesKept.join(',') : null,
+      ring,
     })
     .execute();
   return code;
@@ -74,8 +79,6 @@ export async function enrolWithCode(
   db: Kysely<HubDatabase>,
   code: string,
   now: Date = new Date(),
-  /** the update ring the managed configuration assigns to this PC (hub/updates/rings.ts) */
-  ring?: UpdateRing,
 ): Promise<{
   token: string;
   workstation: { id: string; name: string; series: string };
@@ -118,7 +121,7 @@ export async function enrolWithCode(
       .select(['belfiore', 'name'])
       .where('belfiore', '=', row.comune)
       .executeTakeFirstOrThrow();
-    const kept = await keepEnrolmentRing(trx, { id, comune: row.comune }, ring, now);
+    const kept = await keepEnrolmentRing(trx, { id, comune: row.comune }, row.ring, now);
     return { token, workstation: { id, name: row.workstation_name, series }, comune, ring: kept };
   });
 }

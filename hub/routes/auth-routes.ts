@@ -55,9 +55,7 @@ export function authRoutes(app: FastifyInstance, ctx: RouteContext): void {
     async (req) => {
       const body = parse(enrolRequestSchema, req.body);
       const now = ctx.now();
-      return withEnrolmentLockout(ctx.db, req.ip, now, () =>
-        enrolWithCode(ctx.db, body.code, now, body.ring),
-      );
+      return withEnrolmentLockout(ctx.db, req.ip, now, () => enrolWithCode(ctx.db, body.code, now));
     },
   );
 }

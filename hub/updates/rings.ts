@@ -118,18 +118,19 @@ export async function setWorkstationRing(
 }
 
 /**
- * At enrolment, inside its transaction: the ring the managed configuration assigned to this PC,
- * kept if the hub knows it. An unknown one is ignored (the PC follows its comune) rather than
- * refused: a typo in one file must not leave a silently installed PC without its credential.
+ * At enrolment, inside its transaction: the ring IT chose for this PC with its enrolment code.
+ * The ring a desk's managed configuration names is a claim of the client and never places the PC
+ * (a modified desk must not put itself in `pilot` and take untested releases first). A PC whose
+ * code names no ring follows its comune.
  */
 export async function keepEnrolmentRing(
   trx: Transaction<HubDatabase>,
   workstation: { id: string; comune: string },
-  ring: UpdateRing | undefined,
+  codeRing: string | null,
   now: Date,
 ): Promise<UpdateRing> {
   const rings = (await listRings(trx)).map((r) => r.name);
-  const kept = ring && rings.includes(ring) ? ring : null;
+  const kept = codeRing && rings.includes(codeRing) ? codeRing : null;
   if (kept)
     await trx
       .insertInto('update_workstation_rings')

@@ -281,13 +281,25 @@ describe.each(HUB_BACKENDS)('desk updates at the hub (%s)', (backend) => {
     expect(refused.status).toBe(403);
   });
 
-  it('keeps the ring the managed configuration sends at enrolment, ignores one it does not know', async () => {
-    const enrol = async (ring?: string) =>
+  it('places the PC in the ring IT gave its code; the ring a desk names never places it', async () => {
+    const enrol = async (ring?: string, codeRing: string | null = null) =>
       post(ENROL_PATH, null, {
-        code: await createEnrolmentCode(hub.hubDb.db, 'B885', `PC ${ring ?? 'none'}`, new Date(clock)),
+        code: await createEnrolmentCode(
+          hub.hubDb.db,
+          'B885',
+          `PC ${ring ?? 'none'}`,
+          new Date(clock),
+          [],
+          codeRing,
+        ),
         ...(ring ? { ring } : {}),
       });
-    expect((await enrol('pilot')).body.ring).toBe('pilot');
+    expect((await enrol('pilot', 'pilot')).body.ring).toBe('pilot');
+    // a modified desk asking for the pilot ring on an ordinary code stays in its comune's
+    expect((await enrol('pilot')).body.ring).toBe('casale');
+    await expect(
+      createEnrolmentCode(hub.hubDb.db, 'B885', 'PC x', new Date(clock), [], 'gamma'),
+    ).rejects.toThrow(/unknown update ring gamma/);
     expect((await enrol('gamma')).body.ring).toBe('casale');
     expect((await enrol()).body.ring).toBe('casale');
     expect((await enrol('Not A Ring!')).status).toBe(400);

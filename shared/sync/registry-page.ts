@@ -148,9 +148,10 @@ export const hubErrorSchema = z.object({
 
 /**
  * What a new workstation sends to enrol: the one-time code IT typed (or the managed configuration
- * preset) and, optionally, the update ring the managed configuration assigns to this PC. The hub
- * keeps a ring it knows as the workstation's own (overriding its comune's); it ignores one it does
- * not know, so a typo in one file never blocks a silent install.
+ * preset) and, optionally, the update ring the managed configuration names. That ring is the
+ * client's claim: the hub places the PC in the ring IT chose with the code (`workstation enrol
+ * --ring`) or its comune's, and answers which one (`ring`); the field stays so that managed
+ * desks enrol unchanged.
  */
 export const enrolRequestSchema = z
   .object({ code: z.string().trim().min(4).max(40), ring: updateRingSchema.optional() })

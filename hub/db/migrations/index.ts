@@ -10,6 +10,7 @@ import * as m20261206_1630 from './2026_12_06_1630_certificate_vouching';
 import * as m20261206_1640 from './2026_12_06_1640_login_attempts';
 import * as m20261206_1650 from './2026_12_06_1650_audit_trail';
 import * as m20261207_0900 from './2026_12_07_0900_user_offices';
+import * as m20261207_1600 from './2026_12_07_1600_enrolment_code_ring';
 import * as m20261207_1200 from './2026_12_07_1200_workstation_offices';
 import * as m20261207_1500 from './2026_12_07_1500_change_log_office';
 
@@ -27,6 +28,7 @@ const coreMigrations: Record<string, Migration> = {
   '2026_12_07_0900_user_offices': m20261207_0900,
   '2026_12_07_1200_workstation_offices': m20261207_1200,
   '2026_12_07_1500_change_log_office': m20261207_1500,
+  '2026_12_07_1600_enrolment_code_ring': m20261207_1600,
 };
 
 /** The core's and each registered service's (Kysely runs them in name order). */

@@ -55,6 +55,8 @@ export interface EnrolmentCodesTable {
   used_at: string | null;
   /** comma-separated offices the enrolled workstation joins (null: none) */
   offices: string | null;
+  /** the update ring IT puts the workstation in (null: its comune's ring) */
+  ring: string | null;
 }
 
 export interface HubMetaTable {
