@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { toDayNumber } from '../calendar/iso-date';
 import { localMinutes, nextTicket, ticketCode, type QueueTicket } from './call-order';
 
 const D = '2026-12-07';
@@ -116,5 +117,13 @@ describe('localMinutes', () => {
     expect(localMinutes('2026-12-08T00:00') - localMinutes('2026-12-07T23:59')).toBe(1);
     expect(localMinutes('2026-12-07T10:00:30') - localMinutes('2026-12-07T10:00')).toBe(0.5);
     expect(() => localMinutes('10:00')).toThrow(RangeError);
+    expect(() => localMinutes('2026-02-29T10:00')).toThrow(RangeError);
+    expect(() => localMinutes('2026-12-07T24:00')).toThrow(RangeError);
+  });
+
+  it('agrees with the calendar’s own day numbers', () => {
+    for (const date of ['1970-01-01', '2000-02-29', '2026-12-31', '2027-03-01', '2100-03-01']) {
+      expect(localMinutes(`${date}T00:00`)).toBe(toDayNumber(date) * 1440);
+    }
   });
 });

@@ -1,5 +1,4 @@
-import { toDayNumber } from '../calendar/iso-date';
-import { isLocalDateTime, type LocalDateTime } from '../protocol/local-date-time';
+import type { LocalDateTime } from '../protocol/local-date-time';
 
 /**
  * Who the counter calls next. One key at the desk calls the next ticket: booked citizens whose
@@ -45,13 +44,39 @@ export interface CallOrderOptions {
 export const DEFAULT_GRACE_MINUTES = 5;
 export const DEFAULT_LATE_MINUTES = 15;
 
-/** Minutes since 1970-01-01 00:00 of a wall-clock time (seconds as a fraction): for comparisons. */
+const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d(?:\.\d{1,9})?))?$/;
+
+/**
+ * Minutes since 1970-01-01 00:00 of a wall-clock time (seconds as a fraction): for comparisons.
+ * One regular expression and integer arithmetic: the hub runs this on every waiting ticket at
+ * every call, inside its transaction.
+ */
 export function localMinutes(value: LocalDateTime): number {
-  if (!isLocalDateTime(value)) throw new RangeError(`Not a local date-time: ${JSON.stringify(value)}`);
-  const hh = Number(value.slice(11, 13));
-  const mm = Number(value.slice(14, 16));
-  const ss = value.length >= 19 ? Number(value.slice(17)) : 0;
-  return toDayNumber(value.slice(0, 10)) * 1440 + hh * 60 + mm + ss / 60;
+  const match = LOCAL.exec(value);
+  const day = match ? dayNumber(Number(match[1]), Number(match[2]), Number(match[3])) : null;
+  if (!match || day === null) throw new RangeError(`Not a local date-time: ${JSON.stringify(value)}`);
+  return day * 1440 + Number(match[4]) * 60 + Number(match[5]) + (match[6] ? Number(match[6]) / 60 : 0);
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days since 1970-01-01 of an existing date (as toDayNumber, without building the string), else null. */
+function dayNumber(year: number, month: number, day: number): number | null {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const length = month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
+  if (length === undefined || day < 1 || day > length || year < 1583) return null;
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  return (
+    era * 146097 +
+    yearOfEra * 365 +
+    Math.floor(yearOfEra / 4) -
+    Math.floor(yearOfEra / 100) +
+    dayOfYear -
+    719468
+  );
 }
 
 /** The order tiers, lowest first. */
