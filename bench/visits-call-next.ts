@@ -2,35 +2,66 @@
  * The hub's call-next as a transaction, timed under many counters calling at once. The booking
  * service's HTTP route was not on main when this bench was written, so this times its shape:
  * one SQLite connection (better-sqlite3 on a file, WAL), as the hub holds it, with Kysely's
- * rule that one transaction runs at a time on it (an async mutex here), and per call:
- * BEGIN IMMEDIATE → select the office's waiting tickets (index on office, day, status) →
- * nextTicket (the product's order) → update that ticket to called, guarded on status → COMMIT.
- * Each call's time runs from the counter pressing the key to the answer, queueing included.
+ * rule that one transaction runs at a time on it (an async mutex here, statements handed back
+ * through promises as Kysely's driver does), and per call: BEGIN IMMEDIATE → select the waiting
+ * tickets → nextTicket (the product's order) → update that ticket to called, guarded on
+ * status → COMMIT. Each call's time runs from the counter pressing the key to the answer,
+ * queueing behind the other counters included.
+ *
+ * Two ways of selecting, both timed:
+ * - `room`: every waiting ticket of the office, nextTicket over all of them;
+ * - `candidates`: only the head of each tier nextTicket orders by (the on-time booked ticket with
+ *   the earliest slot, the oldest ticket transferred to this counter, per line the first walk-in
+ *   by priority then arrival, the early booked ticket with the earliest slot), found through the
+ *   indexes: at most 3 + lines rows, and nextTicket over them gives the same ticket, since each
+ *   tier's winner is the head of its own list. Checked here call by call before timing.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import SQLite from 'better-sqlite3';
-import { nextTicket, ticketCode, type QueueTicket } from '../shared/visits/call-order';
+import {
+  DEFAULT_GRACE_MINUTES,
+  DEFAULT_LATE_MINUTES,
+  nextTicket,
+  ticketCode,
+  type QueueTicket,
+} from '../shared/visits/call-order';
 import { percentile } from './percentile';
+
+export type Selection = 'room' | 'candidates';
 
 export interface CallNextOptions {
   counters: number;
   rounds: number;
   /** tickets waiting in the room when the counters start calling */
   waiting: number;
-  /** past tickets in the table (other days and offices), so the index has something to skip */
+  /** past tickets in the table (other days and offices), so the indexes have something to skip */
   history: number;
+  /** calls made one by one with both selections, each answer compared, before the timing */
+  checks: number;
 }
 
-export interface CallNextResult {
+export interface CallNextTiming {
+  /** one call with nobody else calling: the transaction's own time, median */
+  aloneP50: number;
+  /** process CPU time per call while 50 call at once (less sensitive to a busy machine than the clock) */
+  cpuPerCall: number;
   calls: number;
   p50: number;
   p95: number;
   p99: number;
   duplicates: number;
   emptyAnswers: number;
+}
+
+export interface CallNextResult {
+  room: CallNextTiming;
+  candidates: CallNextTiming;
+  /** calls where both selections chose the same ticket, of `checks` */
+  agreed: number;
+  checks: number;
 }
 
 interface TicketRow {
@@ -40,13 +71,23 @@ interface TicketRow {
   priority: number;
   slot_start: string | null;
   arrived_at: string;
+  for_counter: string | null;
 }
 
+type Ticket = QueueTicket & { id: number };
+
 const LINES = ['A', 'B', 'C', 'D'] as const;
+const OFFICE = 'anagrafe';
 const DAY = '2027-02-01';
+const GRACE = DEFAULT_GRACE_MINUTES;
+const LATE = DEFAULT_LATE_MINUTES;
 const pad2 = (n: number): string => String(n).padStart(2, '0');
-const clock = (minute: number): string =>
-  `${DAY}T${pad2(Math.floor(minute / 60))}:${pad2(Math.floor(minute % 60))}`;
+/** Minute of DAY → 'YYYY-MM-DDTHH:MM:SS.sss', the one format every time in the table has. */
+const clock = (minute: number): string => {
+  const ms = Math.round(minute * 60_000);
+  const s = ((ms % 60_000) / 1000).toFixed(3).padStart(6, '0');
+  return `${DAY}T${pad2(Math.floor(ms / 3_600_000))}:${pad2(Math.floor((ms % 3_600_000) / 60_000))}:${s}`;
+};
 
 /** A mutex as Kysely's SQLite driver keeps one: one transaction at a time on the connection. */
 function connectionMutex(): <T>(work: () => Promise<T>) => Promise<T> {
@@ -57,6 +98,23 @@ function connectionMutex(): <T>(work: () => Promise<T>) => Promise<T> {
     return run;
   };
 }
+
+const toTicket = (r: TicketRow): Ticket => ({
+  id: r.id,
+  code: r.code,
+  line: r.line,
+  priority: r.priority === 1,
+  slotStart: r.slot_start,
+  arrivedAt: r.arrived_at,
+  status: 'waiting',
+  forCounter: r.for_counter,
+});
+
+/** Counter n serves every line, starting from its own. */
+const linesOf = (counter: number): string[] => {
+  const first = counter % LINES.length;
+  return [...LINES.slice(first), ...LINES.slice(0, first)];
+};
 
 export async function timeCallNext(options: CallNextOptions): Promise<CallNextResult> {
   const dir = mkdtempSync(join(tmpdir(), 'sportello-bench-visits-'));
@@ -73,77 +131,107 @@ export async function timeCallNext(options: CallNextOptions): Promise<CallNextRe
       priority integer not null,
       slot_start text,
       arrived_at text not null,
+      for_counter text,
       status text not null,
       counter text,
       called_at text
     );
-    create index tickets_waiting on tickets (office, day, status);`);
+    create index tickets_walk_in on tickets (office, day, status, line, priority desc, arrived_at, code);
+    create index tickets_booked on tickets (office, day, status, slot_start, arrived_at, code);
+    create index tickets_transferred on tickets (office, day, status, for_counter, arrived_at, code);`);
     const insert = db.prepare(
-      `insert into tickets (office, day, code, line, priority, slot_start, arrived_at, status)
-       values (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `insert into tickets (office, day, code, line, priority, slot_start, arrived_at, for_counter, status)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
+    // a varied room: booked (some early, some late), priority, transferred to one counter
+    let rand = 0x2545f491;
+    const next = () => (rand = (Math.imul(rand, 1103515245) + 12345) >>> 0) / 4294967296;
     let serial = 0;
     const addTicket = (office: string, day: string, minute: number, status: string) => {
       serial++;
-      const line = LINES[serial % LINES.length] ?? 'A';
-      const booked = serial % 3 === 0;
-      const slot = booked ? clock(Math.floor(minute / 20) * 20 + 20) : null;
+      const line = LINES[Math.floor(next() * LINES.length)] ?? 'A';
+      const booked = next() < 0.6;
+      const slot = booked ? Math.floor((minute + 30 * next() - 20) / 5) * 5 : null;
+      const arrived = slot === null ? minute : slot - 10 + 30 * next();
+      const transferred = next() < 0.02 ? String(Math.floor(next() * options.counters)) : null;
+      const time = (m: number) => (day === DAY ? clock(m) : `${day}${clock(m).slice(10)}`);
       insert.run(
         office,
         day,
         ticketCode(line, serial),
         line,
-        serial % 17 === 0 ? 1 : 0,
-        slot,
-        clock(minute),
+        next() < 0.05 ? 1 : 0,
+        slot === null ? null : time(slot),
+        time(arrived),
+        transferred,
         status,
       );
     };
     db.transaction(() => {
-      for (let i = 0; i < options.history; i++)
-        addTicket(
-          i % 5 === 0 ? 'tributi' : 'anagrafe',
-          `2027-01-${pad2(1 + (i % 28))}`,
-          510 + (i % 240),
-          'done',
-        );
-      for (let i = 0; i < options.waiting; i++) addTicket('anagrafe', DAY, 510 + (i % 120), 'waiting');
+      for (let i = 0; i < options.history; i++) {
+        addTicket(i % 5 === 0 ? 'tributi' : OFFICE, `2027-01-${pad2(1 + (i % 28))}`, 510 + (i % 240), 'done');
+      }
+      for (let i = 0; i < options.waiting; i++) addTicket(OFFICE, DAY, 510 + (i % 120), 'waiting');
     })();
 
-    const selectWaiting = db.prepare<[string, string], TicketRow>(
-      `select id, code, line, priority, slot_start, arrived_at from tickets
+    const room = db.prepare<[string, string], TicketRow>(
+      `select id, code, line, priority, slot_start, arrived_at, for_counter from tickets
        where office = ? and day = ? and status = 'waiting'`,
     );
+    const lateAfter = `strftime('%Y-%m-%dT%H:%M:%f', slot_start, '+${LATE} minutes')`;
+    const bookedHead = (comparison: '<=' | '>') =>
+      db.prepare<[string, string, string, string], TicketRow>(
+        `select id, code, line, priority, slot_start, arrived_at, for_counter from tickets
+         where office = ? and day = ? and status = 'waiting' and for_counter is null
+           and slot_start ${comparison} ? and line in (select value from json_each(?))
+           and arrived_at <= ${lateAfter}
+         order by slot_start, arrived_at, code limit 1`,
+      );
+    const onTimeHead = bookedHead('<=');
+    const earlyHead = bookedHead('>');
+    const transferredHead = db.prepare<[string, string, string], TicketRow>(
+      `select id, code, line, priority, slot_start, arrived_at, for_counter from tickets
+       where office = ? and day = ? and status = 'waiting' and for_counter = ?
+       order by arrived_at, code limit 1`,
+    );
+    const walkInHead = db.prepare<[string, string, string], TicketRow>(
+      `select id, code, line, priority, slot_start, arrived_at, for_counter from tickets
+       where office = ? and day = ? and status = 'waiting' and for_counter is null and line = ?
+         and (slot_start is null or arrived_at > ${lateAfter})
+       order by priority desc, arrived_at, code limit 1`,
+    );
+    const select = (how: Selection, counter: number, now: number): Ticket[] => {
+      if (how === 'room') return room.all(OFFICE, DAY).map(toTicket);
+      const lines = JSON.stringify(linesOf(counter));
+      const soon = clock(now + GRACE);
+      const rows = [
+        onTimeHead.get(OFFICE, DAY, soon, lines),
+        transferredHead.get(OFFICE, DAY, String(counter)),
+        ...linesOf(counter).map((line) => walkInHead.get(OFFICE, DAY, line)),
+        earlyHead.get(OFFICE, DAY, soon, lines),
+      ];
+      return rows.filter((r): r is TicketRow => r !== undefined).map(toTicket);
+    };
     const markCalled = db.prepare<[string, string, number]>(
       `update tickets set status = 'called', counter = ?, called_at = ? where id = ? and status = 'waiting'`,
     );
     const exclusive = connectionMutex();
-    const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+    // Kysely's driver over better-sqlite3 answers each statement through a promise
+    const hop = () => Promise.resolve();
 
-    /** One press of "call next" at counter `counter`: the hub's transaction, statement by statement. */
-    const callNext = (counter: number, now: string): Promise<number | null> =>
+    /** One press of "call next" at `counter`: the hub's transaction, statement by statement. */
+    const callNext = (how: Selection, counter: number, now: number): Promise<number | null> =>
       exclusive(async () => {
         db.exec('BEGIN IMMEDIATE');
         try {
-          await tick(); // the driver hands each statement back through the event loop
-          const rows = selectWaiting.all('anagrafe', DAY);
-          const tickets: (QueueTicket & { id: number })[] = rows.map((r) => ({
-            id: r.id,
-            code: r.code,
-            line: r.line,
-            priority: r.priority === 1,
-            slotStart: r.slot_start,
-            arrivedAt: r.arrived_at,
-            status: 'waiting',
-          }));
-          // every counter serves every line, each starting from its own
-          const first = counter % LINES.length;
-          const lines = [...LINES.slice(first), ...LINES.slice(0, first)];
-          const chosen = nextTicket(tickets, now, lines);
-          await tick();
-          if (chosen && markCalled.run(String(counter), now, chosen.id).changes !== 1) {
+          await hop();
+          const tickets = select(how, counter, now);
+          const chosen = nextTicket(tickets, clock(now), { id: String(counter), lines: linesOf(counter) });
+          await hop();
+          if (chosen && markCalled.run(String(counter), clock(now), chosen.id).changes !== 1) {
             throw new Error(`ticket ${chosen.code} was no longer waiting`);
           }
+          await hop();
           db.exec('COMMIT');
           return chosen?.id ?? null;
         } catch (err) {
@@ -152,38 +240,73 @@ export async function timeCallNext(options: CallNextOptions): Promise<CallNextRe
         }
       });
 
-    const times: number[] = [];
-    const calledIds: number[] = [];
-    let empty = 0;
-    // warm the statements
-    await callNext(0, clock(600));
-    for (let round = 0; round < options.rounds; round++) {
-      const now = clock(600 + round / 4);
-      const results = await Promise.all(
-        Array.from({ length: options.counters }, async (_, counter) => {
-          const started = performance.now();
-          const id = await callNext(counter, now);
-          times.push(performance.now() - started);
-          return id;
-        }),
-      );
-      for (const id of results) {
-        if (id === null) empty++;
-        else calledIds.push(id);
-      }
-      // the room refills as the counters empty it: as many arrive as were called
+    let minute = 600;
+    const refill = (count: number) =>
       db.transaction(() => {
-        for (let i = 0; i < options.counters; i++) addTicket('anagrafe', DAY, 600 + round / 4, 'waiting');
+        for (let i = 0; i < count; i++) addTicket(OFFICE, DAY, minute, 'waiting');
       })();
+
+    // the candidates must choose what the whole room chooses: compare, one call at a time
+    let agreed = 0;
+    for (let i = 0; i < options.checks; i++) {
+      const counter = i % options.counters;
+      const now = minute + (i % 40) - 20; // around the slots, so on-time, early and late all occur
+      const all = nextTicket(select('room', counter, now), clock(now), {
+        id: String(counter),
+        lines: linesOf(counter),
+      });
+      const few = nextTicket(select('candidates', counter, now), clock(now), {
+        id: String(counter),
+        lines: linesOf(counter),
+      });
+      if (all?.id === few?.id) agreed++;
+      if (all) markCalled.run(String(counter), clock(now), all.id);
+      refill(1);
     }
-    return {
-      calls: times.length,
-      p50: percentile(times, 50),
-      p95: percentile(times, 95),
-      p99: percentile(times, 99),
-      duplicates: calledIds.length - new Set(calledIds).size,
-      emptyAnswers: empty,
+
+    const time = async (how: Selection): Promise<CallNextTiming> => {
+      const times: number[] = [];
+      const calledIds: number[] = [];
+      let empty = 0;
+      const alone: number[] = [];
+      for (let i = 0; i < 200; i++) {
+        const started = performance.now();
+        await callNext(how, i % options.counters, minute); // also warms the statements
+        alone.push(performance.now() - started);
+        refill(1);
+      }
+      const cpu = process.cpuUsage();
+      for (let round = 0; round < options.rounds; round++) {
+        minute += 0.25;
+        const results = await Promise.all(
+          Array.from({ length: options.counters }, async (_, counter) => {
+            const started = performance.now();
+            const id = await callNext(how, counter, minute);
+            times.push(performance.now() - started);
+            return id;
+          }),
+        );
+        for (const id of results) {
+          if (id === null) empty++;
+          else calledIds.push(id);
+        }
+        refill(options.counters); // the room refills as the counters empty it
+      }
+      const used = process.cpuUsage(cpu);
+      return {
+        aloneP50: percentile(alone, 50),
+        cpuPerCall: (used.user + used.system) / 1000 / times.length,
+        calls: times.length,
+        p50: percentile(times, 50),
+        p95: percentile(times, 95),
+        p99: percentile(times, 99),
+        duplicates: calledIds.length - new Set(calledIds).size,
+        emptyAnswers: empty,
+      };
     };
+    const wholeRoom = await time('room');
+    const candidates = await time('candidates');
+    return { room: wholeRoom, candidates, agreed, checks: options.checks };
   } finally {
     db.close();
     rmSync(dir, { recursive: true, force: true });
