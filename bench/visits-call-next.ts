@@ -179,38 +179,46 @@ export async function timeCallNext(options: CallNextOptions): Promise<CallNextRe
        where office = ? and day = ? and status = 'waiting'`,
     );
     const lateAfter = `strftime('%Y-%m-%dT%H:%M:%f', slot_start, '+${LATE} minutes')`;
-    const bookedHead = (comparison: '<=' | '>') =>
-      db.prepare<[string, string, string, string], TicketRow>(
-        `select id, code, line, priority, slot_start, arrived_at, for_counter from tickets
-         where office = ? and day = ? and status = 'waiting' and for_counter is null
-           and slot_start ${comparison} ? and line in (select value from json_each(?))
-           and arrived_at <= ${lateAfter}
-         order by slot_start, arrived_at, code limit 1`,
-      );
-    const onTimeHead = bookedHead('<=');
-    const earlyHead = bookedHead('>');
-    const transferredHead = db.prepare<[string, string, string], TicketRow>(
-      `select id, code, line, priority, slot_start, arrived_at, for_counter from tickets
-       where office = ? and day = ? and status = 'waiting' and for_counter = ?
-       order by arrived_at, code limit 1`,
-    );
-    const walkInHead = db.prepare<[string, string, string], TicketRow>(
-      `select id, code, line, priority, slot_start, arrived_at, for_counter from tickets
-       where office = ? and day = ? and status = 'waiting' and for_counter is null and line = ?
-         and (slot_start is null or arrived_at > ${lateAfter})
-       order by priority desc, arrived_at, code limit 1`,
-    );
+    const columns = 'id, code, line, priority, slot_start, arrived_at, for_counter';
+    const waiting = `office = @office and day = @day and status = 'waiting'`;
+    /** One statement, one trip into SQLite: the head of each tier, for a counter serving `n` lines. */
+    const candidateStatements = new Map<number, SQLite.Statement<Record<string, string>, TicketRow>>();
+    const candidatesFor = (n: number) => {
+      let statement = candidateStatements.get(n);
+      if (!statement) {
+        const lines = Array.from({ length: n }, (_, i) => `@l${i}`);
+        const booked = (comparison: string) =>
+          `select * from (select ${columns} from tickets where ${waiting} and for_counter is null
+             and slot_start ${comparison} @soon and line in (${lines.join(', ')}) and arrived_at <= ${lateAfter}
+             order by slot_start, arrived_at, code limit 1)`;
+        const parts = [
+          booked('<='),
+          `select * from (select ${columns} from tickets where ${waiting} and for_counter = @counter
+             order by arrived_at, code limit 1)`,
+          ...lines.map(
+            (line) =>
+              `select * from (select ${columns} from tickets where ${waiting} and for_counter is null and line = ${line}
+                 and (slot_start is null or arrived_at > ${lateAfter})
+                 order by priority desc, arrived_at, code limit 1)`,
+          ),
+          booked('>'),
+        ];
+        statement = db.prepare<Record<string, string>, TicketRow>(parts.join(' union all '));
+        candidateStatements.set(n, statement);
+      }
+      return statement;
+    };
     const select = (how: Selection, counter: number, now: number): Ticket[] => {
       if (how === 'room') return room.all(OFFICE, DAY).map(toTicket);
-      const lines = JSON.stringify(linesOf(counter));
-      const soon = clock(now + GRACE);
-      const rows = [
-        onTimeHead.get(OFFICE, DAY, soon, lines),
-        transferredHead.get(OFFICE, DAY, String(counter)),
-        ...linesOf(counter).map((line) => walkInHead.get(OFFICE, DAY, line)),
-        earlyHead.get(OFFICE, DAY, soon, lines),
-      ];
-      return rows.filter((r): r is TicketRow => r !== undefined).map(toTicket);
+      const lines = linesOf(counter);
+      const params: Record<string, string> = {
+        office: OFFICE,
+        day: DAY,
+        soon: clock(now + GRACE),
+        counter: String(counter),
+      };
+      lines.forEach((line, i) => (params[`l${i}`] = line));
+      return candidatesFor(lines.length).all(params).map(toTicket);
     };
     const markCalled = db.prepare<[string, string, number]>(
       `update tickets set status = 'called', counter = ?, called_at = ? where id = ? and status = 'waiting'`,
