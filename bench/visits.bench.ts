@@ -81,6 +81,15 @@ async function main(): Promise<void> {
   report(walkIn);
   const booking = runSimulation(CONFIG, world, 'booking');
   report(booking);
+  // the planner's one knob: how the share kept for walk-ins moves the figure (same citizens)
+  const reserve = [10, 30, 40].map((walkInPercent) => {
+    const config = { ...CONFIG, plan: { ...plan, walkInPercent } };
+    const run = runSimulation(config, world, 'booking');
+    return `${walkInPercent} % → ${f1(run.all.over20Percent)} % (${run.bookingDelayDays.toFixed(2)} days later)`;
+  });
+  console.log(
+    `  walk-in reserve ${plan.walkInPercent} % (the plan's) → ${f1(booking.all.over20Percent)} %; other reserves: ${reserve.join(', ')}`,
+  );
 
   const counters = 50;
   const calls = await timeCallNext({
