@@ -76,7 +76,7 @@ interface TicketRow {
 
 type Ticket = QueueTicket & { id: number };
 
-const LINES = ['A', 'B', 'C', 'D'] as const;
+const LINES = ['A', 'C', 'R', 'P'] as const;
 const OFFICE = 'anagrafe';
 const DAY = '2027-02-01';
 const GRACE = DEFAULT_GRACE_MINUTES;

@@ -25,7 +25,7 @@ import { buildWorld, ISSUE_MIX, runSimulation, type RunResult, type SimConfig } 
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 
-const LINES = ['A', 'B', 'C', 'D'];
+const LINES = [...new Set(Object.values(CASALE_ANAGRAFE_PLAN.services).map((s) => s.line))];
 const CONFIG: SimConfig = {
   seed: env('BENCH_VISITS_SEED', 19),
   plan: CASALE_ANAGRAFE_PLAN,
@@ -41,7 +41,7 @@ const CONFIG: SimConfig = {
   priorityShare: 0.03,
   alwaysBooked: ['cie', 'residence_change'],
   otherBookedShare: 0.5,
-  // every counter serves every line, each starting from its own (A papers, B ID card, C residence, D payments)
+  // every counter serves every line, each starting from its own (A papers, C ID card, R residence, P payments)
   counters: LINES.map((_, i) => ({ id: String(i + 1), lines: [...LINES.slice(i), ...LINES.slice(0, i)] })),
 };
 

@@ -28,8 +28,8 @@ const AFTERNOON = { from: '14:30', to: '16:30' } as const;
  * in the ministry's application), a change of residence 15, a permit 10, a certificate, a
  * self-declaration or a payment 5. `bookedPercent` splits the bookable time in proportion to the
  * minutes each service is booked for (demand × length); `walkInPercent` keeps a fifth of the
- * counter time for those who come without an appointment. Lines: A quick registry papers,
- * B identity card, C residence, D payments and permits.
+ * counter time for those who come without an appointment. Lines: A registry papers
+ * (anagrafe), C identity card (CIE), R residence, P payments and permits.
  */
 export const CASALE_ANAGRAFE_PLAN: SlotPlan = {
   comune: 'B885',
@@ -40,12 +40,12 @@ export const CASALE_ANAGRAFE_PLAN: SlotPlan = {
   counters: 4,
   hours: { 1: [MORNING], 2: [MORNING, AFTERNOON], 3: [MORNING], 4: [MORNING, AFTERNOON], 5: [MORNING] },
   services: {
-    cie: { slotMinutes: 20, bookedPercent: 57, line: 'B' },
+    cie: { slotMinutes: 20, bookedPercent: 57, line: 'C' },
     certificate: { slotMinutes: 5, bookedPercent: 10, line: 'A' },
     self_declaration: { slotMinutes: 5, bookedPercent: 2, line: 'A' },
-    residence_change: { slotMinutes: 15, bookedPercent: 21, line: 'C' },
-    payment: { slotMinutes: 5, bookedPercent: 4, line: 'D' },
-    permit: { slotMinutes: 10, bookedPercent: 6, line: 'D' },
+    residence_change: { slotMinutes: 15, bookedPercent: 21, line: 'R' },
+    payment: { slotMinutes: 5, bookedPercent: 4, line: 'P' },
+    permit: { slotMinutes: 10, bookedPercent: 6, line: 'P' },
   },
   walkInPercent: 20,
   horizonDays: 60,

@@ -13,7 +13,6 @@ import {
   slotsForDay,
   type SlotPlan,
 } from './slot-plan';
-import { SLOT_REFUSAL_MESSAGES } from './slot-plan-errors';
 import { WHAT_TO_BRING, whatToBring } from './what-to-bring';
 
 // 2026-12-07 is a Monday; 8 December (Immacolata) a Tuesday; 12 November (Sant'Evasio) a Thursday.
@@ -118,8 +117,8 @@ describe('bookingRefusal', () => {
   });
 
   it('refuses a slot in the past, including one starting right now', () => {
-    expect(bookingRefusal(CASALE, '2026-12-07T09:10', 'cie', now)?.code).toBe('booking_slot_past');
-    expect(bookingRefusal(CASALE, '2026-12-07T10:00', 'cie', now)?.code).toBe('booking_slot_past');
+    expect(bookingRefusal(CASALE, '2026-12-07T09:10', 'cie', now)?.code).toBe('booking_in_past');
+    expect(bookingRefusal(CASALE, '2026-12-07T10:00', 'cie', now)?.code).toBe('booking_in_past');
   });
 
   it('refuses a holiday naming it, and a day the office is closed', () => {
@@ -127,7 +126,7 @@ describe('bookingRefusal', () => {
       code: 'booking_holiday',
       params: {
         date: '2026-12-08',
-        holiday_it: 'Immacolata Concezione',
+        holiday: 'Immacolata Concezione',
         holiday_en: 'Immaculate Conception',
       },
     });
@@ -139,35 +138,33 @@ describe('bookingRefusal', () => {
   });
 
   it('refuses a time outside the hours or off the service’s grid', () => {
-    expect(bookingRefusal(CASALE, '2026-12-09T12:30', 'cie', now)?.code).toBe('booking_outside_plan');
-    expect(bookingRefusal(CASALE, '2026-12-09T08:35', 'cie', now)?.code).toBe('booking_outside_plan');
-    expect(bookingRefusal(CASALE, '2026-12-09T08:50:30', 'cie', now)?.code).toBe('booking_outside_plan');
-    expect(bookingRefusal(CASALE, '2026-12-09T14:30', 'cie', now)?.code).toBe('booking_outside_plan'); // Wednesday
-    expect(bookingRefusal(CASALE, '9 dicembre', 'cie', now)?.code).toBe('booking_outside_plan');
+    expect(bookingRefusal(CASALE, '2026-12-09T12:30', 'cie', now)?.code).toBe('booking_slot_unknown');
+    expect(bookingRefusal(CASALE, '2026-12-09T08:35', 'cie', now)?.code).toBe('booking_slot_unknown');
+    expect(bookingRefusal(CASALE, '2026-12-09T08:50:30', 'cie', now)?.code).toBe('booking_slot_unknown');
+    expect(bookingRefusal(CASALE, '2026-12-09T14:30', 'cie', now)?.code).toBe('booking_slot_unknown'); // Wednesday
+    expect(bookingRefusal(CASALE, '9 dicembre', 'cie', now)?.code).toBe('booking_slot_unknown');
     // a 5-minute certificate slot between two CIE slots: bookable for the one, not the other
     const between = slotsForDay(CASALE, '2026-12-09', 'certificate').find(
       (s) => (clockMinutes(s.start.slice(11)) - clockMinutes('08:30')) % 20 !== 0,
     );
     expect(between).toBeDefined();
     expect(bookingRefusal(CASALE, between?.start ?? '', 'certificate', now)).toBeNull();
-    expect(bookingRefusal(CASALE, between?.start ?? '', 'cie', now)?.code).toBe('booking_outside_plan');
+    expect(bookingRefusal(CASALE, between?.start ?? '', 'cie', now)?.code).toBe('booking_slot_unknown');
   });
 
   it('refuses a service not booked here and a day beyond the booking horizon', () => {
-    expect(bookingRefusal(CASALE, '2026-12-09T08:30', 'passport', now)?.code).toBe(
-      'booking_service_not_bookable',
-    );
+    expect(bookingRefusal(CASALE, '2026-12-09T08:30', 'passport', now)?.code).toBe('booking_service_unknown');
     expect(bookingRefusal(CASALE, '2027-02-08T08:30', 'cie', now)).toEqual({
       code: 'booking_too_far_ahead',
-      params: { date: '2027-02-08', max: 60 },
+      params: { date: '2027-02-08', max: 60, latest: '2027-02-05' },
     });
   });
 
-  it('has a message in both languages for every refusal', () => {
-    for (const message of Object.values(SLOT_REFUSAL_MESSAGES)) {
-      expect(message.it.length).toBeGreaterThan(10);
-      expect(message.en.length).toBeGreaterThan(10);
-    }
+  it('names the slot’s day and time in the refusal', () => {
+    expect(bookingRefusal(CASALE, '2026-12-07T09:10', 'cie', now)).toEqual({
+      code: 'booking_in_past',
+      params: { date: '2026-12-07', time: '09:10' },
+    });
   });
 });
 

@@ -208,12 +208,16 @@ export function slotPlanProblems(plan: SlotPlan): string[] {
 
 // ---- booking rules ------------------------------------------------------------------------
 
+/**
+ * Refusal codes, worded in Italian and English by the booking service's errors
+ * (shared/booking/booking-errors.ts, same codes and params).
+ */
 export type SlotRefusalCode =
-  | 'booking_slot_past'
+  | 'booking_in_past'
   | 'booking_holiday'
   | 'booking_office_closed'
-  | 'booking_outside_plan'
-  | 'booking_service_not_bookable'
+  | 'booking_slot_unknown'
+  | 'booking_service_unknown'
   | 'booking_too_far_ahead';
 
 export interface SlotRefusal {
@@ -230,7 +234,8 @@ const refusal = (code: SlotRefusalCode, params: SlotRefusal['params'] = {}): Slo
  * Why `slotStart` cannot be booked for `serviceKey` at `now` (both Rome wall-clock), or null when
  * it can. Capacity (is the slot still free?) is the hub's count of bookings in its transaction,
  * not a rule here. Checked in the order a citizen can act on: the past first, then the day, then
- * the time.
+ * the time. Params: `date` (YYYY-MM-DD) and `time` (HH:MM) of the slot; for a holiday its name,
+ * `holiday` (the official Italian one) and `holiday_en`.
  */
 export function bookingRefusal(
   plan: SlotPlan,
@@ -239,22 +244,25 @@ export function bookingRefusal(
   now: LocalDateTime,
   holidays: ClosureCalendar = {},
 ): SlotRefusal | null {
-  if (!isLocalDateTime(slotStart)) return refusal('booking_outside_plan', { start: String(slotStart) });
+  if (!isLocalDateTime(slotStart))
+    return refusal('booking_slot_unknown', { date: '', time: String(slotStart) });
   const date = localDateOf(slotStart);
-  if (compareLocalDateTimes(slotStart, now) <= 0) return refusal('booking_slot_past', { start: slotStart });
-  if (!plan.services[serviceKey]) return refusal('booking_service_not_bookable', { service: serviceKey });
+  const when = { date, time: slotStart.slice(11, 16) };
+  if (compareLocalDateTimes(slotStart, now) <= 0) return refusal('booking_in_past', when);
+  if (!plan.services[serviceKey]) return refusal('booking_service_unknown', { service: serviceKey });
   const closure = closureOn(plan, date, holidays);
   if (closure?.kind === 'holiday') {
-    return refusal('booking_holiday', { date, holiday_it: closure.name.it, holiday_en: closure.name.en });
+    return refusal('booking_holiday', { date, holiday: closure.name.it, holiday_en: closure.name.en });
   }
   if (closure) return refusal('booking_office_closed', { date });
-  const ahead = daysBetween(localDateOf(now), date);
-  if (ahead > plan.horizonDays) return refusal('booking_too_far_ahead', { date, max: plan.horizonDays });
+  const latest = addDays(localDateOf(now), plan.horizonDays);
+  if (daysBetween(latest, date) > 0)
+    return refusal('booking_too_far_ahead', { date, max: plan.horizonDays, latest });
   // a slot starts on a whole minute: '…T09:20' or '…T09:20:00', never '…T09:20:30'
   const onTheMinute = slotStart.length === 16 || /^:00(\.0+)?$/.test(slotStart.slice(16));
   const minute = slotStart.slice(0, 16);
   if (!onTheMinute || !slotsForDay(plan, date, serviceKey, holidays).some((s) => s.start === minute)) {
-    return refusal('booking_outside_plan', { start: slotStart });
+    return refusal('booking_slot_unknown', when);
   }
   return null;
 }

@@ -9,7 +9,8 @@ import type { LocalDateTime } from '../protocol/local-date-time';
  * Times are Rome wall-clock LocalDateTimes ('YYYY-MM-DDTHH:MM[:ss]').
  */
 
-export type TicketStatus = 'waiting' | 'called' | 'serving' | 'done' | 'no_show' | 'transferred';
+/** As the queue's wire has them (shared/visits/visit-wire.ts); a transfer keeps the ticket waiting. */
+export type TicketStatus = 'waiting' | 'called' | 'serving' | 'done' | 'no_show';
 
 export interface QueueTicket {
   /** line letter + number, e.g. A141: never a name (the display shows it to the room) */
