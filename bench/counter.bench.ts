@@ -59,6 +59,10 @@ async function main(): Promise<void> {
         continue;
       }
       await backToSearch(counter.page);
+      if (task.before) {
+        await task.before(counter);
+        await backToSearch(counter.page);
+      }
       clerk.reset();
       const t0 = performance.now();
       try {

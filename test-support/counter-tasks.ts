@@ -8,6 +8,7 @@ import { addDays } from '../shared/calendar/iso-date';
 import { romeDateOf } from '../shared/calendar/rome-date';
 import { permitRecord } from '../shared/permits/test-fixtures';
 import { addCavourHousehold } from './permit-fixtures';
+import type { Counter } from './e2e-counter';
 import type { TestHub } from './running-hub';
 import { FERRARI, FERRARI_ISEE } from './school-fixtures';
 
@@ -33,6 +34,8 @@ export interface CounterTask {
   name: string;
   /** the service (shared/services/registered.ts) the task needs: without it the task is missing */
   service: string;
+  /** what the office did before this citizen came (not counted, not timed) */
+  before?(counter: Counter): Promise<void>;
   run(clerk: Clerk, fixtures: CounterFixtures): Promise<TaskOutcome>;
 }
 
@@ -214,12 +217,12 @@ async function certificate(clerk: Clerk, fact: string, marca: string): Promise<T
   const { page } = clerk;
   await clerk.press('F4');
   await page.getByTestId('certificate-form').waitFor();
+  // Enter on the fact ticks it and goes on to the marca da bollo
   await clerk.tabTo(`fact-${fact}`);
-  await clerk.press('Space');
-  await clerk.tabTo('marca-id');
+  await clerk.press('Enter');
   await clerk.type('marca-id', marca);
   await page.getByTestId('certificate-preview').waitFor();
-  await clerk.press('Control+Enter');
+  await clerk.press('Enter');
   await page.getByTestId('issued').waitFor();
   await clerk.expectFocus('print-pdf');
   const pdf = await clerk.pressForPdf('Enter');
@@ -230,6 +233,34 @@ async function certificate(clerk: Clerk, fact: string, marca: string): Promise<T
       pdfBytes: String(pdf.length),
     },
   };
+}
+
+/**
+ * Earlier, the school office enrolled Matteo Ferrari with his father's ISEE typed from the
+ * attestation: the comune now holds it, and his sister's form starts from it.
+ */
+async function enrolMatteoWithIsee(counter: Counter): Promise<void> {
+  const { page } = counter;
+  await page.getByTestId('search-input').fill('FRRMTT19');
+  await page.getByTestId('result-row').filter({ hasText: 'Ferrari' }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('detail-name').waitFor();
+  await page.keyboard.press('Alt+m');
+  await page.getByTestId('school-form').waitFor();
+  await page.getByTestId('school-school').selectOption('ALEE80001');
+  await page.getByTestId('school-class').selectOption('2B');
+  await page.getByTestId('school-isee-value').fill(FERRARI_ISEE.value);
+  await page.getByTestId('school-isee-dsu').fill(FERRARI_ISEE.dsuProtocol);
+  await page.getByTestId('school-isee-issued').fill(FERRARI_ISEE.issuedOn);
+  await page.getByTestId('school-price').waitFor();
+  await page.getByTestId('school-isee-issued').press('Enter');
+  await page.getByTestId('school-done').waitFor();
+  await page.keyboard.press('Escape');
+  await page.getByTestId('school-done').waitFor({ state: 'detached' });
+  // synced: the hub records the statement, and the counter's copy of the registry has it
+  await counter.desk.core.sync.syncOnce();
+  await counter.desk.core.sync.syncOnce();
+  await backToSearch(page);
 }
 
 export const COUNTER_TASKS: CounterTask[] = [
@@ -257,9 +288,10 @@ export const COUNTER_TASKS: CounterTask[] = [
       await openResident(clerk, 'HXHRBN', 'Hoxha');
       await clerk.press('F6');
       await page.getByTestId('declaration-form').waitFor();
-      await clerk.tabTo('document-number');
+      // the facts come pre-filled from the registry: Enter confirms them, on to the document
+      await clerk.press('Enter');
       await clerk.type('document-number', 'CA12345AB');
-      await page.getByTestId('declaration-preview').waitFor();
+      await page.getByTestId('declaration-preview').getByText('CA12345AB').waitFor();
       await clerk.press('Control+Enter');
       await page.getByTestId('issued').waitFor();
       await clerk.expectFocus('print-pdf');
@@ -329,8 +361,11 @@ export const COUNTER_TASKS: CounterTask[] = [
       await page.getByTestId('permit-eligible').waitFor();
       await clerk.press('Enter');
       await page.getByTestId('permit-issued').waitFor();
+      await clerk.expectFocus('permit-print-a4');
+      const pdf = await clerk.pressForPdf('Enter');
       return {
         handed: {
+          pdfBytes: String(pdf.length),
           title: await text(page, 'permit-issued-title'),
           validity: await text(page, 'permit-issued-validity'),
           issued: await text(page, 'permit-issued'),
@@ -351,14 +386,21 @@ export const COUNTER_TASKS: CounterTask[] = [
       await page.getByTestId('permit-eligible').waitFor();
       await clerk.press('Enter');
       await page.getByTestId('permit-issued').waitFor();
+      await clerk.expectFocus('permit-print-a4');
+      const pdf = await clerk.pressForPdf('Enter');
       return {
-        handed: { title: await text(page, 'permit-issued-title'), issued: await text(page, 'permit-issued') },
+        handed: {
+          pdfBytes: String(pdf.length),
+          title: await text(page, 'permit-issued-title'),
+          issued: await text(page, 'permit-issued'),
+        },
       };
     },
   },
   {
     name: 'canteen_enrolment',
     service: 'school',
+    before: enrolMatteoWithIsee,
     run: async (clerk) => {
       const { page } = clerk;
       await openResident(clerk, 'FRRGLI17', 'Ferrari');
@@ -368,13 +410,9 @@ export const COUNTER_TASKS: CounterTask[] = [
       await clerk.pick('school-school', 'ALEE80001');
       await clerk.tabTo('school-class');
       await clerk.pick('school-class', '4A');
-      await clerk.tabTo('school-isee-value');
-      await clerk.type('school-isee-value', FERRARI_ISEE.value);
-      await clerk.tabTo('school-isee-dsu');
-      await clerk.type('school-isee-dsu', FERRARI_ISEE.dsuProtocol);
-      await clerk.tabTo('school-isee-issued');
-      await clerk.type('school-isee-issued', FERRARI_ISEE.issuedOn);
-      await page.getByTestId('school-price').filter({ hasText: '3,50' }).waitFor();
+      // the father's ISEE is on file from his son's enrolment: nothing to type again
+      await page.getByTestId('school-isee-on-file').waitFor();
+      await page.getByTestId('school-price').waitFor();
       const price = await text(page, 'school-price');
       await clerk.press('Enter');
       await page.getByTestId('school-done').waitFor();
@@ -387,12 +425,10 @@ export const COUNTER_TASKS: CounterTask[] = [
     run: async (clerk) => {
       const { page } = clerk;
       await openResident(clerk, "d'amico", "D'Amico");
-      await clerk.tabTo('residence-intake-open');
-      await clerk.press('Enter');
+      await clerk.press('Alt+r');
       await page.getByTestId('residence-intake').waitFor();
-      await clerk.tabTo('intake-street');
       await clerk.type('intake-street', 'Via Roma');
-      await clerk.tabTo('intake-number');
+      await clerk.press('Tab');
       await clerk.type('intake-number', '25');
       await clerk.press('Control+Enter');
       await page.getByTestId('intake-done').waitFor();
@@ -409,13 +445,13 @@ export const COUNTER_TASKS: CounterTask[] = [
     service: 'cashdesk',
     run: async (clerk) => {
       const { page } = clerk;
-      await clerk.press('F8');
+      await clerk.press('Shift+F8');
       await page.getByTestId('session-bar').waitFor();
-      await clerk.tabTo('close-day', 'Shift+Tab');
-      await clerk.press('Enter');
       await clerk.expectFocus('counted-cash');
-      const expected = await text(page, 'session-bar');
-      await clerk.type('counted-cash', '100,00');
+      // the drawer holds what the bar expects (the float and the day's cash takings)
+      const expected = /Contanti attesi in cassa: € ([\d.,]+)/.exec(await text(page, 'session-bar'))?.[1];
+      if (!expected) throw new Error('no expected cash on the session bar');
+      await clerk.type('counted-cash', expected);
       await clerk.press('Enter');
       await clerk.expectFocus('signoff-user');
       await clerk.type('signoff-user', 'supervisore.casale');
@@ -423,11 +459,13 @@ export const COUNTER_TASKS: CounterTask[] = [
       await clerk.type('signoff-password', DEMO_PASSWORD);
       await clerk.press('Enter');
       await page.getByTestId('closing-report').waitFor();
+      await clerk.expectFocus('closing-report');
+      const pdf = await clerk.pressForPdf('Enter');
       return {
         handed: {
-          expected,
+          counted: expected,
           status: await text(page, 'session-status'),
-          report: await text(page, 'closing-report'),
+          pdfBytes: String(pdf.length),
         },
       };
     },
