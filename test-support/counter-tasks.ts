@@ -257,7 +257,10 @@ async function enrolMatteoWithIsee(counter: Counter): Promise<void> {
   await page.getByTestId('school-done').waitFor();
   await page.keyboard.press('Escape');
   await page.getByTestId('school-done').waitFor({ state: 'detached' });
-  // synced: the hub records the statement, and the counter's copy of the registry has it
+  // synced, and the month billed: the family's account (with the statement) reaches the counter
+  await counter.desk.core.sync.syncOnce();
+  const { runBilling } = await import('../hub/school/billing-run');
+  await runBilling(counter.hub.hubDb.db, 'B885', romeDateOf(new Date()).slice(0, 7));
   await counter.desk.core.sync.syncOnce();
   await counter.desk.core.sync.syncOnce();
   await backToSearch(page);
