@@ -39,6 +39,17 @@ export interface CounterTask {
   run(clerk: Clerk, fixtures: CounterFixtures): Promise<TaskOutcome>;
 }
 
+/** What the page's focus looks like from here (this module is compiled without the DOM's types). */
+type InPage = {
+  document: {
+    activeElement: {
+      dataset?: Record<string, string | undefined>;
+      tagName: string;
+      textContent: string | null;
+    } | null;
+  };
+};
+
 /** The keyboard (and mouse) of the clerk, counted. */
 export class Clerk {
   keys = 0;
@@ -102,16 +113,16 @@ export class Clerk {
 
   hasFocus(testId: string): Promise<boolean> {
     return this.page.evaluate(
-      (id) => (document.activeElement as HTMLElement | null)?.dataset?.testid === id,
+      (id) => (globalThis as unknown as InPage).document.activeElement?.dataset?.testid === id,
       testId,
     );
   }
 
   focusedName(): Promise<string> {
     return this.page.evaluate(() => {
-      const el = document.activeElement as HTMLElement | null;
+      const el = (globalThis as unknown as InPage).document.activeElement;
       if (!el) return 'nothing';
-      return el.dataset.testid ?? `${el.tagName.toLowerCase()} "${(el.textContent ?? '').slice(0, 30)}"`;
+      return el.dataset?.testid ?? `${el.tagName.toLowerCase()} "${(el.textContent ?? '').slice(0, 30)}"`;
     });
   }
 
