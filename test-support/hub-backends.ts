@@ -3,7 +3,6 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { inject } from 'vitest';
 import { openHubDatabase, type HubDb, type OpenHubOptions } from '../hub/db/open-hub-database';
 import { withDatabase } from './throwaway-postgres';
 
@@ -19,6 +18,8 @@ export async function freshHubDb(kind: HubBackend): Promise<HubDb & { reopenOpti
     const reopenOptions = { sqliteFile: join(mkdtempSync(join(tmpdir(), 'sportello-hub-')), 'hub.sqlite') };
     return { ...(await openHubDatabase(reopenOptions)), reopenOptions };
   }
+  // loaded here, not at the top: the SQLite path also runs outside vitest (bench:counter)
+  const { inject } = await import('vitest');
   const adminUrl = inject('pgSocketUrl');
   const name = `${inject('pgDatabasePrefix')}${process.pid}_${randomBytes(3).toString('hex')}_${counter++}`;
   const admin = new pg.Client({ connectionString: adminUrl });

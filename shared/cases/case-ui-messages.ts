@@ -150,7 +150,7 @@ export const CASE_UI_MESSAGES_IT = {
   caseCounterTime: 'Tempo allo sportello',
   caseMinutes: '{minutes} min',
   // intake
-  caseResidenceButton: 'Cambio di residenza',
+  caseResidenceButton: 'Cambio di residenza (Alt+R)',
   caseOtherButton: 'Altra pratica',
   caseResidentCases: 'Pratiche',
   caseIntakeTitle: 'Dichiarazione di residenza',
@@ -420,7 +420,7 @@ const CASE_UI_MESSAGES_EN: Record<CaseUiKey, string> = {
   caseVisits: 'Counter visits',
   caseCounterTime: 'Time at the counter',
   caseMinutes: '{minutes} min',
-  caseResidenceButton: 'Change of residence',
+  caseResidenceButton: 'Change of residence (Alt+R)',
   caseOtherButton: 'Other case',
   caseResidentCases: 'Cases',
   caseIntakeTitle: 'Declaration of residence',

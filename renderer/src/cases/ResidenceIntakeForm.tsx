@@ -398,7 +398,6 @@ export function ResidenceIntakeForm(props: {
                 <span>{t('caseDeclarationDate')}</span>
                 <input
                   type="date"
-                  autoFocus
                   value={draft.declarationDate}
                   onChange={(e) => set({ declarationDate: e.target.value })}
                   aria-invalid={invalid('declarationDate')}
@@ -571,8 +570,10 @@ export function ResidenceIntakeForm(props: {
               <div className="intake-row">
                 <label className="field field-grow">
                   <span>{t('caseStreet')}</span>
+                  {/* the declaration is dated today: the clerk starts from the new address */}
                   <input
                     list="intake-streets"
+                    autoFocus
                     value={draft.street}
                     onChange={(e) => pickStreet(e.target.value)}
                     aria-invalid={invalid('address.streetName')}

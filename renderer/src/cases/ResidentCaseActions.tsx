@@ -20,6 +20,18 @@ export function ResidentCaseActions(props: { resident: ResidentDetail; onError: 
     });
   }, [resident.id, version]);
 
+  useEffect(() => {
+    // Alt+R ("Residenza"): the change of residence from the resident's page, without the mouse
+    const onKey = (e: KeyboardEvent) => {
+      if (!e.altKey || e.ctrlKey || e.metaKey || e.key.toLowerCase() !== 'r') return;
+      if (resident.status !== 'resident') return;
+      e.preventDefault();
+      setForm('residence');
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [resident.status]);
+
   if (resident.status !== 'resident') return null;
   const close = () => {
     setForm(null);

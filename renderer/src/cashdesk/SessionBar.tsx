@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { romeDateOf } from '../../../shared/calendar/rome-date';
 import type { CounterSessionView } from '../../../shared/contract/cashdesk-views';
 import type { ErrorData } from '../../../shared/errors/app-error';
@@ -6,6 +6,26 @@ import { api } from '../api/client';
 import { openBase64 } from '../documents/pdf-blob';
 import { useT } from '../i18n/useT';
 import { euro, typedCents } from './money';
+
+/**
+ * Shift+F8 from any screen: the cash desk (F8) with the day's closing started, so the clerk types
+ * the counted cash at once. Noted here before the shell switches area, taken when the bar mounts.
+ */
+let closeAsked = false;
+const isCloseKey = (e: KeyboardEvent) =>
+  e.key === 'F8' && e.shiftKey && !e.ctrlKey && !e.altKey && !e.metaKey;
+window.addEventListener(
+  'keydown',
+  (e) => {
+    if (isCloseKey(e)) closeAsked = true;
+  },
+  true,
+);
+const takeCloseRequest = (): boolean => {
+  const asked = closeAsked;
+  closeAsked = false;
+  return asked;
+};
 
 /** Open the day with a float; at the end count the cash, then a supervisor signs off at this counter. */
 export function SessionBar(props: {
@@ -19,7 +39,17 @@ export function SessionBar(props: {
   const [note, setNote] = useState('');
   const [user, setUser] = useState('');
   const [password, setPassword] = useState('');
-  const [closing, setClosing] = useState(false);
+  const [closing, setClosing] = useState(takeCloseRequest);
+  // just signed off here: the report is what the clerk prints next (Enter)
+  const [signedHere, setSignedHere] = useState(false);
+  useEffect(() => {
+    // Shift+F8 with the cash desk already on screen
+    const onKey = (e: KeyboardEvent) => {
+      if (isCloseKey(e) && takeCloseRequest()) setClosing(true);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   const [error, setError] = useState<ErrorData | null>(null);
   const done = (res: { ok: true; value: CounterSessionView } | { ok: false; error: ErrorData }) => {
     if (!res.ok) return setError(res.error);
@@ -128,7 +158,14 @@ export function SessionBar(props: {
       {s.status === 'closing' && s.closing && (
         <form
           onSubmit={(e) =>
-            submit(e, () => void api.cashdesk.signOff({ approver: { username: user, password } }).then(done))
+            submit(
+              e,
+              () =>
+                void api.cashdesk.signOff({ approver: { username: user, password } }).then((res) => {
+                  done(res);
+                  setSignedHere(res.ok);
+                }),
+            )
           }
         >
           <p data-testid="discrepancy">
@@ -170,6 +207,7 @@ export function SessionBar(props: {
         <button
           type="button"
           className="btn btn-ghost"
+          autoFocus={signedHere}
           data-testid="closing-report"
           onClick={() =>
             void api.cashdesk

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { exemptionGroundsOn } from '../../../shared/certificates/exemption-grounds';
 import {
   CERTIFICATE_FACTS,
@@ -92,6 +92,15 @@ export function CertificateForm(props: {
   };
   const toggleFact = (f: CertificateFact) =>
     set('facts', draft.facts.includes(f) ? draft.facts.filter((x) => x !== f) : [...draft.facts, f]);
+  const marcaRef = useRef<HTMLInputElement>(null);
+  // Enter on a fact: this one (ticked if it was not) and on to the marca da bollo, the obvious next
+  // step; the scanner then reads the marca into its field
+  const chooseFact = (e: KeyboardEvent<HTMLInputElement>, f: CertificateFact) => {
+    if (e.key !== 'Enter' || e.ctrlKey || e.altKey || e.shiftKey || e.metaKey) return;
+    e.preventDefault();
+    if (!draft.facts.includes(f)) toggleFact(f);
+    if (draft.bolloKind === 'marca') marcaRef.current?.focus();
+  };
 
   const issue = (e?: FormEvent) => {
     e?.preventDefault();
@@ -121,6 +130,7 @@ export function CertificateForm(props: {
                   autoFocus={i === 0}
                   checked={draft.facts.includes(f)}
                   onChange={() => toggleFact(f)}
+                  onKeyDown={(e) => chooseFact(e, f)}
                   data-testid={`fact-${f}`}
                 />{' '}
                 {FACT_DEFINITIONS[f].label[locale]}
@@ -188,6 +198,7 @@ export function CertificateForm(props: {
                 <label className="field">
                   <span>{t('marcaId')}</span>
                   <input
+                    ref={marcaRef}
                     className="mono"
                     inputMode="numeric"
                     value={draft.marcaId}

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { DeclarationRequestInput } from '../../../shared/contract/document-inputs';
 import type { IssuedDocument, ResidentDetail } from '../../../shared/contract/views';
 import {
@@ -75,6 +75,15 @@ export function DeclarationForm(props: {
     });
   };
   const onKeyDown = useFormKeys({ onSubmit: issue, onCancel: props.onCancel });
+  const documentRef = useRef<HTMLInputElement>(null);
+  // Enter on a fact (pre-filled from the registry): confirmed, on to the identity document read
+  // at the counter, the obvious next step
+  const confirmFacts = (e: KeyboardEvent<HTMLInputElement>, l: PrefilledLetter) => {
+    if (e.key !== 'Enter' || e.ctrlKey || e.altKey || e.shiftKey || e.metaKey) return;
+    e.preventDefault();
+    if (!draft.letters.includes(l)) set('letters', [...draft.letters, l]);
+    if (draft.identification === 'in_presence') documentRef.current?.focus();
+  };
   const shown = draft.letters.length > 0 || draft.art47.trim() ? preview : null;
 
   return (
@@ -98,6 +107,7 @@ export function DeclarationForm(props: {
                         : [...draft.letters, l],
                     )
                   }
+                  onKeyDown={(e) => confirmFacts(e, l)}
                   data-testid={`letter-${l}`}
                 />{' '}
                 {ART46_FACTS[l].label[locale]}
@@ -134,6 +144,7 @@ export function DeclarationForm(props: {
                 <label className="field">
                   <span>{t('documentNumber')}</span>
                   <input
+                    ref={documentRef}
                     className="mono"
                     value={draft.documentNumber}
                     onChange={(e) => set('documentNumber', e.target.value)}
