@@ -79,11 +79,13 @@ describe('counter: a household’s open items, two paid on one receipt', () => {
 
   it('takes the two fines in one card payment with one receipt, keyboard only', async () => {
     // Tab from the page's first control to the first item's box
-    for (let i = 0; i < 80; i++) {
-      const at = await page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? '');
-      if (at === 'open-item-check') break;
-      await page.keyboard.press('Tab');
-    }
+    const firstBox = page.getByTestId('open-item-check').first();
+    const focused = () =>
+      firstBox.evaluate(
+        (el: { ownerDocument: { activeElement: unknown } }) => el === el.ownerDocument.activeElement,
+      );
+    for (let i = 0; i < 80 && !(await focused()); i++) await page.keyboard.press('Tab');
+    expect(await focused()).toBe(true);
     await page.keyboard.press('Space');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Space');
