@@ -145,7 +145,7 @@ export function CounterBar(props: {
     </button>
   );
   return (
-    <section className="card counter-bar" aria-label={t('visits.counter.label')} data-testid="counter-bar">
+    <section className="card session-bar" aria-label={t('visits.counter.label')} data-testid="counter-bar">
       {counter === null ? (
         <form onSubmit={saveCounter} className="field inline">
           <label>

@@ -58,7 +58,7 @@ export function OpenItemsCard({ resident, onError }: ResidentSlotProps) {
   };
 
   return (
-    <div className="card" data-testid="open-items" aria-labelledby="open-items-title">
+    <div className="card dash-wide" data-testid="open-items" aria-labelledby="open-items-title">
       <h2 id="open-items-title">{t('visits.openItems.title')}</h2>
       {view.items.length === 0 ? (
         <p className="muted" data-testid="open-items-none">
