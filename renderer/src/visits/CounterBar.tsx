@@ -93,7 +93,9 @@ export function CounterBar(props: {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const intent = counterIntentFor(e);
-      if (!intent) return;
+      // the keys are the counter's only while they can act: no number set, no ticket called,
+      // and they are left to the rest of the page
+      if (!intent || !counter || (intent !== 'callNext' && !ticket)) return;
       e.preventDefault();
       e.stopPropagation();
       run(intent);
@@ -101,7 +103,7 @@ export function CounterBar(props: {
     // capture: Shift+F9 must not also open the sync screen (F9)
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, [run]);
+  }, [run, counter, ticket]);
 
   const saveCounter = (e: FormEvent) => {
     e.preventDefault();
