@@ -28,7 +28,7 @@ export const visitsService = defineService({
       z.object({ residentId: z.string().min(1).max(64) }).strict(),
       'clerk',
     ),
-    'visits:setCounter': spec<CounterQueueView>()(z.object({ counter: counterSchema }).strict(), 'clerk'),
+    'visits:setCounter': spec<{ counter: number }>()(z.object({ counter: counterSchema }).strict(), 'clerk'),
     'visits:current': spec<CounterQueueView>()(z.object({}).strict(), 'clerk'),
     'visits:callNext': spec<VisitTicket | null>()(
       z.object({ lines: z.array(lineSchema).min(1).max(26).optional() }).strict(),

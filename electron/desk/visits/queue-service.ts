@@ -53,10 +53,10 @@ export async function currentQueue(ctx: DeskContext): Promise<CounterQueueView> 
 export async function setCounter(
   ctx: DeskContext,
   input: CallInput<'visits:setCounter'>,
-): Promise<CounterQueueView> {
+): Promise<{ counter: number }> {
   requireSession(ctx);
   await setMeta(ctx.db, COUNTER_KEY, String(input.counter));
-  return currentQueue(ctx);
+  return { counter: input.counter };
 }
 
 /** "Chiama il prossimo": the hub picks (booked on time first, then walk-ins by line and priority). */
