@@ -35,7 +35,7 @@ export function CounterBar(props: {
     void api.visits.current({}).then((res) => {
       if (!res.ok) return setMessage(t('visits.counter.unavailable', { detail: res.error.message }));
       setCounter(res.value.counter);
-      // a ticket still open at this counter (the desk restarted mid-visit) stays on the bar
+      // a ticket still open at this counter stays on the bar (once the hub lists them, see queue-service.ts)
       setTicket(res.value.tickets.find((x) => x.status === 'called' || x.status === 'serving') ?? null);
     });
   }, [offline, t]);
