@@ -12,6 +12,8 @@ import type { ApplyContext } from '../sync/apply-context';
 import { appendChange } from '../sync/change-log';
 import { recordException } from '../sync/sync-exceptions';
 import { checkPayment, requireOpenTillSession } from './payment-check';
+import { validatePayment } from '../../shared/cashdesk/payment';
+import { basketPayments, type PaymentRecord } from '../../shared/cashdesk/wire';
 import { checkClosingTotals } from './closing-check';
 import { toDebtPositionWire, toPaymentWire, toVerbaleWire } from './cashdesk-wire';
 
@@ -104,12 +106,61 @@ const recorded = (p: Selectable<PaymentsTable>): RecordedPayment => ({
  * queue with a refund proposal, which both counters see through the change log.
  */
 export async function recordPayment(
-  { trx, ws, at, mutationId, clerk }: ApplyContext,
+  ctx: ApplyContext,
   args: MutationArgs<'cashdesk.recordPayment'>,
 ): Promise<void> {
   const { kind, key } = args.debt;
-  if (!(await lockDebt(trx, ws.comune, kind, key))) throw new AppError('debt_not_found', { key });
-  await checkPayment(trx, ws, at, args, debtLabel(kind, key));
+  if (!(await lockDebt(ctx.trx, ctx.ws.comune, kind, key))) throw new AppError('debt_not_found', { key });
+  await checkPayment(ctx.trx, ctx.ws, ctx.at, args, debtLabel(kind, key));
+  await keepPayment(ctx, args, 'cashdesk.recordPayment');
+}
+
+/**
+ * Several debts in one payment and one receipt: each line is checked exactly as a payment of its
+ * own (the debt's row locked, its amount on that day recomputed from the hub's data, the till
+ * open) and kept as one, all in the push's savepoint for this mutation, so a single wrong line
+ * refuses the whole receipt and changes nothing. The channel's rules (cash enabled, the comune's
+ * cash ceiling, the card's PSP id) apply to the sum: one handful of cash, one card transaction.
+ */
+export async function recordBasket(
+  ctx: ApplyContext,
+  args: MutationArgs<'cashdesk.recordBasket'>,
+): Promise<void> {
+  const seen = new Set<string>();
+  for (const item of args.items) {
+    const id = `${item.debt.kind}:${item.debt.key}`;
+    if (seen.has(id)) throw new AppError('basket_debt_twice', { key: item.debt.key });
+    seen.add(id);
+  }
+  const total = args.items.reduce((sum, i) => sum + i.amountCents, 0);
+  const paidOn = romeDateOf(new Date(args.paidAt));
+  const whole = validatePayment(
+    {
+      channel: args.channel,
+      amountCents: total,
+      amountDueCents: cents(total),
+      pspTransactionId: args.pspTransactionId,
+    },
+    cashdeskSettingOn(ctx.ws.comune, paidOn) ?? { cashEnabled: false },
+  );
+  if (!whole.ok)
+    throw new AppError('payment_refused', { debt: args.receiptNumber, detail: whole.error.message.it });
+  for (const line of basketPayments(args)) {
+    const { kind, key } = line.debt;
+    if (!(await lockDebt(ctx.trx, ctx.ws.comune, kind, key))) throw new AppError('debt_not_found', { key });
+    // the refusal names the debt (its amount on that day, the till): the supervisor sees which line
+    await checkPayment(ctx.trx, ctx.ws, ctx.at, line, debtLabel(kind, key));
+    await keepPayment(ctx, line, 'cashdesk.recordBasket');
+  }
+}
+
+/** Keeps a checked payment; the first for its debt settles it, a later one is a double payment. */
+async function keepPayment(
+  { trx, ws, at, mutationId, clerk }: ApplyContext,
+  args: PaymentRecord,
+  name: 'cashdesk.recordPayment' | 'cashdesk.recordBasket',
+): Promise<void> {
+  const { kind, key } = args.debt;
   const earlier = await trx
     .selectFrom('payments')
     .selectAll()
@@ -156,7 +207,7 @@ export async function recordPayment(
     // The supervisors' queue: a refund to decide, never a payment silently dropped.
     await recordException(trx, ws, {
       mutationId: args.id,
-      name: 'cashdesk.recordPayment',
+      name,
       args,
       clerk: clerk.username,
       code: 'double_payment',

@@ -1,7 +1,13 @@
 import { cashdeskService } from '../../shared/cashdesk/service';
 import { defineHubService } from '../services/hub-service';
 import { seedDemoFines } from './demo-fines';
-import { closeCounterSession, openCounterSession, recordPayment, recordReversal } from './cashdesk-appliers';
+import {
+  closeCounterSession,
+  openCounterSession,
+  recordBasket,
+  recordPayment,
+  recordReversal,
+} from './cashdesk-appliers';
 
 /** The till at the hub: every payment, refund and closing recomputed from its own data. */
 export const cashdeskHub = defineHubService({
@@ -9,6 +15,7 @@ export const cashdeskHub = defineHubService({
   appliers: {
     'cashdesk.openSession': openCounterSession,
     'cashdesk.recordPayment': recordPayment,
+    'cashdesk.recordBasket': recordBasket,
     'cashdesk.recordReversal': recordReversal,
     'cashdesk.closeSession': closeCounterSession,
   },

@@ -14,6 +14,7 @@ import { SyncScreen } from './screens/SyncScreen';
 import { AREA_SERVICES, areaForKey, SCREEN_SERVICES } from './services/registered';
 import { areaVisible } from './services/screen-service';
 import { translator } from './i18n/useT';
+import { CounterBar } from './visits/CounterBar';
 
 export function App() {
   const app = useAppState();
@@ -123,6 +124,15 @@ export function App() {
                     ),
                 )}
               </nav>
+              <CounterBar
+                session={session}
+                onOpenResident={(id) => {
+                  setSyncOpen(false);
+                  setArea('registry');
+                  setOpenId(id);
+                }}
+                onError={app.handleError}
+              />
               {!syncOpen &&
                 SCREEN_SERVICES.map((service) => {
                   if (!service.area || area !== service.id || !areaVisible(service, session)) return null;

@@ -6,13 +6,21 @@ import {
   debtLookupInput,
   openSessionInput,
   payInput,
+  payManyInput,
   receiptInput,
   reverseInput,
   signOffInput,
 } from '../contract/cashdesk-inputs';
-import type { CounterSessionView, DebtLookup, PaymentDone, PaymentView } from '../contract/cashdesk-views';
+import type {
+  BasketDone,
+  CounterSessionView,
+  DebtLookup,
+  PaymentDone,
+  PaymentView,
+} from '../contract/cashdesk-views';
 import { CASHDESK_UI } from '../i18n/cashdesk-messages';
 import { AVVISO_ERROR_MESSAGES } from '../pagopa/avviso/avviso-errors';
+import { BASKET_ERROR_MESSAGES } from './basket-errors';
 import type { AvvisoJson } from '../pagopa/avviso/avviso-wire';
 import { defineService } from '../services/service-definition';
 import { CASHDESK_MUTATIONS } from './wire';
@@ -27,6 +35,7 @@ export const cashdeskService = defineService({
     'cashdesk:current': spec<CounterSessionView | null>()(none, 'clerk'),
     'cashdesk:open': spec<CounterSessionView>()(openSessionInput, 'clerk'),
     'cashdesk:pay': spec<PaymentDone>()(payInput, 'clerk'),
+    'cashdesk:payMany': spec<BasketDone>()(payManyInput, 'clerk'),
     'cashdesk:receipt': spec<PaymentDone>()(receiptInput, 'clerk'),
     'cashdesk:reverse': spec<CounterSessionView>()(reverseInput, 'clerk'),
     'cashdesk:count': spec<CounterSessionView>()(countInput, 'clerk'),
@@ -47,6 +56,7 @@ export const cashdeskService = defineService({
   rules: {
     'cashdesk.openSession': rule(TILL, 'apertura della cassa', 'opening the till'),
     'cashdesk.recordPayment': rule(TILL, 'incasso', 'taking a payment'),
+    'cashdesk.recordBasket': rule(TILL, 'incasso di più pendenze', 'taking one payment for several debts'),
     // A reversal and a closing are authored by the supervisor who approves them at the counter.
     'cashdesk.recordReversal': rule(
       SUPERVISORS,
@@ -60,6 +70,6 @@ export const cashdeskService = defineService({
   },
   entities: ['verbale', 'debt_position', 'payment', 'counter_session'],
   backfilled: ['verbale', 'debt_position', 'payment'],
-  errors: AVVISO_ERROR_MESSAGES,
+  errors: { ...AVVISO_ERROR_MESSAGES, ...BASKET_ERROR_MESSAGES },
   ui: CASHDESK_UI,
 });

@@ -10,6 +10,9 @@ import { DEBT_POSITION_KINDS } from '../pagopa/debt-positions-csv';
  */
 const cents = z.number().int();
 const notice = z.string().regex(/^\d{18}$/);
+const RECEIPT_NUMBER = /^RIC-[A-Z]\d{3}-[A-Z0-9]{1,8}-\d{4}-\d{6}$/;
+/** a receipt's number, or one of its lines (`/1` … `/20`) */
+const RECEIPT_LINE = /^RIC-[A-Z]\d{3}-[A-Z0-9]{1,8}-\d{4}-\d{6}(\/([1-9]|1\d|20))?$/;
 
 export const verbaleNotificationSchema = z.object({
   mode: z.enum(['hand', 'post', 'cad']),
@@ -71,7 +74,7 @@ export const paymentRecordSchema = z
   .object({
     id: z.string().uuid(),
     sessionId: z.string().uuid(),
-    receiptNumber: z.string().regex(/^RIC-[A-Z]\d{3}-[A-Z0-9]{1,8}-\d{4}-\d{6}$/),
+    receiptNumber: z.string().regex(RECEIPT_NUMBER),
     debt: debtRefSchema,
     channel: z.enum(PAYMENT_CHANNELS),
     amountCents: cents.positive(),
@@ -81,8 +84,50 @@ export const paymentRecordSchema = z
   .strict();
 export type PaymentRecord = z.infer<typeof paymentRecordSchema>;
 
+/**
+ * Several debts settled in one payment with one receipt (mutation `cashdesk.recordBasket`): one
+ * card transaction or one handful of cash for the whole visit. Each debt is still a payment of its
+ * own, numbered as a line of the receipt (`RIC-…-000042/2`), so double payments, refunds and the
+ * till's lines work per debt exactly as for a single payment. Not `pagopa_notice`: each notice is
+ * its own pagoPA payment.
+ */
+export const BASKET_MAX_ITEMS = 20;
+export const BASKET_CHANNELS = ['pos', 'cash'] as const;
+
+/** The payment row of the n-th debt (from 1) of a receipt with several. */
+export const receiptLine = (receiptNumber: string, line: number): string => `${receiptNumber}/${line}`;
+
+export const basketRecordSchema = z
+  .object({
+    sessionId: z.string().uuid(),
+    receiptNumber: z.string().regex(RECEIPT_NUMBER),
+    channel: z.enum(BASKET_CHANNELS),
+    pspTransactionId: z.string().max(35).nullable(),
+    paidAt: z.string().datetime(),
+    items: z
+      .array(z.object({ id: z.string().uuid(), debt: debtRefSchema, amountCents: cents.positive() }).strict())
+      .min(1)
+      .max(BASKET_MAX_ITEMS),
+  })
+  .strict();
+export type BasketRecord = z.infer<typeof basketRecordSchema>;
+
+/** The payment record of each line of a basket: what the hub checks and keeps, line by line. */
+export const basketPayments = (b: BasketRecord): PaymentRecord[] =>
+  b.items.map((item, i) => ({
+    id: item.id,
+    sessionId: b.sessionId,
+    receiptNumber: receiptLine(b.receiptNumber, i + 1),
+    debt: item.debt,
+    channel: b.channel,
+    amountCents: item.amountCents,
+    pspTransactionId: b.pspTransactionId,
+    paidAt: b.paidAt,
+  }));
+
 /** The payment as every counter of the comune sees it (change-log entity `payment`). */
 export const paymentWireSchema = paymentRecordSchema.omit({ sessionId: true }).extend({
+  receiptNumber: z.string().regex(RECEIPT_LINE),
   clerk: z.string(),
   workstation: z.string(),
   /** accepted: it settled the debt; duplicate: the debt was already paid, a refund is proposed */
@@ -144,6 +189,7 @@ export const sessionCloseSchema = z
 export const CASHDESK_MUTATIONS = {
   'cashdesk.openSession': sessionOpenSchema,
   'cashdesk.recordPayment': paymentRecordSchema,
+  'cashdesk.recordBasket': basketRecordSchema,
   'cashdesk.recordReversal': reversalRecordSchema,
   'cashdesk.closeSession': sessionCloseSchema,
 } as const;

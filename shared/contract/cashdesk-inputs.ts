@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PAYMENT_CHANNELS, REFUND_METHOD_KINDS } from '../cashdesk/cashdesk-messages';
+import { BASKET_CHANNELS, BASKET_MAX_ITEMS } from '../cashdesk/wire';
 
 /** Inputs of the cash desk calls. Amounts in cents; the amount of a payment is never an input. */
 const cents = z.number().int();
@@ -22,6 +23,16 @@ export const payInput = z
     pspTransactionId: z.string().max(60).nullish(),
     tenderedCents: cents.min(0).max(10_000_000).nullish(),
     noticeNumber: z.string().max(40).nullish(),
+  })
+  .strict();
+
+/** Several debts in one payment and one receipt (a visit's open items): card or cash. */
+export const payManyInput = z
+  .object({
+    debts: z.array(debtRefInput).min(1).max(BASKET_MAX_ITEMS),
+    channel: z.enum(BASKET_CHANNELS),
+    pspTransactionId: z.string().max(60).nullish(),
+    tenderedCents: cents.min(0).max(10_000_000).nullish(),
   })
   .strict();
 

@@ -113,3 +113,16 @@ export interface PaymentDone {
   pdfBase64: string;
   changeCents: number | null;
 }
+
+/** Several debts paid at once: one receipt, one line (and one payment) per debt. */
+export interface BasketDone {
+  receiptNumber: string;
+  /** each line's payment, in the receipt's order (`…/1`, `…/2`) */
+  payments: PaymentView[];
+  /** one line per debt as printed: "1. Multa 1001/A · AB123CD: € 29,40" */
+  lines: string[];
+  totalCents: number;
+  channel: PaymentChannelView;
+  pdfBase64: string;
+  changeCents: number | null;
+}

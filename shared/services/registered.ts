@@ -7,6 +7,7 @@ import { schoolService } from '../school/service';
 import { shopsService } from '../shops/service';
 import { socialService } from '../social/service';
 import { updatesService } from '../updates/service';
+import { visitsService } from '../visits/service';
 import { mergePart, type MergedPart } from './service-definition';
 
 /**
@@ -23,6 +24,7 @@ export const SERVICES = [
   socialService,
   schoolService,
   updatesService,
+  visitsService,
 ] as const;
 
 export type Services = typeof SERVICES;

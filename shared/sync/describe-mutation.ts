@@ -16,6 +16,16 @@ export function describeMutation(name: string, args: unknown): string {
       return `Revoca del certificato ${s(a.id)}: ${s(a.reason)}`;
     case 'declarations.record':
       return `Dichiarazione sostitutiva del ${s(a.issuedOn)}`;
+    case 'cashdesk.recordBasket':
+      // a whole receipt, or (a double payment's exception) one of its lines, described as a payment
+      if (Array.isArray(a.items)) {
+        const total = a.items.reduce(
+          (sum: number, i: { amountCents?: unknown }) => sum + (isCents(i.amountCents) ? i.amountCents : 0),
+          0,
+        );
+        return `Incasso ${s(a.receiptNumber)}: ${a.items.length} pendenze, ${formatEuro(cents(total), 'it')}`;
+      }
+      return describeMutation('cashdesk.recordPayment', args);
     case 'cashdesk.recordPayment': {
       const debt = (a.debt ?? {}) as Record<string, unknown>;
       const amount = isCents(a.amountCents) ? formatEuro(cents(a.amountCents), 'it') : '€ —';

@@ -38,6 +38,9 @@ export const CASHDESK_LOCAL_EFFECTS: { [N in keyof typeof CASHDESK_MUTATIONS]: E
   'cashdesk.openSession': nothing,
   'cashdesk.closeSession': nothing,
   'cashdesk.recordPayment': async (trx, args) => refreshDebtStatus(trx, args.debt.kind, args.debt.key),
+  'cashdesk.recordBasket': async (trx, args) => {
+    for (const item of args.items) await refreshDebtStatus(trx, item.debt.kind, item.debt.key);
+  },
   'cashdesk.recordReversal': async (trx, args) => {
     const total = await trx
       .selectFrom('reversals')

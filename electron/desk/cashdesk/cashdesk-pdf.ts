@@ -53,6 +53,57 @@ export async function renderReceiptPdf(r: ReceiptContent): Promise<Uint8Array> {
   return doc.save();
 }
 
+export interface BasketReceiptContent {
+  comuneName: string;
+  receiptNumber: string;
+  issuedAt: Date;
+  clerkName: string;
+  workstation: string;
+  /** one per debt, in the receipt's order: what, its pagoPA notice, its amount and breakdown */
+  items: { title: string; noticeNumber: string; amountCents: number; breakdown: string[] }[];
+  totalCents: number;
+  channel: 'pos' | 'cash';
+  pspTransactionId: string | null;
+  tenderedCents: number | null;
+  changeCents: number | null;
+}
+
+/**
+ * One receipt for several debts paid at once: each debt a numbered line (`…/1`, `…/2`, the
+ * number its payment keeps for refunds), then the one payment that settled them all.
+ */
+export async function renderBasketReceiptPdf(r: BasketReceiptContent): Promise<Uint8Array> {
+  const doc = await createA4Document({
+    title: `Ricevuta ${r.receiptNumber}`,
+    author: `Comune di ${r.comuneName}`,
+    createdAt: r.issuedAt,
+  });
+  doc.heading(`COMUNE DI ${r.comuneName.toUpperCase()}`, { align: 'center', size: 14 });
+  doc.paragraph('Sportello polifunzionale – Cassa', { align: 'center', spaceAfter: 12 });
+  doc.heading(`RICEVUTA DI PAGAMENTO N. ${r.receiptNumber}`, { size: 12, spaceAfter: 8 });
+  doc.keyValue('Data e ora', r.issuedAt.toLocaleString('it-IT', { timeZone: 'Europe/Rome' }));
+  doc.keyValue('Pendenze pagate', String(r.items.length));
+  r.items.forEach((item, i) => {
+    doc.rule({ spaceBefore: 6, spaceAfter: 6 });
+    doc.keyValue(`Riga ${r.receiptNumber}/${i + 1}`, `${item.title}: ${euro(item.amountCents)}`);
+    doc.keyValue('Avviso pagoPA', item.noticeNumber);
+    for (const line of item.breakdown) doc.paragraph(line, { size: 9 });
+  });
+  doc.rule({ spaceBefore: 6, spaceAfter: 6 });
+  doc.keyValue('Totale pagato', euro(r.totalCents));
+  doc.keyValue('Modalità', CHANNEL_LABELS[r.channel].it);
+  if (r.pspTransactionId) doc.keyValue('Transazione POS (PSP)', r.pspTransactionId);
+  if (r.tenderedCents !== null) doc.keyValue('Contanti ricevuti', euro(r.tenderedCents));
+  if (r.changeCents !== null) doc.keyValue('Resto', euro(r.changeCents));
+  doc.space(12);
+  doc.paragraph(`Operatore: ${r.clerkName} – Postazione: ${r.workstation}`, { size: 9 });
+  doc.paragraph(
+    'Conservare la ricevuta: in caso di doppio pagamento il Comune rimborsa la somma non dovuta.',
+    { size: 9 },
+  );
+  return doc.save();
+}
+
 /** The end-of-day closing report the supervisor signs. */
 export async function renderClosingReportPdf(
   s: CounterSessionView,

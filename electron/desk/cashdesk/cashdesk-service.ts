@@ -36,15 +36,15 @@ import { positionView, toPaymentView, verbaleView } from './debt-views';
 import { allSessions, findClerkSession, sessionEntries, toCounterSession } from './session-store';
 
 /** The last receipt number this workstation gave: the next one follows it (per-workstation series). */
-const LAST_RECEIPT_KEY = 'cashdesk.last_receipt';
+export const LAST_RECEIPT_KEY = 'cashdesk.last_receipt';
 
-const refused = (error: CashdeskError, locale: Locale) =>
+export const refused = (error: CashdeskError, locale: Locale) =>
   new AppError('cashdesk_refused', { detail: error.message[locale] });
-const actorOf = (s: ActiveSession) => ({
+export const actorOf = (s: ActiveSession) => ({
   id: s.info.clerk.username,
   role: s.info.clerk.role === 'admin' ? ('supervisor' as const) : s.info.clerk.role,
 });
-const settingsOf = (ctx: DeskContext, comune: string) =>
+export const settingsOf = (ctx: DeskContext, comune: string) =>
   cashdeskSettingOn(comune, romeDateOf(ctx.now())) ?? { cashEnabled: false, cashLimitCents: null };
 
 async function view(ctx: DeskContext, row: DeskCounterSessionRow): Promise<CounterSessionView> {
@@ -119,7 +119,7 @@ async function view(ctx: DeskContext, row: DeskCounterSessionRow): Promise<Count
   };
 }
 
-async function mySession(ctx: DeskContext): Promise<DeskCounterSessionRow> {
+export async function mySession(ctx: DeskContext): Promise<DeskCounterSessionRow> {
   const session = requireSession(ctx);
   const row = await findClerkSession(ctx.db, session.info.clerk.username, romeDateOf(ctx.now()));
   if (!row) throw new AppError('session_not_open', { id: '—' });
@@ -221,7 +221,7 @@ export async function tillForFees(ctx: DeskContext): Promise<string> {
   return row.id;
 }
 
-async function findDebt(ctx: DeskContext, kind: 'fine' | 'notice', key: string): Promise<DebtView> {
+export async function findDebt(ctx: DeskContext, kind: 'fine' | 'notice', key: string): Promise<DebtView> {
   const session = requireSession(ctx);
   const today = romeDateOf(ctx.now());
   const payments = await ctx.db

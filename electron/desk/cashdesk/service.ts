@@ -16,6 +16,7 @@ import {
 } from './cashdesk-service';
 import { lookupDebts } from './lookup-service';
 import { printAvviso } from './avviso-service';
+import { payMany } from './basket-service';
 
 /** Fines, notices and the till (tables in the core's cash-desk migration). */
 export const cashdeskDesk = defineDeskService({
@@ -25,6 +26,7 @@ export const cashdeskDesk = defineDeskService({
     'cashdesk:current': (ctx) => currentCounterSession(ctx),
     'cashdesk:open': openCounterSession,
     'cashdesk:pay': pay,
+    'cashdesk:payMany': payMany,
     'cashdesk:receipt': receipt,
     'cashdesk:reverse': reverse,
     'cashdesk:count': countCash,

@@ -6,6 +6,7 @@ import { permitsDesk } from '../permits/service';
 import { schoolDesk } from '../school/service';
 import { shopsDesk } from '../shops/service';
 import { socialDesk } from '../social/service';
+import { visitsDesk } from '../visits/service';
 
 /** The services this desk runs: one line each (see docs/adding-a-service.md). */
 export const DESK_SERVICES = [
@@ -17,4 +18,5 @@ export const DESK_SERVICES = [
   canoneDesk,
   socialDesk,
   schoolDesk,
+  visitsDesk,
 ] as const;

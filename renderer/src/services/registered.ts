@@ -5,6 +5,7 @@ import { permitsScreens } from '../permits/screens';
 import { schoolScreens } from '../school/screens';
 import { shopsScreens } from '../shops/screens';
 import { socialScreens } from '../social/screens';
+import { visitsScreens } from '../visits/screens';
 import type { ScreenService } from './screen-service';
 
 /**
@@ -19,6 +20,7 @@ export const SCREEN_SERVICES: readonly ScreenService[] = [
   canoneScreens,
   socialScreens,
   schoolScreens,
+  visitsScreens,
 ];
 
 /** The service whose area a key opens, if any. */

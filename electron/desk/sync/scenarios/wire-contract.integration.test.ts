@@ -5,6 +5,7 @@ import { addDays } from '../../../../shared/calendar/iso-date';
 import { romeDateOf, romeDateTimeOf } from '../../../../shared/calendar/rome-date';
 import { SERIES_COUNTER_MAX } from '../../../../shared/numbering/workstation-series';
 import { PERMIT_NUMBERS, permitKeyFrom } from '../../../../shared/permits/permit-wire';
+import type { DebtLookup } from '../../../../shared/contract/cashdesk-views';
 import type { SyncException, SyncStatus } from '../../../../shared/contract/views';
 import { CHANGE_ENTITIES } from '../../../../shared/sync/change-entities';
 import { setClerkDisabled } from '../../../../hub/admin/users';
@@ -96,6 +97,17 @@ describe.each(HUB_BACKENDS)('what the hub writes, the desk reads (%s hub)', (bac
       debt: { kind: 'fine', key: '1001/A' },
       channel: 'pos',
       pspTransactionId: 'P'.repeat(35),
+    });
+    // the lines of one receipt for several debts (cashdesk.recordBasket): `…/n` receipt numbers
+    const plate = await desk.ok<DebtLookup>('fines:lookup', { query: 'CD456EF' });
+    const anna = await desk.ok<DebtLookup>('fines:lookup', { query: 'BNCNNA80A41B885M' });
+    const debtsOf = (l: DebtLookup) => (l.kind === 'results' ? l.debts : []);
+    const basket = [...debtsOf(plate), ...debtsOf(anna)].filter((d) => d.amountDueCents !== null);
+    expect(basket.length).toBeGreaterThanOrEqual(2);
+    await desk.ok('cashdesk:payMany', {
+      debts: basket.map((d) => ({ kind: d.kind, key: d.key })),
+      channel: 'pos',
+      pspTransactionId: 'Q'.repeat(35),
     });
     clean(await desk.core.sync.syncOnce());
     // permit: issued at the bounds (a CUDE with 2 plates and the ASL reference, a firm's work
