@@ -23,7 +23,7 @@ export function ResidentCaseActions(props: { resident: ResidentDetail; onError: 
   useEffect(() => {
     // Alt+R ("Residenza"): the change of residence from the resident's page, without the mouse
     const onKey = (e: KeyboardEvent) => {
-      if (!e.altKey || e.ctrlKey || e.metaKey || e.key.toLowerCase() !== 'r') return;
+      if (!e.altKey || e.shiftKey || e.ctrlKey || e.metaKey || e.key.toLowerCase() !== 'r') return;
       if (resident.status !== 'resident') return;
       e.preventDefault();
       setForm('residence');

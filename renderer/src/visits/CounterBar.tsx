@@ -11,7 +11,7 @@ import { WaitStatsPanel } from './WaitStatsPanel';
  * The queue at this counter, always at the top of the work area: Shift+F9 calls the next ticket
  * (the hub decides which, and only once across every counter); the called ticket shows with its
  * code, line and, when booked, the person, whose record opens at once so the task starts
- * pre-filled. Alt+R recall, Alt+N no-show, Alt+I start, Alt+F end, Alt+T transfer.
+ * pre-filled. Alt+Shift+R recall, +N no-show, +I start, +F end, +T transfer.
  */
 export function CounterBar(props: {
   session: SessionInfo;

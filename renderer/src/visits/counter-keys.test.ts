@@ -15,12 +15,14 @@ describe('counter keys', () => {
     expect(counterIntentFor(key('F9', { shiftKey: true }))).toBe('callNext');
     expect(counterIntentFor(key('F9'))).toBeNull();
   });
-  it('acts on the called ticket with Alt and an Italian initial, never Alt+L (language)', () => {
-    expect(counterIntentFor(key('r', { altKey: true }))).toBe('recall');
-    expect(counterIntentFor(key('N', { altKey: true }))).toBe('no_show');
-    expect(counterIntentFor(key('a', { altKey: true }))).toBeNull();
-    expect(counterIntentFor(key('t', { altKey: true }))).toBe('transfer');
-    expect(counterIntentFor(key('l', { altKey: true }))).toBeNull();
+  it('acts on the called ticket with Alt+Shift and an Italian initial, leaving plain Alt to the page', () => {
+    expect(counterIntentFor(key('R', { altKey: true, shiftKey: true }))).toBe('recall');
+    expect(counterIntentFor(key('N', { altKey: true, shiftKey: true }))).toBe('no_show');
+    expect(counterIntentFor(key('T', { altKey: true, shiftKey: true }))).toBe('transfer');
+    expect(counterIntentFor(key('A', { altKey: true, shiftKey: true }))).toBeNull();
+    // Alt+R opens the change of residence and Alt+I a new ISEE on the resident's page
+    expect(counterIntentFor(key('r', { altKey: true }))).toBeNull();
+    expect(counterIntentFor(key('i', { altKey: true }))).toBeNull();
     expect(counterIntentFor(key('r'))).toBeNull();
   });
   it('reads a transfer to a line letter or a counter number', () => {

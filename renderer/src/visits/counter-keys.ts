@@ -2,18 +2,39 @@ import type { KeyLike } from '../commands/commands';
 
 /**
  * The counter's queue keys, pure like the shell's commands. F9 is the shell's (sync), so calling
- * is Shift+F9; the actions on the called ticket are Alt+letter, Italian initials:
- * Richiama, Non presentato, Inizia, Fine, Trasferisci (Alt+A is the case queue's).
+ * is Shift+F9; the actions on the called ticket are Alt+Shift+letter, Italian initials:
+ * Richiama, Non presentato, Inizia, Fine, Trasferisci. Plain Alt+letter belongs to the page the
+ * call opens (Alt+R change of residence, Alt+I a new ISEE, Alt+A the case queue).
  */
 export type CounterIntent = 'callNext' | 'recall' | 'no_show' | 'start' | 'end' | 'transfer';
 
 export const COUNTER_KEYS: { intent: CounterIntent; shortcut: string; keyTest: (e: KeyLike) => boolean }[] = [
   { intent: 'callNext', shortcut: 'Maiusc+F9', keyTest: (e) => e.shiftKey && e.key === 'F9' },
-  { intent: 'recall', shortcut: 'Alt+R', keyTest: (e) => e.altKey && e.key.toLowerCase() === 'r' },
-  { intent: 'no_show', shortcut: 'Alt+N', keyTest: (e) => e.altKey && e.key.toLowerCase() === 'n' },
-  { intent: 'start', shortcut: 'Alt+I', keyTest: (e) => e.altKey && e.key.toLowerCase() === 'i' },
-  { intent: 'end', shortcut: 'Alt+F', keyTest: (e) => e.altKey && e.key.toLowerCase() === 'f' },
-  { intent: 'transfer', shortcut: 'Alt+T', keyTest: (e) => e.altKey && e.key.toLowerCase() === 't' },
+  {
+    intent: 'recall',
+    shortcut: 'Alt+Maiusc+R',
+    keyTest: (e) => e.altKey && e.shiftKey && e.key.toLowerCase() === 'r',
+  },
+  {
+    intent: 'no_show',
+    shortcut: 'Alt+Maiusc+N',
+    keyTest: (e) => e.altKey && e.shiftKey && e.key.toLowerCase() === 'n',
+  },
+  {
+    intent: 'start',
+    shortcut: 'Alt+Maiusc+I',
+    keyTest: (e) => e.altKey && e.shiftKey && e.key.toLowerCase() === 'i',
+  },
+  {
+    intent: 'end',
+    shortcut: 'Alt+Maiusc+F',
+    keyTest: (e) => e.altKey && e.shiftKey && e.key.toLowerCase() === 'f',
+  },
+  {
+    intent: 'transfer',
+    shortcut: 'Alt+Maiusc+T',
+    keyTest: (e) => e.altKey && e.shiftKey && e.key.toLowerCase() === 't',
+  },
 ];
 
 export const counterIntentFor = (e: KeyLike): CounterIntent | null =>
