@@ -16,7 +16,9 @@ import type { ApplyContext } from './apply-context';
 import { currentStateFor, mutationAppliers } from './mutation-appliers';
 import { recordException } from './sync-exceptions';
 import type { AuditKeeping } from '../audit/audit-key';
-import { auditAppliedMutation } from '../audit/mutation-audit';
+import { appendHubAudits, type HubAuditEntry } from '../audit/audit-trail';
+import { mutationAuditEntry } from '../audit/mutation-audit';
+import { deferChanges, type DeferredChanges } from './change-log';
 
 type Applier = (ctx: ApplyContext, args: unknown) => Promise<void>;
 
@@ -55,6 +57,26 @@ export async function pushMutations(
   }
 }
 
+/**
+ * What a batch writes once, at its end, instead of once per mutation: the rows of the comune's
+ * change log and of its audit chain, and the applied marks. Both of the first two are serialised
+ * per comune (a lock held until commit); written last, in one multi-row insert each, they are
+ * held for a few statements and the commit instead of the whole batch. A refused mutation's
+ * rows never join them (its savepoint is rolled back and its log rows dropped).
+ */
+interface BatchWrites {
+  log: DeferredChanges;
+  audit: HubAuditEntry[];
+  applied: string[];
+  /** what this batch already answered for an id (a batch that names one id twice) */
+  answered: Map<string, 'applied' | 'rejected'>;
+  /** what the hub had recorded for these ids before the batch */
+  seen: Map<string, { status: string; error_code: string | null }>;
+}
+
+/** Rows per INSERT of applied marks: far under the bound-parameter limits (5 columns). */
+const MARKS_PER_INSERT = 200;
+
 async function applyBatch(
   db: Kysely<HubDatabase>,
   ws: WorkstationRow,
@@ -66,10 +88,44 @@ async function applyBatch(
   retryConflicts: boolean,
 ): Promise<{ results: MutationResult[]; changed: boolean }> {
   return db.transaction().execute(async (trx) => {
+    const seen = await trx
+      .selectFrom('applied_mutations')
+      .select(['mutation_id', 'status', 'error_code'])
+      .where('workstation_id', '=', ws.id)
+      .where(
+        'mutation_id',
+        'in',
+        mutations.map((m) => m.id),
+      )
+      .execute();
+    const writes: BatchWrites = {
+      log: deferChanges(trx),
+      audit: [],
+      applied: [],
+      answered: new Map(),
+      seen: new Map(seen.map((r) => [r.mutation_id, r])),
+    };
     const results: MutationResult[] = [];
     for (const m of mutations)
-      results.push(await applyOne(trx, ws, author, m, at, audit, onUnexpected, retryConflicts));
-    return { results, changed: results.some((r) => r.status === 'applied') };
+      results.push(await applyOne(trx, ws, author, m, at, writes, onUnexpected, retryConflicts));
+    // The marks first (they take no comune-wide lock), then the log, then the audit chain: the
+    // order every writer takes the comune's two locks in.
+    for (let i = 0; i < writes.applied.length; i += MARKS_PER_INSERT)
+      await trx
+        .insertInto('applied_mutations')
+        .values(
+          writes.applied.slice(i, i + MARKS_PER_INSERT).map((id) => ({
+            workstation_id: ws.id,
+            mutation_id: id,
+            status: 'applied' as const,
+            error_code: null,
+            applied_at: at,
+          })),
+        )
+        .execute();
+    await writes.log.flush();
+    await appendHubAudits(trx, audit.key, writes.audit);
+    return { results, changed: writes.applied.length > 0 };
   });
 }
 
@@ -103,21 +159,19 @@ async function applyOne(
   author: ClerkIdentity,
   m: PushedMutation,
   at: string,
-  audit: AuditKeeping,
+  writes: BatchWrites,
   onUnexpected: UnexpectedFailure,
   retryConflicts: boolean,
 ): Promise<MutationResult> {
-  const seen = await trx
-    .selectFrom('applied_mutations')
-    .select(['status', 'error_code'])
-    .where('workstation_id', '=', ws.id)
-    .where('mutation_id', '=', m.id)
-    .executeTakeFirst();
+  const before = writes.answered.get(m.id);
+  const seen = writes.seen.get(m.id);
   // The first answer was lost: say again that it was refused (and why), or the desk would drop
   // it as done and keep its optimistic effect, never knowing the hub disagrees.
-  if (seen?.status === 'rejected') return rejectedAgain(trx, ws, m, seen.error_code);
-  if (seen) return { id: m.id, status: 'duplicate' };
+  if (before === 'rejected' || (!before && seen?.status === 'rejected'))
+    return rejectedAgain(trx, ws, m, seen?.error_code ?? null);
+  if (before || seen) return { id: m.id, status: 'duplicate' };
 
+  const logMark = writes.log.mark();
   await sql`savepoint mutation`.execute(trx);
   try {
     const envelope = readEnvelope(m);
@@ -130,23 +184,17 @@ async function applyOne(
       { trx, ws, at, mutationId: m.id, clerk: { username: author.username, role: author.role } },
       parsed.data,
     );
-    await auditAppliedMutation(trx, audit.key, ws, author, envelope, at);
-    await trx
-      .insertInto('applied_mutations')
-      .values({
-        workstation_id: ws.id,
-        mutation_id: m.id,
-        status: 'applied',
-        error_code: null,
-        applied_at: at,
-      })
-      .execute();
     await sql`release savepoint mutation`.execute(trx);
+    writes.audit.push(mutationAuditEntry(ws, author, envelope, at));
+    writes.applied.push(m.id);
+    writes.answered.set(m.id, 'applied');
     return { id: m.id, status: 'applied' };
   } catch (err) {
+    writes.log.dropAfter(logMark);
     await sql`rollback to savepoint mutation`.execute(trx);
     await sql`release savepoint mutation`.execute(trx);
     if (retryConflicts && isConflict(err)) throw err;
+    writes.answered.set(m.id, 'rejected');
     if (err instanceof AppError) return reject(trx, ws, author, m, at, err);
     // Not a rule saying no: a defect meeting this mutation's data. Refused alone (the supervisors
     // see it, the hub's log has the cause); the clerk's message names no internals.
