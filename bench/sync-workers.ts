@@ -15,6 +15,7 @@ import {
   writeFileSync,
   writeSync,
 } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -275,15 +276,31 @@ async function hubMain(file: string): Promise<void> {
   const hubDb = await openHubDatabase({ sqliteFile: file });
   const app = buildHubServer({ hubDb });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
+  // --cpu-prof writes at a clean exit only; a hub stopped while long polls hang may not have one
+  const profile = process.env.BENCH_CPU_PROF ? await startProfile() : null;
   const stop = () => {
-    void app
-      .close()
+    void (
+      profile?.(join(process.env.BENCH_CPU_PROF ?? '', `hub-${process.pid}.cpuprofile`)) ?? Promise.resolve()
+    )
+      .then(() => app.close())
       .then(() => hubDb.close())
       .then(() => process.exit(0));
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
   writeSync(1, `listening ${url}\n`);
+}
+
+/** The hub's CPU profile from now on; the function returned writes it. */
+async function startProfile(): Promise<(file: string) => Promise<void>> {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return async (file) => {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(file, JSON.stringify(profile));
+  };
 }
 
 const role = process.env.SPORTELLO_BENCH_WORKER;
