@@ -10,44 +10,46 @@ interface Waiting {
 
 /**
  * Writes the rows of audited reads with group commit: a read waits until its row is committed
- * (no data leaves without its record), but the reads that arrive while one transaction is being
- * written go together in the next one, each chain locked once for all of them. Under load the
- * comune's chain takes one step per transaction instead of one per read, and a pull no longer
- * queues behind every other pull of its comune for a commit of its own. A lone read is written
- * at once, as before. If a transaction fails, every read in it gets the error.
+ * (no data leaves without its record), but the reads that arrive while a transaction waits for
+ * its connection join it, and it writes them all, each chain locked once. A group closes when
+ * its transaction starts; what arrives later opens the next one at once. Under load a comune's
+ * chain takes one step per group instead of one per read, and a read never waits longer than
+ * it would for a transaction of its own. A lone read is written at once, as before. If a
+ * transaction fails, every read in it gets the error.
  */
 export function groupCommitAuditWriter(
   db: Kysely<HubDatabase>,
   key: Buffer,
 ): (entry: HubAuditEntry) => Promise<void> {
-  let queue: Waiting[] = [];
-  let draining = false;
-  const drain = async (): Promise<void> => {
-    draining = true;
-    try {
-      while (queue.length > 0) {
-        const group = queue;
-        queue = [];
-        try {
-          await db.transaction().execute((trx) =>
-            appendHubAudits(
-              trx,
-              key,
-              group.map((w) => w.entry),
-            ),
-          );
+  let open: Waiting[] | null = null;
+  const write = (group: Waiting[]): void => {
+    db.transaction()
+      .execute((trx) => {
+        if (open === group) open = null;
+        return appendHubAudits(
+          trx,
+          key,
+          group.map((w) => w.entry),
+        );
+      })
+      .then(
+        () => {
           for (const w of group) w.written();
-        } catch (err) {
+        },
+        (err: unknown) => {
+          if (open === group) open = null;
           for (const w of group) w.failed(err);
-        }
-      }
-    } finally {
-      draining = false;
-    }
+        },
+      );
   };
   return (entry) =>
     new Promise<void>((written, failed) => {
-      queue.push({ entry, written, failed });
-      if (!draining) void drain();
+      const waiting = { entry, written, failed };
+      if (open) {
+        open.push(waiting);
+        return;
+      }
+      open = [waiting];
+      write(open);
     });
 }
