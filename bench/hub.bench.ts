@@ -101,6 +101,9 @@ async function prepareStore(options: OpenHubOptions, workstations: number): Prom
       .selectFrom('residents')
       .select('id')
       .where('comune', '=', comune.belfiore)
+      // current residents only: a contact change for someone emigrated or dead is refused, as it
+      // must be, and a refusal counts as an error of the run
+      .where('status', '=', 'resident')
       .limit(2000)
       .execute();
     residents.set(

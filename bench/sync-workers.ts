@@ -5,8 +5,17 @@
  * - `SPORTELLO_BENCH_WORKER=hub`: a real hub (buildHubServer) in its own process;
  * - `SPORTELLO_BENCH_WORKER=clients`: simulated workstations pushing batches over real HTTP.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import {
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -19,7 +28,6 @@ import { buildHubServer } from '../hub/server';
 import { generateRegistry, type GenerateOptions } from '../resources/demo/generate-registry';
 import { PROTOCOL_VERSION, PUSH_PATH } from '../shared/sync/registry-page';
 
-const SELF = resolve(__dirname, 'sync-workers.ts');
 const ROOT = resolve(__dirname, '..');
 
 /** Generated households into the hub's registry tables (migrated, with comuni already inserted). */
@@ -77,15 +85,28 @@ export function seedHubRaw(
   return totals;
 }
 
+/**
+ * Another revision's source tree (`git archive`, this tree's node_modules linked in), to run its
+ * hub against the same data in the same run: the "before" of a before/after comparison.
+ */
+export function beforeTree(rev: string): { root: string; commit: string; remove(): void } {
+  const root = mkdtempSync(join(tmpdir(), 'sportello-bench-before-'));
+  const commit = execFileSync('git', ['rev-parse', '--short', rev], { cwd: ROOT, encoding: 'utf8' }).trim();
+  execFileSync('sh', ['-c', `git archive ${commit} | tar -x -C "${root}"`], { cwd: ROOT });
+  symlinkSync(realpathSync(join(ROOT, 'node_modules')), join(root, 'node_modules'));
+  return { root, commit, remove: () => rmSync(root, { recursive: true, force: true }) };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Child processes
 
-function spawnWorker(kind: string, env: Record<string, string>): ChildProcess {
+/** `root`: the source tree the worker runs from (another checkout: the "before" of a comparison) */
+function spawnWorker(kind: string, env: Record<string, string>, root = ROOT): ChildProcess {
   const prof = process.env.BENCH_CPU_PROF
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
     : [];
-  return spawn(process.execPath, [...prof, '--import', 'tsx', SELF], {
-    cwd: ROOT,
+  return spawn(process.execPath, [...prof, '--import', 'tsx', join(root, 'bench', 'sync-workers.ts')], {
+    cwd: root,
     env: { ...process.env, ...env, SPORTELLO_BENCH_WORKER: kind },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -120,9 +141,12 @@ export interface HubProcess {
   stop(): Promise<void>;
 }
 
-/** A real hub on the given SQLite file, in its own process (the benchmark must not starve it). */
-export async function startHubProcess(sqliteFile: string): Promise<HubProcess> {
-  const proc = spawnWorker('hub', { HUB_SQLITE: sqliteFile });
+/**
+ * A real hub on the given SQLite file, in its own process (the benchmark must not starve it),
+ * running the code of `root` (this tree unless told: beforeTree gives another revision's).
+ */
+export async function startHubProcess(sqliteFile: string, root = ROOT): Promise<HubProcess> {
+  const proc = spawnWorker('hub', { HUB_SQLITE: sqliteFile }, root);
   const url = await lineFrom(proc, 'listening ', 60_000);
   return {
     url,
@@ -252,15 +276,31 @@ async function hubMain(file: string): Promise<void> {
   const hubDb = await openHubDatabase({ sqliteFile: file });
   const app = buildHubServer({ hubDb });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
+  // --cpu-prof writes at a clean exit only; a hub stopped while long polls hang may not have one
+  const profile = process.env.BENCH_CPU_PROF ? await startProfile() : null;
   const stop = () => {
-    void app
-      .close()
+    void (
+      profile?.(join(process.env.BENCH_CPU_PROF ?? '', `hub-${process.pid}.cpuprofile`)) ?? Promise.resolve()
+    )
+      .then(() => app.close())
       .then(() => hubDb.close())
       .then(() => process.exit(0));
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
   writeSync(1, `listening ${url}\n`);
+}
+
+/** The hub's CPU profile from now on; the function returned writes it. */
+async function startProfile(): Promise<(file: string) => Promise<void>> {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return async (file) => {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(file, JSON.stringify(profile));
+  };
 }
 
 const role = process.env.SPORTELLO_BENCH_WORKER;

@@ -10,8 +10,13 @@
  * Ends with one line per part (the last four lines, in this order). Knobs: BENCH_RESIDENTS,
  * BENCH_WORKSTATIONS, BENCH_PUSH_BATCH, BENCH_PUSH_PERIOD_MS, BENCH_PUSH_SECONDS, BENCH_KILLS,
  * BENCH_NET_FAULTS, BENCH_SAMPLES. Everything listens on 127.0.0.1 only.
+ *
+ * BENCH_BEFORE=<git revision> also runs parts 1 and 2 against that revision's hub (its source
+ * extracted to a temporary folder), on a copy of the same data, in the same run, and prints its
+ * `bootstrap_before` and `push_before` lines above the last four: before and after of one run,
+ * on the same machine under the same load.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -36,7 +41,7 @@ import {
   type ScenarioHub,
 } from '../test-support/fault-proxy';
 import { BALZOLA, CASALE, FIXTURE_HOUSEHOLDS } from '../test-support/registry-fixture';
-import { runPushLoad, seedHubRaw, startHubProcess, type HubProcess } from './sync-workers';
+import { beforeTree, runPushLoad, seedHubRaw, startHubProcess, type HubProcess } from './sync-workers';
 import { percentile } from './percentile';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -124,9 +129,10 @@ function deskCore(dir: string, name: string, hubUrl: string, token: string): Pro
 // ---------------------------------------------------------------------------------------------
 // 1. bootstrap
 
-async function benchBootstrap(p: Prepared, hub: HubProcess): Promise<string> {
+/** A desk core's first sync from `hub`, rows per second. */
+async function bootstrapRate(p: Prepared, hub: HubProcess, label: string): Promise<number> {
   const rows = p.casale.residents + p.casale.families + p.casale.events;
-  const core = await deskCore(p.dir, 'desk-bootstrap', hub.url, p.tokens.bootstrap);
+  const core = await deskCore(p.dir, `desk-bootstrap-${label}`, hub.url, p.tokens.bootstrap);
   const t0 = performance.now();
   const status = await core.sync.syncOnce();
   const realS = (performance.now() - t0) / 1000;
@@ -134,9 +140,16 @@ async function benchBootstrap(p: Prepared, hub: HubProcess): Promise<string> {
   if (status.state !== 'ready' || status.residents !== p.casale.residents)
     throw new Error(`bootstrap ended ${JSON.stringify(status)}`);
   log(
-    `bootstrap (desk core, real HTTP, hub in its own process): ${p.casale.residents} residents + ${p.casale.families} families + ${p.casale.events} events = ${rows} rows in ${f1(realS)} s = ${f0(rows / realS)} rows/s (${f0(p.casale.residents / realS)} residents/s)`,
+    `bootstrap ${label} (desk core, real HTTP, hub in its own process): ${p.casale.residents} residents + ${p.casale.families} families + ${p.casale.events} events = ${rows} rows in ${f1(realS)} s = ${f0(rows / realS)} rows/s (${f0(p.casale.residents / realS)} residents/s)`,
   );
+  return rows / realS;
+}
 
+/** The bootstrap from each hub (the before first, when there is one) against a raw bulk load. */
+async function benchBootstrap(p: Prepared, hubs: LabelledHub[]): Promise<string[]> {
+  const rows = p.casale.residents + p.casale.families + p.casale.events;
+  const rates: number[] = [];
+  for (const h of hubs) rates.push(await bootstrapRate(p, h.hub, h.label));
   // The same rows, raw: prepared statements into a fresh mirror, indexes built at the end
   // (bench/load-registry.ts). Generating them is not timed.
   const raw = await openDeskDatabase(join(p.dir, 'desk-raw.sqlite'));
@@ -199,15 +212,17 @@ async function benchBootstrap(p: Prepared, hub: HubProcess): Promise<string> {
   log(
     `raw bulk insert (prepared statements, indexes built at the end): ${rawRows} rows in ${f1(rawS)} s = ${f0(rawRows / rawS)} rows/s`,
   );
-  const x = rows / realS;
   const y = rawRows / rawS;
-  return `bootstrap rows_per_s=${f0(x)} raw_insert_rows_per_s=${f0(y)} ratio=${(x / y).toFixed(2)} rows=${rows}`;
+  return hubs.map(
+    (h, i) =>
+      `bootstrap${h.suffix} rows_per_s=${f0(rates[i] ?? 0)} raw_insert_rows_per_s=${f0(y)} ratio=${((rates[i] ?? 0) / y).toFixed(2)} rows=${rows}`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
 // 2. push
 
-async function benchPush(p: Prepared, hub: HubProcess): Promise<string> {
+async function benchPush(p: Prepared, hub: HubProcess, label: string, suffix: string): Promise<string> {
   const sqlite = new SQLite(p.hubFile, { readonly: true });
   const residentIds = (
     sqlite
@@ -232,21 +247,21 @@ async function benchPush(p: Prepared, hub: HubProcess): Promise<string> {
   const r = await runPushLoad({ ...load, periodMs: PUSH_PERIOD_MS }, 2);
   const rate = r.mutations / r.seconds;
   log(
-    `push (${WORKSTATIONS} workstations, batch ${PUSH_BATCH} every ${PUSH_PERIOD_MS} ms = ${f0(offered)} mutations/s offered, ${PUSH_SECONDS} s): ${f0(rate)} mutations/s in ${r.requests} requests, errors=${r.errors} p50_ms=${f1(pct(r.latencies, 50))} p95_ms=${f1(pct(r.latencies, 95))} p99_ms=${f1(pct(r.latencies, 99))} max_ms=${f1(pct(r.latencies, 100))}`,
+    `push ${label} (${WORKSTATIONS} workstations, batch ${PUSH_BATCH} every ${PUSH_PERIOD_MS} ms = ${f0(offered)} mutations/s offered, ${PUSH_SECONDS} s): ${f0(rate)} mutations/s in ${r.requests} requests, errors=${r.errors} p50_ms=${f1(pct(r.latencies, 50))} p95_ms=${f1(pct(r.latencies, 95))} p99_ms=${f1(pct(r.latencies, 99))} max_ms=${f1(pct(r.latencies, 100))}`,
   );
   // What the hub can take at all: every workstation pushing back to back.
   const saturated = await runPushLoad({ ...load, periodMs: 0 }, 2);
   const capacity = saturated.mutations / saturated.seconds;
   log(
-    `push saturation (${WORKSTATIONS} workstations back to back, batch ${PUSH_BATCH}): ${f0(capacity)} mutations/s p50_ms=${f1(pct(saturated.latencies, 50))} p99_ms=${f1(pct(saturated.latencies, 99))} errors=${saturated.errors}`,
+    `push ${label} saturation (${WORKSTATIONS} workstations back to back, batch ${PUSH_BATCH}): ${f0(capacity)} mutations/s p50_ms=${f1(pct(saturated.latencies, 50))} p99_ms=${f1(pct(saturated.latencies, 99))} errors=${saturated.errors}`,
   );
   // Latency where the hub keeps up: 60 % of its capacity.
   const easyPeriod = Math.ceil((WORKSTATIONS * PUSH_BATCH * 1000) / (0.6 * capacity));
   const easy = await runPushLoad({ ...load, periodMs: easyPeriod }, 2);
   log(
-    `push at 60% of capacity (batch ${PUSH_BATCH} every ${easyPeriod} ms = ${f0((WORKSTATIONS * PUSH_BATCH * 1000) / easyPeriod)} mutations/s offered): ${f0(easy.mutations / easy.seconds)} mutations/s p50_ms=${f1(pct(easy.latencies, 50))} p95_ms=${f1(pct(easy.latencies, 95))} p99_ms=${f1(pct(easy.latencies, 99))}`,
+    `push ${label} at 60% of capacity (batch ${PUSH_BATCH} every ${easyPeriod} ms = ${f0((WORKSTATIONS * PUSH_BATCH * 1000) / easyPeriod)} mutations/s offered): ${f0(easy.mutations / easy.seconds)} mutations/s p50_ms=${f1(pct(easy.latencies, 50))} p95_ms=${f1(pct(easy.latencies, 95))} p99_ms=${f1(pct(easy.latencies, 99))}`,
   );
-  return `push mutations_per_s=${f0(rate)} p99_ms=${f1(pct(r.latencies, 99))} workstations=${WORKSTATIONS} backend=sqlite`;
+  return `push${suffix} mutations_per_s=${f0(rate)} p99_ms=${f1(pct(r.latencies, 99))} saturation_per_s=${f0(capacity)} saturation_ratio=${(capacity / offered).toFixed(2)} workstations=${WORKSTATIONS} backend=sqlite`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -371,18 +386,44 @@ async function benchFaults(dir: string): Promise<{ line: string; ok: boolean }> 
   };
 }
 
+interface LabelledHub {
+  hub: HubProcess;
+  /** in the log lines */
+  label: string;
+  /** after the part's name in the result lines: "" for this tree, "_before" for the other */
+  suffix: string;
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   const p = await prepareHub();
-  const hub = await startHubProcess(p.hubFile);
+  // BENCH_BEFORE=<revision>: the same parts against that revision's hub, on a copy of the same
+  // data, in this run (e.g. BENCH_BEFORE=main before merging a change meant to be faster).
+  const before = process.env.BENCH_BEFORE ? beforeTree(process.env.BENCH_BEFORE) : null;
+  const beforeFile = join(p.dir, 'hub-before.sqlite');
+  if (before) copyFileSync(p.hubFile, beforeFile);
+  const hubs: LabelledHub[] = [];
   const lines: string[] = [];
   let ok = true;
   try {
-    lines.push(await benchBootstrap(p, hub));
-    lines.push(await benchPush(p, hub));
+    if (before)
+      hubs.push({
+        hub: await startHubProcess(beforeFile, before.root),
+        label: `before (${before.commit})`,
+        suffix: '_before',
+      });
+    const hub = await startHubProcess(p.hubFile);
+    hubs.push({ hub, label: before ? 'after' : 'this tree', suffix: '' });
+    const bootstrap = await benchBootstrap(p, hubs);
+    const push: string[] = [];
+    for (const h of hubs) push.push(await benchPush(p, h.hub, h.label, h.suffix));
+    // the before's lines first, then the four of this tree, last, in their usual order
+    lines.push(...bootstrap.slice(0, -1), ...push.slice(0, -1));
+    lines.push(bootstrap.at(-1) ?? '', push.at(-1) ?? '');
     lines.push(await benchPropagation(p, hub));
   } finally {
-    await hub.stop();
+    for (const h of hubs) await h.hub.stop();
+    before?.remove();
   }
   const faults = await benchFaults(p.dir);
   ok = faults.ok;

@@ -3,7 +3,8 @@ import type { Kysely } from 'kysely';
 import type { HubDatabase } from '../db/database';
 import type { WorkstationRow } from '../db/tables/workstations.table';
 import type { AuditKeeping } from './audit-key';
-import { anchorAllDue, anchorIfDue, appendHubAudit, hubChain, PUBLIC_CHAIN } from './audit-trail';
+import { anchorAllDue, anchorIfDue, hubChain, PUBLIC_CHAIN } from './audit-trail';
+import { groupCommitAuditWriter } from './audit-writer';
 
 /**
  * How a route is audited, in its `config.audit`:
@@ -57,6 +58,7 @@ export function installAuditTrail(
   keeping: AuditKeeping,
   now: () => Date,
 ): void {
+  const writeAudit = groupCommitAuditWriter(db, keeping.key);
   app.addHook('onSend', async (req, reply, payload) => {
     const spec = req.routeOptions.config.audit;
     if (!spec || 'anchorOnly' in spec) return payload;
@@ -65,18 +67,16 @@ export function installAuditTrail(
     // a refusal (unknown id, bad input, rate limit) returned no one's data, and changes nothing
     if (reply.statusCode >= 400) return payload;
     const ws = actor?.ws;
-    await db.transaction().execute((trx) =>
-      appendHubAudit(trx, keeping.key, {
-        comune: ws?.comune ?? null,
-        at: now().toISOString(),
-        clerk: actor?.clerk ?? (ws ? 'postazione' : 'pubblico'),
-        workstation: ws ? ws.name : '-',
-        action: spec.action,
-        entity: spec.entity,
-        entityId: (subjects.get(req) ?? spec.subject?.(req) ?? '').slice(0, 400),
-        reason: `HTTP ${reply.statusCode}`,
-      }),
-    );
+    await writeAudit({
+      comune: ws?.comune ?? null,
+      at: now().toISOString(),
+      clerk: actor?.clerk ?? (ws ? 'postazione' : 'pubblico'),
+      workstation: ws ? ws.name : '-',
+      action: spec.action,
+      entity: spec.entity,
+      entityId: (subjects.get(req) ?? spec.subject?.(req) ?? '').slice(0, 400),
+      reason: `HTTP ${reply.statusCode}`,
+    });
     return payload;
   });
 

@@ -57,24 +57,16 @@ export const anchorMacOf = (key: Buffer, a: AuditAnchor): string =>
 
 /**
  * The head of a chain, locked until the transaction ends: appends to one chain happen one at a
- * time (the no-op update takes PostgreSQL's row lock; SQLite serialises writers anyway), while
- * each comune's chain stays independent of the others.
+ * time (the upsert takes PostgreSQL's row lock; SQLite serialises writers anyway), while each
+ * comune's chain stays independent of the others. One statement: created at genesis when new,
+ * otherwise a no-op update that locks the row and returns it.
  */
 async function lockHead(trx: Transaction<HubDatabase>, chain: string, at: string): Promise<AuditHeadsTable> {
-  await trx
+  const head = await trx
     .insertInto('audit_heads')
     .values({ chain, seq: 0, mac: GENESIS_MAC, anchored_seq: 0, anchored_at: at })
-    .onConflict((oc) => oc.column('chain').doNothing())
-    .execute();
-  await trx
-    .updateTable('audit_heads')
-    .set((eb) => ({ seq: eb.ref('seq') }))
-    .where('chain', '=', chain)
-    .execute();
-  const head = await trx
-    .selectFrom('audit_heads')
-    .selectAll()
-    .where('chain', '=', chain)
+    .onConflict((oc) => oc.column('chain').doUpdateSet((eb) => ({ seq: eb.ref('audit_heads.seq') })))
+    .returningAll()
     .executeTakeFirstOrThrow();
   return { ...head, seq: Number(head.seq), anchored_seq: Number(head.anchored_seq) };
 }
@@ -101,30 +93,58 @@ export interface HubAuditEntry {
 }
 
 /** Appends one row; runs in the transaction of what it records when there is one (a mutation). */
-export async function appendHubAudit(
+export function appendHubAudit(trx: Transaction<HubDatabase>, key: Buffer, e: HubAuditEntry): Promise<void> {
+  return appendHubAudits(trx, key, [e]);
+}
+
+/** Rows per INSERT: well under SQLite's and PostgreSQL's bound-parameter limits (11 columns). */
+const ROWS_PER_INSERT = 80;
+
+/**
+ * Appends rows in the order given, each chain's head locked once for all of its rows: a push
+ * batch of 50 mutations is one chain step of 50 rows (each still MACed on the one before it, the
+ * chain's shape unchanged), written by one multi-row insert. Chains are locked in a fixed order,
+ * so two writers spanning the same chains never wait on each other crosswise.
+ */
+export async function appendHubAudits(
   trx: Transaction<HubDatabase>,
   key: Buffer,
-  e: HubAuditEntry,
+  entries: readonly HubAuditEntry[],
 ): Promise<void> {
-  const chain = e.comune === null ? PUBLIC_CHAIN : hubChain(e.comune);
-  const head = await lockHead(trx, chain, e.at);
-  const row = {
-    chain,
-    seq: head.seq + 1,
-    at: e.at,
-    clerk: e.clerk,
-    workstation: e.workstation,
-    action: e.action,
-    entity: e.entity,
-    entity_id: e.entityId,
-    reason: e.reason,
-  };
-  const mac = macOf(key, head.mac, hubRowCanonical(row));
-  await trx
-    .insertInto('hub_audit')
-    .values({ ...row, prev_mac: head.mac, mac })
-    .execute();
-  await moveHead(trx, chain, row.seq, mac);
+  const byChain = new Map<string, HubAuditEntry[]>();
+  for (const e of entries) {
+    const chain = e.comune === null ? PUBLIC_CHAIN : hubChain(e.comune);
+    (byChain.get(chain) ?? byChain.set(chain, []).get(chain))?.push(e);
+  }
+  for (const chain of [...byChain.keys()].sort()) {
+    const list = byChain.get(chain) ?? [];
+    const head = await lockHead(trx, chain, list[0]?.at ?? '');
+    let seq = head.seq;
+    let prev = head.mac;
+    const rows: HubAuditTable[] = list.map((e) => {
+      const row = {
+        chain,
+        seq: ++seq,
+        at: e.at,
+        clerk: e.clerk,
+        workstation: e.workstation,
+        action: e.action,
+        entity: e.entity,
+        entity_id: e.entityId,
+        reason: e.reason,
+      };
+      const mac = macOf(key, prev, hubRowCanonical(row));
+      const linked = { ...row, prev_mac: prev, mac };
+      prev = mac;
+      return linked;
+    });
+    for (let i = 0; i < rows.length; i += ROWS_PER_INSERT)
+      await trx
+        .insertInto('hub_audit')
+        .values(rows.slice(i, i + ROWS_PER_INSERT))
+        .execute();
+    await moveHead(trx, chain, seq, prev);
+  }
 }
 
 const deskFieldsOf = (h: DeskAuditTable): string =>

@@ -1,24 +1,21 @@
-import type { Transaction } from 'kysely';
 import { subjectIdsOf } from '../../shared/audit/audit-subjects';
 import type { MutationEnvelope } from '../../shared/sync/mutations';
 import type { ClerkIdentity } from '../auth/clerk-credentials';
-import type { HubDatabase } from '../db/database';
 import type { WorkstationRow } from '../db/tables/workstations.table';
-import { appendHubAudit } from './audit-trail';
+import type { HubAuditEntry } from './audit-trail';
 
 /**
- * An applied mutation's row, in its own transaction (savepoint): applied and recorded, or
- * neither. The author is the hub's credential holder; the subject, the ids it names.
+ * An applied mutation's row: the author is the hub's credential holder; the subject, the ids it
+ * names. The push writes the rows of its batch in the batch's transaction (appendHubAudits):
+ * applied and recorded, or neither.
  */
-export function auditAppliedMutation(
-  trx: Transaction<HubDatabase>,
-  key: Buffer,
+export function mutationAuditEntry(
   ws: WorkstationRow,
   author: ClerkIdentity,
   m: MutationEnvelope,
   at: string,
-): Promise<void> {
-  return appendHubAudit(trx, key, {
+): HubAuditEntry {
+  return {
     comune: ws.comune,
     at,
     clerk: author.username,
@@ -27,5 +24,5 @@ export function auditAppliedMutation(
     entity: 'mutation',
     entityId: subjectIdsOf(m.args),
     reason: `mutation ${m.id}`,
-  });
+  };
 }

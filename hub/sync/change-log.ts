@@ -36,6 +36,15 @@ const ROWS_PER_INSERT = 400;
  * one way rows enter the log besides appendChange, under the same per-comune lock.
  */
 export async function appendChanges(trx: Trx, rows: readonly Insertable<ChangeLogTable>[]): Promise<void> {
+  const buffer = deferred.get(trx);
+  if (buffer) {
+    buffer.push(...rows);
+    return;
+  }
+  await insertChanges(trx, rows);
+}
+
+async function insertChanges(trx: Trx, rows: readonly Insertable<ChangeLogTable>[]): Promise<void> {
   // comunes in a fixed order: two bulk writers spanning the same comunes never deadlock
   for (const comune of [...new Set(rows.map((r) => r.comune))].sort()) await lockLogOf(trx, comune);
   for (let i = 0; i < rows.length; i += ROWS_PER_INSERT)
@@ -60,20 +69,60 @@ export async function appendChange(
     office?: string | null;
   },
 ): Promise<void> {
+  const row: Insertable<ChangeLogTable> = {
+    comune: c.comune,
+    entity: c.entity,
+    entity_id: c.entityId,
+    op: c.op,
+    payload: JSON.stringify(c.payload),
+    at: c.at,
+    mutation_id: c.mutationId ?? null,
+    office: c.office ?? null,
+  };
+  const buffer = deferred.get(trx);
+  if (buffer) {
+    buffer.push(row);
+    return;
+  }
   await lockLogOf(trx, c.comune);
-  await trx
-    .insertInto('change_log')
-    .values({
-      comune: c.comune,
-      entity: c.entity,
-      entity_id: c.entityId,
-      op: c.op,
-      payload: JSON.stringify(c.payload),
-      at: c.at,
-      mutation_id: c.mutationId ?? null,
-      office: c.office ?? null,
-    })
-    .execute();
+  await trx.insertInto('change_log').values(row).execute();
+}
+
+/** Rows a push batch has logged and not yet written (deferChanges). */
+const deferred = new WeakMap<Trx, Insertable<ChangeLogTable>[]>();
+
+/** The log rows of a push batch, held in memory until the batch writes them all at once. */
+export interface DeferredChanges {
+  /** how many rows are held now: where a mutation's own rows begin */
+  mark(): number;
+  /** drops the rows after `mark` (the mutation they belong to was refused) */
+  dropAfter(mark: number): void;
+  /** writes every held row, in the order logged, under the comunes' log locks */
+  flush(): Promise<void>;
+}
+
+/**
+ * From now until `flush`, appendChange/appendChanges in this transaction only collect their rows.
+ * A push batch applies each mutation and writes the whole log at the end: the comune's log lock
+ * (which serialises every writer of that comune until commit) is then held for one multi-row
+ * insert and the commit, not for the whole batch. The rows keep the order they were logged in,
+ * so seqs still follow the order the changes were made. Nothing in a batch reads the log rows
+ * it is writing (a refused mutation's current state is stamped with the head before the batch,
+ * an older seq the desk overwrites with the row that follows).
+ */
+export function deferChanges(trx: Trx): DeferredChanges {
+  const rows: Insertable<ChangeLogTable>[] = [];
+  deferred.set(trx, rows);
+  return {
+    mark: () => rows.length,
+    dropAfter: (mark) => {
+      rows.length = mark;
+    },
+    flush: async () => {
+      deferred.delete(trx);
+      if (rows.length > 0) await insertChanges(trx, rows);
+    },
+  };
 }
 
 /**
