@@ -20,7 +20,9 @@ describe('counter: a Romanian resident’s certificate prints his name as the re
     counter = await startCounter({
       workstation: 'Casale - Anagrafe 1',
       login: 'anagrafe.casale',
-      prepare: (hub) => insertHouseholds(hub.hubDb.db, SEARCH_HOUSEHOLDS),
+      prepare: async (hub) => {
+        await insertHouseholds(hub.hubDb.db, SEARCH_HOUSEHOLDS);
+      },
     });
     page = counter.page;
   }, 120_000);

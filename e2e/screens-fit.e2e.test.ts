@@ -23,38 +23,44 @@ interface Overflow {
  * that neither scroll nor are form fields: what the clerk sees clipped or spilling over.
  */
 function overflowingText(page: Page): Promise<Overflow[]> {
-  return page.evaluate(() => {
-    const scrolls = (v: string): boolean => v === 'auto' || v === 'scroll';
-    const found: Element[] = [];
-    for (const el of Array.from(document.querySelectorAll('body *'))) {
-      if (!(el instanceof HTMLElement)) continue;
-      if (['INPUT', 'TEXTAREA', 'SELECT', 'OPTION', 'SCRIPT', 'STYLE'].includes(el.tagName)) continue;
-      const style = getComputedStyle(el);
-      // inline boxes have no client size: their overflow shows on the block that holds them
-      if (style.display === 'inline' || style.display === 'contents' || style.display === 'none') continue;
-      if (style.visibility === 'hidden' || el.getClientRects().length === 0) continue;
-      if ((el.textContent ?? '').trim() === '') continue;
-      // a visually hidden label (screen readers only) is 1×1 on purpose
-      if (el.clientWidth <= 1 && el.clientHeight <= 1) continue;
-      const wide = el.scrollWidth > el.clientWidth + 1 && !scrolls(style.overflowX);
-      const tall =
-        el.scrollHeight > el.clientHeight + 1 &&
-        !scrolls(style.overflowY) &&
-        style.overflowY !== 'visible' &&
-        style.overflowY !== 'clip';
-      if (wide || tall) found.push(el);
-    }
-    // report the element the text is in, not every ancestor its overflow shows through
-    return found
-      .filter((el) => !found.some((other) => other !== el && el.contains(other)))
-      .map((el) => ({
-        element: `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className ? `.${String(el.className).split(' ').join('.')}` : ''}`,
-        text: (el.textContent ?? '').trim().slice(0, 80),
-        scrollWidth: el.scrollWidth,
-        clientWidth: el.clientWidth,
-      }));
-  });
+  return page.evaluate(OVERFLOW_PROBE) as Promise<Overflow[]>;
 }
+
+/**
+ * Runs in the page (plain JavaScript: the tests' TypeScript has no DOM types). Inline boxes have
+ * no client size, so their overflow is read on the block that holds them; an element counts once,
+ * not with every ancestor its overflow shows through.
+ */
+const OVERFLOW_PROBE = `(() => {
+  const scrolls = (v) => v === 'auto' || v === 'scroll';
+  const skipped = ['INPUT', 'TEXTAREA', 'SELECT', 'OPTION', 'SCRIPT', 'STYLE'];
+  const found = [];
+  for (const el of Array.from(document.querySelectorAll('body *'))) {
+    if (!(el instanceof HTMLElement) || skipped.includes(el.tagName)) continue;
+    const style = getComputedStyle(el);
+    if (['inline', 'contents', 'none'].includes(style.display)) continue;
+    if (style.visibility === 'hidden' || el.getClientRects().length === 0) continue;
+    if ((el.textContent || '').trim() === '') continue;
+    // a visually hidden label (for screen readers) is 1x1 on purpose
+    if (el.clientWidth <= 1 && el.clientHeight <= 1) continue;
+    const wide = el.scrollWidth > el.clientWidth + 1 && !scrolls(style.overflowX);
+    const tall =
+      el.scrollHeight > el.clientHeight + 1 &&
+      !scrolls(style.overflowY) &&
+      style.overflowY !== 'visible' &&
+      style.overflowY !== 'clip';
+    if (wide || tall) found.push(el);
+  }
+  return found
+    .filter((el) => !found.some((other) => other !== el && el.contains(other)))
+    .map((el) => ({
+      element: el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
+        (el.className ? '.' + String(el.className).split(' ').join('.') : ''),
+      text: (el.textContent || '').trim().slice(0, 80),
+      scrollWidth: el.scrollWidth,
+      clientWidth: el.clientWidth,
+    }));
+})()`;
 
 const SIZES = [
   { width: 1024, height: 700 },
@@ -78,7 +84,7 @@ describe('every desk screen fits the window, 1024×700 to 1920×1080', () => {
     for (const size of SIZES) {
       await page.setViewportSize(size);
       // the layout after the resize, once the browser has painted it
-      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
       await page.screenshot({
         path: join(E2E_ARTIFACTS, `screen-${name}-${size.width}x${size.height}.png`),
         fullPage: true,
