@@ -23,9 +23,11 @@ export function loadRegistry(
   );
   const insResident = sqlite.prepare(
     `insert into residents (id, codice_fiscale, surname, given_names, surname_norm, given_names_norm, sex, birth_date,
-      birth_place_code, birth_place_name, citizenship, civil_status, status, status_date, family_id, relationship, registered_on)
+      birth_place_code, birth_place_name, citizenship, civil_status, status, status_date, family_id, relationship, registered_on,
+      identity_card_kind, identity_card_number)
      values (@id, @codice_fiscale, @surname, @given_names, @surname_norm, @given_names_norm, @sex, @birth_date,
-      @birth_place_code, @birth_place_name, @citizenship, @civil_status, @status, @status_date, @family_id, @relationship, @registered_on)`,
+      @birth_place_code, @birth_place_name, @citizenship, @civil_status, @status, @status_date, @family_id, @relationship, @registered_on,
+      @identity_card_kind, @identity_card_number)`,
   );
   const insEvent = sqlite.prepare(
     'insert into resident_events (id, resident_id, kind, date, description) values (@id, @resident_id, @kind, @date, @description)',

@@ -170,6 +170,8 @@ export async function applyResidenceRegistration(
       phone: null,
       email: null,
       not_certifiable: 0,
+      identity_card_kind: null,
+      identity_card_number: null,
     };
     await trx.insertInto('residents').values(row).execute();
     residents.push(row);

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Family, Resident, ResidentEvent } from '../../shared/registry/model';
+import { identityCardKey } from '../../shared/registry/identity-card';
 import type { RegistryPage, WireResident } from '../../shared/sync/registry-page';
 import type { HubDatabase } from '../db/database';
 import type { HubFamilyRow, HubResidentEventRow, HubResidentRow } from '../db/tables/registry.table';
@@ -38,6 +39,10 @@ export const toWireResident = (r: HubResidentRow): WireResident => ({
   phone: r.phone,
   email: r.email,
   notCertifiable: Number(r.not_certifiable) === 1,
+  identityCard:
+    r.identity_card_kind && r.identity_card_number
+      ? { kind: r.identity_card_kind, number: r.identity_card_number }
+      : null,
 });
 
 const toEvent = (r: HubResidentEventRow): ResidentEvent => ({
@@ -131,6 +136,8 @@ export const residentRow = (r: Resident): HubResidentRow => ({
   phone: null,
   email: null,
   not_certifiable: 0,
+  identity_card_kind: r.identityCard?.kind ?? null,
+  identity_card_number: r.identityCard ? identityCardKey(r.identityCard.number) : null,
 });
 
 export const eventRow = (e: ResidentEvent): HubResidentEventRow => ({

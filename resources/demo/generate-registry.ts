@@ -10,6 +10,7 @@
  * `residents` counts records, whatever their status: the ~2% deceased and ~2% emigrated stay
  * on their family record, as in the registry's history.
  */
+import type { IdentityCard } from '../../shared/registry/identity-card';
 import type { Comune, Family, Resident, ResidentEvent } from '../../shared/registry/model';
 import { civilFromDays, daysFromIso, isoFromDays } from './civil-date';
 import { computeCodiceFiscale, omocodeVariant } from './codice-fiscale';
@@ -62,6 +63,7 @@ export function* generateRegistry(opts: GenerateOptions): Generator<GeneratedHou
   // Ids from their own stream: the data drawn does not depend on how many ids were made.
   const ids = new DeterministicIds(new Prng(opts.seed + 0x51d), ref * 86_400_000);
   const issued = new Set<string>();
+  const cards = new Set<string>();
   const fixed = fixedCasaleHouseholds().filter((h) => latestDate(h) <= ref);
   // Reserve the fixed people's codes so that nobody generated before them can take them.
   for (const h of fixed) for (const p of h.members) issued.add(baseCode(p));
@@ -78,7 +80,7 @@ export function* generateRegistry(opts: GenerateOptions): Generator<GeneratedHou
       birthplaces: birthplacePickers(pools, comune),
       smallStreets: isCasale ? null : smallComuneStreets(comune),
     });
-    const writer = new HouseholdWriter(comune, ids, rng, issued, ref);
+    const writer = new HouseholdWriter(comune, ids, rng, issued, ref, cards);
     let remaining = residents;
     if (isCasale && fixedPending) {
       fixedPending = false;
@@ -124,6 +126,18 @@ function baseCode(p: PersonDraft): string {
   });
 }
 
+const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
+/** FNV-1a, 32 bits: a stable spread of a string (not a secret, not a random draw). */
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}
+
 const placeLabel = (p: Place): string => `${p.name} (${p.code})`;
 const isAbroad = (p: Place): boolean => p.code.startsWith('Z');
 
@@ -147,6 +161,7 @@ class HouseholdWriter {
     private readonly rng: Prng,
     private readonly issued: Set<string>,
     private readonly ref: number,
+    private readonly cards: Set<string>,
   ) {}
 
   write(h: HouseholdDraft): GeneratedHousehold {
@@ -161,10 +176,11 @@ class HouseholdWriter {
     const events: ResidentEvent[] = [];
     for (const p of h.members) {
       const id = this.ids.next();
+      const codiceFiscale = this.codiceFiscale(p);
       members.push({
         id,
         comune: this.comune.belfiore,
-        codiceFiscale: this.codiceFiscale(p),
+        codiceFiscale,
         surname: p.surname,
         givenNames: p.givenNames,
         sex: p.sex,
@@ -178,6 +194,7 @@ class HouseholdWriter {
         familyId,
         relationship: p.relationship,
         registeredOn: isoFromDays(p.registeredOn),
+        identityCard: p.status === 'resident' ? this.identityCard(codiceFiscale) : null,
       });
       for (const e of this.history(p, h)) {
         events.push({
@@ -204,6 +221,31 @@ class HouseholdWriter {
     }
     this.issued.add(cf);
     return cf;
+  }
+
+  /**
+   * The identity card this comune issued, drawn from the codice fiscale rather than the seeded
+   * stream so that the rest of the registry stays byte-identical to what it was without cards:
+   * about 3 in 4 hold a CIE, 1 in 10 a paper card still valid, the others none recorded here.
+   * Numbers are unique, as the Poligrafico issues them.
+   */
+  private identityCard(codiceFiscale: string): IdentityCard | null {
+    let h = fnv1a(codiceFiscale);
+    const share = h % 100;
+    if (share >= 85) return null;
+    const kind: IdentityCard['kind'] = share < 75 ? 'cie' : 'carta_identita';
+    for (;;) {
+      h = fnv1a(`${h}`);
+      const letters = (n: number): string => LETTERS[n % 26]! + LETTERS[Math.floor(n / 26) % 26]!;
+      const number =
+        kind === 'cie'
+          ? `C${LETTERS[h % 26]!}${String(Math.floor(h / 26) % 100_000).padStart(5, '0')}${letters(Math.floor(h / 2_600_000))}`
+          : `A${LETTERS[h % 26]!}${String(Math.floor(h / 26) % 10_000_000).padStart(7, '0')}`;
+      if (!this.cards.has(number)) {
+        this.cards.add(number);
+        return { kind, number };
+      }
+    }
   }
 
   /** The person's events in date order: registration, union, moves, then death or emigration. */

@@ -108,7 +108,14 @@ export type SearchResult =
       kind: 'results';
       residents: ResidentSummary[];
       truncated: boolean;
-      interpretedAs: 'name' | 'similar_name' | 'codice_fiscale' | 'birth_date' | 'address';
+      interpretedAs:
+        | 'name'
+        | 'similar_name'
+        | 'given_name'
+        | 'codice_fiscale'
+        | 'identity_card'
+        | 'birth_date'
+        | 'address';
     };
 
 export type FamilyMemberView = Pick<

@@ -45,6 +45,21 @@ describe('the documents’ font', () => {
     expect(missingCharacters(NAMES_OF_EVERY_SCRIPT.join(' '), fonts.covers)).toEqual([]);
   }, 120_000);
 
+  it('demands of a font every character the registry’s names hold, upper case included', () => {
+    // A font is refused at import for any character of the repertoire it lacks: so every
+    // character of a name must be in it, or a font without it would be accepted and print "?".
+    const demanded = new Set(REGISTRY_REPERTOIRE);
+    const outside = (text: string): string[] =>
+      missingCharacters(`${text} ${text.toUpperCase()}`, (c) => demanded.has(c));
+    const households = [
+      ...generateRegistry({ seed: 3, comuni: defaultDemoPlan(20_000) }),
+      ...FIXTURE_HOUSEHOLDS,
+    ];
+    const names = households.flatMap((h) => h.members.flatMap((m) => [m.surname, m.givenNames]));
+    expect(outside(names.join(' '))).toEqual([]);
+    expect(outside(NAMES_OF_EVERY_SCRIPT.join(' '))).toEqual([]);
+  }, 120_000);
+
   it('covers the whole repertoire a registry name may hold', () => {
     expect(missingCharacters(REGISTRY_REPERTOIRE.join(''), fonts.covers)).toEqual([]);
   });

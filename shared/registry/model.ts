@@ -3,6 +3,8 @@
  * and map rows to these types explicitly; the demo generator produces them.
  */
 
+import type { IdentityCard } from './identity-card';
+
 export type Sex = 'M' | 'F';
 
 /** Position in the registry (DPR 223/1989): only `resident` records are current residents. */
@@ -74,6 +76,8 @@ export interface Resident {
   relationship: Relationship;
   /** ISO date of registration in this comune's registry (birth or immigration) */
   registeredOn: string;
+  /** the identity card the comune issued, when its registry office holds one */
+  identityCard?: IdentityCard | null;
 }
 
 export type ResidentEventKind =

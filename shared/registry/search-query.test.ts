@@ -76,7 +76,24 @@ describe('planSearch', () => {
         { surname: 'ROSSIMARIO', givenNames: '' },
       ],
       cfPrefix: null,
+      givenFirst: [{ surname: 'MARIO', givenNames: 'ROSSI' }],
+      givenNameAlone: null,
     });
+  });
+
+  it('reads a lone word of 4+ letters as a given name too ("Ionuț"), never a shorter one', () => {
+    expect(planSearch('Ionuț')).toMatchObject({ kind: 'name', givenNameAlone: 'IONUT' });
+    expect(planSearch('Ion')).toMatchObject({ kind: 'name', givenNameAlone: null });
+  });
+
+  it('reads an identity card number, whole or as typed so far, never as a codice fiscale', () => {
+    expect(planSearch('CA48213BF')).toEqual({ kind: 'identity_card', number: 'CA48213BF', whole: true });
+    expect(planSearch('ca 48213 bf')).toEqual({ kind: 'identity_card', number: 'CA48213BF', whole: true });
+    expect(planSearch('AU 1234567')).toEqual({ kind: 'identity_card', number: 'AU1234567', whole: true });
+    expect(planSearch('CA482')).toEqual({ kind: 'identity_card', number: 'CA482', whole: false });
+    // too short a start to list anyone, and codici fiscali keep their reading
+    expect(planSearch('CA4').kind).toBe('cf_invalid');
+    expect(planSearch('RSSMRA72L').kind).toBe('cf_prefix');
   });
 
   it("finds D'Amico whether typed with apostrophe, space or neither", () => {

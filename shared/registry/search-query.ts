@@ -5,6 +5,7 @@ import {
   normalizeCodiceFiscale,
   type CfCheck,
 } from '../codice-fiscale/codice-fiscale';
+import { identityCardKey, identityCardKind, isIdentityCardPrefix } from './identity-card';
 import { normalizeName } from './normalize-name';
 
 /**
@@ -23,6 +24,22 @@ export type SearchPlan =
       splits: { surname: string; givenNames: string }[];
       /** Also try the text as the start of a codice fiscale ("RSSMRA"). */
       cfPrefix: string | null;
+      /**
+       * Given names first ("Ionuț Ștefănescu", as a citizen says it): each split read the other
+       * way round, tried after the surname-first ones.
+       */
+      givenFirst: { surname: string; givenNames: string }[];
+      /**
+       * A lone word long enough to be a given name ("Ionuț"): residents with that given name
+       * are listed after those whose surname it starts, exact given names first.
+       */
+      givenNameAlone: string | null;
+    }
+  | {
+      kind: 'identity_card';
+      /** identityCardKey of what was typed: the whole number, or its start while typing */
+      number: string;
+      whole: boolean;
     }
   | { kind: 'cf_prefix'; prefix: string }
   | {
@@ -39,6 +56,11 @@ export type NamePlan = Extract<SearchPlan, { kind: 'name' }>;
 
 export const MIN_QUERY_LENGTH = 2;
 export const MAX_SPLIT_WORDS = 4;
+/**
+ * Below this a lone word is too common a start of given names to list them (every "AN…"): at
+ * four letters ("Ioan", "Ilir", "Ewa") a given name narrows the registry to a list a clerk reads.
+ */
+export const GIVEN_NAME_MIN_LENGTH = 4;
 
 const DATE_DMY = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
 const DATE_ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -136,6 +158,11 @@ export function planSearch(raw: string): SearchPlan {
     return check.valid ? { kind: 'cf_full', code: check.code } : { kind: 'cf_invalid', check };
   }
   if (hasDigit && isPlausibleCfPrefix(compact)) return { kind: 'cf_prefix', prefix: compact };
+  const card = identityCardKey(text);
+  // A card number has two letters then digits; a codice fiscale six letters: they never meet.
+  if (hasDigit && /^[\sA-Za-z0-9-]+$/.test(text) && isIdentityCardPrefix(card)) {
+    return { kind: 'identity_card', number: card, whole: identityCardKind(card) !== null };
+  }
   if (hasDigit) {
     // Digits where a name cannot have them, yet not a code shape: explain it as a code.
     return { kind: 'cf_invalid', check: checkCodiceFiscale(compact) };
@@ -156,10 +183,15 @@ function planNames(text: string): NamePlan | null {
   for (let cut = 1; cut <= words.length; cut++) {
     splits.push({ surname: words.slice(0, cut).join(''), givenNames: words.slice(cut).join('') });
   }
+  const givenFirst: { surname: string; givenNames: string }[] = [];
+  for (let cut = words.length - 1; cut >= 1; cut--) {
+    givenFirst.push({ surname: words.slice(cut).join(''), givenNames: words.slice(0, cut).join('') });
+  }
   const single = words.length === 1 ? words[0] : undefined;
   const cfPrefix =
     single && single.length >= 3 && single.length <= 6 && /^[A-Z]+$/.test(single) ? single : null;
-  return { kind: 'name', splits, cfPrefix };
+  const givenNameAlone = single && single.length >= GIVEN_NAME_MIN_LENGTH ? single : null;
+  return { kind: 'name', splits, cfPrefix, givenFirst, givenNameAlone };
 }
 
 /** Why a typed date found nobody: it does not exist (31/02, 30/02/2023…). */

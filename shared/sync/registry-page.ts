@@ -60,6 +60,11 @@ export const residentSchema = z.object({
   email: z.string().max(254).nullable().default(null),
   /** the comune marked the record as not certifiable (DOMAIN.md §1.2) */
   notCertifiable: z.boolean().default(false),
+  /** the identity card the comune issued (shared/registry/identity-card.ts), a search key at the desk */
+  identityCard: z
+    .object({ kind: z.enum(['cie', 'carta_identita']), number: z.string().regex(/^[A-Z0-9]{5,20}$/) })
+    .nullable()
+    .default(null),
 });
 
 /** A resident as the hub sends it: the registry facts plus the counter's contact details. */

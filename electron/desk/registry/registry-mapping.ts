@@ -1,4 +1,5 @@
 import type { Family, Resident, ResidentEvent } from '../../../shared/registry/model';
+import { identityCardKey } from '../../../shared/registry/identity-card';
 import { normalizeName } from '../../../shared/registry/normalize-name';
 import { streetKey } from '../../../shared/registry/search-query';
 import type { WireResident } from '../../../shared/sync/registry-page';
@@ -42,6 +43,8 @@ export const residentToRow = (
   phone: r.phone ?? null,
   email: r.email ?? null,
   not_certifiable: r.notCertifiable ? 1 : 0,
+  identity_card_kind: r.identityCard?.kind ?? null,
+  identity_card_number: r.identityCard ? identityCardKey(r.identityCard.number) : null,
 });
 
 export const eventToRow = (e: ResidentEvent): NewResidentEventRow => ({

@@ -82,6 +82,43 @@ export function searchByAddressQuery(
     .limit(limit);
 }
 
+/**
+ * Residents whose given names start with `givenNames` (a lone word: "Ionuț"), those named exactly
+ * so first, each group by surname: the index (given_names_norm, surname_norm) gives both orders.
+ */
+export function searchByGivenNameQuery(
+  db: Kysely<Database>,
+  givenNames: string,
+  exact: boolean,
+  limit: number,
+) {
+  const q = exact
+    ? hits(db).where('residents.given_names_norm', '=', givenNames)
+    : hits(db)
+        .where('residents.given_names_norm', '>', givenNames)
+        .where('residents.given_names_norm', '<', prefixUpperBound(givenNames));
+  return q
+    .orderBy('residents.given_names_norm')
+    .orderBy('residents.surname_norm')
+    .orderBy('residents.birth_date')
+    .limit(limit);
+}
+
+/** The holder of a whole identity card number, or those of the numbers starting with it. */
+export function searchByIdentityCardQuery(
+  db: Kysely<Database>,
+  number: string,
+  whole: boolean,
+  limit: number,
+) {
+  const q = whole
+    ? hits(db).where('residents.identity_card_number', '=', number)
+    : hits(db)
+        .where('residents.identity_card_number', '>=', number)
+        .where('residents.identity_card_number', '<', prefixUpperBound(number));
+  return q.orderBy('residents.identity_card_number').limit(limit);
+}
+
 export function searchByCfPrefixQuery(db: Kysely<Database>, prefix: string, limit: number) {
   return hits(db)
     .where('residents.codice_fiscale', '>=', prefix)
@@ -121,6 +158,18 @@ export const searchByCfPrefix = (
   prefix: string,
   limit: number,
 ): Promise<ResidentHit[]> => searchByCfPrefixQuery(db, prefix, limit).execute();
+export const searchByGivenName = (
+  db: Kysely<Database>,
+  givenNames: string,
+  exact: boolean,
+  limit: number,
+): Promise<ResidentHit[]> => searchByGivenNameQuery(db, givenNames, exact, limit).execute();
+export const searchByIdentityCard = (
+  db: Kysely<Database>,
+  number: string,
+  whole: boolean,
+  limit: number,
+): Promise<ResidentHit[]> => searchByIdentityCardQuery(db, number, whole, limit).execute();
 export const searchByBirthDate = (
   db: Kysely<Database>,
   date: string,

@@ -77,6 +77,10 @@ async function findResidents(
       const rows = await repo.searchByCfPrefix(ctx.db, prefix, limit + 1);
       return results(rows, limit, 'codice_fiscale');
     }
+    case 'identity_card': {
+      const rows = await repo.searchByIdentityCard(ctx.db, plan.number, plan.whole, limit + 1);
+      return results(rows, limit, 'identity_card');
+    }
     case 'birth_date': {
       const rows = await repo.searchByBirthDate(ctx.db, plan.date, limit + 1);
       return results(rows, limit, 'birth_date');
@@ -114,7 +118,24 @@ async function searchNames(
   if (plan.cfPrefix && merged.length <= limit) {
     add(await repo.searchByCfPrefix(ctx.db, plan.cfPrefix, limit + 1 - merged.length));
   }
-  if (merged.length > 0) return results(merged, limit, 'name');
+  // "Ionuț Ștefănescu", as the citizen says it: only when surname first found nobody, so that
+  // "Rossi Mario" never lists a Mario Rossi… below the Rossi Mario the clerk meant.
+  if (merged.length === 0) {
+    for (const split of plan.givenFirst) {
+      if (merged.length > limit) break;
+      add(await repo.searchByName(ctx.db, split.surname, split.givenNames, limit + 1 - merged.length));
+    }
+  }
+  const bySurname = merged.length;
+  // A lone given name ("Ionuț"): after the surnames it starts, those named exactly so, then the
+  // given names it starts ("Ionuț Mădălina"), each by surname.
+  if (plan.givenNameAlone && merged.length <= limit) {
+    add(await repo.searchByGivenName(ctx.db, plan.givenNameAlone, true, limit + 1 - merged.length));
+  }
+  if (plan.givenNameAlone && merged.length <= limit) {
+    add(await repo.searchByGivenName(ctx.db, plan.givenNameAlone, false, limit + 1 - merged.length));
+  }
+  if (merged.length > 0) return results(merged, limit, bySurname > 0 ? 'name' : 'given_name');
   // Nobody by the exact prefix: a surname of 5+ letters may hold one typo ("stefanseu"). Shorter
   // ones are left alone: one edit away from "Rossi" are Rosso, Russi, Rossa… all different people.
   for (const split of plan.splits) {
@@ -128,7 +149,7 @@ async function searchNames(
 function results(
   rows: repo.ResidentHit[],
   limit: number,
-  interpretedAs: 'name' | 'similar_name' | 'codice_fiscale' | 'birth_date' | 'address',
+  interpretedAs: Extract<CallOutput<'registry:search'>, { kind: 'results' }>['interpretedAs'],
 ): CallOutput<'registry:search'> {
   return {
     kind: 'results',

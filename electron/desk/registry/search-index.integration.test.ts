@@ -10,6 +10,8 @@ import {
   searchByBirthDateQuery,
   searchByCfPrefixQuery,
   searchByNameQuery,
+  searchByGivenNameQuery,
+  searchByIdentityCardQuery,
   searchBySurnamesQuery,
 } from './registry-repository';
 
@@ -33,6 +35,10 @@ describe('search uses the indexes', async () => {
     ['birth date', searchByBirthDateQuery(d.db, '1972-07-09', 51), 'residents_birth_date'],
     ['surname typo', searchBySurnamesQuery(d.db, oneEditVariants('STEFAENSCU'), '', 51), 'residents_name'],
     ['address', searchByAddressQuery(d.db, 'VIAROMA', '12', 51), 'families_street'],
+    ['identity card', searchByIdentityCardQuery(d.db, 'CA48213BF', true, 51), 'residents_identity_card'],
+    ['identity card prefix', searchByIdentityCardQuery(d.db, 'CA482', false, 51), 'residents_identity_card'],
+    ['given name', searchByGivenNameQuery(d.db, 'IONUT', true, 51), 'residents_given_name'],
+    ['given name prefix', searchByGivenNameQuery(d.db, 'IONUT', false, 51), 'residents_given_name'],
   ] as const)('%s → %s', (_label, query, index) => {
     const detail = plan(query);
     expect(detail).toContain(`USING INDEX ${index}`);

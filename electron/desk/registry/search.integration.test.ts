@@ -94,6 +94,29 @@ describe('desk search as clerks type', () => {
     expect((await search('stfnti82')).names).toEqual(['Ștefănescu Ionuț']);
   });
 
+  it('by the identity card in the citizen’s hand: CIE or paper, with or without spaces', async () => {
+    expect(await search('CA48213BF')).toMatchObject({ names: ['Ștefănescu Ionuț'], as: 'identity_card' });
+    expect((await search('ca 48213 bf')).names).toEqual(['Ștefănescu Ionuț']);
+    expect((await search('AU 1234567')).names).toEqual(["Dell'Acqua Giovanni"]);
+    // while the clerk is still typing the number
+    expect((await search('CA482')).names).toEqual(['Ștefănescu Ionuț']);
+    // a card nobody here holds finds nobody (not a codice fiscale complaint)
+    expect(await search('CA48213BG')).toMatchObject({ kind: 'results', names: [], as: 'identity_card' });
+  });
+
+  it('by given name alone: those named exactly so first, then the given names it starts', async () => {
+    expect(await search('Malgorzata')).toMatchObject({ names: ['Łuczak Małgorzata'], as: 'given_name' });
+    expect(await search('mario')).toMatchObject({ names: ['Rossi Mario'], as: 'given_name' });
+    // a word that starts a surname lists that first, then those named exactly so, then the rest
+    expect(await search('Ionuț')).toMatchObject({
+      names: ['Ionuțiu Radu', 'Ștefănescu Ionuț', 'Popa Ionuț Daniel'],
+      as: 'name',
+    });
+    expect((await search('ionut')).names).toEqual(['Ionuțiu Radu', 'Ștefănescu Ionuț', 'Popa Ionuț Daniel']);
+    // given names first, as the citizen says them
+    expect(await search('Ionut Stefanescu')).toMatchObject({ names: ['Ștefănescu Ionuț'], as: 'name' });
+  });
+
   it('by address: street type, name and civic number, as typed', async () => {
     const roma12 = await search('via roma 12');
     expect(roma12.as).toBe('address');

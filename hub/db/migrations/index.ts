@@ -13,6 +13,7 @@ import * as m20261207_0900 from './2026_12_07_0900_user_offices';
 import * as m20261207_1600 from './2026_12_07_1600_enrolment_code_ring';
 import * as m20261207_1200 from './2026_12_07_1200_workstation_offices';
 import * as m20261207_1500 from './2026_12_07_1500_change_log_office';
+import * as m20261207_1700 from './2026_12_07_1700_identity_cards';
 
 /** Static map (see electron/desk/db/migrations/index.ts for why). Append only. */
 const coreMigrations: Record<string, Migration> = {
@@ -29,6 +30,7 @@ const coreMigrations: Record<string, Migration> = {
   '2026_12_07_1200_workstation_offices': m20261207_1200,
   '2026_12_07_1500_change_log_office': m20261207_1500,
   '2026_12_07_1600_enrolment_code_ring': m20261207_1600,
+  '2026_12_07_1700_identity_cards': m20261207_1700,
 };
 
 /** The core's and each registered service's (Kysely runs them in name order). */

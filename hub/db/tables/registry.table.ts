@@ -6,6 +6,7 @@ import type {
   ResidentStatus,
   Sex,
 } from '../../../shared/registry/model';
+import type { IdentityCardKind } from '../../../shared/registry/identity-card';
 
 /** The registry of record: one partition per comune (column `comune`). */
 export interface FamiliesTable {
@@ -41,6 +42,9 @@ export interface ResidentsTable {
   email: string | null;
   /** 0/1: the comune marked the record as not certifiable (DOMAIN.md §1.2) */
   not_certifiable: Generated<number>;
+  /** the comune's identity card (shared/registry/identity-card.ts), null when none is recorded */
+  identity_card_kind: IdentityCardKind | null;
+  identity_card_number: string | null;
 }
 
 export interface ResidentEventsTable {

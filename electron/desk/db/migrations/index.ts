@@ -9,6 +9,7 @@ import * as m20261206_1610 from './2026_12_06_1610_quarantined_changes';
 import * as m20261206_1630 from './2026_12_06_1630_certificate_fees';
 import * as m20261206_1640 from './2026_12_06_1640_offline_attempts';
 import * as m20261207_0200 from './2026_12_07_0200_search_keys';
+import * as m20261207_0600 from './2026_12_07_0600_identity_cards';
 
 /**
  * Bundled statically: in a packaged app there is no migrations folder to read at runtime.
@@ -24,6 +25,7 @@ const coreMigrations: Record<string, Migration> = {
   '2026_12_06_1630_certificate_fees': m20261206_1630,
   '2026_12_06_1640_offline_attempts': m20261206_1640,
   '2026_12_07_0200_search_keys': m20261207_0200,
+  '2026_12_07_0600_identity_cards': m20261207_0600,
 };
 
 /** The core's and each registered service's (Kysely runs them in name order). */

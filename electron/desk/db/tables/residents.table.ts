@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
+import type { Generated, Insertable, Selectable } from 'kysely';
 import type { CivilStatus, Relationship, ResidentStatus, Sex } from '../../../../shared/registry/model';
 
 export interface ResidentsTable {
@@ -24,6 +24,10 @@ export interface ResidentsTable {
   email: string | null;
   /** 0/1: the comune marked the record as not certifiable (DOMAIN.md §1.2) */
   not_certifiable: number;
+  /** the comune's identity card: 'cie' | 'carta_identita', null when the registry holds none */
+  identity_card_kind: Generated<string | null>;
+  /** identityCardKey of its number (shared/registry/identity-card.ts): indexed, a search key */
+  identity_card_number: Generated<string | null>;
 }
 export type ResidentRow = Selectable<ResidentsTable>;
 export type NewResidentRow = Insertable<ResidentsTable>;
