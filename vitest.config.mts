@@ -16,6 +16,10 @@ export default defineConfig({
             'renderer/**/*.test.ts',
           ],
           exclude: ['**/*.integration.test.ts'],
+          // Timeouts stop a hung test, they do not measure speed (benchmarks do): on a loaded
+          // 2-core CI machine a PDF or a demo-registry test takes 5 to 10 times its quiet time.
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
       {
