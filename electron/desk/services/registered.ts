@@ -1,3 +1,4 @@
+import { adminDesk } from '../admin/service';
 import { canoneDesk } from '../canone/service';
 import { casesDesk } from '../cases/service';
 import { cashdeskDesk } from '../cashdesk/service';
@@ -17,4 +18,5 @@ export const DESK_SERVICES = [
   canoneDesk,
   socialDesk,
   schoolDesk,
+  adminDesk,
 ] as const;
