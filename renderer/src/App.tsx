@@ -38,7 +38,7 @@ export function App() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const found = session ? areaForKey(e.key) : undefined;
+      const found = session ? areaForKey(e.key, e.shiftKey) : undefined;
       const serviceArea = found && session && areaVisible(found, session) ? found : undefined;
       if (serviceArea) {
         setSyncOpen(false);
