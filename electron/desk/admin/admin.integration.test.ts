@@ -216,5 +216,9 @@ describe.each(HUB_BACKENDS)('admin screens (%s hub)', (backend) => {
     const names = await desk.ok<StaffNamesView>('admin:staffNames', {});
     expect(names.names['admin.casale']).toBe('Paolo Cerutti');
     expect(names.names['anagrafe.balzola']).toBeUndefined();
+    await hub.stop();
+    const offline = await desk.ok<StaffNamesView>('admin:staffNames', {});
+    expect(offline.names['supervisore.casale']).toBe('Elena Gatti');
+    await hub.start();
   });
 });
