@@ -12,5 +12,6 @@ export interface AdminDeskTables {
 }
 
 declare module '../db/database' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface Database extends AdminDeskTables {}
 }

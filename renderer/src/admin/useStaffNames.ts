@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api/client';
 
 /** Kept for a few minutes across screens: one look per counter, not one per row or per screen. */
@@ -33,5 +33,5 @@ export function useStaffNames(): (username: string | null | undefined) => string
       live = false;
     };
   }, []);
-  return (username) => (username ? (names[username] ?? username) : '');
+  return useCallback((username) => (username ? (names[username] ?? username) : ''), [names]);
 }

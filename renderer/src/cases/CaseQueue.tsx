@@ -78,7 +78,7 @@ export function CaseQueue(props: {
       setReason('');
       onChanged();
     });
-  }, [assignee, selected, reason, onError, onChanged, t]);
+  }, [assignee, selected, reason, onError, onChanged, t, nameOf]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
     const row = rowAt(activeIndex);
