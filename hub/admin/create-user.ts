@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { DEMO_COMUNI } from '../../resources/demo/demo-comuni';
+import { checkOffices, checkPasswordStrength, checkRole } from '../../shared/admin/admin-rules';
 import { checkNewPassword, checkNewUsername } from '../../shared/auth/new-user-rules';
 import { OWASP_SCRYPT, type ScryptCost } from '../../shared/auth/scrypt-cost';
 import type { Role } from '../../shared/contract/views';
@@ -8,13 +9,17 @@ import { AppError } from '../../shared/errors/app-error';
 import type { Comune } from '../../shared/registry/model';
 import { hashPassword } from '../auth/passwords';
 import type { HubDatabase } from '../db/database';
+import { USER_OFFICES } from './user-accounts';
 
 export interface NewUser {
   username: string;
   displayName: string;
-  role: Role;
+  /** as typed (CLI, admin screen): an unknown role is refused by name */
+  role: Role | string;
   comune: string;
   password: string;
+  /** offices beside the role (user_offices), e.g. servizi_sociali */
+  offices?: readonly string[];
 }
 
 /** The comuni of the partnership (Casale and its neighbours): the ones a hub may serve. */
@@ -30,7 +35,10 @@ export async function createUser(
   cost: ScryptCost = OWASP_SCRYPT,
 ): Promise<{ username: string; comune: Comune }> {
   const username = checkNewUsername(input.username);
+  const role = checkRole(input.role);
+  const offices = checkOffices(input.offices ?? [], USER_OFFICES);
   checkNewPassword(input.password);
+  checkPasswordStrength(input.password, username);
   const belfiore = input.comune.trim().toUpperCase();
   const partner = PARTNER_COMUNI.find((c) => c.belfiore === belfiore);
   const passwordHash = await hashPassword(input.password, cost); // slow on purpose: outside the transaction
@@ -60,7 +68,7 @@ export async function createUser(
         id: uuidv7(),
         username,
         display_name: input.displayName.trim() || username,
-        role: input.role,
+        role,
         comune: comune.belfiore,
         password_hash: passwordHash,
         failed_attempts: 0,
@@ -68,6 +76,11 @@ export async function createUser(
         disabled: 0,
       })
       .execute();
+    if (offices.length > 0)
+      await trx
+        .insertInto('user_offices')
+        .values(offices.map((office) => ({ username, office })))
+        .execute();
     return { username, comune };
   });
 }

@@ -1,34 +1,29 @@
 import type { Kysely } from 'kysely';
+import { AppError } from '../../shared/errors/app-error';
 import type { HubDatabase } from '../db/database';
-import { appendChange } from '../sync/change-log';
+import { setUserDisabled } from './user-accounts';
 
-/** Disabling a clerk also reaches every counter of the comune: their cached offline login goes at the next sync. */
+/**
+ * `disable-user` / `enable-user` at the hub's console: any comune's account. Disabling also
+ * reaches every counter of the comune (their cached offline login goes at the next sync).
+ * Null when there is no such user.
+ */
 export async function setClerkDisabled(
   db: Kysely<HubDatabase>,
   username: string,
   disabled: boolean,
   now: Date = new Date(),
 ): Promise<string | null> {
-  return db.transaction().execute(async (trx) => {
-    const user = await trx
+  try {
+    const user = await setUserDisabled(db, null, username, disabled, now);
+    const row = await db
       .selectFrom('users')
-      .select(['id', 'comune'])
-      .where('username', '=', username)
-      .executeTakeFirst();
-    if (!user) return null;
-    await trx
-      .updateTable('users')
-      .set({ disabled: disabled ? 1 : 0 })
-      .where('id', '=', user.id)
-      .execute();
-    await appendChange(trx, {
-      comune: user.comune,
-      entity: 'clerk',
-      entityId: username,
-      op: 'upsert',
-      payload: { username, disabled },
-      at: now.toISOString(),
-    });
-    return user.comune;
-  });
+      .select('comune')
+      .where('username', '=', user.username)
+      .executeTakeFirstOrThrow();
+    return row.comune;
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'admin_user_not_found') return null;
+    throw err;
+  }
 }

@@ -22,7 +22,12 @@ export function App() {
   const [openId, setOpenId] = useState<string | null>(null);
   const [syncOpen, setSyncOpen] = useState(false);
   /** the work area: the registry, or a service's own (services/registered.ts), by its id */
-  const [area, setArea] = useState<string>('registry');
+  const [chosenArea, setArea] = useState<string>('registry');
+  // the next person to log in here may not see the last one's area (admin, social): the registry then
+  const area =
+    session && SCREEN_SERVICES.some((s) => s.id === chosenArea && areaVisible(s, session))
+      ? chosenArea
+      : 'registry';
   const searchRef = useRef<HTMLInputElement>(null);
   const t = translator(locale);
   // What the case screens follow: the counter's synced data. It moves only when changes arrive or
@@ -39,7 +44,7 @@ export function App() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const found = session ? areaForKey(e.key) : undefined;
+      const found = session ? areaForKey(e.key, e.shiftKey) : undefined;
       const serviceArea = found && session && areaVisible(found, session) ? found : undefined;
       if (serviceArea) {
         setSyncOpen(false);

@@ -1,3 +1,4 @@
+import { adminService } from '../admin/service';
 import { canoneService } from '../canone/service';
 import { casesService } from '../cases/service';
 import { cashdeskService } from '../cashdesk/service';
@@ -25,6 +26,7 @@ export const SERVICES = [
   schoolService,
   updatesService,
   visitsService,
+  adminService,
 ] as const;
 
 export type Services = typeof SERVICES;

@@ -1,3 +1,4 @@
+import { coatOfArmsBytes } from '../../../resources/coats-of-arms/load-coat-of-arms';
 import { randomBytes } from 'node:crypto';
 import { uuidv7 } from 'uuidv7';
 import { tillForFees } from '../cashdesk/cashdesk-service';
@@ -129,7 +130,9 @@ export async function issueCertificate(
   if (!result.ok) throw refusal(result.errors, ctx.state.locale);
   const certificate: Certificate = result.value;
   const issuedAt = ctx.now();
-  const pdf = await renderCertificatePdf(certificate, { issuedAt });
+  // the comune's own image when IT installed one, else the neutral emblem (never a crash)
+  const coatOfArms = coatOfArmsBytes(comune) ?? undefined;
+  const pdf = await renderCertificatePdf(certificate, { issuedAt, coatOfArms });
   const sha256 = sha256Hex(pdf);
   const pages = await pdfPageCount(pdf);
   const validUntil = certificate.validity.kind === 'limited' ? certificate.validity.validUntil : null;

@@ -1,4 +1,5 @@
 import jsQR from 'jsqr';
+import { emblemInitials } from '../../../shared/documents/coat-of-arms';
 import { describe, expect, it } from 'vitest';
 import {
   buildCertificate,
@@ -210,18 +211,45 @@ describe('the coat of arms', () => {
     return [...page.data.subarray(i, i + 3)];
   };
 
-  it('is printed in its slot when given', async () => {
+  const embedsAnImage = async (coatOfArms?: Uint8Array) =>
+    Buffer.from(await renderCertificatePdf(built(), { issuedAt, coatOfArms }))
+      .toString('latin1')
+      .includes('/Subtype /Image');
+
+  it('is printed in its slot when given, embedded as an image', async () => {
     const [r = 0, g = 0, b = 0] = await pixel(new Uint8Array(png));
     expect(r).toBeGreaterThan(170);
     expect(g).toBeLessThan(60);
     expect(b).toBeLessThan(80);
+    expect(await embedsAnImage(new Uint8Array(png))).toBe(true);
     expect(await textOf(built(), new Uint8Array(png))).not.toContain('stemma');
   });
 
-  it('otherwise the slot is an empty frame marked "stemma"', async () => {
-    const [r = 0, g = 0, b = 0] = await pixel();
-    expect(Math.min(r, g, b)).toBeGreaterThan(200);
-    expect(await textOf(built())).toContain('stemma');
+  it('an SVG of filled paths is drawn in the slot, in its colours', async () => {
+    const svg = new TextEncoder().encode(
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 12"><path d="M0 0 L10 0 L10 12 L0 12 Z" fill="#c8102e"/></svg>',
+    );
+    const [r = 0, g = 0, b = 0] = await pixel(svg);
+    expect(r).toBeGreaterThan(170);
+    expect(g).toBeLessThan(60);
+    expect(b).toBeLessThan(80);
+  });
+
+  it('otherwise, or when the file cannot be read, the neutral emblem: a shield with the comune’s initials, never a crash', async () => {
+    const initials = emblemInitials(built().issuer.comune.name);
+    for (const file of [
+      undefined,
+      new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]),
+      new TextEncoder().encode('GIF89a'),
+    ]) {
+      const text = await textOf(built(), file);
+      expect(text).not.toContain('stemma');
+      expect(text).toContain(initials);
+      expect(await embedsAnImage(file)).toBe(false);
+      // the shield's field (219, 227, 240), not the header's band (240, 242, 247)
+      const [r = 255] = await pixel(file);
+      expect(r).toBeLessThan(230);
+    }
   });
 });
 

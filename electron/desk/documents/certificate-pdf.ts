@@ -4,6 +4,7 @@ import {
   type Certificate,
   type CertificateLineSection,
 } from '../../../shared/certificates/build-certificate';
+import { drawCoatOfArms, prepareCoatOfArms } from './coat-of-arms-pdf';
 import { createA4Document, GREY, type A4Writer } from './pdf-layout';
 import { qrMatrix } from './qr-matrix';
 
@@ -22,7 +23,10 @@ import { qrMatrix } from './qr-matrix';
 export interface CertificatePdfOptions {
   /** the moment of issue: the PDF's creation date, so two renders of one issue are identical */
   issuedAt: Date;
-  /** the comune's coat of arms, PNG; without it an empty framed slot is printed */
+  /**
+   * the comune's coat of arms, PNG, JPEG or SVG (resources/coats-of-arms); without it, or when it
+   * cannot be read, the neutral emblem with the comune's initials (shared/documents/coat-of-arms.ts)
+   */
   coatOfArms?: Uint8Array;
 }
 
@@ -99,7 +103,7 @@ async function header(
 ): Promise<void> {
   const { comune } = certificate.issuer;
   const left = doc.margins.left;
-  const image = coatOfArms ? await doc.pdf.embedPng(coatOfArms) : null;
+  const arms = await prepareCoatOfArms(doc, coatOfArms, comune.name);
   doc.block(HEADER_HEIGHT, (top, page) => {
     page.drawRectangle({
       x: left,
@@ -116,33 +120,7 @@ async function header(
     });
 
     const slot = { x: left + 12, y: top - (HEADER_HEIGHT + ARMS.height) / 2 };
-    if (image) {
-      const scale = Math.min(ARMS.width / image.width, ARMS.height / image.height);
-      const [w, h] = [image.width * scale, image.height * scale];
-      page.drawImage(image, {
-        x: slot.x + (ARMS.width - w) / 2,
-        y: slot.y + (ARMS.height - h) / 2,
-        width: w,
-        height: h,
-      });
-    } else {
-      page.drawRectangle({
-        x: slot.x,
-        y: slot.y,
-        width: ARMS.width,
-        height: ARMS.height,
-        borderColor: GREY,
-        borderWidth: 0.5,
-      });
-      const label = 'stemma';
-      const w = doc.widthOf(label, 7);
-      doc.text(label, {
-        x: slot.x + (ARMS.width - w) / 2,
-        y: slot.y + ARMS.height / 2 - 2.5,
-        size: 7,
-        color: GREY,
-      });
-    }
+    drawCoatOfArms(doc, page, arms, { ...slot, ...ARMS });
 
     const x = slot.x + ARMS.width + 16;
     const lines: { text: string; size: number; bold?: boolean }[] = [

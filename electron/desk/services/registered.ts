@@ -1,3 +1,4 @@
+import { adminDesk } from '../admin/service';
 import { canoneDesk } from '../canone/service';
 import { casesDesk } from '../cases/service';
 import { cashdeskDesk } from '../cashdesk/service';
@@ -19,4 +20,5 @@ export const DESK_SERVICES = [
   socialDesk,
   schoolDesk,
   visitsDesk,
+  adminDesk,
 ] as const;

@@ -1,3 +1,4 @@
+import { useStaffNames } from '../admin/useStaffNames';
 import { useEffect, useState } from 'react';
 import { CASE_STATUS_LABELS } from '../../../shared/cases/case-model';
 import type { CaseDashboard, HandlingRow, ProcedureView } from '../../../shared/contract/case-views';
@@ -17,6 +18,7 @@ export function CaseDashboardView(props: {
   onError: (e: ErrorData) => void;
 }) {
   const { t, locale } = useT();
+  const nameOf = useStaffNames();
   const { version, onError } = props;
   const [data, setData] = useState<CaseDashboard | null>(null);
 
@@ -138,7 +140,7 @@ export function CaseDashboardView(props: {
             {data.exceptions.map((x) => (
               <li key={x.mutationId}>
                 <span className="muted small">
-                  {x.at.slice(0, 16).replace('T', ' ')} · {x.clerk}
+                  {x.at.slice(0, 16).replace('T', ' ')} · {nameOf(x.clerk)}
                   {x.workstation ? ` · ${x.workstation}` : ''}
                 </span>
                 <div>

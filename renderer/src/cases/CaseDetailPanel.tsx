@@ -1,3 +1,4 @@
+import { useStaffNames } from '../admin/useStaffNames';
 import { useEffect, useState, type ChangeEvent } from 'react';
 import { CASE_EVENT_LABELS, CASE_STATUS_LABELS, type CaseEventType } from '../../../shared/cases/case-model';
 import type { NoteKind, TimelineEntry } from '../../../shared/cases/case-record';
@@ -32,6 +33,7 @@ export function CaseDetailPanel(props: {
   onError: (e: ErrorData) => void;
 }) {
   const { t, locale } = useT();
+  const nameOf = useStaffNames();
   const { id, version, syncMark, onError } = props;
   const [loaded, setLoaded] = useState<{ key: string; detail: CaseDetail } | null>(null);
   const [action, setAction] = useState<CaseAction | null>(null);
@@ -177,7 +179,7 @@ export function CaseDetailPanel(props: {
         </div>
         <div className="kv">
           <dt>{t('caseAssignee')}</dt>
-          <dd data-testid="case-assignee">{detail.assignee ?? t('caseNobody')}</dd>
+          <dd data-testid="case-assignee">{detail.assignee ? nameOf(detail.assignee) : t('caseNobody')}</dd>
         </div>
         {detail.proposal && !detail.outcome && (
           <div className="kv">
@@ -335,13 +337,13 @@ export function CaseDetailPanel(props: {
               <li key={e.id}>
                 <span className="timeline-date">{dateTime(e.when)}</span>{' '}
                 <span className="strong">{timelineLabel(e, t, locale)}</span>{' '}
-                <span className="muted small">{e.who}</span>
+                <span className="muted small">{nameOf(e.who)}</span>
                 {e.why && <div className="small">{e.why}</div>}
               </li>
             ))}
           </ol>
           <p className="muted small">
-            {t('caseCreatedBy', { who: detail.createdBy, when: dateTime(detail.createdAt) })} ·{' '}
+            {t('caseCreatedBy', { who: nameOf(detail.createdBy), when: dateTime(detail.createdAt) })} ·{' '}
             {t('caseVisits')}: {detail.visits}
             {detail.counterSeconds !== null &&
               ` · ${t('caseCounterTime')}: ${t('caseMinutes', { minutes: Math.round(detail.counterSeconds / 60) })}`}

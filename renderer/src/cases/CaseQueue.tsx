@@ -1,3 +1,4 @@
+import { useStaffNames } from '../admin/useStaffNames';
 import { useCallback, useState, type KeyboardEvent } from 'react';
 import { can } from '../../../shared/auth/policy';
 import { CASE_STATUS_LABELS, CASE_STATUSES } from '../../../shared/cases/case-model';
@@ -47,6 +48,7 @@ export function CaseQueue(props: {
   onError: (e: ErrorData) => void;
 }) {
   const { t, locale } = useT();
+  const nameOf = useStaffNames();
   const { onError, onOpen, onChanged } = props;
   const [filter, setFilter] = useState<QueueFilter>(DEFAULT_FILTER);
   const { total, rowAt, ensure } = useQueueWindow(filter, `${props.version}#${props.syncMark}`, onError);
@@ -71,12 +73,12 @@ export function CaseQueue(props: {
     if (!assignee || selected.length === 0) return;
     void api.cases.assign({ caseIds: selected, assignee, reason }).then((res) => {
       if (!res.ok) return onError(res.error);
-      setNotice(t('caseAssigned', { count: res.value.assigned, who: assignee }));
+      setNotice(t('caseAssigned', { count: res.value.assigned, who: nameOf(assignee) }));
       setSelected([]);
       setReason('');
       onChanged();
     });
-  }, [assignee, selected, reason, onError, onChanged, t]);
+  }, [assignee, selected, reason, onError, onChanged, t, nameOf]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
     const row = rowAt(activeIndex);
@@ -144,7 +146,8 @@ export function CaseQueue(props: {
             </span>
           </span>
           <span className="q-line muted small">
-            {procedureTitle(item.procedureCode)} · {item.assignee ?? t('caseAssigneeNone')}
+            {procedureTitle(item.procedureCode)} ·{' '}
+            {item.assignee ? nameOf(item.assignee) : t('caseAssigneeNone')}
           </span>
         </span>
         <span className={`badge badge-case-${item.status}`}>{CASE_STATUS_LABELS[item.status][locale]}</span>

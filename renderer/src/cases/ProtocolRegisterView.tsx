@@ -1,3 +1,4 @@
+import { useStaffNames } from '../admin/useStaffNames';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { ProtocolEntry } from '../../../shared/cases/case-wire';
 import type { ProtocolRegisterView as Register } from '../../../shared/contract/case-views';
@@ -18,6 +19,7 @@ export function ProtocolRegisterView(props: {
   onError: (e: ErrorData) => void;
 }) {
   const { t, locale } = useT();
+  const nameOf = useStaffNames();
   const { onError } = props;
   const [year, setYear] = useState(Number(props.today.slice(0, 4)) || new Date().getFullYear());
   const [data, setData] = useState<Register | null>(null);
@@ -187,7 +189,7 @@ export function ProtocolRegisterView(props: {
                     <div key={i} className="muted small">
                       {t('caseProtocolCorrected', {
                         when: `${formatDate(c.correctedAt.slice(0, 10))} ${c.correctedAt.slice(11, 16)}`,
-                        who: c.operator,
+                        who: nameOf(c.operator),
                         old: c.oldValue,
                         reason: c.reason,
                       })}

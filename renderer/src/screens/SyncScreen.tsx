@@ -1,3 +1,4 @@
+import { useStaffNames } from '../admin/useStaffNames';
 import { useEffect, useState } from 'react';
 import type { ManagedSetupView, SyncException, SyncStatus } from '../../../shared/contract/views';
 import type { ErrorData } from '../../../shared/errors/app-error';
@@ -99,6 +100,7 @@ const age = (minutes: number, t: T): string =>
 
 function ExceptionTable(props: { rows: SyncException[] | null; testId: string; withWorkstation?: boolean }) {
   const { t } = useT();
+  const nameOf = useStaffNames();
   if (!props.rows) return null;
   if (props.rows.length === 0) return <p className="muted">{t('noExceptions')}</p>;
   return (
@@ -124,7 +126,7 @@ function ExceptionTable(props: { rows: SyncException[] | null; testId: string; w
           >
             <td>{when(x.at)}</td>
             {props.withWorkstation && <td>{x.workstation}</td>}
-            <td>{x.source === 'pull' ? t('fromHub') : x.clerk}</td>
+            <td>{x.source === 'pull' ? t('fromHub') : nameOf(x.clerk)}</td>
             <td>{x.summary}</td>
             <td>{x.message}</td>
             <td>{x.kind === 'transient' ? t('kindTransient') : t('kindPermanent')}</td>

@@ -1,3 +1,4 @@
+import { adminScreens } from '../admin/screens';
 import { canoneScreens } from '../canone/screens';
 import { casesScreens } from '../cases/screens';
 import { cashdeskScreens } from '../cashdesk/screens';
@@ -21,13 +22,19 @@ export const SCREEN_SERVICES: readonly ScreenService[] = [
   socialScreens,
   schoolScreens,
   visitsScreens,
+  adminScreens,
 ];
 
-/** The service whose area a key opens, if any. */
-export const areaForKey = (key: string): ScreenService | undefined =>
+/** The service whose area a key opens, if any (`shift`: the key was pressed with Shift). */
+export const areaForKey = (key: string, shift = false): ScreenService | undefined =>
+  (shift ? SCREEN_SERVICES.find((s) => s.area?.key === `Shift+${key}`) : undefined) ??
   SCREEN_SERVICES.find((s) => s.area?.key === key);
+
+/** F1 … F12, then Shift+F1 … */
+const keyOrder = (key: string | undefined): number =>
+  key?.startsWith('Shift+') ? 100 + Number(key.slice(7)) : Number(key?.slice(1));
 
 /** The work areas in the order of their keys (F1 … F12), as the navigation shows them. */
 export const AREA_SERVICES: readonly ScreenService[] = SCREEN_SERVICES.filter((s) => s.area).sort(
-  (a, b) => Number(a.area?.key.slice(1)) - Number(b.area?.key.slice(1)),
+  (a, b) => keyOrder(a.area?.key) - keyOrder(b.area?.key),
 );

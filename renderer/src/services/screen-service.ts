@@ -26,8 +26,11 @@ export interface ResidentSlotProps {
 export interface ScreenService {
   id: string;
   area?: {
-    /** the function key that opens it (unique across services; F2, F4, F6, F9 are the shell's) */
-    key: `F${number}`;
+    /**
+     * the function key that opens it (unique across services; F2, F4, F6, F9 are the shell's);
+     * with all twelve taken, `Shift+F…` (the admin area: not a counter task)
+     */
+    key: `F${number}` | `Shift+F${number}`;
     label: UiKey;
     Screen: (props: AreaProps) => ReactElement;
     /**
