@@ -65,7 +65,7 @@ describe('counter: enrolment, sync and revocation', () => {
     await page.keyboard.press('Enter');
     await page.getByTestId('search-input').waitFor();
     await expect
-      .poll(() => page.getByTestId('sync-status').textContent(), { timeout: 10_000 })
+      .poll(() => page.getByTestId('sync-status').textContent(), { timeout: 30_000 })
       .toContain('6 residenti in locale');
   });
 
@@ -94,7 +94,7 @@ describe('counter: enrolment, sync and revocation', () => {
       )
       .toBe('0142444555');
     await expect
-      .poll(() => page.getByTestId('sync-status').getAttribute('data-pending'), { timeout: 10_000 })
+      .poll(() => page.getByTestId('sync-status').getAttribute('data-pending'), { timeout: 30_000 })
       .toBe('0');
     await expect
       .poll(

@@ -25,7 +25,7 @@ describe('counter: a Romanian resident’s certificate prints his name as the re
       },
     });
     page = counter.page;
-  }, 120_000);
+  }, 300_000);
 
   afterAll(async () => {
     await counter?.close();

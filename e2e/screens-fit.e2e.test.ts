@@ -74,7 +74,7 @@ describe('every desk screen fits the window, 1024×700 to 1920×1080', () => {
   beforeAll(async () => {
     counter = await startCounter({ workstation: 'Casale - Anagrafe 1' });
     page = counter.page;
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => {
     await counter?.close();
   });

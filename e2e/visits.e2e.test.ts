@@ -49,7 +49,7 @@ describe('counter: a household’s open items, two paid on one receipt', () => {
       },
     });
     page = counter.page;
-  }, 120_000);
+  }, 300_000);
 
   afterAll(async () => {
     await counter?.close();

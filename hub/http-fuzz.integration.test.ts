@@ -280,7 +280,7 @@ describe.each(HUB_BACKENDS)('any request to the hub (%s)', (backend) => {
 
   it(
     `answers ${RUNS[backend]} generated requests across every route with no 5xx, and refusals change nothing`,
-    { timeout: 240_000 },
+    { timeout: 900_000 },
     async () => {
       const routes = routesOf(app);
       // every route the server registered is a target, so a new one is covered without editing this

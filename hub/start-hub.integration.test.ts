@@ -87,7 +87,7 @@ describe('hub serve outside demo mode', () => {
     } finally {
       await hub.close();
     }
-  }, 60_000);
+  }, 300_000);
 
   it('creates the first administrator with the password from stdin, never from argv', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'sportello-admin-'));

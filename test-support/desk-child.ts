@@ -67,7 +67,7 @@ async function childMain(mode: string): Promise<void> {
       await sleep(50);
     }
   };
-  const deadline = Date.now() + Number(process.env.CHILD_MAX_MS ?? 60_000);
+  const deadline = Date.now() + Number(process.env.CHILD_MAX_MS ?? 180_000);
   if (mode === 'drain') {
     // after a restart the outbox waits for its author: the clerk logs in again, then it drains
     await loginUntil(deadline);
@@ -284,7 +284,8 @@ function integrityOf(file: string): string {
 export async function runKillScenario(opts: KillScenarioOptions): Promise<KillReport> {
   const seed = opts.seed ?? 30;
   const random = seededRandom(seed);
-  const timeoutMs = opts.timeoutMs ?? 20_000;
+  // a child is a tsx process: on a loaded 2-core machine its start alone can take tens of seconds
+  const timeoutMs = opts.timeoutMs ?? 90_000;
   const [lo, hi] = opts.killAfterReadyMs ?? [0, 400];
   const dir = mkdtempSync(join(tmpdir(), 'sportello-killed-'));
   const deskFile = join(dir, 'desk.sqlite');

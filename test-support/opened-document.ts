@@ -8,10 +8,10 @@ import type { Page } from 'playwright-core';
  */
 export async function openedDocumentUrl(page: Page, act: () => Promise<void>): Promise<string> {
   const downloaded = page
-    .waitForEvent('download', { timeout: 15_000 })
+    .waitForEvent('download', { timeout: 60_000 })
     .then((d) => d.url())
     .catch(() => '');
-  const opened = page.context().waitForEvent('page', { timeout: 15_000 });
+  const opened = page.context().waitForEvent('page', { timeout: 60_000 });
   await act();
   const tab = await opened;
   if (tab.url().startsWith('blob:')) return tab.url();

@@ -170,7 +170,7 @@ describe.each(HUB_BACKENDS)('hub audit trail (%s hub)', (backend) => {
     expect(failed.code).toBe(1);
     expect(failed.out).toContain('hub:B885 row 2: altered');
     // two `npx tsx hub/cli.ts` runs: about a minute on a loaded 2-core machine
-  }, 180_000);
+  }, 300_000);
 
   it('detects the newest rows deleted, head and database anchors tidied too, through the anchors file', async () => {
     w = await world(backend);

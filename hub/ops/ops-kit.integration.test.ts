@@ -95,7 +95,7 @@ describe.each(HUB_BACKENDS)('the hub as operations see it (%s)', (backend) => {
     await api(hub, `/api/v1/search?cf=RSSMRA72L09H501S&q=Rossi%20Mario`, { token: hub.casaleToken });
     await fetch(`${hub.url}/verifica/RSSMRA72L09H501S`);
     await api(hub, LOGIN_PATH, { token: hub.casaleToken, body: { username: 'Mario Rossi', password: 'x' } });
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => {
     await desk?.close();
     await hub?.close();

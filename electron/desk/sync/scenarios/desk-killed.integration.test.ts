@@ -17,7 +17,7 @@ describe.each(HUB_BACKENDS)('desk killed with SIGKILL (%s hub)', (backend) => {
 
   it(
     `loses and duplicates nothing across ${KILLS} kills during push and pull`,
-    { timeout: 120_000 },
+    { timeout: 600_000 },
     async () => {
       const report = await runKillScenario({
         hub: { url: hub.url, casaleToken: hub.casaleToken, db: hub.hubDb.db },

@@ -54,7 +54,7 @@ describe.each(HUB_BACKENDS)('network faults (%s hub)', (backend) => {
     // Each phase of the scenario is bounded (30 s) and a request cut by the proxy waits for the hub
     // client's 15 s timeout before its retry: a slow round must end in the report, not in vitest's
     // default 60 s, so whatever did not converge is named.
-  }, 180_000);
+  }, 300_000);
 
   describe('scripted faults', () => {
     let proxy: FaultProxy;
