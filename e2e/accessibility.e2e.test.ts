@@ -5,6 +5,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserModeDesk } from '../electron/desk/browser-mode';
 import { memoryCredentialStore } from '../electron/desk/credential-file';
+import { demoVerbaliCsv } from '../hub/cashdesk/demo-fines';
+import { importVerbali } from '../hub/cashdesk/import-service';
+import { romeDateOf } from '../shared/calendar/rome-date';
 import { setWorkstationOffices } from '../hub/admin/workstations';
 import { DEMO_PASSWORD } from '../hub/seed/demo-users';
 import { SOCIAL_OFFICE } from '../shared/social/social-access';
@@ -29,7 +32,10 @@ describe('accessibility: every screen meets WCAG 2.1 AA at the keyboard', () => 
     counter = await startCounter({
       workstation: WORKSTATION,
       // the social area (F1) shows only to the social office's own counters
-      prepare: (hub) => setWorkstationOffices(hub.hubDb.db, WORKSTATION, [SOCIAL_OFFICE]).then(() => {}),
+      prepare: async (hub) => {
+        await setWorkstationOffices(hub.hubDb.db, WORKSTATION, [SOCIAL_OFFICE]);
+        await importVerbali(hub.hubDb.db, 'B885', demoVerbaliCsv(romeDateOf(new Date()), 10));
+      },
     });
     page = counter.page;
   });
@@ -46,7 +52,7 @@ describe('accessibility: every screen meets WCAG 2.1 AA at the keyboard', () => 
     await page.getByLabel('Nome utente').fill(username);
     await page.getByLabel('Password').fill(DEMO_PASSWORD);
     await press('Enter');
-    await page.getByTestId('search-input').waitFor();
+    await page.getByTestId('clerk-name').waitFor();
   };
   const openRossi = async () => {
     await press('F2');
@@ -91,8 +97,8 @@ describe('accessibility: every screen meets WCAG 2.1 AA at the keyboard', () => 
     await page.getByTestId('search-input').fill('rossi');
     await page.getByTestId('result-row').first().waitFor();
     await check('search results');
-    await page.getByTestId('search-input').fill('RSSMRA72L09H50');
-    await page.getByTestId('result-count').waitFor();
+    await page.getByTestId('search-input').fill('RSSMRA72L09H501X');
+    await page.getByTestId('cf-explanation').waitFor();
     await check('search: wrong CF');
     await openRossi();
     await check('resident page');
@@ -104,22 +110,79 @@ describe('accessibility: every screen meets WCAG 2.1 AA at the keyboard', () => 
     await page.getByTestId('declaration-form').waitFor();
     await check('declaration form');
     await press('Escape');
+    for (const [key, testId, name] of [
+      ['F3', 'permit-form', 'permit form'],
+      ['Alt+S', 'canone-form', 'canone form'],
+      ['Alt+M', 'school-form', 'school enrolment form'],
+    ] as const) {
+      await press(key);
+      await page.getByTestId(testId).waitFor();
+      await check(name);
+      await press('Escape');
+      await page.getByTestId(testId).waitFor({ state: 'detached' });
+    }
+    await page.getByTestId('residence-intake-open').focus();
+    await press('Enter');
+    await page.getByTestId('residence-intake').waitFor();
+    await check('change-of-residence intake');
+    await press('Escape');
+    await page.getByTestId('generic-case-open').focus();
+    await press('Enter');
+    await page.getByTestId('generic-case').waitFor();
+    await check('generic case form');
+    await press('Escape');
   });
 
   it('the work areas, opened by their function keys', async () => {
     for (const [key, testId, name] of [
       ['F7', 'cases-screen', 'cases'],
-      ['F8', 'session-bar', 'cash desk'],
+      ['F8', 'debt-query', 'cash desk'],
       ['F10', 'permits-screen', 'permits'],
       ['F11', 'canone-screen', 'canone'],
       ['F12', 'shops-screen', 'shops'],
       ['F5', 'school-screen', 'school'],
-      ['F9', 'sync-screen', 'sync'],
+      ['F9', 'sync-now', 'sync'],
     ] as const) {
       await press(key);
       await page.getByTestId(testId).first().waitFor();
       await check(name);
     }
+  });
+
+  it('the cases tabs: queue, protocol register, dashboard', async () => {
+    await press('F7');
+    await page.getByTestId('cases-screen').waitFor();
+    const tabs = await page.getByRole('tab').count();
+    for (let i = 1; i <= tabs; i++) {
+      await press(`Alt+${i}`);
+      await expect.poll(() => page.getByRole('tab', { selected: true }).getAttribute('data-testid')).toBeTruthy();
+      await check(`cases tab ${await page.getByRole('tab', { selected: true }).getAttribute('data-testid')}`);
+    }
+  });
+
+  it('the cash desk: a session opened, the day closed', async () => {
+    await press('F8');
+    await page.getByTestId('open-session').focus();
+    await press('Enter');
+    await page.getByTestId('close-day').waitFor();
+    await check('cash desk, session open');
+    await page.getByTestId('debt-query').fill('1001/A');
+    await page.getByTestId('debt-query').press('Enter');
+    await page.getByTestId('debt').first().waitFor();
+    await check('cash desk: a fine found');
+    await page.getByTestId('close-day').focus();
+    await press('Enter');
+    await page.getByTestId('counted-cash').waitFor();
+    await check('cash desk closing');
+  });
+
+  it('a new shop (SCIA) form', async () => {
+    await press('F12');
+    await page.getByTestId('shop-new').focus();
+    await press('Enter');
+    await page.getByTestId('shop-form').waitFor();
+    await check('shop form');
+    await press('Escape');
   });
 
   it('the social-services area for the social worker', async () => {
@@ -128,6 +191,17 @@ describe('accessibility: every screen meets WCAG 2.1 AA at the keyboard', () => 
     await press('F1');
     await page.getByTestId('social-screen').waitFor();
     await check('social');
+    await openRossi();
+    for (const [key, name] of [
+      ['Alt+O', 'contributo application'],
+      ['Alt+D', 'home care application'],
+    ] as const) {
+      await press(key);
+      await page.getByTestId('social-form').waitFor();
+      await check(name);
+      await press('Escape');
+      await page.getByTestId('social-form').waitFor({ state: 'detached' });
+    }
   });
 
   it('has no serious or critical violation anywhere', () => {

@@ -55,7 +55,8 @@ export function App() {
         setOpenId(null);
         setSyncOpen(false);
         setArea('registry');
-        setTimeout(() => searchRef.current?.focus(), 0);
+        // the previous search selected: typing replaces it, arrows or Enter keep it
+        setTimeout(() => searchRef.current?.select(), 0);
       }
       if (intent === 'logout') logout();
       e.preventDefault();
