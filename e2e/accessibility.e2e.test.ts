@@ -26,6 +26,7 @@ const WORKSTATION = 'Casale - Anagrafe 1';
 describe('accessibility: every screen meets WCAG 2.1 AA at the keyboard', () => {
   let counter: Counter;
   let page: Page;
+  let scannedNotice = '';
   const seen: { screen: string; findings: AxeFinding[] }[] = [];
 
   beforeAll(async () => {
@@ -35,6 +36,12 @@ describe('accessibility: every screen meets WCAG 2.1 AA at the keyboard', () => 
       prepare: async (hub) => {
         await setWorkstationOffices(hub.hubDb.db, WORKSTATION, [SOCIAL_OFFICE]);
         await importVerbali(hub.hubDb.db, 'B885', demoVerbaliCsv(romeDateOf(new Date()), 10));
+        const v = await hub.hubDb.db
+          .selectFrom('verbali')
+          .select('notice_number')
+          .where('key', '=', '1001/A')
+          .executeTakeFirstOrThrow();
+        scannedNotice = `PAGOPA|002|${v.notice_number}|00190540062|2940`;
       },
     });
     page = counter.page;
@@ -166,7 +173,7 @@ describe('accessibility: every screen meets WCAG 2.1 AA at the keyboard', () => 
     await press('Enter');
     await page.getByTestId('close-day').waitFor();
     await check('cash desk, session open');
-    await page.getByTestId('debt-query').fill('1001/A');
+    await page.getByTestId('debt-query').fill(scannedNotice);
     await page.getByTestId('debt-query').press('Enter');
     await page.getByTestId('debt').first().waitFor();
     await check('cash desk: a fine found');
