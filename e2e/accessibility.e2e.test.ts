@@ -55,6 +55,7 @@ describe('accessibility: every screen meets WCAG 2.1 AA at the keyboard', () => 
     seen.push({ screen, findings: await axeFindings(page) });
   };
   const press = (key: string) => page.keyboard.press(key);
+  const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
   const login = async (username: string) => {
     await page.getByLabel('Nome utente').fill(username);
     await page.getByLabel('Password').fill(DEMO_PASSWORD);
@@ -133,11 +134,30 @@ describe('accessibility: every screen meets WCAG 2.1 AA at the keyboard', () => 
     await page.getByTestId('residence-intake').waitFor();
     await check('change-of-residence intake');
     await press('Escape');
+    // the clerk is back on the button that opened it, not at the top of the page
+    await expect.poll(focused).toBe('residence-intake-open');
     await page.getByTestId('generic-case-open').focus();
     await press('Enter');
     await page.getByTestId('generic-case').waitFor();
     await check('generic case form');
     await press('Escape');
+    await expect.poll(focused).toBe('generic-case-open');
+  });
+
+  it('after a confirmed form and the panel that follows, focus is back on the button that opened it', async () => {
+    await page.getByTestId('new-certificate').focus();
+    await press('Enter');
+    await page.getByTestId('certificate-form').waitFor();
+    await page.getByTestId('fact-stato_famiglia').check();
+    await page.getByTestId('marca-id').fill('01234567890123');
+    await page.getByTestId('certificate-preview').waitFor();
+    await press('Control+Enter');
+    await page.getByTestId('issued').waitFor();
+    await check('certificate issued');
+    await page.getByTestId('issued-close').focus();
+    await press('Enter');
+    await page.getByTestId('issued').waitFor({ state: 'detached' });
+    await expect.poll(focused).toBe('new-certificate');
   });
 
   it('the work areas, opened by their function keys', async () => {
@@ -162,7 +182,9 @@ describe('accessibility: every screen meets WCAG 2.1 AA at the keyboard', () => 
     const tabs = await page.getByRole('tab').count();
     for (let i = 1; i <= tabs; i++) {
       await press(`Alt+${i}`);
-      await expect.poll(() => page.getByRole('tab', { selected: true }).getAttribute('data-testid')).toBeTruthy();
+      await expect
+        .poll(() => page.getByRole('tab', { selected: true }).getAttribute('data-testid'))
+        .toBeTruthy();
       await check(`cases tab ${await page.getByRole('tab', { selected: true }).getAttribute('data-testid')}`);
     }
   });
@@ -217,7 +239,12 @@ describe('accessibility: every screen meets WCAG 2.1 AA at the keyboard', () => 
     for (const f of all) counts[`${f.rule} (${f.impact})`] = (counts[`${f.rule} (${f.impact})`] ?? 0) + 1;
     writeFileSync(join(E2E_ARTIFACTS, 'axe-findings.json'), JSON.stringify({ counts, seen }, null, 2));
     const blocking = seen
-      .map((s) => describeFindings(s.screen, s.findings.filter((f) => ['serious', 'critical'].includes(f.impact))))
+      .map((s) =>
+        describeFindings(
+          s.screen,
+          s.findings.filter((f) => ['serious', 'critical'].includes(f.impact)),
+        ),
+      )
       .filter(Boolean)
       .join('\n');
     expect(seen.length).toBeGreaterThan(10);

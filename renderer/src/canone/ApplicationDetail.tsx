@@ -9,6 +9,7 @@ import { openBase64, printBase64Pdf } from '../documents/pdf-blob';
 import { useT } from '../i18n/useT';
 import { FeeBreakdown } from './FeeBreakdown';
 import { OVERLAY } from './CanoneForm';
+import { useReturnFocus } from '../hooks/useReturnFocus';
 
 const periodOf = (a: CanoneApplicationView): string =>
   a.end === null ? `dal ${formatDate(a.start)}` : `${formatDate(a.start)} – ${formatDate(a.end)}`;
@@ -30,6 +31,7 @@ export function ApplicationDetail(props: {
   onError: (e: ErrorData) => void;
 }) {
   const { t, locale } = useT();
+  useReturnFocus();
   const { applicationId, syncMark, onClose, onError } = props;
   const [app, setApp] = useState<CanoneApplicationView | null>(null);
   const [kase, setKase] = useState<CaseDetail | null>(null);

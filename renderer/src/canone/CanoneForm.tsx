@@ -13,6 +13,7 @@ import { api } from '../api/client';
 import { euro } from '../cashdesk/money';
 import { useT } from '../i18n/useT';
 import { FeeBreakdown } from './FeeBreakdown';
+import { useReturnFocus } from '../hooks/useReturnFocus';
 
 /** The form floats over the screen it was opened from (the area, or a resident's page). */
 export const OVERLAY: React.CSSProperties = {
@@ -51,6 +52,7 @@ export function CanoneForm(props: {
   onError: (e: ErrorData) => void;
 }) {
   const { t, locale } = useT();
+  useReturnFocus();
   const { onError, onClose, onFiled } = props;
   const [options, setOptions] = useState<CanoneOptionsView | null>(null);
   const [kind, setKind] = useState<ApplicantKind>(props.resident ? 'resident' : 'company');

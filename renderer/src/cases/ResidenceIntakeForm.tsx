@@ -10,6 +10,7 @@ import type { CivilStatus, Relationship } from '../../../shared/registry/model';
 import { api } from '../api/client';
 import { useFormKeys } from '../hooks/useFormKeys';
 import { useT } from '../i18n/useT';
+import { useReturnFocus } from '../hooks/useReturnFocus';
 
 type Common = { relationship: Relationship | ''; signed: boolean; licence: string; plate: string };
 type RegistryDraft = Common & {
@@ -173,6 +174,7 @@ export function ResidenceIntakeForm(props: {
   onError: (e: ErrorData) => void;
 }) {
   const { t, locale } = useT();
+  useReturnFocus();
   const { resident, onError } = props;
   const started = useRef(0);
   const [context, setContext] = useState<IntakeContextView | null>(null);

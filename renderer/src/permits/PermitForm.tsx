@@ -15,6 +15,7 @@ import { printBase64Pdf } from '../documents/pdf-blob';
 import { useT } from '../i18n/useT';
 import { kindChoices, type KindChoice } from './kind-options';
 import { permitsChanged } from './permit-events';
+import { useReturnFocus } from '../hooks/useReturnFocus';
 
 /** The form floats over the resident's page (the slot sits in the page's header). */
 export const OVERLAY: React.CSSProperties = {
@@ -61,6 +62,7 @@ export function PermitForm(props: {
   onError: (e: ErrorData) => void;
 }) {
   const { t, locale } = useT();
+  useReturnFocus();
   const { resident, onError, onClose } = props;
   const [kinds, setKinds] = useState<PermitKindOption[] | null>(null);
   const [renewable, setRenewable] = useState<PermitView[]>([]);

@@ -5,6 +5,7 @@ import type { SchoolEnrolmentView } from '../../../shared/school/school-views';
 import { api } from '../api/client';
 import { OVERLAY } from '../canone/CanoneForm';
 import { useT } from '../i18n/useT';
+import { useReturnFocus } from '../hooks/useReturnFocus';
 
 /**
  * A canteen day the family called in absent, at the counter: the child (the payer's canteen
@@ -20,6 +21,7 @@ export function AbsenceForm(props: {
   onDone: (message: string) => void;
 }) {
   const { t } = useT();
+  useReturnFocus();
   const canteen = props.enrolments.filter((e) => e.service === 'mensa' && e.status !== 'withdrawn');
   const [enrolmentId, setEnrolmentId] = useState(
     canteen.find((e) => e.id === props.enrolmentId)?.id ?? canteen[0]?.id ?? '',

@@ -16,6 +16,7 @@ import { euro } from '../cashdesk/money';
 import { useT } from '../i18n/useT';
 import { OVERLAY } from '../canone/CanoneForm';
 import { EMPTY_ISEE, IseeFields, iseeValueText, type IseeFieldValues } from '../isee/IseeFields';
+import { useReturnFocus } from '../hooks/useReturnFocus';
 
 /** What "enrol the next sibling" keeps from the last enrolment: school, payer, ISEE, service. */
 export interface EnrolCarry {
@@ -46,6 +47,7 @@ export function EnrolForm(props: {
   onError: (e: ErrorData) => void;
 }) {
   const { t, locale } = useT();
+  useReturnFocus();
   const { onError, onClose, onEnrolled, carry } = props;
   const [options, setOptions] = useState<SchoolOptionsView | null>(null);
   const [household, setHousehold] = useState<SchoolHouseholdView | null>(null);

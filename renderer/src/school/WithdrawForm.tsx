@@ -9,6 +9,7 @@ import { OVERLAY } from '../canone/CanoneForm';
 import { euro } from '../cashdesk/money';
 import { useT } from '../i18n/useT';
 import { monthLabel, priceLabel } from './labels';
+import { useReturnFocus } from '../hooks/useReturnFocus';
 
 const REASONS = ['family', 'moved', 'other'] as const;
 
@@ -27,6 +28,7 @@ export function WithdrawForm(props: {
   onDone: (message: string) => void;
 }) {
   const { t, locale } = useT();
+  useReturnFocus();
   const active = props.enrolments.filter((e) => e.status !== 'withdrawn');
   const [enrolmentId, setEnrolmentId] = useState(
     active.find((e) => e.id === props.enrolmentId)?.id ?? active[0]?.id ?? '',

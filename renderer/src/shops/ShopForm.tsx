@@ -9,6 +9,7 @@ import type { FiledView, FilingCheckView, ShopView } from '../../../shared/shops
 import type { ShopFiling } from '../../../shared/shops/shop-wire';
 import { api } from '../api/client';
 import { useT } from '../i18n/useT';
+import { useReturnFocus } from '../hooks/useReturnFocus';
 
 type Payment = 'cash' | 'pagopa';
 
@@ -51,6 +52,7 @@ export function ShopForm(props: {
   onError: (e: ErrorData) => void;
 }) {
   const { t, locale } = useT();
+  useReturnFocus();
   const { shop, event, syncMark, onClose } = props;
   const [filing, setFiling] = useState<ShopFiling>(() => initialFiling(shop, event));
   const [payment, setPayment] = useState<Payment>('cash');

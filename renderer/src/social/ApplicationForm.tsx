@@ -19,6 +19,7 @@ import { formatDate } from '../../../shared/i18n/registry-labels';
 import { api } from '../api/client';
 import { OVERLAY } from '../canone/CanoneForm';
 import { useT } from '../i18n/useT';
+import { useReturnFocus } from '../hooks/useReturnFocus';
 
 const row: React.CSSProperties = { display: 'flex', gap: '0.75rem', flexWrap: 'wrap' };
 type IseeChoice = (typeof SOCIAL_ISEE_TYPES)[number] | 'none';
@@ -38,6 +39,7 @@ export function ApplicationForm(props: {
   onError: (e: ErrorData) => void;
 }) {
   const { t } = useT();
+  useReturnFocus();
   const { kind, beneficiary, onClose, onFiled, onError } = props;
   const [household, setHousehold] = useState<HouseholdView | null>(null);
   const [role, setRole] = useState<RequesterRole>('self');

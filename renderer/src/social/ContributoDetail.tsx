@@ -6,6 +6,7 @@ import { api } from '../api/client';
 import { OVERLAY } from '../canone/CanoneForm';
 import { euro } from '../cashdesk/money';
 import { useT } from '../i18n/useT';
+import { useReturnFocus } from '../hooks/useReturnFocus';
 
 const row: React.CSSProperties = { display: 'flex', gap: '0.75rem', flexWrap: 'wrap' };
 
@@ -21,6 +22,7 @@ export function ContributoDetail(props: {
   onError: (e: ErrorData) => void;
 }) {
   const { t, locale } = useT();
+  useReturnFocus();
   const { id, syncMark, onClose, onError } = props;
   const [c, setC] = useState<ContributoView | null>(null);
   const [assessment, setAssessment] = useState('');

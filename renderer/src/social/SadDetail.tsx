@@ -9,6 +9,7 @@ import { api } from '../api/client';
 import { OVERLAY } from '../canone/CanoneForm';
 import { euro } from '../cashdesk/money';
 import { useT } from '../i18n/useT';
+import { useReturnFocus } from '../hooks/useReturnFocus';
 
 const row: React.CSSProperties = { display: 'flex', gap: '0.75rem', flexWrap: 'wrap' };
 
@@ -36,6 +37,7 @@ export function SadDetail(props: {
   onError: (e: ErrorData) => void;
 }) {
   const { t, locale } = useT();
+  useReturnFocus();
   const { id, session, syncMark, onClose, onError } = props;
   const [s, setS] = useState<SadView | null>(null);
   const [visitedOn, setVisitedOn] = useState(todayHere);
