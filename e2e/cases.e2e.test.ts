@@ -89,7 +89,7 @@ describe('cases: change of residence, supervisor queue, protocol, silence-assent
     await pageA.getByTestId('residence-intake-open').click();
     const intake = pageA.getByTestId('residence-intake');
     await intake.waitFor();
-    await expect.poll(() => pageA.getByTestId('intake-date').inputValue()).toBe('2026-03-02');
+    await expect.poll(() => pageA.getByTestId('intake-date').inputValue()).toBe('02/03/2026');
     await pageA.getByTestId('intake-street').fill('Via Roma');
     await pageA.getByTestId('intake-multi-unit').check();
     await pageA.getByTestId('mover-licence-0').fill('U1ABC2345D');

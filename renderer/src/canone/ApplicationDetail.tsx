@@ -10,6 +10,7 @@ import { useT } from '../i18n/useT';
 import { FeeBreakdown } from './FeeBreakdown';
 import { OVERLAY } from './CanoneForm';
 import { useReturnFocus } from '../hooks/useReturnFocus';
+import { DateInput } from '../components/DateInput';
 
 const periodOf = (a: CanoneApplicationView): string =>
   a.end === null ? `dal ${formatDate(a.start)}` : `${formatDate(a.start)} – ${formatDate(a.end)}`;
@@ -263,10 +264,9 @@ export function ApplicationDetail(props: {
           <div style={{ display: 'flex', gap: '0.75rem', flexWrap: 'wrap' }}>
             <label className="field" style={{ flex: '0 1 12rem' }}>
               <span>{t('canone.detail.revokeEndsOn')}</span>
-              <input
-                type="date"
+              <DateInput
                 value={endsOn}
-                onChange={(e) => setEndsOn(e.target.value)}
+                onChange={(value) => setEndsOn(value)}
                 data-testid="canone-revoke-ends"
               />
             </label>

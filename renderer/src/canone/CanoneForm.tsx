@@ -14,6 +14,7 @@ import { euro } from '../cashdesk/money';
 import { useT } from '../i18n/useT';
 import { FeeBreakdown } from './FeeBreakdown';
 import { useReturnFocus } from '../hooks/useReturnFocus';
+import { DateInput } from '../components/DateInput';
 
 /** The form floats over the screen it was opened from (the area, or a resident's page). */
 export const OVERLAY: React.CSSProperties = {
@@ -492,12 +493,7 @@ export function CanoneForm(props: {
         <div style={row}>
           <label className="field" style={{ flex: '0 1 11rem' }}>
             <span>{t('canone.field.start')}</span>
-            <input
-              type="date"
-              value={start}
-              onChange={(e) => setStart(e.target.value)}
-              data-testid="canone-start"
-            />
+            <DateInput value={start} onChange={(value) => setStart(value)} data-testid="canone-start" />
           </label>
           {regime === 'temporary' && (
             <label className="field" style={{ flex: '0 1 6rem' }}>
@@ -513,12 +509,7 @@ export function CanoneForm(props: {
           )}
           <label className="field" style={{ flex: '0 1 11rem' }}>
             <span>{t('canone.field.end')}</span>
-            <input
-              type="date"
-              value={end}
-              onChange={(e) => setEnd(e.target.value)}
-              data-testid="canone-end"
-            />
+            <DateInput value={end} onChange={(value) => setEnd(value)} data-testid="canone-end" />
           </label>
           {options?.hourly && regime === 'temporary' && (
             <>

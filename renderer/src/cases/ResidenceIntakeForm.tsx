@@ -11,6 +11,7 @@ import { api } from '../api/client';
 import { useFormKeys } from '../hooks/useFormKeys';
 import { useT } from '../i18n/useT';
 import { useReturnFocus } from '../hooks/useReturnFocus';
+import { DateInput } from '../components/DateInput';
 
 type Common = { relationship: Relationship | ''; signed: boolean; licence: string; plate: string };
 type RegistryDraft = Common & {
@@ -398,18 +399,17 @@ export function ResidenceIntakeForm(props: {
             <div className="intake-row">
               <label className="field">
                 <span>{t('caseDeclarationDate')}</span>
-                <input
-                  type="date"
+                <DateInput
                   autoFocus
                   value={draft.declarationDate}
-                  onChange={(e) => set({ declarationDate: e.target.value })}
+                  onChange={(value) => set({ declarationDate: value })}
                   aria-invalid={invalid('declarationDate')}
                   data-testid="intake-date"
                 />
               </label>
               <label className="field">
                 <span>{t('caseMovedOn')}</span>
-                <input type="date" value={draft.movedOn} onChange={(e) => set({ movedOn: e.target.value })} />
+                <DateInput value={draft.movedOn} onChange={(value) => set({ movedOn: value })} />
               </label>
               <label className="field">
                 <span>{t('caseReceipt')}</span>
@@ -469,10 +469,9 @@ export function ResidenceIntakeForm(props: {
                         <option value="F">F</option>
                         <option value="M">M</option>
                       </select>
-                      <input
-                        type="date"
+                      <DateInput
                         value={m.birthDate}
-                        onChange={(e) => setMover(i, { birthDate: e.target.value })}
+                        onChange={(value) => setMover(i, { birthDate: value })}
                         aria-label={t('caseBirthDate')}
                       />
                     </div>
@@ -666,11 +665,7 @@ export function ResidenceIntakeForm(props: {
                   </label>
                   <label className="field">
                     <span>{t('caseRegDate')}</span>
-                    <input
-                      type="date"
-                      value={draft.regDate}
-                      onChange={(e) => set({ regDate: e.target.value })}
-                    />
+                    <DateInput value={draft.regDate} onChange={(value) => set({ regDate: value })} />
                   </label>
                   <label className="field">
                     <span>{t('caseRegOffice')}</span>

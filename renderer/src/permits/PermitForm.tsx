@@ -16,6 +16,7 @@ import { useT } from '../i18n/useT';
 import { kindChoices, type KindChoice } from './kind-options';
 import { permitsChanged } from './permit-events';
 import { useReturnFocus } from '../hooks/useReturnFocus';
+import { DateInput } from '../components/DateInput';
 
 /** The form floats over the resident's page (the slot sits in the page's header). */
 export const OVERLAY: React.CSSProperties = {
@@ -445,12 +446,7 @@ export function PermitForm(props: {
         {option?.needsEnd && (
           <label className="field" style={{ flex: '1 1 12rem' }}>
             <span>{t('permit.field.certifiedEnd')}</span>
-            <input
-              type="date"
-              value={end}
-              onChange={(e) => setEnd(e.target.value)}
-              data-testid="permit-end"
-            />
+            <DateInput value={end} onChange={(value) => setEnd(value)} data-testid="permit-end" />
           </label>
         )}
         {option?.needsAslRef && (

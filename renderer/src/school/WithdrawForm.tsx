@@ -10,6 +10,7 @@ import { euro } from '../cashdesk/money';
 import { useT } from '../i18n/useT';
 import { monthLabel, priceLabel } from './labels';
 import { useReturnFocus } from '../hooks/useReturnFocus';
+import { DateInput } from '../components/DateInput';
 
 const REASONS = ['family', 'moved', 'other'] as const;
 
@@ -128,13 +129,12 @@ export function WithdrawForm(props: {
         </label>
         <label className="field" style={{ flex: '0 1 11rem' }}>
           <span>{t('school.withdraw.day')}</span>
-          <input
+          <DateInput
             ref={dayRef}
-            type="date"
             value={day}
             disabled={confirming}
-            onChange={(e) => {
-              setDay(e.target.value);
+            onChange={(value) => {
+              setDay(value);
               setError(null);
             }}
             data-testid="school-withdraw-day"

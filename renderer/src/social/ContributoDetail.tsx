@@ -7,6 +7,7 @@ import { OVERLAY } from '../canone/CanoneForm';
 import { euro } from '../cashdesk/money';
 import { useT } from '../i18n/useT';
 import { useReturnFocus } from '../hooks/useReturnFocus';
+import { DateInput } from '../components/DateInput';
 
 const row: React.CSSProperties = { display: 'flex', gap: '0.75rem', flexWrap: 'wrap' };
 
@@ -118,11 +119,11 @@ export function ContributoDetail(props: {
             </label>
             <label className="field" style={{ flex: '0 1 11rem' }}>
               <span>{t('social.field.start')}</span>
-              <input type="date" value={startOn} onChange={(e) => setStartOn(e.target.value)} />
+              <DateInput value={startOn} onChange={(value) => setStartOn(value)} />
             </label>
             <label className="field" style={{ flex: '0 1 11rem' }}>
               <span>{t('social.field.end')}</span>
-              <input type="date" value={endOn} onChange={(e) => setEndOn(e.target.value)} />
+              <DateInput value={endOn} onChange={(value) => setEndOn(value)} />
             </label>
           </div>
           <button type="button" className="btn btn-primary" onClick={assess}>
