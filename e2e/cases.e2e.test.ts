@@ -97,8 +97,8 @@ describe('cases: change of residence, supervisor queue, protocol, silence-assent
     await pageA.keyboard.press('Control+Enter');
     const error = pageA.getByTestId('intake-error');
     await error.waitFor();
-    expect(await error.textContent()).toContain('manca «address.houseNumber»');
-    expect(await error.textContent()).toContain('manca «address.interior»');
+    expect(await error.textContent()).toContain('manca «Civico»');
+    expect(await error.textContent()).toContain('manca «Interno»');
     await shot(pageA, '40-residence-intake-incomplete');
 
     await pageA.getByTestId('intake-number').fill('25');
