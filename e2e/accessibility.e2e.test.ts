@@ -55,7 +55,8 @@ describe('accessibility: every screen meets WCAG 2.1 AA at the keyboard', () => 
     seen.push({ screen, findings: await axeFindings(page) });
   };
   const press = (key: string) => page.keyboard.press(key);
-  const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
+  const focused = () =>
+    page.evaluate<string | null>("document.activeElement?.getAttribute('data-testid') ?? null");
   const login = async (username: string) => {
     await page.getByLabel('Nome utente').fill(username);
     await page.getByLabel('Password').fill(DEMO_PASSWORD);
@@ -133,6 +134,13 @@ describe('accessibility: every screen meets WCAG 2.1 AA at the keyboard', () => 
     await press('Enter');
     await page.getByTestId('residence-intake').waitFor();
     await check('change-of-residence intake');
+    // dates read and typed day first, whatever the browser's language: 4 December is 04/12
+    const declared = page.getByTestId('intake-date');
+    expect(await declared.inputValue()).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+    expect(await declared.getAttribute('placeholder')).toBe('gg/mm/aaaa');
+    await declared.fill('4/12/2025');
+    await press('Tab');
+    expect(await declared.inputValue()).toBe('04/12/2025');
     await press('Escape');
     // the clerk is back on the button that opened it, not at the top of the page
     await expect.poll(focused).toBe('residence-intake-open');

@@ -23,18 +23,13 @@ const axeSource = () => (source ??= readFileSync(require.resolve('axe-core/axe.m
 
 /** The page's WCAG 2.1 AA violations, as axe-core (the maintained engine) finds them now. */
 export async function axeFindings(page: Page): Promise<AxeFinding[]> {
-  const loaded = await page.evaluate(() => 'axe' in window);
+  // strings, not functions: this file is typed for Node, the code runs in the page
+  const loaded = await page.evaluate<boolean>("'axe' in window");
   // The desk's page forbids inline scripts (CSP script-src 'self'), so addScriptTag is refused:
   // the engine is evaluated through the devtools protocol instead, which the page's CSP does not govern.
   if (!loaded) await page.evaluate(`${axeSource()}\n;void 0`);
-  const results = (await page.evaluate(
-    (tags) =>
-      (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<unknown> } }).axe.run(
-        document,
-        { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] },
-      ),
-    WCAG_21_AA,
-  )) as AxeResults;
+  const options = { runOnly: { type: 'tag', values: WCAG_21_AA }, resultTypes: ['violations'] };
+  const results = await page.evaluate<AxeResults>(`axe.run(document, ${JSON.stringify(options)})`);
   return results.violations.map((v: Result) => ({
     rule: v.id,
     impact: v.impact ?? 'unknown',
@@ -47,7 +42,8 @@ export async function axeFindings(page: Page): Promise<AxeFinding[]> {
 export function describeFindings(screen: string, findings: AxeFinding[]): string {
   return findings
     .map((f) => {
-      const shown = f.targets.slice(0, 5).join(', ') + (f.targets.length > 5 ? ` (+${f.targets.length - 5})` : '');
+      const shown =
+        f.targets.slice(0, 5).join(', ') + (f.targets.length > 5 ? ` (+${f.targets.length - 5})` : '');
       return `${screen}: ${f.rule} [${f.impact}] ${shown} — ${f.help}`;
     })
     .join('\n');
