@@ -2,8 +2,10 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from './api/client';
 import { intentFor } from './commands/commands';
 import { Header } from './components/Header';
+import { ProgressIndicator } from './components/ProgressIndicator';
 import { can } from '../../shared/auth/policy';
 import { useAppState } from './hooks/useAppState';
+import { useProgress } from './hooks/useProgress';
 import { LocaleContext } from './i18n/useT';
 import { LoginScreen } from './screens/LoginScreen';
 import { ResidentScreen } from './screens/ResidentScreen';
@@ -23,6 +25,7 @@ export function App() {
   /** the work area: the registry, or a service's own (services/registered.ts), by its id */
   const [area, setArea] = useState<string>('registry');
   const searchRef = useRef<HTMLInputElement>(null);
+  const busy = useProgress();
   const t = translator(locale);
   // What the case screens follow: the counter's synced data. It moves only when changes arrive or
   // are confirmed, so an unattended screen makes no clerk calls and the session can still expire.
@@ -77,7 +80,8 @@ export function App() {
           onOpenSync={() => setSyncOpen(true)}
           workstation={app.setup?.workstation ?? null}
         />
-        <main className="main" id="main">
+        <ProgressIndicator />
+        <main className="main" id="main" aria-busy={busy || undefined}>
           {app.setup && !app.setup.enrolled ? (
             <EnrolScreen setup={app.setup} onEnrolled={app.setSetup} />
           ) : !session ? (
