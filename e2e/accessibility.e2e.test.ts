@@ -179,6 +179,27 @@ describe('accessibility: every screen meets WCAG 2.1 AA at the keyboard', () => 
     await page.getByTestId('result-row').filter({ hasText: 'Bianchi' }).first().waitFor();
   });
 
+  it('a search that takes long shows that work is in progress, then the results', async () => {
+    let release = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    // the desk answers only when the test lets it: a slow PC, without sleeping
+    await page.route('**/rpc', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.getByTestId('search-input').fill('ferrero');
+    await page.getByTestId('progress-on').waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId('progress').textContent()).toBe(' Operazione in corso…');
+    expect(await page.locator('#main').getAttribute('aria-busy')).toBe('true');
+    expect(await page.getByTestId('search-input').getAttribute('aria-busy')).toBe('true');
+    await check('search in progress');
+    release();
+    await page.getByTestId('progress-on').waitFor({ state: 'detached' });
+    expect(await page.locator('#main').getAttribute('aria-busy')).toBeNull();
+    expect(await page.getByTestId('search-input').getAttribute('aria-busy')).toBeNull();
+    await page.unroute('**/rpc');
+  });
+
   it('the work areas, opened by their function keys', async () => {
     for (const [key, testId, name] of [
       ['F7', 'cases-screen', 'cases'],
