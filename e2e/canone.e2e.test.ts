@@ -83,10 +83,13 @@ describe('counter: canone unico, a bar’s dehors, keyboard only', () => {
     await type('canone-civic', '5');
     await pick('canone-category', 'dehors');
     await type('canone-measure', '12');
-    expect(await page.getByTestId('canone-start').inputValue()).toBe(today);
+    // dates shown day first (gg/mm/aaaa) on every PC
+    expect(await page.getByTestId('canone-start').inputValue()).toBe(today.split('-').reverse().join('/'));
     if (start !== today) await type('canone-start', start);
     await type('canone-days', '90');
-    await expect.poll(() => page.getByTestId('canone-end').inputValue()).toBe(end);
+    await expect
+      .poll(() => page.getByTestId('canone-end').inputValue())
+      .toBe(end.split('-').reverse().join('/'));
     await page.getByTestId('canone-ok').waitFor();
     expect(await page.getByTestId('canone-zone').textContent()).toContain('Zona 1');
     const total = page.getByTestId('canone-fee-total');

@@ -89,7 +89,7 @@ describe('cases: change of residence, supervisor queue, protocol, silence-assent
     await pageA.getByTestId('residence-intake-open').click();
     const intake = pageA.getByTestId('residence-intake');
     await intake.waitFor();
-    await expect.poll(() => pageA.getByTestId('intake-date').inputValue()).toBe('2026-03-02');
+    await expect.poll(() => pageA.getByTestId('intake-date').inputValue()).toBe('02/03/2026');
     await pageA.getByTestId('intake-street').fill('Via Roma');
     await pageA.getByTestId('intake-multi-unit').check();
     await pageA.getByTestId('mover-licence-0').fill('U1ABC2345D');
@@ -97,8 +97,8 @@ describe('cases: change of residence, supervisor queue, protocol, silence-assent
     await pageA.keyboard.press('Control+Enter');
     const error = pageA.getByTestId('intake-error');
     await error.waitFor();
-    expect(await error.textContent()).toContain('manca «address.houseNumber»');
-    expect(await error.textContent()).toContain('manca «address.interior»');
+    expect(await error.textContent()).toContain('manca «Civico»');
+    expect(await error.textContent()).toContain('manca «Interno»');
     await shot(pageA, '40-residence-intake-incomplete');
 
     await pageA.getByTestId('intake-number').fill('25');

@@ -175,7 +175,10 @@ describe('counter: absence, new ISEE and withdrawal from the family account, key
     // the first canteen enrolment listed is Matteo's (2B before 4A)
     const child = page.getByTestId('school-absence-child');
     expect(await child.locator('option:checked').textContent()).toContain('Ferrari Matteo');
-    expect(await page.getByTestId('school-absence-day').inputValue()).toBe(today);
+    // dates shown day first (gg/mm/aaaa) on every PC
+    expect(await page.getByTestId('school-absence-day').inputValue()).toBe(
+      today.split('-').reverse().join('/'),
+    );
     await type('school-absence-day', sunday);
     await press('Enter');
     const error = page.getByTestId('school-absence-error');

@@ -4,6 +4,7 @@ import { AppError, type Result } from '../../shared/errors/app-error';
 import type { DeskContext } from './context';
 import type { Handlers } from './handlers';
 import { touchSession } from './session/session-service';
+import { describeIssue, fieldLabel } from '../../shared/i18n/field-labels';
 
 const isCallName = (name: unknown): name is CallName =>
   typeof name === 'string' && (CALL_NAMES as readonly string[]).includes(name);
@@ -27,7 +28,8 @@ export function createDispatch(
       const parsed = spec.input.safeParse(input ?? {});
       if (!parsed.success) {
         const first = parsed.error.issues[0];
-        const detail = first ? `${first.path.join('.') || 'input'}: ${first.message}` : 'input';
+        // the clerk reads the form's label, never the schema's path (shared/i18n/field-labels.ts)
+        const detail = first ? describeIssue(first, ctx.state.locale) : fieldLabel([], ctx.state.locale);
         throw new AppError('invalid_input', { detail });
       }
       if (spec.access === 'clerk') await touchSession(ctx);

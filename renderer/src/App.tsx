@@ -2,8 +2,10 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from './api/client';
 import { intentFor } from './commands/commands';
 import { Header } from './components/Header';
+import { ProgressIndicator } from './components/ProgressIndicator';
 import { can } from '../../shared/auth/policy';
 import { useAppState } from './hooks/useAppState';
+import { useProgress } from './hooks/useProgress';
 import { LocaleContext } from './i18n/useT';
 import { LoginScreen } from './screens/LoginScreen';
 import { ResidentScreen } from './screens/ResidentScreen';
@@ -29,6 +31,7 @@ export function App() {
       ? chosenArea
       : 'registry';
   const searchRef = useRef<HTMLInputElement>(null);
+  const busy = useProgress();
   const t = translator(locale);
   // What the case screens follow: the counter's synced data. It moves only when changes arrive or
   // are confirmed, so an unattended screen makes no clerk calls and the session can still expire.
@@ -61,7 +64,8 @@ export function App() {
         setOpenId(null);
         setSyncOpen(false);
         setArea('registry');
-        setTimeout(() => searchRef.current?.focus(), 0);
+        // the previous search selected: typing replaces it, arrows or Enter keep it
+        setTimeout(() => searchRef.current?.select(), 0);
       }
       if (intent === 'logout') logout();
       e.preventDefault();
@@ -82,7 +86,8 @@ export function App() {
           onOpenSync={() => setSyncOpen(true)}
           workstation={app.setup?.workstation ?? null}
         />
-        <main className="main" id="main">
+        <ProgressIndicator />
+        <main className="main" id="main" aria-busy={busy || undefined}>
           {app.setup && !app.setup.enrolled ? (
             <EnrolScreen setup={app.setup} onEnrolled={app.setSetup} />
           ) : !session ? (

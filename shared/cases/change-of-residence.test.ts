@@ -180,8 +180,8 @@ describe('incomplete declaration (not receivable): every missing field named', (
       'incomplete:occupation',
     ]);
     expect(!v.ok && v.errors[0]?.message).toEqual({
-      it: 'Dichiarazione incompleta: manca «origin.fromComune».',
-      en: 'Incomplete declaration: “origin.fromComune” is missing.',
+      it: 'Dichiarazione incompleta: manca «Codice del comune di provenienza».',
+      en: 'Incomplete declaration: “Code of the comune they come from” is missing.',
     });
   });
 
@@ -415,7 +415,7 @@ describe('address inside the comune (street list and CAP)', () => {
     );
     expect(problems(garibaldi)).toEqual(['address_outside_comune:address.streetName']);
     expect(!garibaldi.ok && garibaldi.errors[0]?.message.it).toBe(
-      '«Via Garibaldi» non risulta nello stradario del comune B885 (address.streetName).',
+      '«Via Garibaldi» non risulta nello stradario del comune B885 (Via / piazza).',
     );
     const cap = validateResidenceIntake(
       intake({ address: { ...intake().address, cap: '15100' } }),
@@ -477,7 +477,7 @@ describe('origin, dates, licences and plates', () => {
     expect(late.ok).toBe(true);
     expect(warnings(late)).toEqual(['late_declaration']);
     expect(late.warnings[0]?.message.en).toBe(
-      'Late declaration: the move of 2026-02-09 was to be declared by 2026-03-01.',
+      'Late declaration: the move of 09/02/2026 was to be declared by 01/03/2026.',
     );
     expect(warnings(validateResidenceIntake(intake({ movedOn: '2026-02-10' }), context()))).toEqual([]);
   });

@@ -10,7 +10,9 @@ import {
   type IsoDate,
 } from '../calendar/iso-date';
 import { addWorkingDays, termEnd, type CalendarOptions } from '../calendar/working-days';
+import { fieldLabel } from '../i18n/field-labels';
 import { interpolate, type Locale } from '../i18n/locale';
+import { formatDate } from '../i18n/registry-labels';
 import type { CivilStatus, Relationship, Sex } from '../registry/model';
 import type { Suspension } from './case-model';
 import { silenceFormsOn } from './deadline';
@@ -332,11 +334,18 @@ const MESSAGES = {
 function withMessage<P extends ResidenceProblem | ResidenceWarningProblem>(
   problem: P,
 ): P & { message: Record<Locale, string> } {
-  const params: Record<string, string | number> = { ...problem };
   const template = MESSAGES[problem.reason];
+  // the clerk reads the form's label ("Civico", not "address.houseNumber") and dates as gg/mm/aaaa
+  const params = (locale: Locale): Record<string, string | number> => {
+    const out: Record<string, string | number> = { ...problem };
+    for (const [k, v] of Object.entries(out))
+      if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) out[k] = formatDate(v);
+    if ('field' in problem) out.field = fieldLabel(problem.field, locale);
+    return out;
+  };
   return {
     ...problem,
-    message: { it: interpolate(template.it, params), en: interpolate(template.en, params) },
+    message: { it: interpolate(template.it, params('it')), en: interpolate(template.en, params('en')) },
   };
 }
 

@@ -1,4 +1,5 @@
 import { interpolate, type Locale } from '../i18n/locale';
+import { formatDate } from '../i18n/registry-labels';
 import { errorMessages, type ErrorCode } from './error-messages';
 
 export type ErrorParams = Record<string, string | number>;
@@ -28,7 +29,11 @@ export class AppError extends Error {
 }
 
 export function localizeError(code: ErrorCode, params: ErrorParams, locale: Locale): string {
-  return interpolate(errorMessages()[code][locale], params);
+  // a date in a message reads as the clerk writes it (09/03/2026), never 2026-03-09; params keep ISO
+  const shown: ErrorParams = {};
+  for (const [k, v] of Object.entries(params))
+    shown[k] = typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(v) : v;
+  return interpolate(errorMessages()[code][locale], shown);
 }
 
 export function isErrorCode(value: unknown): value is ErrorCode {

@@ -76,6 +76,7 @@ const it = {
   syncError: 'Sincronizzazione non riuscita: {error}',
   sessionExpiresAt: 'Sessione fino alle {time}',
   loading: 'Caricamento…',
+  inProgress: 'Operazione in corso…',
   enrolTitle: 'Registrazione della postazione',
   enrolHint:
     'Primo avvio: inserire l’indirizzo del server centrale e il codice di registrazione fornito dai Servizi Informatici.',
@@ -191,6 +192,7 @@ const en: Record<BaseKey, string> = {
   syncError: 'Sync failed: {error}',
   sessionExpiresAt: 'Session until {time}',
   loading: 'Loading…',
+  inProgress: 'Working…',
   enrolTitle: 'Workstation enrolment',
   enrolHint: 'First start: enter the central hub address and the enrolment code issued by IT.',
   hubUrl: 'Central hub address',

@@ -1,5 +1,6 @@
 import type { SportelloApi } from '../../../shared/contract/api';
 import { buildApi } from '../../../shared/contract/build-api';
+import { trackWork } from '../hooks/useProgress';
 
 const TOKEN_KEY = 'sportello.token';
 
@@ -13,24 +14,28 @@ function browserModeToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
-function httpApi(): SportelloApi {
-  const token = browserModeToken();
-  return buildApi(async (call, input) => {
-    try {
-      const res = await fetch('/rpc', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-sportello-token': token },
-        body: JSON.stringify({ call, input }),
-      });
-      return (await res.json()) as Awaited<ReturnType<Parameters<typeof buildApi>[0]>>;
-    } catch {
-      return {
-        ok: false,
-        error: { code: 'internal', message: 'Sportello non risponde (il processo locale è chiuso?).' },
-      };
-    }
-  });
-}
+// read at start, as before: the fragment is cleared from the address at once
+const token = window.sportelloIpc ? '' : browserModeToken();
 
-/** The contract, whichever transport carries it. */
-export const api: SportelloApi = window.sportelloIpc ? buildApi(window.sportelloIpc.invoke) : httpApi();
+const httpTransport: Parameters<typeof buildApi>[0] = async (call, input) => {
+  try {
+    const res = await fetch('/rpc', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-sportello-token': token },
+      body: JSON.stringify({ call, input }),
+    });
+    return (await res.json()) as Awaited<ReturnType<Parameters<typeof buildApi>[0]>>;
+  } catch {
+    return {
+      ok: false,
+      error: { code: 'internal', message: 'Sportello non risponde (il processo locale è chiuso?).' },
+    };
+  }
+};
+
+/** The contract, whichever transport carries it; every call shows progress once it is slow. */
+export const api: SportelloApi = buildApi((call, input) =>
+  trackWork(call, () =>
+    window.sportelloIpc ? window.sportelloIpc.invoke(call, input) : httpTransport(call, input),
+  ),
+);

@@ -9,6 +9,8 @@ import { openBase64, printBase64Pdf } from '../documents/pdf-blob';
 import { useT } from '../i18n/useT';
 import { FeeBreakdown } from './FeeBreakdown';
 import { OVERLAY } from './CanoneForm';
+import { useReturnFocus } from '../hooks/useReturnFocus';
+import { DateInput } from '../components/DateInput';
 
 const periodOf = (a: CanoneApplicationView): string =>
   a.end === null ? `dal ${formatDate(a.start)}` : `${formatDate(a.start)} – ${formatDate(a.end)}`;
@@ -30,6 +32,7 @@ export function ApplicationDetail(props: {
   onError: (e: ErrorData) => void;
 }) {
   const { t, locale } = useT();
+  useReturnFocus();
   const { applicationId, syncMark, onClose, onError } = props;
   const [app, setApp] = useState<CanoneApplicationView | null>(null);
   const [kase, setKase] = useState<CaseDetail | null>(null);
@@ -261,10 +264,9 @@ export function ApplicationDetail(props: {
           <div style={{ display: 'flex', gap: '0.75rem', flexWrap: 'wrap' }}>
             <label className="field" style={{ flex: '0 1 12rem' }}>
               <span>{t('canone.detail.revokeEndsOn')}</span>
-              <input
-                type="date"
+              <DateInput
                 value={endsOn}
-                onChange={(e) => setEndsOn(e.target.value)}
+                onChange={(value) => setEndsOn(value)}
                 data-testid="canone-revoke-ends"
               />
             </label>

@@ -13,6 +13,8 @@ import { api } from '../api/client';
 import { euro } from '../cashdesk/money';
 import { useT } from '../i18n/useT';
 import { FeeBreakdown } from './FeeBreakdown';
+import { useReturnFocus } from '../hooks/useReturnFocus';
+import { DateInput } from '../components/DateInput';
 
 /** The form floats over the screen it was opened from (the area, or a resident's page). */
 export const OVERLAY: React.CSSProperties = {
@@ -51,6 +53,7 @@ export function CanoneForm(props: {
   onError: (e: ErrorData) => void;
 }) {
   const { t, locale } = useT();
+  useReturnFocus();
   const { onError, onClose, onFiled } = props;
   const [options, setOptions] = useState<CanoneOptionsView | null>(null);
   const [kind, setKind] = useState<ApplicantKind>(props.resident ? 'resident' : 'company');
@@ -490,12 +493,7 @@ export function CanoneForm(props: {
         <div style={row}>
           <label className="field" style={{ flex: '0 1 11rem' }}>
             <span>{t('canone.field.start')}</span>
-            <input
-              type="date"
-              value={start}
-              onChange={(e) => setStart(e.target.value)}
-              data-testid="canone-start"
-            />
+            <DateInput value={start} onChange={(value) => setStart(value)} data-testid="canone-start" />
           </label>
           {regime === 'temporary' && (
             <label className="field" style={{ flex: '0 1 6rem' }}>
@@ -511,12 +509,7 @@ export function CanoneForm(props: {
           )}
           <label className="field" style={{ flex: '0 1 11rem' }}>
             <span>{t('canone.field.end')}</span>
-            <input
-              type="date"
-              value={end}
-              onChange={(e) => setEnd(e.target.value)}
-              data-testid="canone-end"
-            />
+            <DateInput value={end} onChange={(value) => setEnd(value)} data-testid="canone-end" />
           </label>
           {options?.hourly && regime === 'temporary' && (
             <>

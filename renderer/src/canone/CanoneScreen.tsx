@@ -9,6 +9,7 @@ import { euro } from '../cashdesk/money';
 import { useT } from '../i18n/useT';
 import { ApplicationDetail } from './ApplicationDetail';
 import { CanoneForm } from './CanoneForm';
+import { DateInput } from '../components/DateInput';
 
 type Filter = (typeof CANONE_LIST_FILTERS)[number];
 
@@ -73,12 +74,7 @@ export function CanoneScreen({ session, syncMark, onError }: AreaProps) {
         <h2>{t('canone.tab.active')}</h2>
         <label className="field inline">
           <span>{t('canone.active.day')}</span>
-          <input
-            type="date"
-            value={day}
-            onChange={(e) => setDay(e.target.value)}
-            data-testid="canone-active-day"
-          />
+          <DateInput value={day} onChange={(value) => setDay(value)} data-testid="canone-active-day" />
         </label>
         <p className="muted small">{t('canone.active.note')}</p>
         {active && active.length === 0 && day !== '' && (

@@ -6,6 +6,7 @@ import type { ErrorData } from '../../../shared/errors/app-error';
 import { api } from '../api/client';
 import { useFormKeys } from '../hooks/useFormKeys';
 import { useT } from '../i18n/useT';
+import { DateInput } from '../components/DateInput';
 
 type Draft = {
   reason: string;
@@ -149,7 +150,7 @@ export function CaseActionForm(props: {
           </fieldset>
           <label className="field">
             <span>{t('caseCheckedOn')}</span>
-            <input type="date" value={draft.checkedOn} onChange={(e) => set({ checkedOn: e.target.value })} />
+            <DateInput value={draft.checkedOn} onChange={(value) => set({ checkedOn: value })} />
           </label>
         </>
       )}
@@ -163,19 +164,17 @@ export function CaseActionForm(props: {
         <>
           <label className="field">
             <span>{t('caseObservationsOn')}</span>
-            <input
-              type="date"
+            <DateInput
               value={draft.observationsOn}
-              onChange={(e) => set({ observationsOn: e.target.value })}
+              onChange={(value) => set({ observationsOn: value })}
               data-testid="action-observations"
             />
           </label>
           <label className="field">
             <span>{t('caseNoticeReceivedOn')}</span>
-            <input
-              type="date"
+            <DateInput
               value={draft.noticeReceivedOn}
-              onChange={(e) => set({ noticeReceivedOn: e.target.value })}
+              onChange={(value) => set({ noticeReceivedOn: value })}
             />
           </label>
         </>

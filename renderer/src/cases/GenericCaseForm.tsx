@@ -7,6 +7,7 @@ import type { ErrorData } from '../../../shared/errors/app-error';
 import { api } from '../api/client';
 import { useFormKeys } from '../hooks/useFormKeys';
 import { useT } from '../i18n/useT';
+import { useReturnFocus } from '../hooks/useReturnFocus';
 
 /** Any other procedure of the catalogue, opened at the counter for this resident. */
 export function GenericCaseForm(props: {
@@ -15,6 +16,7 @@ export function GenericCaseForm(props: {
   onError: (e: ErrorData) => void;
 }) {
   const { t, locale } = useT();
+  useReturnFocus();
   const { onError } = props;
   const started = useRef(0);
   const [procedures, setProcedures] = useState<ProcedureView[]>([]);

@@ -6,6 +6,7 @@ import type { ErrorData } from '../../../shared/errors/app-error';
 import { formatDate } from '../../../shared/i18n/registry-labels';
 import { api } from '../api/client';
 import { useT } from '../i18n/useT';
+import { DateInput } from '../components/DateInput';
 
 type Editing = { kind: 'cancel' | 'correct'; entry: ProtocolEntry } | null;
 
@@ -120,11 +121,7 @@ export function ProtocolRegisterView(props: {
               </label>
               <label className="field">
                 <span>{t('caseProtocolActDate')}</span>
-                <input
-                  type="date"
-                  value={form.date}
-                  onChange={(e) => setForm({ ...form, date: e.target.value })}
-                />
+                <DateInput value={form.date} onChange={(value) => setForm({ ...form, date: value })} />
               </label>
               <label className="field">
                 <span>{t('caseProtocolActIssuedBy')}</span>

@@ -10,6 +10,8 @@ import type { CivilStatus, Relationship } from '../../../shared/registry/model';
 import { api } from '../api/client';
 import { useFormKeys } from '../hooks/useFormKeys';
 import { useT } from '../i18n/useT';
+import { useReturnFocus } from '../hooks/useReturnFocus';
+import { DateInput } from '../components/DateInput';
 
 type Common = { relationship: Relationship | ''; signed: boolean; licence: string; plate: string };
 type RegistryDraft = Common & {
@@ -173,6 +175,7 @@ export function ResidenceIntakeForm(props: {
   onError: (e: ErrorData) => void;
 }) {
   const { t, locale } = useT();
+  useReturnFocus();
   const { resident, onError } = props;
   const started = useRef(0);
   const [context, setContext] = useState<IntakeContextView | null>(null);
@@ -396,17 +399,16 @@ export function ResidenceIntakeForm(props: {
             <div className="intake-row">
               <label className="field">
                 <span>{t('caseDeclarationDate')}</span>
-                <input
-                  type="date"
+                <DateInput
                   value={draft.declarationDate}
-                  onChange={(e) => set({ declarationDate: e.target.value })}
+                  onChange={(value) => set({ declarationDate: value })}
                   aria-invalid={invalid('declarationDate')}
                   data-testid="intake-date"
                 />
               </label>
               <label className="field">
                 <span>{t('caseMovedOn')}</span>
-                <input type="date" value={draft.movedOn} onChange={(e) => set({ movedOn: e.target.value })} />
+                <DateInput value={draft.movedOn} onChange={(value) => set({ movedOn: value })} />
               </label>
               <label className="field">
                 <span>{t('caseReceipt')}</span>
@@ -466,10 +468,9 @@ export function ResidenceIntakeForm(props: {
                         <option value="F">F</option>
                         <option value="M">M</option>
                       </select>
-                      <input
-                        type="date"
+                      <DateInput
                         value={m.birthDate}
-                        onChange={(e) => setMover(i, { birthDate: e.target.value })}
+                        onChange={(value) => setMover(i, { birthDate: value })}
                         aria-label={t('caseBirthDate')}
                       />
                     </div>
@@ -665,11 +666,7 @@ export function ResidenceIntakeForm(props: {
                   </label>
                   <label className="field">
                     <span>{t('caseRegDate')}</span>
-                    <input
-                      type="date"
-                      value={draft.regDate}
-                      onChange={(e) => set({ regDate: e.target.value })}
-                    />
+                    <DateInput value={draft.regDate} onChange={(value) => set({ regDate: value })} />
                   </label>
                   <label className="field">
                     <span>{t('caseRegOffice')}</span>

@@ -17,6 +17,7 @@ import { useFormKeys } from '../hooks/useFormKeys';
 import { useT } from '../i18n/useT';
 import { DocumentLines, ProblemList } from './DocumentLines';
 import { usePreview } from './usePreview';
+import { useReturnFocus } from '../hooks/useReturnFocus';
 
 type Draft = {
   facts: CertificateFact[];
@@ -77,6 +78,7 @@ export function CertificateForm(props: {
   onError: (e: ErrorData) => void;
 }) {
   const { t, locale } = useT();
+  useReturnFocus();
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [issueError, setIssueError] = useState<ErrorData | null>(null);
   const [busy, setBusy] = useState(false);

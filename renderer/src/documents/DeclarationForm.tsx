@@ -13,6 +13,7 @@ import { useFormKeys } from '../hooks/useFormKeys';
 import { useT } from '../i18n/useT';
 import { DocumentLines, ProblemList } from './DocumentLines';
 import { usePreview } from './usePreview';
+import { useReturnFocus } from '../hooks/useReturnFocus';
 
 type Draft = {
   letters: PrefilledLetter[];
@@ -43,6 +44,7 @@ export function DeclarationForm(props: {
   onError: (e: ErrorData) => void;
 }) {
   const { t, locale } = useT();
+  useReturnFocus();
   const [draft, setDraft] = useState<Draft>({
     letters: ['a', 'b'],
     art47: '',

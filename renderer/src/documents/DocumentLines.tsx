@@ -1,9 +1,18 @@
 import type { DocumentLine } from '../../../shared/contract/views';
+import { useT } from '../i18n/useT';
 
 /** The document's text as it will be printed, section by section: what the clerk reads back. */
 export function DocumentLines(props: { lines: DocumentLine[]; testId: string }) {
+  const { t } = useT();
+  // it scrolls: a region the keyboard can reach (Tab, then the arrows) and a screen reader can name
   return (
-    <div className="doc-preview" data-testid={props.testId}>
+    <div
+      className="doc-preview"
+      role="region"
+      aria-label={t('previewTitle')}
+      tabIndex={0}
+      data-testid={props.testId}
+    >
       {props.lines.map((l, i) => (
         <p key={i} className={`doc-${l.section}`} data-section={l.section}>
           {l.text}

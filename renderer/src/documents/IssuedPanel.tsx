@@ -1,4 +1,5 @@
 import type { IssuedDocument } from '../../../shared/contract/views';
+import { useReturnFocus } from '../hooks/useReturnFocus';
 import { useT } from '../i18n/useT';
 import { DocumentLines } from './DocumentLines';
 import { printPdf, useObjectUrl } from './pdf-blob';
@@ -12,6 +13,7 @@ export function IssuedPanel(props: {
   onAnother?: () => void;
 }) {
   const { t } = useT();
+  useReturnFocus();
   const { doc } = props;
   const url = useObjectUrl(doc.pdfBase64, 'application/pdf');
   return (

@@ -1,5 +1,6 @@
 import type { Ref } from 'react';
 import type { IseeType } from '../../../shared/isee/statement';
+import { DateInput } from '../components/DateInput';
 
 /** The ISEE attestation as typed from the INPS form: text, parsed by the desk with the ISEE rules. */
 export interface IseeFieldValues {
@@ -91,20 +92,18 @@ export function IseeFields(props: {
           </label>
           <label className="field" style={{ flex: '0 1 10rem' }}>
             <span>{labels.issued}</span>
-            <input
-              type="date"
+            <DateInput
               value={values.issuedOn}
-              onChange={(e) => set({ issuedOn: e.target.value })}
+              onChange={(value) => set({ issuedOn: value })}
               data-testid={`${testId}-issued`}
             />
           </label>
           {withExpiry && (
             <label className="field" style={{ flex: '0 1 10rem' }}>
               <span>{labels.expires}</span>
-              <input
-                type="date"
+              <DateInput
                 value={values.expiresOn}
-                onChange={(e) => set({ expiresOn: e.target.value })}
+                onChange={(value) => set({ expiresOn: value })}
                 title={labels.expiresHint}
                 data-testid={`${testId}-expires`}
               />

@@ -15,6 +15,8 @@ import { printBase64Pdf } from '../documents/pdf-blob';
 import { useT } from '../i18n/useT';
 import { kindChoices, type KindChoice } from './kind-options';
 import { permitsChanged } from './permit-events';
+import { useReturnFocus } from '../hooks/useReturnFocus';
+import { DateInput } from '../components/DateInput';
 
 /** The form floats over the resident's page (the slot sits in the page's header). */
 export const OVERLAY: React.CSSProperties = {
@@ -61,6 +63,7 @@ export function PermitForm(props: {
   onError: (e: ErrorData) => void;
 }) {
   const { t, locale } = useT();
+  useReturnFocus();
   const { resident, onError, onClose } = props;
   const [kinds, setKinds] = useState<PermitKindOption[] | null>(null);
   const [renewable, setRenewable] = useState<PermitView[]>([]);
@@ -443,12 +446,7 @@ export function PermitForm(props: {
         {option?.needsEnd && (
           <label className="field" style={{ flex: '1 1 12rem' }}>
             <span>{t('permit.field.certifiedEnd')}</span>
-            <input
-              type="date"
-              value={end}
-              onChange={(e) => setEnd(e.target.value)}
-              data-testid="permit-end"
-            />
+            <DateInput value={end} onChange={(value) => setEnd(value)} data-testid="permit-end" />
           </label>
         )}
         {option?.needsAslRef && (

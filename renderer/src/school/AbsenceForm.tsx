@@ -5,6 +5,8 @@ import type { SchoolEnrolmentView } from '../../../shared/school/school-views';
 import { api } from '../api/client';
 import { OVERLAY } from '../canone/CanoneForm';
 import { useT } from '../i18n/useT';
+import { useReturnFocus } from '../hooks/useReturnFocus';
+import { DateInput } from '../components/DateInput';
 
 /**
  * A canteen day the family called in absent, at the counter: the child (the payer's canteen
@@ -20,6 +22,7 @@ export function AbsenceForm(props: {
   onDone: (message: string) => void;
 }) {
   const { t } = useT();
+  useReturnFocus();
   const canteen = props.enrolments.filter((e) => e.service === 'mensa' && e.status !== 'withdrawn');
   const [enrolmentId, setEnrolmentId] = useState(
     canteen.find((e) => e.id === props.enrolmentId)?.id ?? canteen[0]?.id ?? '',
@@ -83,12 +86,11 @@ export function AbsenceForm(props: {
           </label>
           <label className="field" style={{ flex: '0 1 11rem' }}>
             <span>{t('school.absence.day')}</span>
-            <input
+            <DateInput
               ref={dayRef}
-              type="date"
               value={day}
-              onChange={(e) => {
-                setDay(e.target.value);
+              onChange={(value) => {
+                setDay(value);
                 setError(null);
               }}
               data-testid="school-absence-day"

@@ -5,6 +5,7 @@ import { api } from '../api/client';
 import { euro } from '../cashdesk/money';
 import { useT } from '../i18n/useT';
 import { OVERLAY } from '../canone/CanoneForm';
+import { useReturnFocus } from '../hooks/useReturnFocus';
 
 /**
  * The enrolment just made: the band, the price and the sibling rank the counter computed (the
@@ -19,6 +20,7 @@ export function EnrolDone(props: {
   onClose: () => void;
 }) {
   const { t, locale } = useT();
+  useReturnFocus();
   const e = props.enrolment;
   /** undefined while the household is being read */
   const [next, setNext] = useState<SchoolHouseholdMember | null | undefined>(

@@ -16,6 +16,8 @@ import { euro } from '../cashdesk/money';
 import { useT } from '../i18n/useT';
 import { OVERLAY } from '../canone/CanoneForm';
 import { EMPTY_ISEE, IseeFields, iseeValueText, type IseeFieldValues } from '../isee/IseeFields';
+import { useReturnFocus } from '../hooks/useReturnFocus';
+import { DateInput } from '../components/DateInput';
 
 /** What "enrol the next sibling" keeps from the last enrolment: school, payer, ISEE, service. */
 export interface EnrolCarry {
@@ -46,6 +48,7 @@ export function EnrolForm(props: {
   onError: (e: ErrorData) => void;
 }) {
   const { t, locale } = useT();
+  useReturnFocus();
   const { onError, onClose, onEnrolled, carry } = props;
   const [options, setOptions] = useState<SchoolOptionsView | null>(null);
   const [household, setHousehold] = useState<SchoolHouseholdView | null>(null);
@@ -281,7 +284,7 @@ export function EnrolForm(props: {
             </label>
             <label className="field" style={{ flex: '0 1 10rem' }}>
               <span>{t('school.manual.birthDate')}</span>
-              <input type="date" value={childBirth} onChange={(e) => setChildBirth(e.target.value)} />
+              <DateInput value={childBirth} onChange={(value) => setChildBirth(value)} />
             </label>
           </div>
           <div style={row}>

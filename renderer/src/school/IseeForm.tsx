@@ -10,6 +10,7 @@ import { euro } from '../cashdesk/money';
 import { IseeFields, type IseeFieldValues } from '../isee/IseeFields';
 import { useT } from '../i18n/useT';
 import { monthLabel, priceLabel } from './labels';
+import { useReturnFocus } from '../hooks/useReturnFocus';
 
 /**
  * The payer's new ISEE statement: type, value (euro, at most two decimals), DSU protocol, issue
@@ -27,6 +28,7 @@ export function IseeForm(props: {
   onDone: (message: string) => void;
 }) {
   const { t, locale } = useT();
+  useReturnFocus();
   const [fields, setFields] = useState<IseeFieldValues>({
     type: 'ordinario',
     value: '',

@@ -9,6 +9,8 @@ import { OVERLAY } from '../canone/CanoneForm';
 import { euro } from '../cashdesk/money';
 import { useT } from '../i18n/useT';
 import { monthLabel, priceLabel } from './labels';
+import { useReturnFocus } from '../hooks/useReturnFocus';
+import { DateInput } from '../components/DateInput';
 
 const REASONS = ['family', 'moved', 'other'] as const;
 
@@ -27,6 +29,7 @@ export function WithdrawForm(props: {
   onDone: (message: string) => void;
 }) {
   const { t, locale } = useT();
+  useReturnFocus();
   const active = props.enrolments.filter((e) => e.status !== 'withdrawn');
   const [enrolmentId, setEnrolmentId] = useState(
     active.find((e) => e.id === props.enrolmentId)?.id ?? active[0]?.id ?? '',
@@ -126,13 +129,12 @@ export function WithdrawForm(props: {
         </label>
         <label className="field" style={{ flex: '0 1 11rem' }}>
           <span>{t('school.withdraw.day')}</span>
-          <input
+          <DateInput
             ref={dayRef}
-            type="date"
             value={day}
             disabled={confirming}
-            onChange={(e) => {
-              setDay(e.target.value);
+            onChange={(value) => {
+              setDay(value);
               setError(null);
             }}
             data-testid="school-withdraw-day"

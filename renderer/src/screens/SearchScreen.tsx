@@ -83,7 +83,10 @@ export function SearchScreen({
           onKeyDown={onKeyDown}
           spellCheck={false}
           autoComplete="off"
-          aria-controls="search-results"
+          role="combobox"
+          aria-expanded={rows.length > 0}
+          aria-autocomplete="list"
+          aria-controls={rows.length > 0 ? 'search-results' : undefined}
           aria-activedescendant={selected >= 0 ? `result-${selected}` : undefined}
         />
       </label>
@@ -115,7 +118,7 @@ export function SearchScreen({
             {loading && ' …'}
           </p>
           {rows.length > 0 && (
-            <table className="results" id="search-results" role="listbox" onKeyDown={onKeyDown}>
+            <table className="results" onKeyDown={onKeyDown}>
               <thead>
                 <tr>
                   <th>{t('colName')}</th>
@@ -125,7 +128,7 @@ export function SearchScreen({
                   <th>{t('colStatus')}</th>
                 </tr>
               </thead>
-              <tbody ref={listRef}>
+              <tbody ref={listRef} id="search-results" role="listbox" aria-label={t('searchTitle')}>
                 {rows.map((r, i) => (
                   <tr
                     key={r.id}

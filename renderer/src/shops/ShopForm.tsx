@@ -9,6 +9,8 @@ import type { FiledView, FilingCheckView, ShopView } from '../../../shared/shops
 import type { ShopFiling } from '../../../shared/shops/shop-wire';
 import { api } from '../api/client';
 import { useT } from '../i18n/useT';
+import { useReturnFocus } from '../hooks/useReturnFocus';
+import { DateInput } from '../components/DateInput';
 
 type Payment = 'cash' | 'pagopa';
 
@@ -51,6 +53,7 @@ export function ShopForm(props: {
   onError: (e: ErrorData) => void;
 }) {
   const { t, locale } = useT();
+  useReturnFocus();
   const { shop, event, syncMark, onClose } = props;
   const [filing, setFiling] = useState<ShopFiling>(() => initialFiling(shop, event));
   const [payment, setPayment] = useState<Payment>('cash');
@@ -177,21 +180,19 @@ export function ShopForm(props: {
       <div style={{ display: 'flex', gap: '0.75rem', flexWrap: 'wrap' }}>
         <label className="field">
           <span>{t('shop.field.effectiveDate')}</span>
-          <input
+          <DateInput
             autoFocus
-            type="date"
             value={filing.effectiveDate}
-            onChange={(e) => set({ effectiveDate: e.target.value })}
+            onChange={(value) => set({ effectiveDate: value })}
             data-testid="shop-effective-date"
           />
         </label>
         {event === 'sospensione' && (
           <label className="field">
             <span>{t('shop.field.suspendedUntil')}</span>
-            <input
-              type="date"
+            <DateInput
               value={filing.suspendedUntil ?? ''}
-              onChange={(e) => set({ suspendedUntil: e.target.value || null })}
+              onChange={(value) => set({ suspendedUntil: value || null })}
               data-testid="shop-suspended-until"
             />
           </label>

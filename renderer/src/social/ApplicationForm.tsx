@@ -19,6 +19,8 @@ import { formatDate } from '../../../shared/i18n/registry-labels';
 import { api } from '../api/client';
 import { OVERLAY } from '../canone/CanoneForm';
 import { useT } from '../i18n/useT';
+import { useReturnFocus } from '../hooks/useReturnFocus';
+import { DateInput } from '../components/DateInput';
 
 const row: React.CSSProperties = { display: 'flex', gap: '0.75rem', flexWrap: 'wrap' };
 type IseeChoice = (typeof SOCIAL_ISEE_TYPES)[number] | 'none';
@@ -38,6 +40,7 @@ export function ApplicationForm(props: {
   onError: (e: ErrorData) => void;
 }) {
   const { t } = useT();
+  useReturnFocus();
   const { kind, beneficiary, onClose, onFiled, onError } = props;
   const [household, setHousehold] = useState<HouseholdView | null>(null);
   const [role, setRole] = useState<RequesterRole>('self');
@@ -260,10 +263,9 @@ export function ApplicationForm(props: {
             </label>
             <label className="field" style={{ flex: '0 1 11rem' }}>
               <span>{t('social.field.iseeIssued')}</span>
-              <input
-                type="date"
+              <DateInput
                 value={issuedOn}
-                onChange={(e) => setIssuedOn(e.target.value)}
+                onChange={(value) => setIssuedOn(value)}
                 data-testid="social-isee-issued"
               />
             </label>

@@ -6,6 +6,8 @@ import { api } from '../api/client';
 import { OVERLAY } from '../canone/CanoneForm';
 import { euro } from '../cashdesk/money';
 import { useT } from '../i18n/useT';
+import { useReturnFocus } from '../hooks/useReturnFocus';
+import { DateInput } from '../components/DateInput';
 
 const row: React.CSSProperties = { display: 'flex', gap: '0.75rem', flexWrap: 'wrap' };
 
@@ -21,6 +23,7 @@ export function ContributoDetail(props: {
   onError: (e: ErrorData) => void;
 }) {
   const { t, locale } = useT();
+  useReturnFocus();
   const { id, syncMark, onClose, onError } = props;
   const [c, setC] = useState<ContributoView | null>(null);
   const [assessment, setAssessment] = useState('');
@@ -116,11 +119,11 @@ export function ContributoDetail(props: {
             </label>
             <label className="field" style={{ flex: '0 1 11rem' }}>
               <span>{t('social.field.start')}</span>
-              <input type="date" value={startOn} onChange={(e) => setStartOn(e.target.value)} />
+              <DateInput value={startOn} onChange={(value) => setStartOn(value)} />
             </label>
             <label className="field" style={{ flex: '0 1 11rem' }}>
               <span>{t('social.field.end')}</span>
-              <input type="date" value={endOn} onChange={(e) => setEndOn(e.target.value)} />
+              <DateInput value={endOn} onChange={(value) => setEndOn(value)} />
             </label>
           </div>
           <button type="button" className="btn btn-primary" onClick={assess}>

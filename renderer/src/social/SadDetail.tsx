@@ -9,6 +9,8 @@ import { api } from '../api/client';
 import { OVERLAY } from '../canone/CanoneForm';
 import { euro } from '../cashdesk/money';
 import { useT } from '../i18n/useT';
+import { useReturnFocus } from '../hooks/useReturnFocus';
+import { DateInput } from '../components/DateInput';
 
 const row: React.CSSProperties = { display: 'flex', gap: '0.75rem', flexWrap: 'wrap' };
 
@@ -36,6 +38,7 @@ export function SadDetail(props: {
   onError: (e: ErrorData) => void;
 }) {
   const { t, locale } = useT();
+  useReturnFocus();
   const { id, session, syncMark, onClose, onError } = props;
   const [s, setS] = useState<SadView | null>(null);
   const [visitedOn, setVisitedOn] = useState(todayHere);
@@ -166,7 +169,7 @@ export function SadDetail(props: {
           <div style={row}>
             <label className="field" style={{ flex: '0 1 11rem' }}>
               <span>{t('social.visit.on')}</span>
-              <input autoFocus type="date" value={visitedOn} onChange={(e) => setVisitedOn(e.target.value)} />
+              <DateInput autoFocus value={visitedOn} onChange={(value) => setVisitedOn(value)} />
             </label>
             <label className="check" style={{ alignSelf: 'end' }}>
               <input type="checkbox" checked={livesAlone} onChange={(e) => setLivesAlone(e.target.checked)} />{' '}
@@ -293,7 +296,7 @@ export function SadDetail(props: {
             <h3>{t('social.start.title')}</h3>
             <label className="field" style={{ maxWidth: '11rem' }}>
               <span>{t('social.start.on')}</span>
-              <input autoFocus type="date" value={startOn} onChange={(e) => setStartOn(e.target.value)} />
+              <DateInput autoFocus value={startOn} onChange={(value) => setStartOn(value)} />
             </label>
             <button type="button" className="btn btn-primary" onClick={step}>
               {t('social.start.save')}
