@@ -1,3 +1,4 @@
+import { bookingService } from '../booking/service';
 import { canoneService } from '../canone/service';
 import { casesService } from '../cases/service';
 import { cashdeskService } from '../cashdesk/service';
@@ -23,6 +24,7 @@ export const SERVICES = [
   socialService,
   schoolService,
   updatesService,
+  bookingService,
 ] as const;
 
 export type Services = typeof SERVICES;
