@@ -53,8 +53,8 @@ export const BOOKING_ERROR_MESSAGES = {
     en: 'Code {code} matches no booking for today at this office.',
   },
   booking_code_stale: {
-    it: 'La prenotazione {code} non è più valida ({why}): prendere un biglietto alla colonnina.',
-    en: 'Booking {code} is no longer valid ({why}): please take a ticket at the kiosk.',
+    it: 'La prenotazione {code} non è più valida (annullata perché non confermata in tempo): prendere un biglietto alla colonnina.',
+    en: 'Booking {code} is no longer valid (released, as it was not confirmed in time): please take a ticket at the kiosk.',
   },
   booking_already_checked_in: {
     it: 'La prenotazione {code} è già stata registrata: il biglietto è {ticket}.',
