@@ -1,3 +1,4 @@
+import { bookingHub } from '../booking/service';
 import { canoneHub } from '../canone/service';
 import { casesHub } from '../cases/service';
 import { cashdeskHub } from '../cashdesk/service';
@@ -19,4 +20,5 @@ export const HUB_SERVICES = [
   socialHub,
   schoolHub,
   updatesHub,
+  bookingHub,
 ] as const;
