@@ -3,6 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { normalizeBookingCode } from '../../shared/booking/booking-code';
 import { romeDateOf, romeDateTimeOf } from '../../shared/calendar/rome-date';
 import { AppError } from '../../shared/errors/app-error';
+import { nextTicket, ticketCode } from '../../shared/visits/call-order';
 import type { VisitTicket } from '../../shared/visits/visit-wire';
 import type { HubDatabase } from '../db/database';
 import type { VisitTicketRow } from './booking-tables';
@@ -14,9 +15,6 @@ type Trx = Transaction<HubDatabase>;
 /** A ticket's code: its line and the day's number on it, 3 digits (the 1,000th wraps to 000). */
 export const ticketCodeOf = (line: string, n: number): string =>
   `${line}${String(n % 1000).padStart(3, '0')}`;
-
-/** How early a booked person may be called before the slot: a little, so a free counter is used. */
-const BOOKED_EARLY_MINUTES = 10;
 
 async function nextNumber(
   trx: Trx,
@@ -64,7 +62,7 @@ async function insertTicket(
     day,
     line: t.line,
     number,
-    code: ticketCodeOf(t.line, number),
+    code: ticketCode(t.line, number),
     service_key: t.serviceKey,
     status: 'waiting',
     counter: null,
@@ -173,28 +171,6 @@ export async function checkInBooking(
 }
 
 /**
- * PROVISIONAL call order, until shared/visits/call-order.ts (visits-bench) lands: booked tickets
- * whose slot has come (less a few minutes) first, by slot; then by priority; then by arrival.
- */
-export function callOrder(candidates: VisitTicketRow[], nowLocal: string): VisitTicketRow[] {
-  const due = (t: VisitTicketRow) => {
-    if (!t.slot_start) return false;
-    const d = new Date(`${t.slot_start}:00Z`);
-    d.setUTCMinutes(d.getUTCMinutes() - BOOKED_EARLY_MINUTES);
-    return d.toISOString().slice(0, 16) <= nowLocal.slice(0, 16);
-  };
-  return [...candidates].sort((a, b) => {
-    const da = due(a) ? 0 : 1;
-    const dbb = due(b) ? 0 : 1;
-    if (da !== dbb) return da - dbb;
-    if (da === 0 && a.slot_start !== b.slot_start)
-      return (a.slot_start ?? '') < (b.slot_start ?? '') ? -1 : 1;
-    if (a.priority !== b.priority) return b.priority - a.priority;
-    return a.arrived_at < b.arrived_at ? -1 : a.arrived_at > b.arrived_at ? 1 : a.number - b.number;
-  });
-}
-
-/**
  * The next ticket for a counter, marked called by it. Two counters pressing the key at once may
  * pick the same ticket: the update is guarded by `status = 'waiting'`, so only one changes the row
  * and the other moves on to the next candidate. Each ticket is called once, on both stores.
@@ -218,9 +194,26 @@ export async function callNext(
       .where('status', '=', 'waiting')
       .where((eb) => eb.or([eb('for_counter', 'is', null), eb('for_counter', '=', counter)]));
     if (lines) q = q.where('line', 'in', [...lines]);
-    const candidates = callOrder(await q.execute(), nowLocal);
-    if (candidates.length === 0) return null;
-    for (const t of candidates.slice(0, 8)) {
+    const waiting = await q.execute();
+    if (waiting.length === 0) return null;
+    // the product's call order (shared/visits/call-order.ts): booked on time, transferred here,
+    // walk-ins by priority and line, early bookings last; a ticket another counter took meanwhile
+    // is dropped and the next one tried
+    const serves = lines ? [...lines] : [...new Set(plan.services.map((s) => s.line))];
+    const queue = waiting.map((t) => ({
+      row: t,
+      code: t.code,
+      line: t.line,
+      priority: t.priority > 0,
+      slotStart: t.slot_start,
+      arrivedAt: t.arrived_at,
+      status: t.status,
+      forCounter: t.for_counter === null ? null : String(t.for_counter),
+    }));
+    for (let tries = 0; tries < 8; tries++) {
+      const pick = nextTicket(queue, nowLocal, { id: String(counter), lines: serves });
+      if (!pick) return null;
+      const t = pick.row;
       const r = await db
         .updateTable('visit_tickets')
         .set({ status: 'called', counter, called_at: nowLocal, calls: t.calls + 1, for_counter: null })
@@ -236,6 +229,7 @@ export async function callNext(
           calls: t.calls + 1,
           for_counter: null,
         };
+      pick.status = 'called';
     }
   }
   return null;
