@@ -9,12 +9,13 @@ import { lineSchema } from '../visits/visit-wire';
  * a booking answers with its code, a ticket with its code, the display with codes and counters.
  */
 
-export const BOOKING_API = '/api/v1/booking';
+/** outside /api/v…: no desk protocol header, the public has no desk */
+export const BOOKING_API = '/public/v1/booking';
 export const BOOKING_SLOTS_PATH = `${BOOKING_API}/:comune/:office/slots`;
 export const BOOKING_CREATE_PATH = `${BOOKING_API}/:comune/:office/bookings`;
-export const KIOSK_CHECK_IN_PATH = '/api/v1/kiosk/:comune/:office/check-in';
-export const KIOSK_TICKET_PATH = '/api/v1/kiosk/:comune/:office/tickets';
-export const DISPLAY_STATE_PATH = '/api/v1/display/:comune/:office';
+export const KIOSK_CHECK_IN_PATH = '/public/v1/kiosk/:comune/:office/check-in';
+export const KIOSK_TICKET_PATH = '/public/v1/kiosk/:comune/:office/tickets';
+export const DISPLAY_STATE_PATH = '/public/v1/display/:comune/:office';
 
 /** The pages: booking (`?lang=en`), its confirmation link, the kiosk, the waiting-room display. */
 export const BOOKING_PAGE_PATH = '/prenota/:comune/:office';
