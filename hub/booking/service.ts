@@ -3,6 +3,7 @@ import { defineHubService } from '../services/hub-service';
 import './booking-tables';
 import * as m0600 from './migrations/2026_12_07_0600_booking';
 import { registerBookingRoutes } from './booking-routes';
+import { createDemoBookings } from './demo-booking';
 import { mailerFromEnv } from './mailer';
 import { registerVisitRoutes } from './visit-routes';
 
@@ -18,4 +19,5 @@ export const bookingHub = defineHubService({
     registerBookingRoutes(app, ctx, mailerFromEnv());
     registerVisitRoutes(app, ctx);
   },
+  demo: (db, comune, now) => createDemoBookings(db, comune, now),
 });
