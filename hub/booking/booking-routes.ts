@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import QRCode from 'qrcode';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { bookingQrText } from '../../shared/booking/booking-code';
 import {
   BOOKING_CONFIRM_PAGE_PATH,

@@ -5,6 +5,7 @@ import * as m0600 from './migrations/2026_12_07_0600_booking';
 import { registerBookingRoutes } from './booking-routes';
 import { createDemoBookings } from './demo-booking';
 import { mailerFromEnv } from './mailer';
+import { startBookingJob } from './reminder-job';
 import { registerVisitRoutes } from './visit-routes';
 
 /**
@@ -16,8 +17,12 @@ export const bookingHub = defineHubService({
   appliers: {},
   migrations: { '2026_12_07_0600_booking': m0600 },
   routes: (app, ctx) => {
-    registerBookingRoutes(app, ctx, mailerFromEnv());
+    const mailer = mailerFromEnv();
+    registerBookingRoutes(app, ctx, mailer);
     registerVisitRoutes(app, ctx);
+    // the confirmation link in reminders points at the hub's public address
+    const publicUrl = process.env.SPORTELLO_PUBLIC_URL?.trim() ?? '';
+    return startBookingJob({ db: ctx.db, mailer, now: ctx.now, publicUrl });
   },
   demo: (db, comune, now) => createDemoBookings(db, comune, now),
 });
