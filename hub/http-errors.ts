@@ -15,6 +15,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   enrolment_locked: 423,
   too_many_requests: 429,
   verification_rate_limited: 429,
+  kiosk_rate_limited: 429,
+  booking_slot_taken: 409,
   admin_only: 403,
   account_disabled: 403,
   wrong_comune: 403,

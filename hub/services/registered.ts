@@ -1,4 +1,5 @@
 import { adminHub } from '../admin/service';
+import { bookingHub } from '../booking/service';
 import { canoneHub } from '../canone/service';
 import { casesHub } from '../cases/service';
 import { cashdeskHub } from '../cashdesk/service';
@@ -21,4 +22,5 @@ export const HUB_SERVICES = [
   schoolHub,
   updatesHub,
   adminHub,
+  bookingHub,
 ] as const;

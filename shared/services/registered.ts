@@ -1,4 +1,5 @@
 import { adminService } from '../admin/service';
+import { bookingService } from '../booking/service';
 import { canoneService } from '../canone/service';
 import { casesService } from '../cases/service';
 import { cashdeskService } from '../cashdesk/service';
@@ -27,6 +28,7 @@ export const SERVICES = [
   updatesService,
   visitsService,
   adminService,
+  bookingService,
 ] as const;
 
 export type Services = typeof SERVICES;

@@ -1,0 +1,206 @@
+import type { Kysely } from 'kysely';
+import { addDays } from '../../shared/calendar/iso-date';
+import { cents } from '../../shared/money/cents';
+import { formatEuro } from '../../shared/money/euro-format';
+import type { Locale } from '../../shared/i18n/locale';
+import type { HubDatabase } from '../db/database';
+import type { BookingRow } from './booking-tables';
+import type { BookingMail, Mailer } from './mailer';
+import type { OfficePlan } from './provisional-plan';
+
+/**
+ * The booking's mails: the confirmation, and the reminder that asks to confirm 3 days ahead.
+ *
+ * Where they go: for a tax code on the comune's registry, only to the contact the comune holds
+ * (never to the address typed on a public page: anyone can type someone else's code), adding what
+ * else the person could settle in the same visit; for anyone else, to the address given. The page
+ * says the same in both cases, so it never tells whether a code is on the registry.
+ */
+
+const ddmmyyyy = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
+
+interface Resident {
+  id: string;
+  email: string | null;
+}
+
+async function residentOf(db: Kysely<HubDatabase>, comune: string, cf: string): Promise<Resident | null> {
+  const r = await db
+    .selectFrom('residents')
+    .select(['id', 'email'])
+    .where('comune', '=', comune)
+    .where('codice_fiscale', '=', cf)
+    .where('status', '=', 'resident')
+    .executeTakeFirst();
+  return r ?? null;
+}
+
+/** Open items of the person: unpaid notices, and permits expiring within 60 days of the visit. */
+async function openItems(
+  db: Kysely<HubDatabase>,
+  comune: string,
+  cf: string,
+  residentId: string,
+  visitDay: string,
+  lang: Locale,
+): Promise<string[]> {
+  const notices = await db
+    .selectFrom('debt_positions')
+    .select(['description', 'amount_cents', 'due_date'])
+    .where('comune', '=', comune)
+    .where('debtor_cf', '=', cf)
+    .where('status', '=', 'open')
+    .orderBy('due_date')
+    .limit(10)
+    .execute();
+  const permits = await db
+    .selectFrom('permits')
+    .select(['number', 'valid_to'])
+    .where('comune', '=', comune)
+    .where('holder_id', '=', residentId)
+    .where('status', '=', 'active')
+    .where('valid_to', '>=', visitDay)
+    .where('valid_to', '<=', addDays(visitDay, 60))
+    .execute();
+  return [
+    ...notices.map((n) =>
+      lang === 'it'
+        ? `avviso da pagare: ${n.description}, ${formatEuro(cents(n.amount_cents), 'it')}, scadenza ${ddmmyyyy(n.due_date)}`
+        : `notice to pay: ${n.description}, ${formatEuro(cents(n.amount_cents), 'en')}, due ${ddmmyyyy(n.due_date)}`,
+    ),
+    ...permits.map((p) =>
+      lang === 'it'
+        ? `permesso ${p.number} in scadenza il ${ddmmyyyy(p.valid_to)}: si può rinnovare nella stessa visita`
+        : `permit ${p.number} expires on ${ddmmyyyy(p.valid_to)}: it can be renewed in the same visit`,
+    ),
+  ];
+}
+
+/** Where the booking's mail goes (null: nowhere by mail), and what the registry adds. */
+export async function recipientOf(
+  db: Kysely<HubDatabase>,
+  b: BookingRow,
+): Promise<{ to: string | null; extras: string[] }> {
+  const resident = await residentOf(db, b.comune, b.cf);
+  if (!resident) return { to: b.email, extras: [] };
+  const lang: Locale = b.lang === 'en' ? 'en' : 'it';
+  return {
+    to: resident.email,
+    extras: await openItems(db, b.comune, b.cf, resident.id, b.slot_start.slice(0, 10), lang),
+  };
+}
+
+function body(
+  plan: OfficePlan,
+  b: BookingRow,
+  lang: Locale,
+  lead: string,
+  extras: string[],
+  tail: string[],
+): string {
+  const service = plan.services.find((s) => s.key === b.service_key);
+  const it = lang === 'it';
+  const lines = [
+    lead,
+    '',
+    `${it ? 'Codice' : 'Code'}: ${b.code}`,
+    `${it ? 'Servizio' : 'Service'}: ${service?.label[lang] ?? b.service_key}`,
+    `${it ? 'Quando' : 'When'}: ${ddmmyyyy(b.slot_start.slice(0, 10))} ${b.slot_start.slice(11, 16)}`,
+    `${it ? 'Dove' : 'Where'}: ${plan.name[lang]}, ${plan.address}`,
+    '',
+    it ? 'Cosa portare:' : 'What to bring:',
+    ...(service?.bring[lang] ?? []).map((x) => `- ${x}`),
+  ];
+  if (extras.length > 0)
+    lines.push(
+      '',
+      it ? 'Nella stessa visita si può anche sistemare:' : 'In the same visit you can also settle:',
+      ...extras.map((x) => `- ${x}`),
+    );
+  lines.push(
+    '',
+    ...tail,
+    '',
+    it
+      ? 'All’arrivo, mostrare il codice o il QR alla colonnina all’ingresso.'
+      : 'On arrival, show the code or the QR at the kiosk by the entrance.',
+  );
+  return lines.join('\n');
+}
+
+export function confirmationMail(plan: OfficePlan, b: BookingRow, to: string, extras: string[]): BookingMail {
+  const lang: Locale = b.lang === 'en' ? 'en' : 'it';
+  const it = lang === 'it';
+  const tail =
+    b.status === 'booked'
+      ? [
+          it
+            ? `Tre giorni prima riceverà un promemoria con il link per confermare: una prenotazione non confermata entro il ${ddmmyyyy(addDays(b.slot_start.slice(0, 10), -plan.confirmDaysAhead))} viene annullata.`
+            : `Three days before you will get a reminder with a link to confirm: a booking not confirmed by ${ddmmyyyy(addDays(b.slot_start.slice(0, 10), -plan.confirmDaysAhead))} is released.`,
+        ]
+      : [];
+  return {
+    to,
+    subject: it
+      ? `Prenotazione ${b.code} confermata – ${plan.name.it}`
+      : `Booking ${b.code} confirmed – ${plan.name.en}`,
+    text: body(
+      plan,
+      b,
+      lang,
+      it ? 'La prenotazione è registrata.' : 'Your booking is registered.',
+      extras,
+      tail,
+    ),
+  };
+}
+
+export function reminderMail(
+  plan: OfficePlan,
+  b: BookingRow,
+  to: string,
+  confirmUrl: string,
+  extras: string[],
+): BookingMail {
+  const lang: Locale = b.lang === 'en' ? 'en' : 'it';
+  const it = lang === 'it';
+  return {
+    to,
+    subject: it
+      ? `Promemoria: confermare la prenotazione ${b.code}`
+      : `Reminder: please confirm booking ${b.code}`,
+    text: body(
+      plan,
+      b,
+      lang,
+      it ? 'Promemoria dell’appuntamento.' : 'A reminder of your appointment.',
+      extras,
+      [
+        it
+          ? `Per confermare, aprire entro il ${ddmmyyyy(addDays(b.slot_start.slice(0, 10), -plan.confirmDaysAhead))}: ${confirmUrl}`
+          : `To confirm, open by ${ddmmyyyy(addDays(b.slot_start.slice(0, 10), -plan.confirmDaysAhead))}: ${confirmUrl}`,
+        it
+          ? 'Senza conferma l’appuntamento viene liberato per altri.'
+          : 'Without confirmation the slot is released for others.',
+      ],
+    ),
+  };
+}
+
+/** Sends the confirmation after the booking's commit; a mail failure never undoes the booking. */
+export async function sendConfirmation(
+  db: Kysely<HubDatabase>,
+  mailer: Mailer,
+  plan: OfficePlan,
+  b: BookingRow,
+): Promise<boolean> {
+  const { to, extras } = await recipientOf(db, b);
+  if (!to) return false;
+  try {
+    await mailer.send(confirmationMail(plan, b, to, extras));
+    return true;
+  } catch (err) {
+    console.error('[hub] booking confirmation mail failed', err);
+    return false;
+  }
+}

@@ -1,0 +1,24 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DISPLAY_STATE_PATH, officePath } from '../../shared/booking/booking-wire';
+import { startTestHub, type TestHub } from '../../test-support/running-hub';
+import { createDemoBookings } from './demo-booking';
+
+/** `npm start`'s demo: bookings the kiosk can check in, walk-ins the display shows waiting. */
+describe('booking demo data', () => {
+  let hub: TestHub;
+  const NOW = new Date('2026-12-09T07:00:00Z');
+  beforeAll(async () => {
+    hub = await startTestHub('sqlite', () => NOW);
+  });
+  afterAll(async () => {
+    await hub?.close();
+  });
+
+  it('books today and tomorrow at Casale and puts three walk-ins in the room', async () => {
+    const line = await createDemoBookings(hub.hubDb.db, 'B885', NOW);
+    expect(line).toMatch(/^booked 4 demo appointments/);
+    const res = await fetch(hub.url + officePath(DISPLAY_STATE_PATH, 'B885', 'anagrafe'));
+    const state = (await res.json()) as { lines: { line: string; waiting: number }[] };
+    expect(state.lines.reduce((a, l) => a + l.waiting, 0)).toBe(3);
+  });
+});

@@ -1,0 +1,95 @@
+import type { Kysely } from 'kysely';
+import { addDays } from '../../shared/calendar/iso-date';
+import { romeDateOf } from '../../shared/calendar/rome-date';
+import { officePath, BOOKING_CONFIRM_PAGE_PATH } from '../../shared/booking/booking-wire';
+import type { HubDatabase } from '../db/database';
+import { runDueOnce } from '../db/job-runs';
+import { recipientOf, reminderMail } from './booking-mail';
+import type { Mailer } from './mailer';
+import { planOf } from './provisional-plan';
+
+/** The reminder goes this many days ahead, leaving two days to confirm before the release. */
+export const REMINDER_DAYS_AHEAD = 5;
+
+/**
+ * Once a day: bookings still unconfirmed when their day is `confirmDaysAhead` (3) days away or
+ * less are released and their seats freed (Agenda CIE's rule), in one transaction per booking
+ * guarded by the status; bookings 5 days ahead get the reminder with the confirmation link.
+ */
+export async function runBookingDay(
+  db: Kysely<HubDatabase>,
+  mailer: Mailer,
+  now: Date,
+  publicUrl: string,
+): Promise<{ released: number; reminded: number }> {
+  const today = romeDateOf(now);
+  let released = 0;
+  let reminded = 0;
+  const open = await db.selectFrom('booking_bookings').selectAll().where('status', '=', 'booked').execute();
+  for (const b of open) {
+    const plan = planOf(b.comune, b.office);
+    if (!plan) continue;
+    const day = b.slot_start.slice(0, 10);
+    if (day <= addDays(today, plan.confirmDaysAhead)) {
+      await db.transaction().execute(async (trx) => {
+        const r = await trx
+          .updateTable('booking_bookings')
+          .set({ status: 'released', released_at: now.toISOString() })
+          .where('id', '=', b.id)
+          .where('status', '=', 'booked')
+          .executeTakeFirst();
+        if (Number(r.numUpdatedRows) !== 1) return;
+        await trx.deleteFrom('booking_seats').where('booking_id', '=', b.id).execute();
+        released++;
+      });
+    } else if (day <= addDays(today, REMINDER_DAYS_AHEAD) && b.reminded_at === null) {
+      const { to, extras } = await recipientOf(db, b);
+      const url = `${publicUrl}${officePath(BOOKING_CONFIRM_PAGE_PATH, b.comune, b.office)}?code=${b.code}&t=${b.confirm_token}&lang=${b.lang}`;
+      if (to) {
+        try {
+          await mailer.send(reminderMail(plan, b, to, url, extras));
+        } catch (err) {
+          console.error('[hub] booking reminder failed', err);
+          continue; // tried again at the next run
+        }
+      }
+      await db
+        .updateTable('booking_bookings')
+        .set({ reminded_at: now.toISOString() })
+        .where('id', '=', b.id)
+        .execute();
+      reminded++;
+    }
+  }
+  return { released, reminded };
+}
+
+/** The daily job on the hub's clock, once per day across hub instances (`runDueOnce`). */
+export function startBookingJob(opts: {
+  db: Kysely<HubDatabase>;
+  mailer: Mailer;
+  now: () => Date;
+  publicUrl: string;
+  tickMs?: number;
+}): () => Promise<void> {
+  let running: Promise<unknown> | null = null;
+  let stopped = false;
+  const tick = () => {
+    if (stopped || running) return;
+    const day = romeDateOf(opts.now());
+    running = runDueOnce(opts.db, 'booking-day', day, async () => {
+      await runBookingDay(opts.db, opts.mailer, opts.now(), opts.publicUrl);
+    })
+      .catch((err: unknown) => console.error('[hub] booking job failed', err))
+      .finally(() => {
+        running = null;
+      });
+  };
+  const timer = setInterval(tick, opts.tickMs ?? 60_000);
+  timer.unref();
+  return async () => {
+    stopped = true;
+    clearInterval(timer);
+    await running;
+  };
+}

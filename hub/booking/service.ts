@@ -1,0 +1,28 @@
+import { bookingService } from '../../shared/booking/service';
+import { defineHubService } from '../services/hub-service';
+import './booking-tables';
+import * as m0600 from './migrations/2026_12_07_0600_booking';
+import { registerBookingRoutes } from './booking-routes';
+import { createDemoBookings } from './demo-booking';
+import { mailerFromEnv } from './mailer';
+import { startBookingJob } from './reminder-job';
+import { registerVisitRoutes } from './visit-routes';
+
+/**
+ * Booking and the queue at the hub: the public booking page and its mails, the kiosk, the
+ * waiting-room display, the counters' call-next and actions, the supervisors' wait figures.
+ */
+export const bookingHub = defineHubService({
+  shared: bookingService,
+  appliers: {},
+  migrations: { '2026_12_07_0600_booking': m0600 },
+  routes: (app, ctx) => {
+    const mailer = mailerFromEnv();
+    registerBookingRoutes(app, ctx, mailer);
+    registerVisitRoutes(app, ctx);
+    // the confirmation link in reminders points at the hub's public address
+    const publicUrl = process.env.SPORTELLO_PUBLIC_URL?.trim() ?? '';
+    return startBookingJob({ db: ctx.db, mailer, now: ctx.now, publicUrl });
+  },
+  demo: (db, comune, now) => createDemoBookings(db, comune, now),
+});

@@ -1,0 +1,117 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { requireAllowed } from '../../shared/auth/policy';
+import { daysBetween } from '../../shared/calendar/iso-date';
+import { AppError } from '../../shared/errors/app-error';
+import {
+  callNextRequestSchema,
+  statsQuerySchema,
+  ticketActionSchema,
+  transferRequestSchema,
+  VISIT_CALL_NEXT_PATH,
+  VISIT_END_PATH,
+  VISIT_NO_SHOW_PATH,
+  VISIT_RECALL_PATH,
+  VISIT_START_PATH,
+  VISIT_STATS_CSV_PATH,
+  VISIT_STATS_PATH,
+  VISIT_TRANSFER_PATH,
+  WAIT_STATS_CSV_HEADER,
+} from '../../shared/visits/visit-wire';
+import { clerkAuth, parse, type RouteContext } from '../routes/route-context';
+import { planOf, plansOf, type OfficePlan } from './provisional-plan';
+import { actOnTicket, callNext, ticketView, type TicketActionName } from './tickets';
+import { waitStats, waitStatsCsv } from './wait-stats-rows';
+
+const MAX_STATS_DAYS = 366;
+const idParams = z.object({ id: z.string().min(1).max(64) }).strict();
+
+/**
+ * The counters' side of the queue: a workstation's token and its clerk's hub session, like the
+ * other desk routes; the comune is the workstation's, the clerk the session's. Only the hub
+ * decides which ticket a counter gets.
+ */
+export function registerVisitRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  const clerkOf = clerkAuth(ctx.db, ctx.now);
+  const allowed = async (req: FastifyRequest, action: 'visits.call' | 'visits.stats') => {
+    const ws = await ctx.workstationOf(req);
+    const clerk = await clerkOf(req, ws);
+    requireAllowed(clerk.role, action);
+    return { ws, clerk };
+  };
+  const planFor = (comune: string, office: string | undefined): OfficePlan => {
+    const plan = office ? planOf(comune, office) : plansOf(comune)[0];
+    if (!plan) throw new AppError('visit_office_unknown', { office: office ?? '—' });
+    return plan;
+  };
+  const checkCounter = (plan: OfficePlan, counter: number) => {
+    if (counter > plan.counters)
+      throw new AppError('visit_counter_unknown', { counter, counters: `1–${plan.counters}` });
+  };
+
+  app.post(
+    VISIT_CALL_NEXT_PATH,
+    { config: { audit: { action: 'visits.callNext', entity: 'visit_ticket' } } },
+    async (req) => {
+      const { ws } = await allowed(req, 'visits.call');
+      const body = parse(callNextRequestSchema, req.body);
+      const plan = planFor(ws.comune, body.office);
+      checkCounter(plan, body.counter);
+      const t = await callNext(ctx.db, plan, body.counter, body.lines ?? null, ctx.now());
+      return { ticket: t ? await ticketView(ctx.db, t) : null };
+    },
+  );
+
+  const action = (path: string, name: TicketActionName) =>
+    app.post(
+      path,
+      { config: { audit: { action: `visits.${name}`, entity: 'visit_ticket' } } },
+      async (req) => {
+        const { ws } = await allowed(req, 'visits.call');
+        const { id } = parse(idParams, req.params);
+        const ticket = await ctx.db
+          .selectFrom('visit_tickets')
+          .select('office')
+          .where('id', '=', id)
+          .where('comune', '=', ws.comune)
+          .executeTakeFirst();
+        if (!ticket) throw new AppError('visit_ticket_not_found', { ticket: id.slice(0, 40) });
+        const plan = planFor(ws.comune, ticket.office);
+        if (name === 'transfer') {
+          const body = parse(transferRequestSchema, req.body);
+          checkCounter(plan, body.counter);
+          const t = await actOnTicket(ctx.db, plan, id, body.counter, 'transfer', ctx.now(), {
+            ...(body.toLine !== undefined ? { toLine: body.toLine } : {}),
+            ...(body.toCounter !== undefined ? { toCounter: body.toCounter } : {}),
+          });
+          return { ticket: await ticketView(ctx.db, t) };
+        }
+        const body = parse(ticketActionSchema, req.body);
+        checkCounter(plan, body.counter);
+        const t = await actOnTicket(ctx.db, plan, id, body.counter, name, ctx.now());
+        return { ticket: await ticketView(ctx.db, t) };
+      },
+    );
+  action(VISIT_RECALL_PATH, 'recall');
+  action(VISIT_NO_SHOW_PATH, 'no_show');
+  action(VISIT_TRANSFER_PATH, 'transfer');
+  action(VISIT_START_PATH, 'start');
+  action(VISIT_END_PATH, 'end');
+
+  const statsOf = async (req: FastifyRequest) => {
+    const { ws } = await allowed(req, 'visits.stats');
+    const q = parse(statsQuerySchema, req.query);
+    if (daysBetween(q.from, q.to) < 0 || daysBetween(q.from, q.to) > MAX_STATS_DAYS)
+      throw new AppError('visit_stats_range', { from: q.from, to: q.to, max: MAX_STATS_DAYS });
+    return { q, rows: await waitStats(ctx.db, ws.comune, q.from, q.to, q.office) };
+  };
+  app.get(VISIT_STATS_PATH, async (req) => ({ rows: (await statsOf(req)).rows }));
+  app.get(VISIT_STATS_CSV_PATH, async (req, reply) => {
+    const { q, rows } = await statsOf(req);
+    return reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="attese-${q.from}-${q.to}.csv"`)
+      .header('cache-control', 'no-store')
+      .send(waitStatsCsv(WAIT_STATS_CSV_HEADER, rows));
+  });
+}
