@@ -114,7 +114,7 @@ describe('counter: enrolment, sync and revocation', () => {
     await page.getByTestId('save-contacts').click();
     await expect
       .poll(() => page.getByTestId('contacts-error').textContent())
-      .toContain('numero di telefono non valido');
+      .toContain('«Telefono» nel formato sbagliato');
     await page.getByLabel('Telefono').press('Escape');
   });
 

@@ -51,7 +51,13 @@ export function registerVisitRoutes(app: FastifyInstance, ctx: RouteContext): vo
 
   app.post(
     VISIT_CALL_NEXT_PATH,
-    { config: { audit: { action: 'visits.callNext', entity: 'visit_ticket' } } },
+    {
+      schema: {
+        summary: "Calls the next ticket to a counter (the hub's order)",
+        body: callNextRequestSchema,
+      },
+      config: { audit: { action: 'visits.callNext', entity: 'visit_ticket' } },
+    },
     async (req) => {
       const { ws } = await allowed(req, 'visits.call');
       const body = parse(callNextRequestSchema, req.body);
@@ -65,7 +71,14 @@ export function registerVisitRoutes(app: FastifyInstance, ctx: RouteContext): vo
   const action = (path: string, name: TicketActionName) =>
     app.post(
       path,
-      { config: { audit: { action: `visits.${name}`, entity: 'visit_ticket' } } },
+      {
+        schema: {
+          summary: `A ticket's ${name.replace('_', '-')} at a counter`,
+          params: idParams,
+          body: name === 'transfer' ? transferRequestSchema : ticketActionSchema,
+        },
+        config: { audit: { action: `visits.${name}`, entity: 'visit_ticket' } },
+      },
       async (req) => {
         const { ws } = await allowed(req, 'visits.call');
         const { id } = parse(idParams, req.params);
@@ -105,13 +118,26 @@ export function registerVisitRoutes(app: FastifyInstance, ctx: RouteContext): vo
       throw new AppError('visit_stats_range', { from: q.from, to: q.to, max: MAX_STATS_DAYS });
     return { q, rows: await waitStats(ctx.db, ws.comune, q.from, q.to, q.office) };
   };
-  app.get(VISIT_STATS_PATH, async (req) => ({ rows: (await statsOf(req)).rows }));
-  app.get(VISIT_STATS_CSV_PATH, async (req, reply) => {
-    const { q, rows } = await statsOf(req);
-    return reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="attese-${q.from}-${q.to}.csv"`)
-      .header('cache-control', 'no-store')
-      .send(waitStatsCsv(WAIT_STATS_CSV_HEADER, rows));
-  });
+  app.get(
+    VISIT_STATS_PATH,
+    {
+      schema: {
+        summary: 'Waits and service times per day, office, service, counter',
+        querystring: statsQuerySchema,
+      },
+    },
+    async (req) => ({ rows: (await statsOf(req)).rows }),
+  );
+  app.get(
+    VISIT_STATS_CSV_PATH,
+    { schema: { summary: 'The same waits as CSV (supervisors)', querystring: statsQuerySchema } },
+    async (req, reply) => {
+      const { q, rows } = await statsOf(req);
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="attese-${q.from}-${q.to}.csv"`)
+        .header('cache-control', 'no-store')
+        .send(waitStatsCsv(WAIT_STATS_CSV_HEADER, rows));
+    },
+  );
 }

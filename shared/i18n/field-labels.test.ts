@@ -7,6 +7,8 @@ describe('errors name the label the clerk sees, never the raw field', () => {
     expect(fieldLabel('address.houseNumber', 'en')).toBe('Number');
     expect(fieldLabel('movers[2].birthDate', 'it')).toBe('Data di nascita');
     expect(fieldLabel(['intake', 'movers', 0, 'surname'], 'it')).toBe('Cognome');
+    expect(fieldLabel(['phone'], 'it')).toBe('Telefono');
+    expect(fieldLabel(['phone'], 'en')).toBe('Phone');
   });
 
   it('says "a field of the form" for a path it has no label for, not the path', () => {

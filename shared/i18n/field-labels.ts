@@ -42,6 +42,12 @@ const FIELD_LABELS: Record<string, CaseUiKey> = {
   'vehiclePlates[].plate': 'casePlate',
 };
 
+/** fields outside the case forms, worded as on their screens (the resident's contacts card) */
+const OTHER_LABELS: Record<string, Record<Locale, string>> = {
+  phone: { it: 'Telefono', en: 'Phone' },
+  email: { it: 'E-mail', en: 'E-mail' },
+};
+
 /** what is said when a path has no label of its own: still never the raw path */
 const SOME_FIELD: Record<Locale, string> = { it: 'un dato del modulo', en: 'a field of the form' };
 
@@ -66,6 +72,8 @@ export function fieldLabel(path: string | readonly PropertyKey[], locale: Locale
   for (let from = 0; from < parts.length; from++) {
     const key = FIELD_LABELS[parts.slice(from).join('.')];
     if (key) return CASE_UI_MESSAGES[locale][key];
+    const other = OTHER_LABELS[parts.slice(from).join('.')];
+    if (other) return other[locale];
   }
   return SOME_FIELD[locale];
 }

@@ -112,8 +112,8 @@ describe.each(HUB_BACKENDS)('cases at the counter and at the hub (%s hub)', (bac
     if (!incomplete.ok) {
       expect(incomplete.error.code).toBe('case_intake_invalid');
       expect(incomplete.error.params?.reasons).toBe('incomplete,incomplete');
-      expect(incomplete.error.message).toContain('manca «address.houseNumber»');
-      expect(incomplete.error.message).toContain('manca «occupation»');
+      expect(incomplete.error.message).toContain('manca «Civico»');
+      expect(incomplete.error.message).toContain('manca «Titolo di occupazione dell’alloggio»');
     }
     const outside = await desk.call('cases:openResidence', {
       ...residenceIntake(TODAY),

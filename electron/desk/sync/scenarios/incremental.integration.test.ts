@@ -82,7 +82,7 @@ describe.each(HUB_BACKENDS)('incremental sync (%s hub)', (backend) => {
   it('refuses bad contact details at the counter with a clear message and queues nothing', async () => {
     const r = await a.call('registry:updateContacts', { residentId: 'r-mario', phone: 'abc', email: null });
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(r.ok ? '' : r.error.message).toContain('numero di telefono non valido');
+    expect(r.ok ? '' : r.error.message).toContain('«Telefono» nel formato sbagliato');
     const dead = await a.call('registry:updateContacts', {
       residentId: 'r-dead',
       phone: '0142000000',
