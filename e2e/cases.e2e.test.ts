@@ -195,6 +195,10 @@ describe('cases: change of residence, supervisor queue, protocol, silence-assent
     await pageB.getByTestId('burden-target').waitFor();
     expect(await pageB.getByTestId('burden-target').textContent()).toContain('Obiettivo −25% 18,8');
     expect(await pageB.getByTestId('burden-verdict').textContent()).toContain('Obiettivo raggiunto');
+    // waiting, ISTAT's unit, against ISTAT's 23.3 % for comuni of Casale's class and a quarter less
+    await expect
+      .poll(() => pageB.getByTestId('burden-waits').textContent())
+      .toContain('Riferimento 23,3 % · Obiettivo −25% 17,5 %');
     await shot(pageB, '47-burden-meter');
 
     await pageB.keyboard.press('Alt+4');

@@ -16,12 +16,12 @@ import {
   VISIT_STATS_CSV_PATH,
   VISIT_STATS_PATH,
   VISIT_TRANSFER_PATH,
-  WAIT_STATS_CSV_HEADER,
 } from '../../shared/visits/visit-wire';
 import { clerkAuth, parse, type RouteContext } from '../routes/route-context';
 import { planOf, plansOf, type OfficePlan } from './provisional-plan';
 import { actOnTicket, callNext, ticketView, type TicketActionName } from './tickets';
-import { waitStats, waitStatsCsv } from './wait-stats-rows';
+import { waitStatsCsv } from '../../shared/visits/wait-stats-csv';
+import { waitStats } from './wait-stats-rows';
 
 const MAX_STATS_DAYS = 366;
 const idParams = z.object({ id: z.string().min(1).max(64) }).strict();
@@ -137,7 +137,7 @@ export function registerVisitRoutes(app: FastifyInstance, ctx: RouteContext): vo
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="attese-${q.from}-${q.to}.csv"`)
         .header('cache-control', 'no-store')
-        .send(waitStatsCsv(WAIT_STATS_CSV_HEADER, rows));
+        .send(waitStatsCsv(rows));
     },
   );
 }

@@ -251,6 +251,13 @@ export const CASE_UI_MESSAGES_IT = {
   caseBurdenSave: 'Salva il riferimento',
   caseBurdenNoHub:
     'Il misuratore legge i dati di tutti gli sportelli: serve il collegamento con il server centrale.',
+  caseBurdenWaitTitle: 'Attese oltre 20 minuti (misura ISTAT)',
+  caseBurdenWaitIntro:
+    'Quota dei visitatori chiamati dopo più di 20 minuti dall’arrivo, dai biglietti del chiosco e dalle prenotazioni. Riferimento: {source}.',
+  caseBurdenWaitMonth: 'Mese',
+  caseBurdenWaitVisits: 'Visite',
+  caseBurdenWaitShare: 'Oltre 20 minuti',
+  caseBurdenWaitNone: 'Ancora nessuna visita registrata dal chiosco o dalle prenotazioni.',
   // protocol register
   caseProtocolYear: 'Anno',
   caseProtocolProblems: 'Il registro presenta anomalie: {problems}',
@@ -517,6 +524,13 @@ const CASE_UI_MESSAGES_EN: Record<CaseUiKey, string> = {
   caseBurdenPages: 'Pages printed per case',
   caseBurdenSave: 'Save the baseline',
   caseBurdenNoHub: 'The meter reads every counter’s data: it needs the central hub.',
+  caseBurdenWaitTitle: 'Waits over 20 minutes (ISTAT’s measure)',
+  caseBurdenWaitIntro:
+    'Share of visitors called more than 20 minutes after arriving, from kiosk tickets and bookings. Reference: {source}.',
+  caseBurdenWaitMonth: 'Month',
+  caseBurdenWaitVisits: 'Visits',
+  caseBurdenWaitShare: 'Over 20 minutes',
+  caseBurdenWaitNone: 'No visit recorded by the kiosk or bookings yet.',
   caseProtocolYear: 'Year',
   caseProtocolProblems: 'The register has anomalies: {problems}',
   caseProtocolOk: 'Continuous numbering, no gaps or duplicates.',

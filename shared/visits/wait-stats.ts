@@ -39,8 +39,11 @@ export interface WaitStatsRow {
   waited: number;
   noShows: number;
   uncalled: number;
+  /** seen through to the end: started and ended at a counter */
+  served: number;
   meanWaitMinutes: number | null;
   p90WaitMinutes: number | null;
+  maxWaitMinutes: number | null;
   meanServiceMinutes: number | null;
   /** visits that waited more than 20 minutes */
   over20: number;
@@ -145,8 +148,10 @@ export function waitStats(
         waited: waits.length,
         noShows: group.filter((v) => v.noShow).length,
         uncalled: group.filter((v) => !v.noShow && v.calledAt === null).length,
+        served: services.length,
         meanWaitMinutes: mean(waits),
         p90WaitMinutes: percentileOfSorted(sorted, 90),
+        maxWaitMinutes: sorted.length === 0 ? null : (sorted[sorted.length - 1] ?? null),
         meanServiceMinutes: mean(services),
         over20,
         over20Percent: waits.length === 0 ? null : (over20 / waits.length) * 100,

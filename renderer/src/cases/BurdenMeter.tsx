@@ -12,6 +12,7 @@ import type { BurdenView } from '../../../shared/contract/case-views';
 import type { ErrorData } from '../../../shared/errors/app-error';
 import { api } from '../api/client';
 import { useT } from '../i18n/useT';
+import { WaitBurden } from './WaitBurden';
 
 const W = 720;
 const H = 240;
@@ -259,6 +260,7 @@ export function BurdenMeter(props: { supervisor: boolean; onError: (e: ErrorData
         <h3>{t('caseBurdenPrintedVsDigital')}</h3>
         <PaperChart rows={series.rows} printed={t('caseBurdenPrinted')} digital={t('caseBurdenDigital')} />
       </div>
+      {props.supervisor && <WaitBurden />}
       {props.supervisor && (
         <form className="card baseline-form" onSubmit={save} data-testid="baseline-form">
           <h3>{t('caseBurdenSetBaseline')}</h3>
