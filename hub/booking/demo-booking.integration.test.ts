@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DISPLAY_STATE_PATH, officePath } from '../../shared/booking/booking-wire';
 import { startTestHub, type TestHub } from '../../test-support/running-hub';
+import { waitMonths } from '../../shared/visits/wait-burden';
 import { createDemoBookings } from './demo-booking';
+import { waitStats } from './wait-stats-rows';
 
 /** `npm start`'s demo: bookings the kiosk can check in, walk-ins the display shows waiting. */
 describe('booking demo data', () => {
@@ -20,5 +22,17 @@ describe('booking demo data', () => {
     const res = await fetch(hub.url + officePath(DISPLAY_STATE_PATH, 'B885', 'anagrafe'));
     const state = (await res.json()) as { lines: { line: string; waiting: number }[] };
     expect(state.lines.reduce((a, l) => a + l.waiting, 0)).toBe(3);
+  });
+
+  it('leaves three months of past visits whose long waits shrink, for the supervisors’ figures', async () => {
+    const months = waitMonths(await waitStats(hub.hubDb.db, 'B885', '2026-09-01', '2026-12-08', undefined));
+    expect(months.map((m) => m.month)).toEqual(['2026-09', '2026-10', '2026-11', '2026-12']);
+    const [first, , november] = months;
+    expect(first?.visits).toBeGreaterThan(300);
+    // before booking, about ISTAT's share of long waits; in November well under it
+    expect(first?.over20Pct).toBeGreaterThan(20);
+    expect(november?.over20Pct).toBeLessThan(first?.over20Pct ?? 0);
+    const today = await waitStats(hub.hubDb.db, 'B885', '2026-12-09', '2026-12-09', undefined);
+    expect(today).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import { romeDateOf, romeDateTimeOf } from '../../shared/calendar/rome-date';
 import type { HubDatabase } from '../db/database';
 import { planOf, slotsForDay } from './provisional-plan';
 import { takeWalkInTicket } from './tickets';
+import { createDemoVisitHistory } from './demo-visit-history';
 
 const DEMO_PEOPLE = [
   { name: 'Lucia Ferraris', cf: 'FRRLCU85C41B885S', email: 'lucia.ferraris@example.org' },
@@ -16,7 +17,8 @@ const DEMO_PEOPLE = [
 /**
  * Demo for `npm start`: Casale's anagrafe with a few bookings in the next free slots of today and
  * tomorrow (checked in at the kiosk with the codes the log prints), and three walk-in tickets in
- * the room, so the display and a counter's call-next show something at once.
+ * the room, so the display and a counter's call-next show something at once; three months of
+ * past visits for the supervisors' wait figures.
  */
 export async function createDemoBookings(
   db: Kysely<HubDatabase>,
@@ -75,6 +77,7 @@ export async function createDemoBookings(
       codes.push(`${code} (${service} ${slot.start.slice(0, 10)} ${slot.start.slice(11, 16)})`);
     }
   }
+  const past = await createDemoVisitHistory(db, plan, romeDateOf(now));
   for (const line of ['A', 'P', 'A']) await takeWalkInTicket(db, plan, line, now);
-  return `booked ${codes.length} demo appointments at the anagrafe: ${codes.join(', ')}; 3 walk-in tickets waiting`;
+  return `booked ${codes.length} demo appointments at the anagrafe: ${codes.join(', ')}; 3 walk-in tickets waiting; ${past} past visits for the wait figures`;
 }
