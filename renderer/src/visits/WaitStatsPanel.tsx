@@ -6,6 +6,7 @@ import { formatDate } from '../../../shared/i18n/registry-labels';
 import { over20Share, waitStatsCsv } from '../../../shared/visits/wait-stats-csv';
 import type { WaitStatsRow } from '../../../shared/visits/visit-wire';
 import { api } from '../api/client';
+import { DateInput } from '../components/DateInput';
 import { useT } from '../i18n/useT';
 
 const fmt = (n: number) => (Math.round(n * 10) / 10).toFixed(1).replace('.', ',');
@@ -37,10 +38,10 @@ export function WaitStatsPanel(props: { onError: (e: ErrorData) => void }) {
       <form onSubmit={show} className="field inline">
         <label>
           {t('visits.stats.from')}{' '}
-          <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} autoFocus />
+          <DateInput value={from} onChange={setFrom} autoFocus data-testid="wait-stats-from" />
         </label>{' '}
         <label>
-          {t('visits.stats.to')} <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+          {t('visits.stats.to')} <DateInput value={to} onChange={setTo} data-testid="wait-stats-to" />
         </label>{' '}
         <button type="submit" className="btn btn-primary">
           {t('visits.stats.show')}
