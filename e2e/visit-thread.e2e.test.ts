@@ -111,6 +111,8 @@ describe('the visit as one thread: booking, kiosk, counter bar, display', () => 
     await expect
       .poll(() => page.getByTestId('detail-name').textContent({ timeout: 30_000 }), { timeout: 30_000 })
       .toBe('Bianchi Anna');
+    // and the ticket stays on the bar while her page loads and after
+    expect(await calledCode()).toContain(`Chiamato ${ticket}`);
     // the waiting room sees the ticket at this counter, never the name
     await expect
       .poll(async () => (await display()).called, { timeout: 30_000 })
