@@ -30,10 +30,12 @@ export async function startCounter(opts: {
   /** runs on the hub before the desk's first sync (import fines, …) */
   prepare?: (hub: TestHub) => Promise<void>;
   login?: string;
+  /** the hub's clock (the desk keeps the machine's): a working morning for the booking tests */
+  now?: () => Date;
 }): Promise<Counter> {
   if (!existsSync(join(root, 'out', 'renderer', 'index.html'))) throw new Error('run `npm run build` first');
   mkdirSync(E2E_ARTIFACTS, { recursive: true });
-  const hub = await startTestHub('sqlite');
+  const hub = await startTestHub('sqlite', opts.now);
   await opts.prepare?.(hub);
   const desk = await startBrowserModeDesk({
     dataDir: mkdtempSync(join(tmpdir(), 'sportello-e2e-')),

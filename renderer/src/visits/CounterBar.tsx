@@ -35,8 +35,10 @@ export function CounterBar(props: {
     void api.visits.current({}).then((res) => {
       if (!res.ok) return setMessage(t('visits.counter.unavailable', { detail: res.error.message }));
       setCounter(res.value.counter);
-      // a ticket still open at this counter stays on the bar (once the hub lists them, see queue-service.ts)
-      setTicket(res.value.tickets.find((x) => x.status === 'called' || x.status === 'serving') ?? null);
+      // a ticket still open at this counter comes back on the bar (once the hub lists them, see
+      // queue-service.ts); a list without it never takes away the ticket in hand
+      const open = res.value.tickets.find((x) => x.status === 'called' || x.status === 'serving');
+      if (open) setTicket(open);
     });
   }, [offline, t]);
 
