@@ -99,11 +99,16 @@ async function settle(
     }
   });
   // Undo the optimistic effect of what the hub refused: take the hub's version, replay the rest.
-  // A pull that ran meanwhile may already hold something newer than the hub's copy at push time.
+  // A pull that ran while the push was out rebased the refused mutation onto what it brought, so
+  // the hub's copy is applied whatever the cursor says; since that pull may also have brought
+  // something newer for the same record, the cursor goes back to the copy's seq and the next
+  // pull brings those changes again on top (a change applied twice is harmless: upserts and
+  // deletes by id).
   const cursor = Number((await getMeta(db, CURSOR_KEY)) ?? 0);
-  const current = rejected.flatMap((r) => r.current ?? []).filter((c) => c.seq >= cursor);
+  const current = rejected.flatMap((r) => r.current ?? []);
   if (current.length > 0) {
-    await applyChanges(db, current, cursor, now().toISOString());
+    const from = Math.min(cursor, ...current.map((c) => c.seq));
+    await applyChanges(db, current, from, now().toISOString());
   } else if (rejected.length > 0) {
     await db.transaction().execute((trx) => rebasePending(trx));
   }
