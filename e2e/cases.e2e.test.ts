@@ -173,10 +173,25 @@ describe('cases: change of residence, supervisor queue, protocol, silence-assent
     await pageB.getByTestId('action-approve').click();
     await pageB.getByTestId('action-confirm').click();
     await expect.poll(() => pageB.getByTestId('case-status').textContent()).toBe('accolta');
+    // the act's number comes from the hub at the next sync; when it does not come, say what the
+    // hub and counter B hold (a refusal, a mutation still queued, a sync error)
+    const state = async () => {
+      const db = deskB.core.ctx.db;
+      const queued = await db.selectFrom('outbox').select(['name', 'clerk']).execute();
+      const refused = await db.selectFrom('sync_exceptions').select(['name', 'code', 'message']).execute();
+      return JSON.stringify({
+        hub: (await hubCase('Via Roma 25'))?.status,
+        queued,
+        refused,
+        sync: deskB.core.ctx.state.sync,
+      });
+    };
     await expect
-      // the act's number comes from the hub at the next sync: a loaded CI machine takes longer than 20 s
-      .poll(() => pageB.getByTestId('case-outcome').textContent(), { timeout: 90_000 })
-      .toContain('Provvedimento 2026/0000002 (02/03/2026)');
+      .poll(() => pageB.getByTestId('case-outcome').textContent(), { timeout: 60_000 })
+      .toContain('Provvedimento 2026/0000002 (02/03/2026)')
+      .catch(async (err: unknown) => {
+        throw new Error(`${String(err)} — ${await state()}`);
+      });
     await shot(pageB, '45-case-approved');
   });
 

@@ -20,7 +20,8 @@ import { SessionBar } from './SessionBar';
 export function CashdeskScreen(props: { onError: (e: ErrorData) => void }) {
   const { t, locale } = useT();
   const { onError } = props;
-  const [session, setSession] = useState<CounterSessionView | null>(null);
+  // undefined until the desk has said: the bar must not offer to open a day already open
+  const [session, setSession] = useState<CounterSessionView | null | undefined>(undefined);
   // a notice another screen sent here (school account: "Paga alla cassa") is looked up at once
   const [handed] = useState(takeNoticeForCashdesk);
   const [query, setQuery] = useState(handed ?? '');

@@ -29,7 +29,8 @@ const takeCloseRequest = (): boolean => {
 
 /** Open the day with a float; at the end count the cash, then a supervisor signs off at this counter. */
 export function SessionBar(props: {
-  session: CounterSessionView | null;
+  /** undefined while the day's session is being read */
+  session: CounterSessionView | null | undefined;
   onChange: (s: CounterSessionView) => void;
 }) {
   const { t, locale } = useT();
@@ -66,6 +67,12 @@ export function SessionBar(props: {
     </div>
   );
 
+  if (s === undefined)
+    return (
+      <p className="card session-bar muted" data-testid="session-loading">
+        {t('loading')}
+      </p>
+    );
   if (!s || (s.status === 'closed' && s.businessDate < romeDateOf(new Date()))) {
     const amount = typedCents(float, locale);
     return (
