@@ -16,12 +16,22 @@ import { SyncScreen } from './screens/SyncScreen';
 import { AREA_SERVICES, areaForKey, SCREEN_SERVICES } from './services/registered';
 import { areaVisible } from './services/screen-service';
 import { translator } from './i18n/useT';
+import type { DeskTask } from '../../shared/visits/booked-task';
 import { CounterBar } from './visits/CounterBar';
 
 export function App() {
   const app = useAppState();
   const { session, locale, setLocale, setSession, setNotice } = app;
   const [openId, setOpenId] = useState<string | null>(null);
+  /**
+   * The task a called booking starts on the page it opens; `call` counts the calls, so the page
+   * mounts anew (and opens its task once) even when the same person is called again.
+   */
+  const [started, setStarted] = useState<{ task: DeskTask; call: number } | null>(null);
+  const openFromSearch = useCallback((id: string | null) => {
+    setStarted(null);
+    setOpenId(id);
+  }, []);
   const [syncOpen, setSyncOpen] = useState(false);
   /** the work area: the registry, or a service's own (services/registered.ts), by its id */
   const [chosenArea, setArea] = useState<string>('registry');
@@ -136,9 +146,10 @@ export function App() {
               </nav>
               <CounterBar
                 session={session}
-                onOpenResident={(id) => {
+                onOpenResident={(id, task) => {
                   setSyncOpen(false);
                   setArea('registry');
+                  setStarted((s) => ({ task, call: (s?.call ?? 0) + 1 }));
                   setOpenId(id);
                 }}
                 onError={app.handleError}
@@ -154,7 +165,7 @@ export function App() {
                       syncMark={syncMark}
                       onOpenResident={(id) => {
                         setArea('registry');
-                        setOpenId(id);
+                        openFromSearch(id);
                       }}
                       onError={app.handleError}
                     />
@@ -172,16 +183,18 @@ export function App() {
               <SearchScreen
                 hidden={openId !== null || syncOpen || area !== 'registry'}
                 ref={searchRef}
-                onOpen={setOpenId}
+                onOpen={openFromSearch}
                 onError={app.handleError}
               />
               {openId && !syncOpen && area === 'registry' && (
                 <ResidentScreen
+                  key={`${openId}:${started?.call ?? 0}`}
                   id={openId}
+                  startTask={started?.task}
                   session={session}
                   mayRevoke={can(session.clerk.role, 'certificates.revoke')}
                   onBack={() => {
-                    setOpenId(null);
+                    openFromSearch(null);
                     setTimeout(() => searchRef.current?.focus(), 0);
                   }}
                   onError={app.handleError}

@@ -1,16 +1,26 @@
 import { useEffect, useState } from 'react';
 import type { ResidentDetail } from '../../../shared/contract/views';
 import type { ErrorData } from '../../../shared/errors/app-error';
+import type { DeskTask } from '../../../shared/visits/booked-task';
 import { api } from '../api/client';
+import { useStartTask } from '../hooks/useStartTask';
 import { useT } from '../i18n/useT';
 import { GenericCaseForm } from './GenericCaseForm';
 import { ResidenceIntakeForm } from './ResidenceIntakeForm';
 
 /** Case actions on an open resident (e.g. change of residence intake), shown in the record's header. */
-export function ResidentCaseActions(props: { resident: ResidentDetail; onError: (e: ErrorData) => void }) {
+export function ResidentCaseActions(props: {
+  resident: ResidentDetail;
+  onError: (e: ErrorData) => void;
+  /** a called change-of-residence booking opens the intake for this person at once */
+  startTask?: DeskTask;
+}) {
   const { t } = useT();
   const { resident, onError } = props;
   const [form, setForm] = useState<'residence' | 'other' | null>(null);
+  useStartTask(resident.status === 'resident' ? props.startTask : undefined, 'residence_intake', () =>
+    setForm('residence'),
+  );
   const [openCases, setOpenCases] = useState<number | null>(null);
   const [version, setVersion] = useState(0);
 

@@ -6,5 +6,7 @@ import { ResidentCaseActions } from './ResidentCaseActions';
 export const casesScreens: ScreenService = {
   id: 'cases',
   area: { key: 'F7', label: 'areaCases', Screen: (props) => <CasesScreen {...props} /> },
-  ResidentActions: ({ resident, onError }) => <ResidentCaseActions resident={resident} onError={onError} />,
+  ResidentActions: ({ resident, onError, startTask }) => (
+    <ResidentCaseActions resident={resident} onError={onError} startTask={startTask} />
+  ),
 };

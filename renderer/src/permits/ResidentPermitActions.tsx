@@ -1,13 +1,16 @@
 import { useEffect, useState } from 'react';
 import type { ResidentSlotProps } from '../services/screen-service';
+import { useStartTask } from '../hooks/useStartTask';
 import { useT } from '../i18n/useT';
 import { OPEN_PERMIT_FORM, type OpenPermitForm } from './permit-events';
 import { PermitForm } from './PermitForm';
 
 /** "Permesso (F3)" in the resident's header; F3 opens the form anywhere on the page. */
-export function ResidentPermitActions({ resident, onError }: ResidentSlotProps) {
+export function ResidentPermitActions({ resident, onError, startTask }: ResidentSlotProps) {
   const { t } = useT();
   const [open, setOpen] = useState<OpenPermitForm | null>(null);
+  // a called permit booking: the form for this person, as F3 would
+  useStartTask(startTask, 'permit', () => setOpen((o) => o ?? {}));
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

@@ -15,7 +15,9 @@ import {
   RELATIONSHIP_LABELS,
   STATUS_LABELS,
 } from '../../../shared/i18n/registry-labels';
+import type { DeskTask } from '../../../shared/visits/booked-task';
 import { api } from '../api/client';
+import { useStartTask } from '../hooks/useStartTask';
 import { useT } from '../i18n/useT';
 import { ContactsCard } from '../components/ContactsCard';
 import { intentFor } from '../commands/commands';
@@ -24,6 +26,7 @@ import { CertificatesCard } from '../documents/CertificatesCard';
 import { DeclarationForm } from '../documents/DeclarationForm';
 import { IssuedPanel } from '../documents/IssuedPanel';
 import { SCREEN_SERVICES } from '../services/registered';
+import { CieChecklist } from '../visits/CieChecklist';
 
 type Mode =
   | { kind: 'detail' }
@@ -39,12 +42,23 @@ export function ResidentScreen(props: {
   mayRevoke: boolean;
   onBack: () => void;
   onError: (e: ErrorData) => void;
+  /**
+   * The task the called booking starts (booked-task.ts), opened once the record has loaded:
+   * the page's own (certificate, self-declaration, CIE checklist) here, the services' in their
+   * slots. The shell mounts the page anew for each call.
+   */
+  startTask?: DeskTask;
 }) {
   const { t, locale } = useT();
   const [r, setR] = useState<ResidentDetail | null>(null);
   const [mode, setMode] = useState<Mode>({ kind: 'detail' });
   const [issuedCount, setIssuedCount] = useState(0);
+  const [cieOpen, setCieOpen] = useState(false);
   const { id, onError } = props;
+  const startTask = r ? props.startTask : undefined;
+  useStartTask(startTask, 'certificate', () => setMode({ kind: 'certificate' }));
+  useStartTask(startTask, 'declaration', () => setMode({ kind: 'declaration' }));
+  useStartTask(startTask, 'cie_checklist', () => setCieOpen(true));
 
   useEffect(() => {
     void api.registry.get({ id }).then((res) => (res.ok ? setR(res.value) : onError(res.error)));
@@ -82,8 +96,26 @@ export function ResidentScreen(props: {
         <span className="detail-actions">
           {SCREEN_SERVICES.map(({ id: service, ResidentActions }) =>
             ResidentActions ? (
-              <ResidentActions key={service} resident={r} session={props.session} onError={onError} />
+              <ResidentActions
+                key={service}
+                resident={r}
+                session={props.session}
+                onError={onError}
+                startTask={props.startTask}
+              />
             ) : null,
+          )}
+          {props.startTask === 'cie_checklist' && (
+            <>
+              <button
+                type="button"
+                className="btn btn-ghost"
+                onClick={() => setCieOpen(true)}
+                data-testid="cie-checklist-open"
+              >
+                {t('visits.cie.open')}
+              </button>{' '}
+            </>
           )}
           <button
             type="button"
@@ -104,6 +136,7 @@ export function ResidentScreen(props: {
         </span>
       </div>
       <p className="muted small">{t('auditNotice')}</p>
+      {cieOpen && <CieChecklist resident={r} onClose={() => setCieOpen(false)} />}
       {mode.kind === 'certificate' && (
         <CertificateForm
           resident={r}
@@ -207,7 +240,13 @@ export function ResidentScreen(props: {
         />
         {SCREEN_SERVICES.map(({ id: service, ResidentCard }) =>
           ResidentCard ? (
-            <ResidentCard key={service} resident={r} session={props.session} onError={onError} />
+            <ResidentCard
+              key={service}
+              resident={r}
+              session={props.session}
+              onError={onError}
+              startTask={props.startTask}
+            />
           ) : null,
         )}
       </div>

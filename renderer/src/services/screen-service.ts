@@ -2,6 +2,7 @@ import type { ReactElement } from 'react';
 import type { ResidentDetail, SessionInfo } from '../../../shared/contract/views';
 import type { ErrorData } from '../../../shared/errors/app-error';
 import type { UiKey } from '../../../shared/i18n/ui-messages';
+import type { DeskTask } from '../../../shared/visits/booked-task';
 
 /** What every work area receives from the shell (App.tsx). */
 export interface AreaProps {
@@ -16,6 +17,12 @@ export interface ResidentSlotProps {
   resident: ResidentDetail;
   session: SessionInfo;
   onError: (e: ErrorData) => void;
+  /**
+   * The task a called booking starts (shared/visits/booked-task.ts): the slot whose task it is
+   * opens it once, when the page mounts. The page is mounted anew for each call, so a closed
+   * form does not come back.
+   */
+  startTask?: DeskTask;
 }
 
 /**

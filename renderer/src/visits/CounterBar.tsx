@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { SessionInfo } from '../../../shared/contract/views';
 import type { ErrorData } from '../../../shared/errors/app-error';
+import { bookedTask, type DeskTask } from '../../../shared/visits/booked-task';
 import type { VisitTicket } from '../../../shared/visits/visit-wire';
 import { api } from '../api/client';
 import { useT } from '../i18n/useT';
@@ -10,12 +11,13 @@ import { WaitStatsPanel } from './WaitStatsPanel';
 /**
  * The queue at this counter, always at the top of the work area: Shift+F9 calls the next ticket
  * (the hub decides which, and only once across every counter); the called ticket shows with its
- * code, line and, when booked, the person, whose record opens at once so the task starts
- * pre-filled. Alt+Shift+R recall, +N no-show, +I start, +F end, +T transfer.
+ * code, line and, when booked, the person, whose record opens at once with the booked service's
+ * task started for them (booked-task.ts). Alt+Shift+R recall, +N no-show, +I start, +F end,
+ * +T transfer.
  */
 export function CounterBar(props: {
   session: SessionInfo;
-  onOpenResident: (id: string) => void;
+  onOpenResident: (id: string, task: DeskTask) => void;
   onError: (e: ErrorData) => void;
 }) {
   const { t } = useT();
@@ -49,7 +51,7 @@ export function CounterBar(props: {
       void api.registry.search({ query: tk.person.cf, limit: 2 }).then((res) => {
         const found = res.ok && res.value.kind === 'results' ? res.value.residents : [];
         const [one] = found;
-        if (one && found.length === 1) onOpenResident(one.id);
+        if (one && found.length === 1) onOpenResident(one.id, bookedTask(tk.serviceKey));
         else setMessage(t('visits.counter.notInRegistry'));
       });
     },

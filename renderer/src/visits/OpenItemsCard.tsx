@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { OpenItemView, OpenItemsView } from '../../../shared/visits/open-items';
 import type { BasketDone } from '../../../shared/contract/cashdesk-views';
 import { formatDate } from '../../../shared/i18n/registry-labels';
 import { api } from '../api/client';
 import { euro } from '../cashdesk/money';
+import { useStartTask } from '../hooks/useStartTask';
 import { useT } from '../i18n/useT';
 import { openPermitForm, PERMITS_CHANGED } from '../permits/permit-events';
 import type { ResidentSlotProps } from '../services/screen-service';
@@ -19,13 +20,20 @@ const openCases = () =>
  * canteen, fines on its plates, permits to renew, open cases), each with its key. Space selects
  * payable items, Enter on one takes them all in one payment with one receipt.
  */
-export function OpenItemsCard({ resident, onError }: ResidentSlotProps) {
+export function OpenItemsCard({ resident, onError, startTask }: ResidentSlotProps) {
   const { t, locale } = useT();
   const [view, setView] = useState<OpenItemsView | null>(null);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [paying, setPaying] = useState(false);
   const [receipt, setReceipt] = useState<BasketDone | null>(null);
   const residentId = resident.id;
+  const card = useRef<HTMLDivElement>(null);
+  // a called payment booking: the cash desk (F8) takes one notice, not a person, so the task is
+  // this card, with the focus on its first item (Space selects, Enter pays)
+  useStartTask(view ? startTask : undefined, 'open_items', () => {
+    card.current?.scrollIntoView({ block: 'nearest' });
+    (card.current?.querySelector<HTMLElement>('[data-testid="open-item-check"]') ?? card.current)?.focus();
+  });
 
   const load = useCallback(() => {
     void api.visits.openItems({ residentId }).then((res) => {
@@ -58,7 +66,13 @@ export function OpenItemsCard({ resident, onError }: ResidentSlotProps) {
   };
 
   return (
-    <div className="card dash-wide" data-testid="open-items" aria-labelledby="open-items-title">
+    <div
+      ref={card}
+      tabIndex={-1}
+      className="card dash-wide"
+      data-testid="open-items"
+      aria-labelledby="open-items-title"
+    >
       <h2 id="open-items-title">{t('visits.openItems.title')}</h2>
       {view.items.length === 0 ? (
         <p className="muted" data-testid="open-items-none">
