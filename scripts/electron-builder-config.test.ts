@@ -41,7 +41,7 @@ describe('electron-builder.yml', () => {
     });
   });
 
-  it('builds per-user NSIS (self-updating, no UAC), per-machine MSI, deb, AppImage and dmg', async () => {
+  it('builds per-user NSIS (self-updating, no UAC), per-machine MSI, deb, AppImage, and dmg with the zip a Mac updates from', async () => {
     const config = await load();
     const targets = (t: unknown): string[] =>
       (Array.isArray(t) ? t : [t]).map((x: string | { target: string }) =>
@@ -49,7 +49,7 @@ describe('electron-builder.yml', () => {
       );
     expect(targets(config.win?.target)).toEqual(['nsis', 'msi']);
     expect(targets(config.linux?.target)).toEqual(['deb', 'AppImage']);
-    expect(targets(config.mac?.target)).toEqual(['dmg']);
+    expect(targets(config.mac?.target)).toEqual(['dmg', 'zip']);
     expect(config.nsis).toMatchObject({ perMachine: false, oneClick: true });
     expect(config.msi).toMatchObject({ perMachine: true });
     for (const name of [
