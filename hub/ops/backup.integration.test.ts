@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readlinkSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
@@ -8,6 +8,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { PROTOCOL_VERSION, REGISTRY_PAGE_PATH, LOGIN_PATH } from '../../shared/sync/registry-page';
 import { freshHubDb } from '../../test-support/hub-backends';
 import { pgClientTool } from '../../test-support/pg-client-tools';
+import { portOf, startThrowawayPostgres, withDatabase } from '../../test-support/throwaway-postgres';
 import { FAST_TEST_SCRYPT } from '../../test-support/password-cost';
 import { BALZOLA, CASALE, FIXTURE_HOUSEHOLDS } from '../../test-support/registry-fixture';
 import { loadAuditKeeping } from '../audit/audit-key';
@@ -110,15 +111,17 @@ if (!pgDump || !pgRestore) console.warn('[drill] pg_dump/pg_restore not found: i
 
 describe('restore drill on PostgreSQL', () => {
   drillTools(
-    'restores a pg_dump of a seeded hub into a fresh database: same row counts, audit chain verifies',
+    'restores a pg_dump of a seeded hub into a fresh cluster: same row counts table by table, audit chain verifies',
     async () => {
       const dataDir = mkdtempSync(join(tmpdir(), 'sportello-drill-'));
       const source = await freshHubDb('postgres');
       const keeping = await seededHub(source, dataDir);
       const expected = await counts(source.db);
       expect(expected['hub_audit']).toBeGreaterThan(3);
+      expect(expected['residents']).toBeGreaterThan(0);
       const sourceUrl = source.reopenOptions.databaseUrl ?? '';
       await source.close();
+      const sourceServer = await serverFacts(sourceUrl);
 
       // what docs/operations.md tells IT to run: a custom-format dump, restored with pg_restore
       const dump = join(dataDir, 'hub.dump');
@@ -128,29 +131,73 @@ describe('restore drill on PostgreSQL', () => {
         `--file=${dump}`,
         `--dbname=${sourceUrl}`,
       ]);
-      const adminUrl = inject('pgSocketUrl');
-      const name = `drill_${process.pid}_${Date.now()}`;
-      const admin = new pg.Client({ connectionString: adminUrl });
-      await admin.connect();
-      await admin.query(`CREATE DATABASE ${name}`);
-      await admin.end();
-      const restoredUrl = adminUrl.replace('/postgres?', `/${name}?`);
-      execFileSync(pgRestore ?? 'pg_restore', [
-        '--no-owner',
-        '--exit-on-error',
-        `--dbname=${restoredUrl}`,
-        dump,
-      ]);
+      // the client tools must be of the server's major version (or newer: pg_dump refuses an older one)
+      expect(toolMajor(pgDump ?? 'pg_dump')).toBeGreaterThanOrEqual(sourceServer.major);
+      expect(toolMajor(pgRestore ?? 'pg_restore')).toBeGreaterThanOrEqual(sourceServer.major);
 
-      const restored = await openHubDatabase({ databaseUrl: restoredUrl });
+      // a second, empty cluster: its own data dir, unix socket and port, never the tests' cluster
+      const fresh = startThrowawayPostgres({ avoidPorts: [portOf(inject('pgSocketUrl'))] });
       try {
-        expect(await counts(restored.db)).toEqual(expected);
-        const report = await verifyAudit(restored.db, keeping);
-        expect(report).toMatchObject({ ok: true, problems: [] });
-        expect(report.hubRows).toBe(expected['hub_audit']);
+        const freshServer = await serverFacts(fresh.url);
+        expect(freshServer.socketDir).toBe(fresh.socketDir);
+        expect(freshServer.socketDir).not.toBe(sourceServer.socketDir);
+        expect(freshServer.major).toBe(sourceServer.major);
+        // on the tests' own throwaway cluster, the very same server binaries run both
+        if (!process.env.DATABASE_URL) expect(freshServer.exe).toBe(sourceServer.exe);
+        const admin = new pg.Client({ connectionString: fresh.url });
+        await admin.connect();
+        await admin.query('CREATE DATABASE sportello_drill');
+        await admin.end();
+        const restoredUrl = withDatabase(fresh.url, 'sportello_drill');
+        execFileSync(pgRestore ?? 'pg_restore', [
+          '--no-owner',
+          '--exit-on-error',
+          `--dbname=${restoredUrl}`,
+          dump,
+        ]);
+
+        const restored = await openHubDatabase({ databaseUrl: restoredUrl });
+        try {
+          const got = await counts(restored.db);
+          for (const table of TABLES) expect(got[table], table).toBe(expected[table]);
+          const report = await verifyAudit(restored.db, keeping);
+          expect(report).toMatchObject({ ok: true, problems: [] });
+          expect(report.hubRows).toBe(expected['hub_audit']);
+        } finally {
+          await restored.close();
+        }
       } finally {
-        await restored.close();
+        fresh.stop();
       }
+      expect(existsSync(fresh.socketDir)).toBe(false);
     },
   );
 });
+
+/** Which server a URL reaches: its major version, socket dir and (when local) the binary it runs. */
+async function serverFacts(url: string): Promise<{ major: number; socketDir: string; exe: string }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ num: string; dir: string; pid: number }>(
+      "SELECT current_setting('server_version_num') AS num, current_setting('unix_socket_directories') AS dir, pg_backend_pid() AS pid",
+    );
+    const row = rows[0];
+    if (!row) throw new Error('no answer from the server');
+    let exe = '';
+    try {
+      exe = readlinkSync(`/proc/${row.pid}/exe`);
+    } catch {
+      // a server on another machine (DATABASE_URL): only its version is compared
+    }
+    return { major: Math.floor(Number(row.num) / 10000), socketDir: row.dir, exe };
+  } finally {
+    await client.end();
+  }
+}
+
+/** The major version of a client tool: `pg_dump (PostgreSQL) 15.14 (Debian 15.14-0+deb12u1)` → 15. */
+function toolMajor(tool: string): number {
+  const out = execFileSync(tool, ['--version'], { encoding: 'utf8' });
+  return Number(/\(PostgreSQL\) (\d+)/.exec(out)?.[1] ?? 0);
+}
