@@ -5,8 +5,10 @@ import { addDays } from '../shared/calendar/iso-date';
 import { romeDateOf } from '../shared/calendar/rome-date';
 import { formatDate } from '../shared/i18n/registry-labels';
 import { permitRecord } from '../shared/permits/test-fixtures';
+import { CapturedLog } from '../test-support/captured-log';
 import { startCounter, type Counter } from '../test-support/e2e-counter';
-import { addCavourHousehold } from '../test-support/permit-fixtures';
+import { addCavourHousehold, CAVOUR_HOUSEHOLD } from '../test-support/permit-fixtures';
+import { FIXTURE_HOUSEHOLDS } from '../test-support/registry-fixture';
 
 const today = romeDateOf(new Date());
 
@@ -39,6 +41,27 @@ const cude = permitRecord({
   aslRef: 'ASL AL 2021/555',
 });
 
+/** The plate the clerk types for Giorgio Verdi's parking permit, as typed and as the hub stores it. */
+const TYPED_PLATE = 'fg 456 hk';
+const ISSUED_PLATE = 'FG456HK';
+
+/**
+ * What the hub's log must never hold after this run: every codice fiscale and every surname of at
+ * least 5 letters of the residents the test hub is seeded with (the shared registry fixture and
+ * the Via Cavour household), and every plate of the flow, as held, typed and issued.
+ */
+const PERSONAL = [
+  ...[...FIXTURE_HOUSEHOLDS, CAVOUR_HOUSEHOLD].flatMap((h) =>
+    h.members.flatMap((m) => [
+      m.codiceFiscale,
+      ...(m.surname.replace(/[^\p{L}]/gu, '').length >= 5 ? [m.surname] : []),
+    ]),
+  ),
+  ...[held, cude].flatMap((p) => p.plates.map((pl) => pl.plate)),
+  TYPED_PLATE,
+  ISSUED_PLATE,
+];
+
 /**
  * Permits at the counter in real Chromium, keyboard only. Each counted task starts with the
  * search box focused and ends with the issued panel closed; typing a search string or a plate
@@ -48,11 +71,14 @@ describe('counter: permits, keyboard only', () => {
   let counter: Counter;
   let page: Page;
   let keys = 0;
+  /** the hub's JSON log lines for the whole run, checked for personal data at the end */
+  const hubLog = new CapturedLog();
 
   beforeAll(async () => {
     counter = await startCounter({
       workstation: 'Casale - Polizia Locale',
       login: 'anagrafe.casale',
+      hubLog,
       prepare: async (hub) => {
         await addCavourHousehold(hub);
         await hub.hubDb.db.transaction().execute(async (trx) => {
@@ -166,7 +192,7 @@ describe('counter: permits, keyboard only', () => {
     await press('F3');
     await type('permit-kind-filter', 'sosta');
     await press('Enter');
-    await type('permit-plate', 'fg 456 hk');
+    await type('permit-plate', TYPED_PLATE);
     await page.getByTestId('permit-eligible').waitFor();
     expect(await page.getByTestId('permit-zone').textContent()).toBe('SOSTA-A');
     expect(await page.getByTestId('permit-fee').textContent()).toContain('€ 30,00');
@@ -174,14 +200,14 @@ describe('counter: permits, keyboard only', () => {
     await press('Enter');
     await page.getByTestId('permit-issued').waitFor();
     expect(await page.getByTestId('permit-issued').textContent()).toContain('Incassati € 30,00 in contanti');
-    expect(await page.getByTestId('permit-issued').textContent()).toContain('FG456HK');
+    expect(await page.getByTestId('permit-issued').textContent()).toContain(ISSUED_PLATE);
     await counter.shot('43-permit-issued-sosta');
     await press('Escape');
     await page.getByTestId('permit-issued').waitFor({ state: 'detached' });
     console.log(`permits e2e: task 2 (issue sosta residenti with plate) = ${keys} key presses`);
     expect(keys).toBeLessThanOrEqual(8);
     const row = page.getByTestId('permits-card').getByTestId('permit-row').first();
-    expect(await row.textContent()).toContain('FG456HK');
+    expect(await row.textContent()).toContain(ISSUED_PLATE);
   });
 
   it('finds a plate and lists the expiring permits with a letter draft (F10)', async () => {
@@ -229,7 +255,7 @@ describe('counter: permits, keyboard only', () => {
       await verifier.goto(`${counter.hub.url}/verify/permit/${sosta?.number}?k=${sosta?.verification_key}`);
       expect(await verifier.locator('[data-status]').getAttribute('data-status')).toBe('valid');
       const body = (await verifier.locator('main').textContent()) ?? '';
-      expect(body).toContain('FG456HK');
+      expect(body).toContain(ISSUED_PLATE);
       expect(body).not.toContain('Verdi');
       await counter.shot('45-permit-verification', verifier);
     } finally {
@@ -264,5 +290,22 @@ describe('counter: permits, keyboard only', () => {
     expect(await page.getByTestId('permit-plate').inputValue()).toBe('CD234EF');
     await counter.shot('46-permit-cude-renewal');
     await page.keyboard.press('Escape');
+  });
+
+  it('left no codice fiscale, surname or plate of the flow in the hub’s log', async () => {
+    await counter.desk.core.sync.syncOnce();
+    const requests = hubLog.records.filter(
+      (r) => r['msg'] === 'request' && typeof r['route'] === 'string' && typeof r['status'] === 'number',
+    );
+    const routes = [...new Set(requests.map((r) => `${String(r['method'])} ${String(r['route'])}`))];
+    console.log(
+      `permits e2e: hub log ${hubLog.lines.length} lines, ${requests.length} requests: ${routes.join(', ')}`,
+    );
+    // the flow reached the hub through the log: the check below cannot pass on an empty log
+    expect(requests.length).toBeGreaterThan(20);
+    expect(routes.some((r) => r.endsWith('/verify/permit/:number'))).toBe(true);
+    expect(PERSONAL.length).toBeGreaterThan(10);
+    const text = hubLog.text.toLowerCase();
+    expect(PERSONAL.filter((p) => text.includes(p.toLowerCase()))).toEqual([]);
   });
 });

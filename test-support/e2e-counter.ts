@@ -5,7 +5,9 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { startBrowserModeDesk, type BrowserModeDesk } from '../electron/desk/browser-mode';
 import { memoryCredentialStore } from '../electron/desk/credential-file';
 import { DEMO_PASSWORD } from '../hub/seed/demo-users';
+import type { LogSink } from '../hub/ops/logging';
 import { launchChromium } from './chromium';
+import { FAST_TEST_SCRYPT } from './password-cost';
 import { startTestHub, type TestHub } from './running-hub';
 
 const root = resolve(__dirname, '..');
@@ -32,10 +34,17 @@ export async function startCounter(opts: {
   login?: string;
   /** the hub's clock (the desk keeps the machine's): a working morning for the booking tests */
   now?: () => Date;
+  /** where the hub writes its JSON log lines (none: no log, as before) */
+  hubLog?: LogSink;
 }): Promise<Counter> {
   if (!existsSync(join(root, 'out', 'renderer', 'index.html'))) throw new Error('run `npm run build` first');
   mkdirSync(E2E_ARTIFACTS, { recursive: true });
-  const hub = await startTestHub('sqlite', opts.now);
+  const hub = await startTestHub(
+    'sqlite',
+    opts.now,
+    FAST_TEST_SCRYPT,
+    opts.hubLog ? { logger: opts.hubLog } : {},
+  );
   await opts.prepare?.(hub);
   const desk = await startBrowserModeDesk({
     dataDir: mkdtempSync(join(tmpdir(), 'sportello-e2e-')),

@@ -8,6 +8,7 @@ import {
   PROTOCOL_VERSION,
   REGISTRY_PAGE_PATH,
 } from '../../shared/sync/registry-page';
+import { CapturedLog } from '../../test-support/captured-log';
 import { startTestDesk, type TestDesk } from '../../test-support/desk-harness';
 import { freshHubDb, HUB_BACKENDS } from '../../test-support/hub-backends';
 import { FIXTURE_HOUSEHOLDS } from '../../test-support/registry-fixture';
@@ -15,20 +16,6 @@ import { startTestHub, type TestHub } from '../../test-support/running-hub';
 import { FAST_TEST_SCRYPT } from '../../test-support/password-cost';
 import { buildHubServer } from '../server';
 import { RATE_LIMITS } from './rate-limits';
-
-/** Every JSON line the hub logged. */
-class CapturedLog {
-  readonly lines: string[] = [];
-  write(line: string): void {
-    this.lines.push(line);
-  }
-  get text(): string {
-    return this.lines.join('');
-  }
-  get records(): Record<string, unknown>[] {
-    return this.lines.map((l) => JSON.parse(l) as Record<string, unknown>);
-  }
-}
 
 /** What a log must never hold: the fixture residents' codici fiscali and names. */
 const PERSONAL = FIXTURE_HOUSEHOLDS.flatMap((h) =>
