@@ -85,7 +85,9 @@ export function startBookingJob(opts: {
         running = null;
       });
   };
-  const timer = setInterval(tick, opts.tickMs ?? 60_000);
+  // the same tick as the hub's other jobs: a hub started in the morning sends the day's reminders
+  // at once, and a test's hub has run it before its requests start
+  const timer = setInterval(tick, opts.tickMs ?? Number(process.env.SPORTELLO_CASE_JOB_TICK_MS ?? 1000));
   timer.unref();
   return async () => {
     stopped = true;
