@@ -41,6 +41,12 @@ export interface HubServerOptions {
   passwordCost?: ScryptCost;
   /** the audit key and anchors file; default: throwaway ones (tests, benchmarks) */
   audit?: AuditKeeping;
+  /**
+   * the services' scheduled jobs (silence-assent, yearly and monthly runs, the booking day);
+   * default true. False for a hub that only answers requests: a test that compares the tables
+   * around each request must not see a job's own writes.
+   */
+  jobs?: boolean;
 }
 
 /** The central hub: enrolment, authentication, tenancy, the registry of record and sync, over HTTP. */
@@ -123,7 +129,7 @@ export function buildHubServer(opts: HubServerOptions): FastifyInstance {
       quarantineRoutes(routes, ctx);
       deskAuditRoutes(routes, ctx);
       registerNoticeRoutes(routes, ctx);
-      stopServiceJobs = registerServiceRoutes(routes, ctx);
+      stopServiceJobs = registerServiceRoutes(routes, ctx, opts.jobs ?? true);
     });
   });
   return app;

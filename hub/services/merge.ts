@@ -39,12 +39,20 @@ export const serviceCaseDecisions = (): ReadonlyMap<string, CaseDecisionHook['de
   return byProcedure;
 };
 
-/** Every service's routes and jobs; returns one function that stops all the jobs. */
-export function registerServiceRoutes(app: FastifyInstance, ctx: RouteContext): () => Promise<void> {
+/**
+ * Every service's routes and jobs; returns one function that stops all the jobs. With `jobs`
+ * false the jobs are stopped before their first tick: a hub that only answers requests.
+ */
+export function registerServiceRoutes(
+  app: FastifyInstance,
+  ctx: RouteContext,
+  jobs = true,
+): () => Promise<void> {
   const stops: StopJobs[] = [];
   for (const s of HUB_SERVICES) {
     const stop = s.routes?.(app, ctx);
-    if (stop) stops.push(stop);
+    if (stop && !jobs) void stop();
+    else if (stop) stops.push(stop);
   }
   return async () => {
     await Promise.all(stops.map((stop) => stop()));
