@@ -11,6 +11,7 @@ import { createEnrolmentCode } from '../hub/admin/workstations';
 import { DEMO_PASSWORD } from '../hub/seed/demo-users';
 import { launchChromium } from '../test-support/chromium';
 import { startTestHub, type TestHub } from '../test-support/running-hub';
+import { expectAccessible } from '../test-support/axe';
 
 const root = resolve(__dirname, '..');
 const artifacts = join(root, 'e2e', 'artifacts');
@@ -64,6 +65,7 @@ describe('counter: managed workstation', () => {
     );
     expect(await page.getByTestId('workstation').textContent()).toContain('Casale - Anagrafe 4');
     await page.screenshot({ path: join(artifacts, '90-managed-enrolled.png'), fullPage: true });
+    await expectAccessible(page, 'login after a silent enrolment');
   });
 
   it('shows the settings IT fixed, locked, on the workstation screen', async () => {
@@ -82,5 +84,6 @@ describe('counter: managed workstation', () => {
     expect(await page.getByTestId('managed-settings').textContent()).toContain('/etc/sportello/managed.json');
     expect(await page.getByTestId('managed-settings').locator('input').count()).toBe(0);
     await page.screenshot({ path: join(artifacts, '91-managed-settings.png'), fullPage: true });
+    await expectAccessible(page, 'workstation screen with the settings IT fixed');
   });
 });
