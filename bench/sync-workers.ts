@@ -18,10 +18,13 @@ import {
 import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import SQLite from 'better-sqlite3';
 import { uuidv7 } from 'uuidv7';
+import type * as DeskCoreModule from '../electron/desk/core';
+import type * as CredentialFileModule from '../electron/desk/credential-file';
 import { openHubDatabase } from '../hub/db/open-hub-database';
 import { eventRow, familyRow, residentRow } from '../hub/registry/registry-repository';
 import { buildHubServer } from '../hub/server';
@@ -303,8 +306,72 @@ async function startProfile(): Promise<(file: string) => Promise<void>> {
   };
 }
 
+export interface DeskBootstrapResult {
+  seconds: number;
+  state: string;
+  residents: number;
+}
+
+/**
+ * A desk core's first sync from `hubUrl`, in its own process, running the desk code of `root`
+ * (this tree unless told): the "before" of a comparison runs the before's desk as well as its hub.
+ */
+export async function runDeskBootstrap(
+  root: string,
+  dbFile: string,
+  hubUrl: string,
+  token: string,
+): Promise<DeskBootstrapResult> {
+  const proc = spawnWorker('desk-bootstrap', {
+    DESK_ROOT: root,
+    DESK_DB: dbFile,
+    HUB_URL: hubUrl,
+    HUB_TOKEN: token,
+  });
+  return JSON.parse(await lineFrom(proc, 'result ', 3_600_000)) as DeskBootstrapResult;
+}
+
+async function deskBootstrapMain(): Promise<DeskBootstrapResult> {
+  const root = process.env.DESK_ROOT ?? ROOT;
+  const from = (path: string) => pathToFileURL(join(root, path)).href;
+  // the desk of `root`, whatever tree this worker itself comes from
+  const { createDeskCore, DEFAULT_DESK_CONFIG } = (await import(
+    from('electron/desk/core.ts')
+  )) as typeof DeskCoreModule;
+  const { memoryCredentialStore } = (await import(
+    from('electron/desk/credential-file.ts')
+  )) as typeof CredentialFileModule;
+  const core = await createDeskCore({
+    dbFile: process.env.DESK_DB ?? '',
+    config: { ...DEFAULT_DESK_CONFIG, version: 'bench' },
+    credentials: memoryCredentialStore({
+      hubUrl: process.env.HUB_URL ?? '',
+      workstation: 'desk-bootstrap',
+      token: process.env.HUB_TOKEN ?? '',
+    }),
+  });
+  const profile = process.env.BENCH_CPU_PROF ? await startProfile() : null;
+  const t0 = performance.now();
+  const status = await core.sync.syncOnce();
+  const seconds = (performance.now() - t0) / 1000;
+  await profile?.(join(process.env.BENCH_CPU_PROF ?? '', `desk-${process.pid}.cpuprofile`));
+  await core.close();
+  return { seconds, state: status.state, residents: status.residents };
+}
+
 const role = process.env.SPORTELLO_BENCH_WORKER;
-if (role === 'hub') {
+if (role === 'desk-bootstrap') {
+  deskBootstrapMain().then(
+    (r) => {
+      writeSync(1, `result ${JSON.stringify(r)}\n`);
+      process.exit(0);
+    },
+    (err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+} else if (role === 'hub') {
   hubMain(process.env.HUB_SQLITE ?? '').catch((err: unknown) => {
     console.error(err);
     process.exit(1);

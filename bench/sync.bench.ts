@@ -9,16 +9,18 @@
  *
  * Ends with one line per part (the last four lines, in this order). Knobs: BENCH_RESIDENTS,
  * BENCH_WORKSTATIONS, BENCH_PUSH_BATCH, BENCH_PUSH_PERIOD_MS, BENCH_PUSH_SECONDS, BENCH_KILLS,
- * BENCH_NET_FAULTS, BENCH_SAMPLES. Everything listens on 127.0.0.1 only.
+ * BENCH_NET_FAULTS, BENCH_SAMPLES; BENCH_PARTS=bootstrap,push,propagation,faults (the default: all)
+ * runs only the parts named, and prints only their lines. Everything listens on 127.0.0.1 only.
  *
  * BENCH_BEFORE=<git revision> also runs parts 1 and 2 against that revision's hub (its source
  * extracted to a temporary folder), on a copy of the same data, in the same run, and prints its
  * `bootstrap_before` and `push_before` lines above the last four: before and after of one run,
- * on the same machine under the same load.
+ * on the same machine under the same load. The bootstrap's desk runs in its own process, with the
+ * desk code of the revision it measures: the before's desk against the before's hub.
  */
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import SQLite from 'better-sqlite3';
@@ -41,7 +43,14 @@ import {
   type ScenarioHub,
 } from '../test-support/fault-proxy';
 import { BALZOLA, CASALE, FIXTURE_HOUSEHOLDS } from '../test-support/registry-fixture';
-import { beforeTree, runPushLoad, seedHubRaw, startHubProcess, type HubProcess } from './sync-workers';
+import {
+  beforeTree,
+  runDeskBootstrap,
+  runPushLoad,
+  seedHubRaw,
+  startHubProcess,
+  type HubProcess,
+} from './sync-workers';
 import { percentile } from './percentile';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -53,8 +62,10 @@ const PUSH_SECONDS = env('BENCH_PUSH_SECONDS', 10);
 const SAMPLES = env('BENCH_SAMPLES', 80);
 const KILLS = env('BENCH_KILLS', 200);
 const NET_FAULTS = env('BENCH_NET_FAULTS', 300);
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'bootstrap,push,propagation,faults').split(','));
 const SEED = 7;
 const PUSH_CLERK = 'anagrafe.casale';
+const ROOT = resolve(__dirname, '..');
 
 const pct = percentile;
 const f0 = (n: number) => n.toFixed(0);
@@ -129,18 +140,19 @@ function deskCore(dir: string, name: string, hubUrl: string, token: string): Pro
 // ---------------------------------------------------------------------------------------------
 // 1. bootstrap
 
-/** A desk core's first sync from `hub`, rows per second. */
-async function bootstrapRate(p: Prepared, hub: HubProcess, label: string): Promise<number> {
+/**
+ * A desk core's first sync from `hub`, rows per second. The desk runs in its own process with
+ * the desk code of `root` (this tree, or the before's), timed there around its syncOnce.
+ */
+async function bootstrapRate(p: Prepared, hub: HubProcess, label: string, root?: string): Promise<number> {
   const rows = p.casale.residents + p.casale.families + p.casale.events;
-  const core = await deskCore(p.dir, `desk-bootstrap-${label}`, hub.url, p.tokens.bootstrap);
-  const t0 = performance.now();
-  const status = await core.sync.syncOnce();
-  const realS = (performance.now() - t0) / 1000;
-  await core.close();
+  const dbFile = join(p.dir, `desk-bootstrap-${label.replace(/\W+/g, '-')}.sqlite`);
+  const status = await runDeskBootstrap(root ?? ROOT, dbFile, hub.url, p.tokens.bootstrap);
+  const realS = status.seconds;
   if (status.state !== 'ready' || status.residents !== p.casale.residents)
     throw new Error(`bootstrap ended ${JSON.stringify(status)}`);
   log(
-    `bootstrap ${label} (desk core, real HTTP, hub in its own process): ${p.casale.residents} residents + ${p.casale.families} families + ${p.casale.events} events = ${rows} rows in ${f1(realS)} s = ${f0(rows / realS)} rows/s (${f0(p.casale.residents / realS)} residents/s)`,
+    `bootstrap ${label} (desk core in its own process, real HTTP, hub in its own process): ${p.casale.residents} residents + ${p.casale.families} families + ${p.casale.events} events = ${rows} rows in ${f1(realS)} s = ${f0(rows / realS)} rows/s (${f0(p.casale.residents / realS)} residents/s)`,
   );
   return rows / realS;
 }
@@ -149,7 +161,7 @@ async function bootstrapRate(p: Prepared, hub: HubProcess, label: string): Promi
 async function benchBootstrap(p: Prepared, hubs: LabelledHub[]): Promise<string[]> {
   const rows = p.casale.residents + p.casale.families + p.casale.events;
   const rates: number[] = [];
-  for (const h of hubs) rates.push(await bootstrapRate(p, h.hub, h.label));
+  for (const h of hubs) rates.push(await bootstrapRate(p, h.hub, h.label, h.root));
   // The same rows, raw: prepared statements into a fresh mirror, indexes built at the end
   // (bench/load-registry.ts). Generating them is not timed.
   const raw = await openDeskDatabase(join(p.dir, 'desk-raw.sqlite'));
@@ -392,6 +404,8 @@ interface LabelledHub {
   label: string;
   /** after the part's name in the result lines: "" for this tree, "_before" for the other */
   suffix: string;
+  /** the source tree of the desk that bootstraps from it: this tree when absent */
+  root?: string;
 }
 
 async function main(): Promise<void> {
@@ -411,23 +425,26 @@ async function main(): Promise<void> {
         hub: await startHubProcess(beforeFile, before.root),
         label: `before (${before.commit})`,
         suffix: '_before',
+        root: before.root,
       });
     const hub = await startHubProcess(p.hubFile);
     hubs.push({ hub, label: before ? 'after' : 'this tree', suffix: '' });
-    const bootstrap = await benchBootstrap(p, hubs);
+    const bootstrap = PARTS.has('bootstrap') ? await benchBootstrap(p, hubs) : [];
     const push: string[] = [];
-    for (const h of hubs) push.push(await benchPush(p, h.hub, h.label, h.suffix));
+    if (PARTS.has('push')) for (const h of hubs) push.push(await benchPush(p, h.hub, h.label, h.suffix));
     // the before's lines first, then the four of this tree, last, in their usual order
     lines.push(...bootstrap.slice(0, -1), ...push.slice(0, -1));
-    lines.push(bootstrap.at(-1) ?? '', push.at(-1) ?? '');
-    lines.push(await benchPropagation(p, hub));
+    lines.push(...bootstrap.slice(-1), ...push.slice(-1));
+    if (PARTS.has('propagation')) lines.push(await benchPropagation(p, hub));
   } finally {
     for (const h of hubs) await h.hub.stop();
     before?.remove();
   }
-  const faults = await benchFaults(p.dir);
-  ok = faults.ok;
-  lines.push(faults.line);
+  if (PARTS.has('faults')) {
+    const faults = await benchFaults(p.dir);
+    ok = faults.ok;
+    lines.push(faults.line);
+  }
   rmSync(p.dir, { recursive: true, force: true });
   log(
     `total ${f0((performance.now() - started) / 1000)} s${ok ? '' : ' — FAULT INVARIANTS BROKEN (see above)'}`,
