@@ -8,7 +8,7 @@ import { eventToRow, familyToRow, residentToRow } from '../registry/registry-map
 import { countResidents } from '../registry/registry-repository';
 import { CURSOR_KEY } from './apply-changes';
 
-export const BOOTSTRAP_PAGE_FAMILIES = 2000;
+export const BOOTSTRAP_PAGE_FAMILIES = 5000;
 const REGISTRY_TABLES = ['families', 'residents', 'resident_events'] as const;
 /** The mirror's secondary indexes while a bootstrap runs: dropped at its first page, rebuilt at its last. */
 const DEFERRED_INDEXES_KEY = 'bootstrap.deferred_indexes';

@@ -5,7 +5,7 @@ import { getMeta } from '../db/meta-repository';
 import { countResidents } from '../registry/registry-repository';
 import { applyChanges, CURSOR_KEY } from './apply-changes';
 import { backfillEntities } from './backfill-entities';
-import { bootstrapRegistry } from './bootstrap';
+import { BOOTSTRAP_PAGE_FAMILIES, bootstrapRegistry } from './bootstrap';
 import { beforePush } from '../services/merge';
 import { pushOutboxOnce } from './push-outbox';
 import { reportQuarantined, retryQuarantined } from './quarantine';
@@ -57,7 +57,7 @@ export class SyncEngine implements SyncControl {
       pollWaitMs: 20_000,
       pushBatch: 200,
       pullPage: 1000,
-      bootstrapPage: 2000,
+      bootstrapPage: BOOTSTRAP_PAGE_FAMILIES,
       maxBackoffMs: 5_000,
       ...opts,
     };
