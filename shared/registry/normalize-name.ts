@@ -32,6 +32,8 @@ const FOLD: Readonly<Record<string, string>> = {
   ə: 'E',
   Ə: 'E',
 };
+/** anything but printable ASCII */
+const NOT_PLAIN = /[^ -~]/;
 const FOLDABLE = new RegExp(`[${Object.keys(FOLD).join('')}]`, 'gu');
 
 /**
@@ -41,6 +43,8 @@ const FOLDABLE = new RegExp(`[${Object.keys(FOLD).join('')}]`, 'gu');
  * how the codice fiscale itself treats names (DOMAIN.md §7.2).
  */
 export function normalizeName(raw: string): string {
+  // printable ASCII (most names): nothing to decompose or fold, the same key without the Unicode passes
+  if (!NOT_PLAIN.test(raw)) return raw.toUpperCase().replace(/[^A-Z]/g, '');
   return raw
     .normalize('NFD')
     .replace(/\p{M}/gu, '')

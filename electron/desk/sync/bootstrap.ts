@@ -70,6 +70,8 @@ export async function bootstrapRegistry(
 
 /** pages fetched ahead of the one being written: the hub keeps working while the desk writes */
 const PREFETCH_PAGES = 2;
+/** the first page is this fraction of the others: the desk does not wait for a full page to start */
+const FIRST_PAGE_FRACTION = 10;
 
 /**
  * The hub's pages in order, each requested as soon as the previous one arrived, with at most
@@ -80,10 +82,13 @@ function prefetch(hub: HubClient, after: string | null, pageSize: number): { nex
   let cursor: string | null = after;
   let ended = false;
   let inFlight = false;
+  // The first page small: the desk starts writing while the hub reads the full-size ones.
+  let limit = Math.max(1, Math.min(pageSize, Math.ceil(pageSize / FIRST_PAGE_FRACTION)));
   const pump = (): void => {
     if (inFlight || ended || ready.length >= PREFETCH_PAGES) return;
     inFlight = true;
-    const request = hub.registryPage(cursor, pageSize);
+    const request = hub.registryPage(cursor, limit);
+    limit = pageSize;
     ready.push(request);
     request.then(
       (page) => {
@@ -128,11 +133,19 @@ async function insertRows(
   const columns = Object.keys(first);
   const tuple = `(${columns.map(() => '?').join(', ')})`;
   const head = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values `;
+  const fullChunk = head + new Array<string>(INSERT_CHUNK).fill(tuple).join(', ');
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-    const chunk = rows.slice(i, i + INSERT_CHUNK) as Record<string, unknown>[];
-    const params: unknown[] = [];
-    for (const row of chunk) for (const c of columns) params.push(row[c] ?? null);
-    await trx.executeQuery(CompiledQuery.raw(head + chunk.map(() => tuple).join(', '), params));
+    const end = Math.min(rows.length, i + INSERT_CHUNK);
+    const params: unknown[] = new Array<unknown>((end - i) * columns.length);
+    let p = 0;
+    for (let r = i; r < end; r++) {
+      const row = rows[r] as Record<string, unknown>;
+      for (const c of columns) params[p++] = row[c] ?? null;
+    }
+    // the same text for every full chunk: one prepared statement reused (statement cache)
+    const text =
+      end - i === INSERT_CHUNK ? fullChunk : head + new Array<string>(end - i).fill(tuple).join(', ');
+    await trx.executeQuery(CompiledQuery.raw(text, params));
   }
 }
 
