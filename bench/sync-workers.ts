@@ -141,7 +141,24 @@ function lineFrom(proc: ChildProcess, prefix: string, timeoutMs: number): Promis
 
 export interface HubProcess {
   url: string;
+  /** CPU time the hub process has used so far (user + system), NaN where /proc is not there */
+  cpuSeconds(): number;
   stop(): Promise<void>;
+}
+
+let clockTicks: number | null = null;
+
+/** a process's user + system CPU time from /proc (Linux), NaN elsewhere */
+function processCpuSeconds(pid: number | undefined): number {
+  try {
+    clockTicks ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+    // the fields after the command name (which may hold spaces): utime and stime are 14th and 15th
+    const stat = readFileSync(`/proc/${String(pid)}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / clockTicks;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 /**
@@ -153,6 +170,7 @@ export async function startHubProcess(sqliteFile: string, root = ROOT): Promise<
   const url = await lineFrom(proc, 'listening ', 60_000);
   return {
     url,
+    cpuSeconds: () => processCpuSeconds(proc.pid),
     stop: async () => {
       if (proc.exitCode !== null) return;
       const exited = new Promise((ok) => proc.once('exit', ok));
@@ -308,6 +326,8 @@ async function startProfile(): Promise<(file: string) => Promise<void>> {
 
 export interface DeskBootstrapResult {
   seconds: number;
+  /** CPU time of the desk process meanwhile (user + system): what the load around cannot change */
+  cpuSeconds: number;
   state: string;
   residents: number;
 }
@@ -352,11 +372,14 @@ async function deskBootstrapMain(): Promise<DeskBootstrapResult> {
   });
   const profile = process.env.BENCH_CPU_PROF ? await startProfile() : null;
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const status = await core.sync.syncOnce();
   const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   await profile?.(join(process.env.BENCH_CPU_PROF ?? '', `desk-${process.pid}.cpuprofile`));
   await core.close();
-  return { seconds, state: status.state, residents: status.residents };
+  return { seconds, cpuSeconds, state: status.state, residents: status.residents };
 }
 
 const role = process.env.SPORTELLO_BENCH_WORKER;

@@ -147,12 +147,14 @@ function deskCore(dir: string, name: string, hubUrl: string, token: string): Pro
 async function bootstrapRate(p: Prepared, hub: HubProcess, label: string, root?: string): Promise<number> {
   const rows = p.casale.residents + p.casale.families + p.casale.events;
   const dbFile = join(p.dir, `desk-bootstrap-${label.replace(/\W+/g, '-')}.sqlite`);
+  const hubCpu0 = hub.cpuSeconds();
   const status = await runDeskBootstrap(root ?? ROOT, dbFile, hub.url, p.tokens.bootstrap);
+  const hubCpu = hub.cpuSeconds() - hubCpu0;
   const realS = status.seconds;
   if (status.state !== 'ready' || status.residents !== p.casale.residents)
     throw new Error(`bootstrap ended ${JSON.stringify(status)}`);
   log(
-    `bootstrap ${label} (desk core in its own process, real HTTP, hub in its own process): ${p.casale.residents} residents + ${p.casale.families} families + ${p.casale.events} events = ${rows} rows in ${f1(realS)} s = ${f0(rows / realS)} rows/s (${f0(p.casale.residents / realS)} residents/s)`,
+    `bootstrap ${label} (desk core in its own process, real HTTP, hub in its own process): ${p.casale.residents} residents + ${p.casale.families} families + ${p.casale.events} events = ${rows} rows in ${f1(realS)} s = ${f0(rows / realS)} rows/s (${f0(p.casale.residents / realS)} residents/s), CPU desk ${f1(status.cpuSeconds)} s + hub ${f1(hubCpu)} s`,
   );
   return rows / realS;
 }
