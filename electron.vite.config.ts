@@ -16,12 +16,26 @@ const pkg = JSON.parse(readFileSync(resolve(__dirname, 'package.json'), 'utf8'))
  */
 const bundled = Object.keys(pkg.dependencies).filter((d) => !DESK_NATIVE_MODULES.includes(d));
 
+/**
+ * An import the bundler can already tell will be undefined at run time (a named import the package's
+ * ES build does not export) fails the build instead of a document at the counter.
+ */
+const refuseUndefinedImports = {
+  onwarn(warning: { code?: string; message: string }, warn: (w: { code?: string; message: string }) => void) {
+    if (warning.code === 'IMPORT_IS_UNDEFINED') throw new Error(warning.message);
+    warn(warning);
+  },
+};
+
 export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
       externalizeDeps: { exclude: bundled },
-      rolldownOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+      rolldownOptions: {
+        input: { index: resolve(__dirname, 'electron/main/index.ts') },
+        ...refuseUndefinedImports,
+      },
     },
   },
   preload: {
@@ -29,7 +43,10 @@ export default defineConfig({
       outDir: 'out/preload',
       // a sandboxed preload can require only electron's own modules: everything else inline
       externalizeDeps: { exclude: bundled },
-      rolldownOptions: { input: { index: resolve(__dirname, 'electron/preload/index.ts') } },
+      rolldownOptions: {
+        input: { index: resolve(__dirname, 'electron/preload/index.ts') },
+        ...refuseUndefinedImports,
+      },
     },
   },
   renderer: {
@@ -37,7 +54,10 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
-      rolldownOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
+      rolldownOptions: {
+        input: { index: resolve(__dirname, 'renderer/index.html') },
+        ...refuseUndefinedImports,
+      },
     },
   },
 });

@@ -1,5 +1,12 @@
-import * as fontkit from '@pdf-lib/fontkit';
+import * as fontkitModule from '@pdf-lib/fontkit';
 import type { PDFDocument, PDFFont } from 'pdf-lib';
+
+/**
+ * The package's ES build exports the engine only as its default (its types describe the CommonJS
+ * namespace): the desk's bundled main process gets `default`, Node and the tests get the namespace.
+ * Taking `create` from the namespace alone left it undefined in out/main, and no document printed.
+ */
+const fontkit = (fontkitModule as unknown as { default?: typeof fontkitModule }).default ?? fontkitModule;
 
 /** pdf-lib's font engine (its type is not exported from the package root) */
 type Fontkit = Parameters<PDFDocument['registerFontkit']>[0];
