@@ -12,6 +12,7 @@ import { addDays, isoWeekday, type IsoDate } from '../shared/calendar/iso-date';
 import { closureOn, clockMinutes, slotsForDay, windowsOn, type SlotPlan } from '../shared/booking/slot-plan';
 import { nextTicket, type CallingCounter, type QueueTicket } from '../shared/visits/call-order';
 import { waitStats, type VisitRecord, type WaitStatsRow } from '../shared/visits/wait-stats';
+import { seededRandom as prng } from '../shared/random/seeded-random';
 
 export interface ServiceMix {
   key: string;
@@ -56,18 +57,6 @@ export interface SimConfig {
 export type RunMode = 'walk_in' | 'booking';
 
 // ---- seeded randomness ----------------------------------------------------------------------
-
-/** mulberry32: small, fast, and the same sequence on every machine for a seed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function normal(rand: () => number): number {
   const u = 1 - rand();

@@ -22,12 +22,12 @@ import { memoryCredentialStore } from '../electron/desk/credential-file';
 import { getMeta } from '../electron/desk/db/meta-repository';
 import { runMutation } from '../electron/desk/sync/run-mutation';
 import { DEMO_PASSWORD } from '../hub/seed/demo-users';
+import { seededRandom } from '../shared/random/seeded-random';
 import {
   expectedRegistryIndexes,
   phoneFor,
   REGISTRY_INDEXES_SQL,
   SCENARIO_RESIDENTS,
-  seededRandom,
   workstationIdOf,
   type ScenarioHub,
 } from './fault-proxy';

@@ -10,6 +10,7 @@ import { DEMO_PASSWORD } from '../hub/seed/demo-users';
 import { enrolWorkstation } from '../hub/seed/seed-demo';
 import { startTestDesk, type TestDesk } from './desk-harness';
 import type { TestHub } from './running-hub';
+import { seededRandom } from '../shared/random/seeded-random';
 
 /**
  * A fault-injecting HTTP proxy on 127.0.0.1 in front of the hub: the desk's hub URL points here
@@ -69,18 +70,6 @@ export interface FaultProxy {
   injectNext(fault: Fault, path?: string, skip?: number): void;
   stats(): FaultStats;
   close(): Promise<void>;
-}
-
-/** mulberry32: small, fast, seeded; the same seed gives the same sequence of faults. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const HOP_BY_HOP = new Set([

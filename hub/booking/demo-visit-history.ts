@@ -4,18 +4,7 @@ import { holidaysOn } from '../../shared/calendar/holidays';
 import type { HubDatabase } from '../db/database';
 import type { VisitTicketsTable } from './booking-tables';
 import type { OfficePlan } from './provisional-plan';
-
-/** A small deterministic generator: the same demo every run, no Math.random. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as prng } from '../../shared/random/seeded-random';
 
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
 const at = (day: string, minutes: number) =>

@@ -20,6 +20,7 @@ import type { ChangeLogTable } from '../db/tables/sync.table';
 import { appendChanges, debtorCodeOf, issueNoticeBatch, type NoticeBatchItem } from './canone-notices';
 import { applicationRowOf, streetOf } from './canone-repository';
 import type { CanoneApplicationsTable } from './canone-tables';
+import { seededRandom as rng } from '../../shared/random/seeded-random';
 
 /**
  * Demo concessions of a comune on its real streets (the streets its demo households live in:
@@ -137,17 +138,6 @@ const NAMES = [
   'San Giorgio',
 ];
 const FORMS = ['S.n.c.', 'S.r.l.', 'S.a.s.', 'di Rossi Mario'];
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A valid partita IVA: 7 digits of the company, the office code of Alessandria (006), the check. */
 export function demoPartitaIva(i: number): string {

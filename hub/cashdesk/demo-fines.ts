@@ -6,6 +6,7 @@ import { VIOLATION_TARIFFS } from '../../shared/fines/tariffs';
 import { generateNoticeNumber } from '../../shared/pagopa/notice-number';
 import type { HubDatabase } from '../db/database';
 import { importDebtPositions, importVerbali, type ImportReport } from './import-service';
+import { seededRandom as rng } from '../../shared/random/seeded-random';
 
 const VERBALI_HEADER =
   'numero_verbale;serie;targa;data_violazione;ora;articolo;comma;data_notifica;modalita_notifica;spese_notifica;punti;conducente_identificato';
@@ -21,18 +22,6 @@ const DEMO_VIOLATIONS = [
 ] as const;
 
 const LETTERS = 'ABCDEFGHJKLMNPRSTVWXYZ';
-
-/** Deterministic pseudo-random numbers (mulberry32): the same demo every time. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function demoPlate(i: number, random: () => number = rng(i)): string {
   const l = () => LETTERS.charAt(Math.floor(random() * LETTERS.length));

@@ -13,6 +13,7 @@ import { zoneOf } from '../../shared/permits/ztl-zones';
 import type { HubDatabase } from '../db/database';
 import { appendChanges } from '../sync/change-log';
 import { permitRowOf } from './permit-repository';
+import { seededRandom as rng } from '../../shared/random/seeded-random';
 
 /**
  * Demo permits for a comune's demo residents (the bench's 200,000 plates, the demo seed): the
@@ -51,17 +52,6 @@ export function demoPlate(i: number): string {
     rest = Math.floor(rest / L);
   }
   return `${letters[0]}${letters[1]}${digits}${letters[2]}${letters[3]}`;
-}
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const OTHER_KINDS: readonly PermitKind[] = [
