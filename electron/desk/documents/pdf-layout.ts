@@ -1,4 +1,5 @@
 import {
+  concatTransformationMatrix,
   fill,
   PDFDocument,
   popGraphicsState,
@@ -361,8 +362,13 @@ export async function createA4Document(options: A4DocumentOptions): Promise<A4Wr
       page.drawRectangle({ x: left, y: y - outer, width: outer, height: outer, color: rgb(1, 1, 1) });
       // one rectangle per run of dark modules in a row, all filled by one operator: no hairlines
       // between them, and fast to write (drawRectangle wraps each in its own graphics state, and
-      // a certificate's QR has some 400 runs)
-      const ops: PDFOperator[] = [pushGraphicsState(), setFillingColor(o.color ?? INK)];
+      // a certificate's QR has some 300 runs); drawn in module units (the matrix scales them to
+      // points), so each run is a few small integers and the symbol's edges are exact
+      const ops: PDFOperator[] = [
+        pushGraphicsState(),
+        concatTransformationMatrix(module, 0, 0, module, left + quiet, y - quiet - o.size),
+        setFillingColor(o.color ?? INK),
+      ];
       for (let row = 0; row < matrix.size; row++) {
         let col = 0;
         while (col < matrix.size) {
@@ -372,14 +378,7 @@ export async function createA4Document(options: A4DocumentOptions): Promise<A4Wr
           }
           const start = col;
           while (col < matrix.size && matrix.dark(col, row)) col++;
-          ops.push(
-            rectangle(
-              left + quiet + start * module,
-              y - quiet - (row + 1) * module,
-              (col - start) * module,
-              module,
-            ),
-          );
+          ops.push(rectangle(start, matrix.size - 1 - row, col - start, 1));
         }
       }
       ops.push(fill(), popGraphicsState());
