@@ -18,6 +18,7 @@ import {
   printableText,
   type DocumentFontSet,
 } from '../../../shared/documents/document-fonts';
+import { rememberPageCount } from './pdf-page-count';
 import type { QrMatrix } from './qr-matrix';
 
 /**
@@ -431,7 +432,9 @@ export async function createA4Document(options: A4DocumentOptions): Promise<A4Wr
         if (options.pageLabel)
           small(p, options.pageLabel(i + 1, pages.length), bottom / 2 - size / 2, 'center');
       });
-      return pdf.save();
+      const bytes = await pdf.save();
+      rememberPageCount(bytes, pages.length);
+      return bytes;
     },
   };
   return writer;
