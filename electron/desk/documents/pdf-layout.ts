@@ -1,23 +1,11 @@
-import {
-  concatTransformationMatrix,
-  fill,
-  PDFDocument,
-  popGraphicsState,
-  pushGraphicsState,
-  rectangle,
-  rgb,
-  setFillingColor,
-  type Color,
-  type PDFFont,
-  type PDFOperator,
-  type PDFPage,
-} from 'pdf-lib';
+import { PDFDocument, rgb, type Color, type PDFFont, type PDFPage } from 'pdf-lib';
 import { documentFonts } from '../../../resources/fonts/load-document-fonts';
 import {
   embedDocumentFonts,
   printableText,
   type DocumentFontSet,
 } from '../../../shared/documents/document-fonts';
+import { moduleGridOperators } from '../../../shared/documents/module-matrix-pdf';
 import { rememberPageCount } from './pdf-page-count';
 import type { QrMatrix } from './qr-matrix';
 
@@ -361,29 +349,12 @@ export async function createA4Document(options: A4DocumentOptions): Promise<A4Wr
       const free = contentWidth - o.size;
       const left = margins.left + (o.align === 'center' ? free / 2 : o.align === 'right' ? free : 0) - quiet;
       page.drawRectangle({ x: left, y: y - outer, width: outer, height: outer, color: rgb(1, 1, 1) });
-      // one rectangle per run of dark modules in a row, all filled by one operator: no hairlines
-      // between them, and fast to write (drawRectangle wraps each in its own graphics state, and
-      // a certificate's QR has some 300 runs); drawn in module units (the matrix scales them to
-      // points), so each run is a few small integers and the symbol's edges are exact
-      const ops: PDFOperator[] = [
-        pushGraphicsState(),
-        concatTransformationMatrix(module, 0, 0, module, left + quiet, y - quiet - o.size),
-        setFillingColor(o.color ?? INK),
-      ];
-      for (let row = 0; row < matrix.size; row++) {
-        let col = 0;
-        while (col < matrix.size) {
-          if (!matrix.dark(col, row)) {
-            col++;
-            continue;
-          }
-          const start = col;
-          while (col < matrix.size && matrix.dark(col, row)) col++;
-          ops.push(rectangle(start, matrix.size - 1 - row, col - start, 1));
-        }
-      }
-      ops.push(fill(), popGraphicsState());
-      page.pushOperators(...ops);
+      page.pushOperators(
+        ...moduleGridOperators(
+          { width: matrix.size, height: matrix.size, dark: (c, r) => matrix.dark(c, r) },
+          { x: left + quiet, top: y - quiet, module, color: o.color ?? INK },
+        ),
+      );
       y -= outer;
     },
     space(points) {
