@@ -244,15 +244,33 @@ export async function embedDocumentFonts(pdf: PDFDocument, fonts: DocumentFontSe
  * Drawing never throws, and never shows an empty box.
  */
 export function printableText(text: string, fonts: Pick<DocumentFontSet, 'covers'>): string {
+  // what each character becomes depends on the character and the font only: worked out once per
+  // font (the regular expressions cost more than the rest of a document's text handling)
+  let known = printableChars.get(fonts.covers);
+  if (!known) {
+    known = new Map();
+    printableChars.set(fonts.covers, known);
+  }
   let out = '';
   for (const char of text.normalize('NFC')) {
-    if (/\s/u.test(char)) out += ' ';
-    else if (/\p{Cc}|\p{Cf}/u.test(char)) continue;
-    else if (fonts.covers(char)) out += char;
-    else {
-      const plain = [...char.normalize('NFKD').replace(/\p{M}/gu, '')];
-      out += plain.length > 0 && plain.every((c) => fonts.covers(c)) ? plain.join('') : '?';
+    let printable = known.get(char);
+    if (printable === undefined) {
+      printable = printableChar(char, fonts.covers);
+      known.set(char, printable);
     }
+    out += printable;
   }
   return out;
 }
+
+/** What printableText makes of one character (NFC, one code point) for the font that `covers` describes. */
+function printableChar(char: string, covers: (char: string) => boolean): string {
+  if (/\s/u.test(char)) return ' ';
+  if (/\p{Cc}|\p{Cf}/u.test(char)) return '';
+  if (covers(char)) return char;
+  const plain = [...char.normalize('NFKD').replace(/\p{M}/gu, '')];
+  return plain.length > 0 && plain.every((c) => covers(c)) ? plain.join('') : '?';
+}
+
+/** printableText's answers, by font (its `covers`) and character */
+const printableChars = new WeakMap<(char: string) => boolean, Map<string, string>>();
