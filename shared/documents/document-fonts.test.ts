@@ -1,3 +1,4 @@
+import * as fontkit from '@pdf-lib/fontkit';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { PDFDocument } from 'pdf-lib';
@@ -11,6 +12,7 @@ import {
   FontCoverageError,
   loadDocumentFonts,
   missingCharacters,
+  NO_SHAPING,
   printableText,
   REGISTRY_REPERTOIRE,
 } from './document-fonts';
@@ -111,6 +113,43 @@ describe('the documents’ font', () => {
     const [text] = await extractPdfText(await pdf.save());
     expect(text?.split('\n')).toEqual(NAMES_OF_EVERY_SCRIPT.map((n) => n.normalize('NFC')));
   });
+
+  it('lays text out with the glyphs fontkit’s own layout gives it, shaping features off', () => {
+    // the shared faces skip fontkit's shaping plan for plain text (Latin, Greek, Cyrillic, common
+    // characters); a freshly parsed face lays everything out through fontkit's layout engine
+    for (const weight of ['regular', 'bold'] as const) {
+      const shared = fonts.engine.create(fonts.bytes[weight]);
+      const fresh = fontkit.create(fonts.bytes[weight]);
+      const ids = (face: typeof fresh, text: string): string => {
+        try {
+          return face
+            .layout(text, NO_SHAPING)
+            .glyphs.map((g) => g.id)
+            .join(' ');
+        } catch (e) {
+          return String(e); // fontkit's Indic shaper fails (Devanagari): it must fail the same way
+        }
+      };
+      let seed = 7;
+      const pick = <T>(list: readonly T[]): T => {
+        seed = (seed * 1103515245 + 12345) % 2 ** 31;
+        return list[seed % list.length] as T;
+      };
+      const everyChar = fresh.characterSet.map((cp) => String.fromCodePoint(cp));
+      const texts = [
+        ...everyChar,
+        ...NAMES_OF_EVERY_SCRIPT.map((n) => printableText(n, fonts)),
+        REGISTRY_REPERTOIRE.join(''),
+        'Ἀθῆναι Москва 1⁄2 ½ fi ffl a\u200bb x\ufe00y क्षि',
+        ...Array.from({ length: 1000 }, () => Array.from({ length: 10 }, () => pick(everyChar)).join('')),
+        ...Array.from({ length: 1000 }, () =>
+          Array.from({ length: 10 }, () => pick(REGISTRY_REPERTOIRE)).join(''),
+        ),
+      ];
+      for (const text of texts)
+        expect(ids(shared, text), `${weight} ${JSON.stringify(text)}`).toBe(ids(fresh, text));
+    }
+  }, 60_000);
 
   it('one parsed font serves many documents without one document spoiling the next one’s text', async () => {
     const printed = async (line: string): Promise<string | undefined> => {

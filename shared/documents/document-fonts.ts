@@ -126,6 +126,7 @@ export function loadDocumentFonts(
   for (const face of faces) {
     for (const cp of [...face.characterSet].sort((a, b) => a - b)) face.glyphForCodePoint(cp);
   }
+  for (const face of faces) withPlainLayout(face);
   const engine: Fontkit = {
     create: (data: Uint8Array, postscriptName?: string) =>
       data === bytes.regular ? regular : data === bytes.bold ? bold : fontkit.create(data, postscriptName),
@@ -156,12 +157,82 @@ export function loadDocumentFonts(
  * a precomposed letter such as "ị" into base + mark glyphs whose Unicode mapping pdf-lib writes
  * wrongly (a reader would copy "i0" out of the document), `liga` would print "ﬁ" for "fi".
  */
-const NO_SHAPING = Object.fromEntries(
+export const NO_SHAPING = Object.fromEntries(
   ['ccmp', 'locl', 'rlig', 'rclt', 'calt', 'clig', 'liga', 'kern', 'mark', 'mkmk', 'curs'].map((f) => [
     f,
     false,
   ]),
 );
+
+/** The part of a parsed fontkit face that the plain layout uses and replaces. */
+interface LayoutFace {
+  layout(
+    text: string,
+    features?: unknown,
+    ...rest: unknown[]
+  ): { glyphs: { id: number }[]; script?: string | null; direction?: string | null };
+  glyphForCodePoint(codePoint: number): { id: number };
+  GSUB?: { featureList?: { tag: string }[] };
+  morx?: unknown;
+}
+
+/** fontkit's scripts it lays out with its default shaper, left to right (zzzz: common characters only) */
+const PLAIN_SCRIPTS = new Set(['latn', 'grek', 'cyrl', 'zzzz']);
+/** never plain: the fraction slash (its neighbours take `frac`, `numr`, `dnom`), default-ignorables (hidden) */
+const NEVER_PLAIN = /\p{Default_Ignorable_Code_Point}|\u2044/u;
+
+/**
+ * Gives the parsed face a layout that, for text laid out with NO_SHAPING whose every character is
+ * "plain", takes each character's glyph straight from the cmap, which is what fontkit's layout
+ * gives for such text, without building a shaping plan for every string: fontkit's script
+ * detection, plan and feature assignment took most of the time a certificate spends on its text
+ * (each drawText lays its line out). Anything else goes to fontkit's own layout.
+ *
+ * Plain: a character that fontkit itself, laid out alone, sets with one glyph, its cmap glyph, in
+ * a script of its default left-to-right shaper (Latin, Greek, Cyrillic, or no script: digits,
+ * punctuation, combining marks), checked once per character. A string of such characters gets
+ * that shaper too, and with NO_SHAPING the only features left to it are the fraction ones (only
+ * around the fraction slash, never plain) and rvrn, ltra, ltrm: a face whose GSUB has one of these,
+ * or that shapes with AAT (morx), keeps fontkit's layout for everything. Not plain, for example:
+ * Devanagari (Noto Sans has it; its shaper substitutes glyphs whatever the features).
+ */
+function withPlainLayout(face: LayoutFace): void {
+  const always = new Set(['rvrn', 'ltra', 'ltrm']);
+  if (face.morx || (face.GSUB?.featureList ?? []).some((f) => always.has(f.tag))) return;
+  const shaped = face.layout.bind(face);
+  const plain = new Map<number, boolean>();
+  const isPlain = (cp: number): boolean => {
+    let known = plain.get(cp);
+    if (known === undefined) {
+      known = false;
+      const char = String.fromCodePoint(cp);
+      if (!NEVER_PLAIN.test(char)) {
+        try {
+          const run = shaped(char, NO_SHAPING);
+          known =
+            run.glyphs.length === 1 &&
+            run.glyphs[0]?.id === face.glyphForCodePoint(cp).id &&
+            run.direction === 'ltr' &&
+            PLAIN_SCRIPTS.has(run.script ?? '');
+        } catch {
+          known = false;
+        }
+      }
+      plain.set(cp, known);
+    }
+    return known;
+  };
+  face.layout = (text, features, ...rest) => {
+    if (features !== NO_SHAPING || rest.length > 0) return shaped(text, features, ...rest);
+    const glyphs: { id: number }[] = [];
+    for (const char of text) {
+      const cp = char.codePointAt(0) ?? 0;
+      if (!isPlain(cp)) return shaped(text, features);
+      glyphs.push(face.glyphForCodePoint(cp));
+    }
+    return { glyphs };
+  };
+}
 
 /** Both weights embedded in `pdf`, as subsets of the glyphs the document uses. */
 export async function embedDocumentFonts(pdf: PDFDocument, fonts: DocumentFontSet): Promise<EmbeddedFonts> {
@@ -180,15 +251,33 @@ export async function embedDocumentFonts(pdf: PDFDocument, fonts: DocumentFontSe
  * Drawing never throws, and never shows an empty box.
  */
 export function printableText(text: string, fonts: Pick<DocumentFontSet, 'covers'>): string {
+  // what each character becomes depends on the character and the font only: worked out once per
+  // font (the regular expressions cost more than the rest of a document's text handling)
+  let known = printableChars.get(fonts.covers);
+  if (!known) {
+    known = new Map();
+    printableChars.set(fonts.covers, known);
+  }
   let out = '';
   for (const char of text.normalize('NFC')) {
-    if (/\s/u.test(char)) out += ' ';
-    else if (/\p{Cc}|\p{Cf}/u.test(char)) continue;
-    else if (fonts.covers(char)) out += char;
-    else {
-      const plain = [...char.normalize('NFKD').replace(/\p{M}/gu, '')];
-      out += plain.length > 0 && plain.every((c) => fonts.covers(c)) ? plain.join('') : '?';
+    let printable = known.get(char);
+    if (printable === undefined) {
+      printable = printableChar(char, fonts.covers);
+      known.set(char, printable);
     }
+    out += printable;
   }
   return out;
 }
+
+/** What printableText makes of one character (NFC, one code point) for the font that `covers` describes. */
+function printableChar(char: string, covers: (char: string) => boolean): string {
+  if (/\s/u.test(char)) return ' ';
+  if (/\p{Cc}|\p{Cf}/u.test(char)) return '';
+  if (covers(char)) return char;
+  const plain = [...char.normalize('NFKD').replace(/\p{M}/gu, '')];
+  return plain.length > 0 && plain.every((c) => covers(c)) ? plain.join('') : '?';
+}
+
+/** printableText's answers, by font (its `covers`) and character */
+const printableChars = new WeakMap<(char: string) => boolean, Map<string, string>>();

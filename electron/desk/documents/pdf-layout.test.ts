@@ -1,5 +1,6 @@
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
+import { pdfPageCount } from './pdf-page-count';
 import { A4, createA4Document, safeText, wrapText } from './pdf-layout';
 import { extractPdfLines, extractPdfText, flat, overlappingLines, pdfInfo } from './pdf-test-helpers';
 
@@ -88,6 +89,9 @@ describe('createA4Document', { timeout: 30_000 }, () => {
     const bytes = await sample(120);
     const pages = await extractPdfText(bytes);
     expect(pages.length).toBeGreaterThanOrEqual(3);
+    // the count the writer recorded at save is the one a parse of the bytes gives
+    expect(await pdfPageCount(bytes)).toBe(pages.length);
+    expect(await pdfPageCount(bytes.slice())).toBe(pages.length);
     const all = flat(pages.join('\n'));
     let at = -1;
     for (let i = 1; i <= 120; i++) {

@@ -5,6 +5,8 @@ import {
   printableText,
   type DocumentFontSet,
 } from '../../../shared/documents/document-fonts';
+import { moduleGridOperators } from '../../../shared/documents/module-matrix-pdf';
+import { rememberPageCount } from './pdf-page-count';
 import type { QrMatrix } from './qr-matrix';
 
 /**
@@ -347,26 +349,12 @@ export async function createA4Document(options: A4DocumentOptions): Promise<A4Wr
       const free = contentWidth - o.size;
       const left = margins.left + (o.align === 'center' ? free / 2 : o.align === 'right' ? free : 0) - quiet;
       page.drawRectangle({ x: left, y: y - outer, width: outer, height: outer, color: rgb(1, 1, 1) });
-      const color = o.color ?? INK;
-      for (let row = 0; row < matrix.size; row++) {
-        // one rectangle per run of dark modules in a row: fewer operators, no hairlines between them
-        let col = 0;
-        while (col < matrix.size) {
-          if (!matrix.dark(col, row)) {
-            col++;
-            continue;
-          }
-          const start = col;
-          while (col < matrix.size && matrix.dark(col, row)) col++;
-          page.drawRectangle({
-            x: left + quiet + start * module,
-            y: y - quiet - (row + 1) * module,
-            width: (col - start) * module,
-            height: module,
-            color,
-          });
-        }
-      }
+      page.pushOperators(
+        ...moduleGridOperators(
+          { width: matrix.size, height: matrix.size, dark: (c, r) => matrix.dark(c, r) },
+          { x: left + quiet, top: y - quiet, module, color: o.color ?? INK },
+        ),
+      );
       y -= outer;
     },
     space(points) {
@@ -415,7 +403,9 @@ export async function createA4Document(options: A4DocumentOptions): Promise<A4Wr
         if (options.pageLabel)
           small(p, options.pageLabel(i + 1, pages.length), bottom / 2 - size / 2, 'center');
       });
-      return pdf.save();
+      const bytes = await pdf.save();
+      rememberPageCount(bytes, pages.length);
+      return bytes;
     },
   };
   return writer;

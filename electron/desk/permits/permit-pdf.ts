@@ -1,6 +1,7 @@
 import { PDFDocument, rgb } from 'pdf-lib';
 import { documentFonts } from '../../../resources/fonts/load-document-fonts';
 import { embedDocumentFonts } from '../../../shared/documents/document-fonts';
+import { moduleGridOperators } from '../../../shared/documents/module-matrix-pdf';
 import { formatDate } from '../../../shared/i18n/registry-labels';
 import { familyOf, PERMIT_KIND_LABELS } from '../../../shared/permits/permit-kinds';
 import type { PermitRecord } from '../../../shared/permits/permit-wire';
@@ -102,21 +103,13 @@ export async function renderPermitA4(p: PermitRecord, c: PermitPdfContext): Prom
 const CARD = { width: 85.6 * MM, height: 54 * MM } as const;
 
 function drawQr(page: ReturnType<PDFDocument['addPage']>, m: QrMatrix, x: number, y: number, size: number) {
-  const module = size / m.size;
   page.drawRectangle({ x: x - 2, y: y - 2, width: size + 4, height: size + 4, color: rgb(1, 1, 1) });
-  for (let row = 0; row < m.size; row++) {
-    for (let col = 0; col < m.size; col++) {
-      if (m.dark(col, row)) {
-        page.drawRectangle({
-          x: x + col * module,
-          y: y + size - (row + 1) * module,
-          width: module,
-          height: module,
-          color: rgb(0, 0, 0),
-        });
-      }
-    }
-  }
+  page.pushOperators(
+    ...moduleGridOperators(
+      { width: m.size, height: m.size, dark: (col, row) => m.dark(col, row) },
+      { x, top: y + size, module: size / m.size, color: rgb(0, 0, 0) },
+    ),
+  );
 }
 
 export async function renderPermitCard(p: PermitRecord, c: PermitPdfContext): Promise<Uint8Array> {

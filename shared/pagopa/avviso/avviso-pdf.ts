@@ -1,17 +1,6 @@
-import {
-  fill,
-  PDFDocument,
-  popGraphicsState,
-  pushGraphicsState,
-  rectangle,
-  rgb,
-  setFillingGrayscaleColor,
-  type Color,
-  type PDFFont,
-  type PDFOperator,
-  type PDFPage,
-} from 'pdf-lib';
+import { grayscale, PDFDocument, rgb, type Color, type PDFFont, type PDFPage } from 'pdf-lib';
 import { embedDocumentFonts, printableText, type DocumentFontSet } from '../../documents/document-fonts';
+import { moduleGridOperators } from '../../documents/module-matrix-pdf';
 import { formatDate } from '../../i18n/registry-labels';
 import { cents } from '../../money/cents';
 import { formatEuro } from '../../money/euro-format';
@@ -132,23 +121,8 @@ function paragraph(
 
 function drawMatrix(pen: Pen, matrix: ModuleMatrix, x: number, top: number, side: number): void {
   const module = side / Math.max(matrix.width, matrix.height);
-  // one rectangle per run of dark modules, all filled by one operator: a page of a 5,000-notice
-  // run stays small and fast to write (drawRectangle would wrap each in its own graphics state)
-  const ops: PDFOperator[] = [pushGraphicsState(), setFillingGrayscaleColor(0)];
-  for (let row = 0; row < matrix.height; row++) {
-    let col = 0;
-    while (col < matrix.width) {
-      if (!matrix.dark(col, row)) {
-        col++;
-        continue;
-      }
-      const start = col;
-      while (col < matrix.width && matrix.dark(col, row)) col++;
-      ops.push(rectangle(x + start * module, top - (row + 1) * module, (col - start) * module, module));
-    }
-  }
-  ops.push(fill(), popGraphicsState());
-  pen.page.pushOperators(...ops);
+  // all runs of dark modules filled by one operator: a page of a 5,000-notice run stays small and fast
+  pen.page.pushOperators(...moduleGridOperators(matrix, { x, top, module, color: grayscale(0) }));
 }
 
 function box(pen: Pen, x: number, top: number, width: number, height: number): void {
