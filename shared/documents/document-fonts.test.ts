@@ -92,6 +92,15 @@ describe('the documents’ font', () => {
     expect(printableText('北京 🙂\u0007', fonts)).toBe('?? ?');
   });
 
+  it('turns Indic scripts into "?" although the font has their glyphs: fontkit cannot shape them', async () => {
+    expect(printableText('Anita नमस्ते\u0953', fonts)).toBe('Anita ???????');
+    const pdf = await PDFDocument.create();
+    const { regular } = await embedDocumentFonts(pdf, fonts);
+    pdf.addPage().drawText(printableText('Anita नमस्ते', fonts), { x: 20, y: 800, size: 9, font: regular });
+    const [text] = await extractPdfText(await pdf.save());
+    expect(text).toBe('Anita ??????');
+  });
+
   it('round-trips every script through a PDF: the extracted text is the name, NFC', async () => {
     const pdf = await PDFDocument.create();
     const { regular, bold } = await embedDocumentFonts(pdf, fonts);

@@ -70,6 +70,10 @@ export const REGISTRY_REPERTOIRE: readonly string[] = [
   ...'‐‑–—‘’‚“”„•…‰′″‹›€™№°',
 ];
 
+/** Characters of the Indic scripts (script extensions, so the Vedic signs U+0951–U+0954 too). */
+const NEEDS_INDIC_SHAPING =
+  /[\u0951-\u0954\p{scx=Devanagari}\p{scx=Bengali}\p{scx=Gurmukhi}\p{scx=Gujarati}\p{scx=Oriya}\p{scx=Tamil}\p{scx=Telugu}\p{scx=Kannada}\p{scx=Malayalam}\p{scx=Sinhala}]/u;
+
 /** The characters of `text` (NFC, one code point each) that `covers` says no. */
 export function missingCharacters(text: string, covers: (char: string) => boolean): string[] {
   const missing = new Set<string>();
@@ -110,7 +114,10 @@ export function loadDocumentFonts(
     faces.every((f) => f.hasGlyphForCodePoint(cp)),
   );
   const set = new Set(covered);
-  const covers = (char: string): boolean => set.has(char.codePointAt(0) ?? -1);
+  // Indic scripts need a shaper fontkit cannot run here (its Indic engine throws): a font holding
+  // their glyphs still does not print them, and they become "?" like any other missing character
+  const covers = (char: string): boolean =>
+    set.has(char.codePointAt(0) ?? -1) && !NEEDS_INDIC_SHAPING.test(char);
   for (const face of faces) {
     const missing = missingCharacters([...required].join(''), (c) =>
       face.hasGlyphForCodePoint(c.codePointAt(0) ?? -1),
