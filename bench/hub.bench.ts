@@ -35,6 +35,7 @@ import type { MutationEnvelope } from '../shared/sync/mutations';
 import { startPostgresCluster } from '../test-support/postgres-cluster';
 import { FAST_TEST_SCRYPT } from '../test-support/password-cost';
 import { percentile } from './percentile';
+import { lineFrom } from './child-line';
 
 const SELF = resolve(__dirname, 'hub.bench.ts');
 const ROOT = resolve(__dirname, '..');
@@ -148,26 +149,6 @@ function spawnRole(role: string, env: Record<string, string>): ChildProcess {
   children.add(child);
   child.once('exit', () => children.delete(child));
   return child;
-}
-
-function lineFrom(proc: ChildProcess, prefix: string, timeoutMs: number): Promise<string> {
-  return new Promise((ok, fail) => {
-    let buffer = '';
-    const timer = setTimeout(() => fail(new Error(`no "${prefix}" within ${timeoutMs} ms`)), timeoutMs);
-    const onData = (chunk: Buffer) => {
-      buffer += chunk.toString('utf8');
-      for (const line of buffer.split('\n')) {
-        if (line.startsWith(prefix)) {
-          clearTimeout(timer);
-          proc.stdout?.off('data', onData);
-          ok(line.slice(prefix.length).trim());
-          return;
-        }
-      }
-    };
-    proc.stdout?.on('data', onData);
-    proc.once('exit', (code) => fail(new Error(`child exited (${String(code)}) before "${prefix}"`)));
-  });
 }
 
 interface Instance {

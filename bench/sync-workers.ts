@@ -30,6 +30,7 @@ import { eventRow, familyRow, residentRow } from '../hub/registry/registry-repos
 import { buildHubServer } from '../hub/server';
 import { generateRegistry, type GenerateOptions } from '../resources/demo/generate-registry';
 import { PROTOCOL_VERSION, PUSH_PATH } from '../shared/sync/registry-page';
+import { lineFrom } from './child-line';
 
 const ROOT = resolve(__dirname, '..');
 
@@ -112,30 +113,6 @@ function spawnWorker(kind: string, env: Record<string, string>, root = ROOT): Ch
     cwd: root,
     env: { ...process.env, ...env, SPORTELLO_BENCH_WORKER: kind },
     stdio: ['ignore', 'pipe', 'inherit'],
-  });
-}
-
-/** Reads the child's stdout until a line starting with `prefix`; its remainder. */
-function lineFrom(proc: ChildProcess, prefix: string, timeoutMs: number): Promise<string> {
-  return new Promise((ok, fail) => {
-    let buffer = '';
-    const timer = setTimeout(
-      () => fail(new Error(`worker: no "${prefix}" within ${timeoutMs} ms`)),
-      timeoutMs,
-    );
-    const onData = (chunk: Buffer) => {
-      buffer += chunk.toString('utf8');
-      for (const line of buffer.split('\n')) {
-        if (line.startsWith(prefix)) {
-          clearTimeout(timer);
-          proc.stdout?.off('data', onData);
-          ok(line.slice(prefix.length).trim());
-          return;
-        }
-      }
-    };
-    proc.stdout?.on('data', onData);
-    proc.once('exit', (code) => fail(new Error(`worker exited (${String(code)}) before "${prefix}"`)));
   });
 }
 
