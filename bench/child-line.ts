@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import { writeSync } from 'node:fs';
 
 /**
  * Reads a child's stdout until a whole line starting with `prefix` and returns the rest of it.
@@ -25,4 +26,21 @@ export function lineFrom(proc: ChildProcess, prefix: string, timeoutMs: number):
       fail(new Error(`child exited (${String(code)}) before a "${prefix}" line`));
     });
   });
+}
+
+/**
+ * The child's side: runs its work, writes the one `result <json>` line the parent's lineFrom waits
+ * for (synchronously, so the whole line is out before exit), and exits 0; a failure exits 1.
+ */
+export function answerParent(work: Promise<unknown>): void {
+  work.then(
+    (r) => {
+      writeSync(1, `result ${JSON.stringify(r)}\n`);
+      process.exit(0);
+    },
+    (err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
 }

@@ -35,7 +35,7 @@ import type { MutationEnvelope } from '../shared/sync/mutations';
 import { startPostgresCluster } from '../test-support/postgres-cluster';
 import { FAST_TEST_SCRYPT } from '../test-support/password-cost';
 import { percentile } from './percentile';
-import { lineFrom } from './child-line';
+import { answerParent, lineFrom } from './child-line';
 
 const SELF = resolve(__dirname, 'hub.bench.ts');
 const ROOT = resolve(__dirname, '..');
@@ -439,16 +439,7 @@ if (role === 'hub') {
     process.exit(1);
   });
 } else if (role === 'clients') {
-  clientsRole(JSON.parse(readFileSync(process.env.HUB_BENCH_LOAD ?? '', 'utf8')) as Load).then(
-    (r) => {
-      writeSync(1, `result ${JSON.stringify(r)}\n`);
-      process.exit(0);
-    },
-    (err: unknown) => {
-      console.error(err);
-      process.exit(1);
-    },
-  );
+  answerParent(clientsRole(JSON.parse(readFileSync(process.env.HUB_BENCH_LOAD ?? '', 'utf8')) as Load));
 } else {
   process.once('exit', cleanUp);
   for (const signal of ['SIGINT', 'SIGTERM'] as const)

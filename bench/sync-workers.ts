@@ -30,7 +30,7 @@ import { eventRow, familyRow, residentRow } from '../hub/registry/registry-repos
 import { buildHubServer } from '../hub/server';
 import { generateRegistry, type GenerateOptions } from '../resources/demo/generate-registry';
 import { PROTOCOL_VERSION, PUSH_PATH } from '../shared/sync/registry-page';
-import { lineFrom } from './child-line';
+import { answerParent, lineFrom } from './child-line';
 
 const ROOT = resolve(__dirname, '..');
 
@@ -361,30 +361,12 @@ async function deskBootstrapMain(): Promise<DeskBootstrapResult> {
 
 const role = process.env.SPORTELLO_BENCH_WORKER;
 if (role === 'desk-bootstrap') {
-  deskBootstrapMain().then(
-    (r) => {
-      writeSync(1, `result ${JSON.stringify(r)}\n`);
-      process.exit(0);
-    },
-    (err: unknown) => {
-      console.error(err);
-      process.exit(1);
-    },
-  );
+  answerParent(deskBootstrapMain());
 } else if (role === 'hub') {
   hubMain(process.env.HUB_SQLITE ?? '').catch((err: unknown) => {
     console.error(err);
     process.exit(1);
   });
 } else if (role === 'clients') {
-  clientsMain(JSON.parse(readFileSync(process.env.PUSH_LOAD ?? '', 'utf8')) as PushLoad).then(
-    (r) => {
-      writeSync(1, `result ${JSON.stringify(r)}\n`);
-      process.exit(0);
-    },
-    (err: unknown) => {
-      console.error(err);
-      process.exit(1);
-    },
-  );
+  answerParent(clientsMain(JSON.parse(readFileSync(process.env.PUSH_LOAD ?? '', 'utf8')) as PushLoad));
 }
