@@ -35,4 +35,15 @@ describe('booking demo data', () => {
     const today = await waitStats(hub.hubDb.db, 'B885', '2026-12-09', '2026-12-09', undefined);
     expect(today).toEqual([]);
   });
+
+  it('books the next two opening days when started on the eve of a holiday', async () => {
+    // Monday 7 December 2026 after the office closed; the 8th is the Immacolata
+    const eve = new Date('2026-12-07T14:00:00Z');
+    const own = await startTestHub('sqlite', () => eve);
+    const line = await createDemoBookings(own.hubDb.db, 'B885', eve).finally(() => own.close());
+    expect(line).toMatch(/^booked 4 demo appointments/);
+    expect(line).toContain('2026-12-09');
+    expect(line).toContain('2026-12-10');
+    expect(line).not.toContain('2026-12-08');
+  });
 });

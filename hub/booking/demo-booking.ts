@@ -15,8 +15,8 @@ const DEMO_PEOPLE = [
 ];
 
 /**
- * Demo for `npm start`: Casale's anagrafe with a few bookings in the next free slots of today and
- * tomorrow (checked in at the kiosk with the codes the log prints), and three walk-in tickets in
+ * Demo for `npm start`: Casale's anagrafe with a few bookings in the next free slots of the next
+ * two opening days (checked in at the kiosk with the codes the log prints), and three walk-in tickets in
  * the room, so the display and a counter's call-next show something at once; three months of
  * past visits for the supervisors' wait figures.
  */
@@ -30,7 +30,14 @@ export async function createDemoBookings(
   const nowLocal = romeDateTimeOf(now).slice(0, 16);
   const codes: string[] = [];
   let person = 0;
-  for (const day of [romeDateOf(now), addDays(romeDateOf(now), 1)]) {
+  // the next two days the office still opens (a start on a holiday's eve, 7 December, or late on
+  // a Friday would otherwise book nothing)
+  const days: string[] = [];
+  for (let i = 0; i < 14 && days.length < 2; i++) {
+    const day = addDays(romeDateOf(now), i);
+    if (slotsForDay(plan, 'cie', day).some((slot) => slot.start > nowLocal)) days.push(day);
+  }
+  for (const day of days) {
     for (const service of ['cie', 'residenza']) {
       const slot = slotsForDay(plan, service, day).find((s) => s.start > nowLocal);
       const who = DEMO_PEOPLE[person++ % DEMO_PEOPLE.length];
