@@ -17,6 +17,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   verification_rate_limited: 429,
   kiosk_rate_limited: 429,
   booking_slot_taken: 409,
+  visit_counter_taken: 409,
+  visit_office_not_served: 403,
   admin_only: 403,
   account_disabled: 403,
   wrong_comune: 403,

@@ -1,12 +1,13 @@
 import type { Kysely } from 'kysely';
 import { addDays } from '../../shared/calendar/iso-date';
+import { confirmationDeadline, REMINDER_DAYS_BEFORE } from '../../shared/booking/slot-plan';
 import { cents } from '../../shared/money/cents';
 import { formatEuro } from '../../shared/money/euro-format';
 import type { Locale } from '../../shared/i18n/locale';
 import type { HubDatabase } from '../db/database';
 import type { BookingRow } from './booking-tables';
 import type { BookingMail, Mailer } from './mailer';
-import type { OfficePlan } from './provisional-plan';
+import type { OfficePlan } from './office-plans';
 
 /**
  * The booking's mails: the confirmation, and the reminder that asks to confirm 3 days ahead.
@@ -135,8 +136,8 @@ export function confirmationMail(plan: OfficePlan, b: BookingRow, to: string, ex
     b.status === 'booked'
       ? [
           it
-            ? `Tre giorni prima riceverà un promemoria con il link per confermare: una prenotazione non confermata entro il ${ddmmyyyy(addDays(b.slot_start.slice(0, 10), -plan.confirmDaysAhead))} viene annullata.`
-            : `Three days before you will get a reminder with a link to confirm: a booking not confirmed by ${ddmmyyyy(addDays(b.slot_start.slice(0, 10), -plan.confirmDaysAhead))} is released.`,
+            ? `${REMINDER_DAYS_BEFORE} giorni prima riceverà un promemoria con il link per confermare: una prenotazione non confermata entro il ${ddmmyyyy(confirmationDeadline(b.slot_start))} viene annullata.`
+            : `${REMINDER_DAYS_BEFORE} days before you will get a reminder with a link to confirm: a booking not confirmed by ${ddmmyyyy(confirmationDeadline(b.slot_start))} is released.`,
         ]
       : [];
   return {
@@ -177,8 +178,8 @@ export function reminderMail(
       extras,
       [
         it
-          ? `Per confermare, aprire entro il ${ddmmyyyy(addDays(b.slot_start.slice(0, 10), -plan.confirmDaysAhead))}: ${confirmUrl}`
-          : `To confirm, open by ${ddmmyyyy(addDays(b.slot_start.slice(0, 10), -plan.confirmDaysAhead))}: ${confirmUrl}`,
+          ? `Per confermare, aprire entro il ${ddmmyyyy(confirmationDeadline(b.slot_start))}: ${confirmUrl}`
+          : `To confirm, open by ${ddmmyyyy(confirmationDeadline(b.slot_start))}: ${confirmUrl}`,
         it
           ? 'Senza conferma l’appuntamento viene liberato per altri.'
           : 'Without confirmation the slot is released for others.',

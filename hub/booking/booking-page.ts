@@ -1,7 +1,7 @@
 import { formatDate } from '../../shared/i18n/registry-labels';
 import type { Locale } from '../../shared/i18n/locale';
 import { esc, page } from './booking-pages';
-import type { OfficePlan } from './provisional-plan';
+import type { OfficePlan } from './office-plans';
 
 /** The citizen's booking page: service → day and time → name, tax code, contact → code and QR. */
 

@@ -1,5 +1,5 @@
 import type { Locale } from '../../shared/i18n/locale';
-import type { OfficePlan } from './provisional-plan';
+import type { OfficePlan } from './office-plans';
 
 /**
  * The public pages, server-rendered: booking (phone first), the kiosk at the door and the

@@ -37,7 +37,7 @@ import { confirmBooking, createBooking, freeSlots, officePlan } from './bookings
 import { displayState } from './display-state';
 import { displayPage, kioskPage, kioskTicketPage } from './kiosk-pages';
 import type { Mailer } from './mailer';
-import type { OfficePlan } from './provisional-plan';
+import type { OfficePlan } from './office-plans';
 import { checkInBooking, takeWalkInTicket } from './tickets';
 import type { VisitTicketRow } from './booking-tables';
 
@@ -160,7 +160,7 @@ export function registerBookingRoutes(app: FastifyInstance, ctx: RouteContext, m
     slotStart: b.slot_start,
     status: b.status === 'booked' ? 'booked' : 'confirmed',
     qrText: bookingQrText(b.code),
-    bring: plan.services.find((s) => s.key === b.service_key)?.bring[lang] ?? [],
+    bring: [...(plan.services.find((s) => s.key === b.service_key)?.bring[lang] ?? [])],
   });
 
   // --- JSON: slots, booking, kiosk, display ---

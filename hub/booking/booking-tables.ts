@@ -91,11 +91,23 @@ export interface VisitLineNumbersTable {
   last: number;
 }
 
+/** The workstation at a counter of an office on a day (hub/booking/counter-seats.ts). */
+export interface VisitCountersTable {
+  comune: string;
+  office: string;
+  day: string;
+  counter: number;
+  workstation_id: string;
+  /** ISO instant of its last action there */
+  last_seen: string;
+}
+
 export interface BookingHubTables {
   booking_bookings: BookingBookingsTable;
   booking_seats: BookingSeatsTable;
   visit_tickets: VisitTicketsTable;
   visit_line_numbers: VisitLineNumbersTable;
+  visit_counters: VisitCountersTable;
 }
 
 declare module '../db/database' {

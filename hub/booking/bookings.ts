@@ -8,7 +8,7 @@ import { AppError } from '../../shared/errors/app-error';
 import type { Locale } from '../../shared/i18n/locale';
 import type { HubDatabase } from '../db/database';
 import type { BookingRow } from './booking-tables';
-import { bookingRefusal, confirmedAtOnce, planOf, slotsForDay, type OfficePlan } from './provisional-plan';
+import { bookingRefusal, confirmedAtOnce, planOf, slotsForDay, type OfficePlan } from './office-plans';
 
 /** What the public page sends; every field is checked here, none trusted. */
 export interface BookingRequest {
@@ -67,7 +67,7 @@ export async function freeSlots(
   now: Date,
 ): Promise<{ start: string; free: number }[]> {
   const nowLocal = romeDateTimeOf(now);
-  const slots = slotsForDay(plan, serviceKey, day).filter((s) => s.start > nowLocal);
+  const slots = slotsForDay(plan, serviceKey, day).filter((s) => s.start > nowLocal.slice(0, 16));
   if (slots.length === 0) return [];
   const taken = await db
     .selectFrom('booking_seats')
@@ -106,7 +106,7 @@ export async function createBooking(
     (s) => s.start === req.slotStart,
   );
   if (!slot) throw new AppError('booking_slot_unknown', { date: req.slotStart.slice(0, 10), time: '' });
-  const confirmed = confirmedAtOnce(plan, req.slotStart.slice(0, 10), romeDateOf(now));
+  const confirmed = confirmedAtOnce(req.slotStart, romeDateOf(now));
   const at = now.toISOString();
   const id = randomUUID();
   const booked = await db.transaction().execute(async (trx) => {

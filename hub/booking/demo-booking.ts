@@ -4,7 +4,7 @@ import { bookingCodeFrom, BOOKING_CODE_BYTES } from '../../shared/booking/bookin
 import { addDays } from '../../shared/calendar/iso-date';
 import { romeDateOf, romeDateTimeOf } from '../../shared/calendar/rome-date';
 import type { HubDatabase } from '../db/database';
-import { planOf, slotsForDay } from './provisional-plan';
+import { planOf, slotsForDay } from './office-plans';
 import { takeWalkInTicket } from './tickets';
 import { createDemoVisitHistory } from './demo-visit-history';
 
@@ -38,7 +38,7 @@ export async function createDemoBookings(
     if (slotsForDay(plan, 'cie', day).some((slot) => slot.start > nowLocal)) days.push(day);
   }
   for (const day of days) {
-    for (const service of ['cie', 'residenza']) {
+    for (const service of ['cie', 'residence_change']) {
       const slot = slotsForDay(plan, service, day).find((s) => s.start > nowLocal);
       const who = DEMO_PEOPLE[person++ % DEMO_PEOPLE.length];
       if (!slot || !who) continue;

@@ -3,7 +3,7 @@ import { addDays, isoWeekday } from '../../shared/calendar/iso-date';
 import { holidaysOn } from '../../shared/calendar/holidays';
 import type { HubDatabase } from '../db/database';
 import type { VisitTicketsTable } from './booking-tables';
-import type { OfficePlan } from './provisional-plan';
+import type { OfficePlan } from './office-plans';
 import { seededRandom as prng } from '../../shared/random/seeded-random';
 
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
@@ -25,9 +25,9 @@ export async function createDemoVisitHistory(
   const rows: VisitTicketsTable[] = [];
   for (let back = days; back >= 1; back--) {
     const day = addDays(today, -back);
-    const hours = plan.hours[isoWeekday(day)];
-    if (!hours || holidaysOn(day, plan.comune).length > 0) continue;
-    const [open, close] = hours[0] ?? ['08:30', '12:30'];
+    const morning = plan.hours[isoWeekday(day) as 1 | 2 | 3 | 4 | 5 | 6 | 7]?.[0];
+    if (!morning || holidaysOn(day, plan.comune).length > 0) continue;
+    const { from: open, to: close } = morning;
     const openMin = Number(open.slice(0, 2)) * 60 + Number(open.slice(3));
     const span = Number(close.slice(0, 2)) * 60 + Number(close.slice(3)) - openMin - 30;
     const random = prng(Number(day.replaceAll('-', '')));

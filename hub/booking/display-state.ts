@@ -3,7 +3,7 @@ import { romeDateOf } from '../../shared/calendar/rome-date';
 import type { Locale } from '../../shared/i18n/locale';
 import type { DisplayState } from '../../shared/booking/booking-wire';
 import type { HubDatabase } from '../db/database';
-import type { OfficePlan } from './provisional-plan';
+import type { OfficePlan } from './office-plans';
 
 /**
  * What the waiting room sees: the last calls (ticket and counter, newest first) and, per line, the

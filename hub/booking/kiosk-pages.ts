@@ -1,6 +1,6 @@
 import type { Locale } from '../../shared/i18n/locale';
 import { esc, page } from './booking-pages';
-import type { OfficePlan } from './provisional-plan';
+import type { OfficePlan } from './office-plans';
 
 /**
  * The kiosk at the door (a touch screen, or the clerk at the entrance) and the waiting-room display

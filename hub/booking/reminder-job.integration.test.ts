@@ -11,7 +11,7 @@ const cf = (p: string) => {
   return `${p}${x && x.kind === 'check_char' ? x.expected : 'X'}`;
 };
 
-/** The daily run: the reminder 5 days ahead, the release 3 days ahead of an unconfirmed booking. */
+/** The daily run: the reminder 5 days ahead, the release after the deadline 3 days ahead of an unconfirmed booking. */
 describe.each(HUB_BACKENDS)('booking reminders and release (%s)', (backend) => {
   let hub: TestHub;
   beforeAll(async () => {
@@ -30,8 +30,8 @@ describe.each(HUB_BACKENDS)('booking reminders and release (%s)', (backend) => {
       {
         comune: 'B885',
         office: 'anagrafe',
-        serviceKey: 'residenza',
-        slotStart: '2026-12-21T09:00',
+        serviceKey: 'residence_change',
+        slotStart: '2026-12-21T08:30',
         name: 'Marta Rosso',
         cf: cf('RSSMRT80A41L219'),
         email: 'marta@example.org',
@@ -51,7 +51,13 @@ describe.each(HUB_BACKENDS)('booking reminders and release (%s)', (backend) => {
       released: 0,
       reminded: 0,
     });
+    // 18 December is the confirmation deadline the mail states: still open that day
     expect(await runBookingDay(db, mailer, new Date('2026-12-18T06:00:00Z'), 'https://hub.example')).toEqual({
+      released: 0,
+      reminded: 0,
+    });
+    expect(sent[0]?.text).toContain('18/12/2026');
+    expect(await runBookingDay(db, mailer, new Date('2026-12-19T06:00:00Z'), 'https://hub.example')).toEqual({
       released: 1,
       reminded: 0,
     });

@@ -1,20 +1,18 @@
 import type { Kysely } from 'kysely';
-import { addDays } from '../../shared/calendar/iso-date';
+import { releaseDue, reminderDue } from '../../shared/booking/slot-plan';
 import { romeDateOf } from '../../shared/calendar/rome-date';
 import { officePath, BOOKING_CONFIRM_PAGE_PATH } from '../../shared/booking/booking-wire';
 import type { HubDatabase } from '../db/database';
 import { runDueOnce } from '../db/job-runs';
 import { recipientOf, reminderMail } from './booking-mail';
 import type { Mailer } from './mailer';
-import { planOf } from './provisional-plan';
-
-/** The reminder goes this many days ahead, leaving two days to confirm before the release. */
-export const REMINDER_DAYS_AHEAD = 5;
+import { planOf } from './office-plans';
 
 /**
- * Once a day: bookings still unconfirmed when their day is `confirmDaysAhead` (3) days away or
- * less are released and their seats freed (Agenda CIE's rule), in one transaction per booking
- * guarded by the status; bookings 5 days ahead get the reminder with the confirmation link.
+ * Once a day, by the shared rules (shared/booking/slot-plan.ts): a booking still unconfirmed after
+ * its confirmation deadline (3 days before its day) is released and its seat freed (Agenda CIE's
+ * rule), in one transaction per booking guarded by the status; from 5 days before, the reminder
+ * with the confirmation link goes out once.
  */
 export async function runBookingDay(
   db: Kysely<HubDatabase>,
@@ -29,8 +27,8 @@ export async function runBookingDay(
   for (const b of open) {
     const plan = planOf(b.comune, b.office);
     if (!plan) continue;
-    const day = b.slot_start.slice(0, 10);
-    if (day <= addDays(today, plan.confirmDaysAhead)) {
+    const terms = { slotStart: b.slot_start, state: 'pending' } as const;
+    if (releaseDue(terms, today)) {
       await db.transaction().execute(async (trx) => {
         const r = await trx
           .updateTable('booking_bookings')
@@ -42,7 +40,7 @@ export async function runBookingDay(
         await trx.deleteFrom('booking_seats').where('booking_id', '=', b.id).execute();
         released++;
       });
-    } else if (day <= addDays(today, REMINDER_DAYS_AHEAD) && b.reminded_at === null) {
+    } else if (reminderDue(terms, today) && b.reminded_at === null) {
       const { to, extras } = await recipientOf(db, b);
       const url = `${publicUrl}${officePath(BOOKING_CONFIRM_PAGE_PATH, b.comune, b.office)}?code=${b.code}&t=${b.confirm_token}&lang=${b.lang}`;
       if (to) {

@@ -2,6 +2,8 @@ import { bookingService } from '../../shared/booking/service';
 import { defineHubService } from '../services/hub-service';
 import './booking-tables';
 import * as m0600 from './migrations/2026_12_07_0600_booking';
+import * as m0900 from './migrations/2026_12_08_0900_booking_service_keys';
+import * as m0910 from './migrations/2026_12_08_0910_visit_counters';
 import { registerBookingRoutes } from './booking-routes';
 import { createDemoBookings } from './demo-booking';
 import { mailerFromEnv } from './mailer';
@@ -15,7 +17,11 @@ import { registerVisitRoutes } from './visit-routes';
 export const bookingHub = defineHubService({
   shared: bookingService,
   appliers: {},
-  migrations: { '2026_12_07_0600_booking': m0600 },
+  migrations: {
+    '2026_12_07_0600_booking': m0600,
+    '2026_12_08_0900_booking_service_keys': m0900,
+    '2026_12_08_0910_visit_counters': m0910,
+  },
   routes: (app, ctx) => {
     const mailer = mailerFromEnv();
     registerBookingRoutes(app, ctx, mailer);

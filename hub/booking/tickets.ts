@@ -7,7 +7,7 @@ import { nextTicket, ticketCode } from '../../shared/visits/call-order';
 import type { VisitTicket } from '../../shared/visits/visit-wire';
 import type { HubDatabase } from '../db/database';
 import type { VisitTicketRow } from './booking-tables';
-import type { OfficePlan } from './provisional-plan';
+import type { OfficePlan } from './office-plans';
 
 type Db = Kysely<HubDatabase>;
 type Trx = Transaction<HubDatabase>;

@@ -18,7 +18,9 @@ import {
   VISIT_TRANSFER_PATH,
 } from '../../shared/visits/visit-wire';
 import { clerkAuth, parse, type RouteContext } from '../routes/route-context';
-import { planOf, plansOf, type OfficePlan } from './provisional-plan';
+import { planOf, plansOf, type OfficePlan } from './office-plans';
+import { workstationOffices } from '../sync/office-scope';
+import { bindCounter } from './counter-seats';
 import { actOnTicket, callNext, ticketView, type TicketActionName } from './tickets';
 import { waitStatsCsv } from '../../shared/visits/wait-stats-csv';
 import { waitStats } from './wait-stats-rows';
@@ -39,10 +41,32 @@ export function registerVisitRoutes(app: FastifyInstance, ctx: RouteContext): vo
     requireAllowed(clerk.role, action);
     return { ws, clerk };
   };
-  const planFor = (comune: string, office: string | undefined): OfficePlan => {
-    const plan = office ? planOf(comune, office) : plansOf(comune)[0];
-    if (!plan) throw new AppError('visit_office_unknown', { office: office ?? '—' });
+  const planFor = (comune: string, office: string): OfficePlan => {
+    const plan = planOf(comune, office);
+    if (!plan) throw new AppError('visit_office_unknown', { office });
     return plan;
+  };
+  /**
+   * The office a counter calls for, from what the hub knows of the workstation: among the offices
+   * it serves (workstation_offices) those with a queue; a workstation with none assigned serves
+   * every office of its comune. A named office must be one of these; without one, the only one.
+   */
+  const officeOfCall = async (ws: { id: string; comune: string }, named: string | undefined) => {
+    const queued = plansOf(ws.comune).map((p) => p.office);
+    const assigned = (await workstationOffices(ctx.db, ws.id)).filter((o) => queued.includes(o));
+    const serves = assigned.length > 0 ? assigned : queued;
+    if (named !== undefined) {
+      if (!queued.includes(named)) throw new AppError('visit_office_unknown', { office: named });
+      if (!serves.includes(named))
+        throw new AppError('visit_office_not_served', { office: named, offices: serves.join(', ') });
+      return planFor(ws.comune, named);
+    }
+    const only = serves.length === 1 ? serves[0] : undefined;
+    if (only === undefined) {
+      if (serves.length === 0) throw new AppError('visit_office_unknown', { office: '—' });
+      throw new AppError('visit_office_required', { offices: serves.join(', ') });
+    }
+    return planFor(ws.comune, only);
   };
   const checkCounter = (plan: OfficePlan, counter: number) => {
     if (counter > plan.counters)
@@ -61,8 +85,9 @@ export function registerVisitRoutes(app: FastifyInstance, ctx: RouteContext): vo
     async (req) => {
       const { ws } = await allowed(req, 'visits.call');
       const body = parse(callNextRequestSchema, req.body);
-      const plan = planFor(ws.comune, body.office);
+      const plan = await officeOfCall(ws, body.office);
       checkCounter(plan, body.counter);
+      await bindCounter(ctx.db, plan, ws, body.counter, ctx.now());
       const t = await callNext(ctx.db, plan, body.counter, body.lines ?? null, ctx.now());
       return { ticket: t ? await ticketView(ctx.db, t) : null };
     },
@@ -89,10 +114,11 @@ export function registerVisitRoutes(app: FastifyInstance, ctx: RouteContext): vo
           .where('comune', '=', ws.comune)
           .executeTakeFirst();
         if (!ticket) throw new AppError('visit_ticket_not_found', { ticket: id.slice(0, 40) });
-        const plan = planFor(ws.comune, ticket.office);
+        const plan = await officeOfCall(ws, ticket.office);
         if (name === 'transfer') {
           const body = parse(transferRequestSchema, req.body);
           checkCounter(plan, body.counter);
+          await bindCounter(ctx.db, plan, ws, body.counter, ctx.now());
           const t = await actOnTicket(ctx.db, plan, id, body.counter, 'transfer', ctx.now(), {
             ...(body.toLine !== undefined ? { toLine: body.toLine } : {}),
             ...(body.toCounter !== undefined ? { toCounter: body.toCounter } : {}),
@@ -101,6 +127,7 @@ export function registerVisitRoutes(app: FastifyInstance, ctx: RouteContext): vo
         }
         const body = parse(ticketActionSchema, req.body);
         checkCounter(plan, body.counter);
+        await bindCounter(ctx.db, plan, ws, body.counter, ctx.now());
         const t = await actOnTicket(ctx.db, plan, id, body.counter, name, ctx.now());
         return { ticket: await ticketView(ctx.db, t) };
       },

@@ -35,6 +35,7 @@ export const CASALE_ANAGRAFE_PLAN: SlotPlan = {
   comune: 'B885',
   office: 'anagrafe',
   name: { it: 'Anagrafe - Casale Monferrato', en: 'Registry office - Casale Monferrato' },
+  address: 'Via Mameli 10, 15033 Casale Monferrato',
   validFrom: '2026-01-01',
   validTo: null,
   counters: 4,
@@ -50,3 +51,9 @@ export const CASALE_ANAGRAFE_PLAN: SlotPlan = {
   walkInPercent: 20,
   horizonDays: 60,
 };
+
+/**
+ * Every office's plans, dated rows (a new plan from a date is a new row, the old one gets its
+ * `validTo`): what the hub books against and what bench:visits simulates.
+ */
+export const OFFICE_SLOT_PLANS: readonly SlotPlan[] = [CASALE_ANAGRAFE_PLAN];

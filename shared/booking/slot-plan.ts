@@ -50,6 +50,8 @@ export interface SlotPlan extends DatedRow {
   /** the office's code within the comune, e.g. 'anagrafe' */
   office: string;
   name: Record<Locale, string>;
+  /** where the citizen goes: printed in the confirmation and on the public pages */
+  address: string;
   /** counters (desks) open during every window */
   counters: number;
   hours: WeeklyHours;

@@ -14,7 +14,7 @@ export interface ServiceBriefing {
 
 export const WHAT_TO_BRING: Readonly<Record<BookableServiceKey, ServiceBriefing>> = {
   cie: {
-    label: { it: "Carta d'identità elettronica (CIE)", en: 'Electronic identity card (CIE)' },
+    label: { it: 'Carta d’identità elettronica (CIE)', en: 'Electronic identity card (CIE)' },
     bring: {
       it: [
         'Il documento d’identità scaduto o in scadenza; in caso di furto o smarrimento, la denuncia',
@@ -102,4 +102,10 @@ export const WHAT_TO_BRING: Readonly<Record<BookableServiceKey, ServiceBriefing>
 export function whatToBring(serviceKey: string, locale: Locale): readonly string[] {
   const briefing = (WHAT_TO_BRING as Readonly<Record<string, ServiceBriefing | undefined>>)[serviceKey];
   return briefing?.bring[locale] ?? [];
+}
+
+/** A service's name as people read it (the counter bar, the wait figures); its key if it has none. */
+export function serviceLabel(serviceKey: string, locale: Locale): string {
+  const briefing = (WHAT_TO_BRING as Readonly<Record<string, ServiceBriefing | undefined>>)[serviceKey];
+  return briefing?.label[locale] ?? serviceKey;
 }

@@ -3,12 +3,9 @@ import { BOOKABLE_SERVICE_KEYS } from '../booking/slot-plan-casale';
 import { bookedTask, DESK_TASKS, FALLBACK_TASK } from './booked-task';
 
 describe('bookedTask: the desk task a booked service opens', () => {
-  it('opens the same task for both vocabularies (hub provisional plan and shared planner)', () => {
-    expect(bookedTask('certificato')).toBe('certificate');
+  it('opens the certificate form, the residence intake and the open items for their services', () => {
     expect(bookedTask('certificate')).toBe('certificate');
-    expect(bookedTask('residenza')).toBe('residence_intake');
     expect(bookedTask('residence_change')).toBe('residence_intake');
-    expect(bookedTask('pagamento')).toBe('open_items');
     expect(bookedTask('payment')).toBe('open_items');
   });
 
@@ -26,7 +23,7 @@ describe('bookedTask: the desk task a booked service opens', () => {
   });
 
   it('falls back to the person’s page, never an error, for an unknown or missing key', () => {
-    for (const key of ['', 'passaporto', 'CIE', 'toString', '__proto__', null, undefined])
+    for (const key of ['', 'passaporto', 'CIE', 'certificato', 'toString', '__proto__', null, undefined])
       expect(bookedTask(key)).toBe('resident');
     expect(DESK_TASKS).toContain(FALLBACK_TASK);
   });

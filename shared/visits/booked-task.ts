@@ -4,13 +4,9 @@
  * service's resident-page slot (renderer/src/services/screen-service.ts) opens its own form
  * when it sees its task, so a service registered through the pattern gets this for free.
  *
- * Two vocabularies of service keys reach the desk, and both are accepted on purpose: the hub
- * still books against its provisional plan (hub/booking/provisional-plan.ts: `certificato`,
- * `residenza`, `pagamento`), while the shared planner (shared/booking/slot-plan-casale.ts:
- * `certificate`, `residence_change`, `payment`, …) is what it will switch to. Tickets already
- * in the hub's database keep the old keys after the switch, so the old ones stay here until
- * those days have passed. hub/booking/booked-task-coverage.test.ts fails if a plan gains a key
- * this table does not know, instead of letting the desk fall back silently.
+ * The keys are the shared planner's (shared/booking/slot-plan-casale.ts), the ones the hub books
+ * against; hub/booking/booked-task-coverage.test.ts fails if a plan gains a key this table does not
+ * know, instead of letting the desk fall back silently.
  */
 export const DESK_TASKS = [
   /** the resident's page, nothing opened on it: unknown services and walk-ins */
@@ -37,17 +33,12 @@ export type DeskTask = (typeof DESK_TASKS)[number];
 export const FALLBACK_TASK: DeskTask = 'resident';
 
 const TASK_BY_SERVICE: Readonly<Record<string, DeskTask>> = {
-  // shared planner (slot-plan-casale.ts)
   cie: 'cie_checklist',
   certificate: 'certificate',
   self_declaration: 'declaration',
   residence_change: 'residence_intake',
   payment: 'open_items',
   permit: 'permit',
-  // hub's provisional plan (provisional-plan.ts), until the hub moves to the shared planner
-  certificato: 'certificate',
-  residenza: 'residence_intake',
-  pagamento: 'open_items',
 };
 
 /** The desk task a booked service opens; an unknown or missing key opens just the person's page. */

@@ -27,10 +27,10 @@ export type CieStep = (typeof CIE_STEPS)[number];
 
 /**
  * The CIE fee, a dated row as every amount (DOMAIN.md: versioned tables): the State's part is
- * set by decree, the comune's fees by the council. DATED DATA, UNCERTAIN: the total €22.21 is
- * the one the hub's booking confirmation states (hub/booking/provisional-plan.ts); the split
- * €16.79 + €5.42 follows shared/booking/what-to-bring.ts's €16.79 to the State; neither is
- * sourced in DOMAIN.md. Confirm with the ufficio anagrafe before relying on it.
+ * set by decree, the comune's fees by the council. DATED DATA, UNCERTAIN: €16.79 to the State is
+ * the part shared/booking/what-to-bring.ts names in the booking confirmation; the comune's €5.42
+ * (a €22.21 total) is an assumption. Neither is sourced in DOMAIN.md: confirm with the ufficio
+ * anagrafe before relying on it.
  */
 export interface CieFee {
   validFrom: IsoDate;

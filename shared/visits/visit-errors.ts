@@ -32,6 +32,18 @@ export const VISIT_ERROR_MESSAGES = {
     it: 'Lo sportello {counter} non esiste in questo ufficio (sportelli: {counters}).',
     en: 'Counter {counter} does not exist at this office (counters: {counters}).',
   },
+  visit_counter_taken: {
+    it: 'Lo sportello {counter} è in uso oggi dalla postazione «{workstation}»: scegliere un altro sportello, oppure riprenderlo dopo {minutes} minuti senza attività e senza biglietti aperti.',
+    en: 'Counter {counter} is in use today by workstation “{workstation}”: choose another counter, or take it over after {minutes} minutes with no activity and no open ticket.',
+  },
+  visit_office_not_served: {
+    it: 'Questa postazione non serve l’ufficio «{office}» (serve: {offices}).',
+    en: 'This workstation does not serve office “{office}” (it serves: {offices}).',
+  },
+  visit_office_required: {
+    it: 'Indicare l’ufficio: il comune ne ha più d’uno con la coda ({offices}).',
+    en: 'Please name the office: the comune has more than one with a queue ({offices}).',
+  },
   visit_stats_range: {
     it: 'Periodo non valido: dal {from} al {to}, al massimo {max} giorni.',
     en: 'Invalid period: {from} to {to}, at most {max} days.',

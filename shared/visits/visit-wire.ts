@@ -88,7 +88,7 @@ export const ticketSchema = z
   .strict();
 export type VisitTicket = z.infer<typeof ticketSchema>;
 
-/** `office` defaults to the workstation's single office, else the comune's first plan. */
+/** `office` defaults to the one office with a queue the workstation serves (the hub decides, not the desk). */
 export const callNextRequestSchema = z
   .object({
     counter: counterSchema,

@@ -5,7 +5,7 @@ import { WAIT_STATS_CSV_HEADER, type WaitStatsRow } from './visit-wire';
 const row = (over: Partial<WaitStatsRow>): WaitStatsRow => ({
   day: '2026-12-07',
   office: 'anagrafe',
-  serviceKey: 'certificato',
+  serviceKey: 'certificate',
   counter: 2,
   visits: 10,
   served: 9,
@@ -25,7 +25,7 @@ describe('wait statistics export', () => {
     ]);
     expect(csv.split('\r\n')).toEqual([
       WAIT_STATS_CSV_HEADER,
-      '2026-12-07;anagrafe;certificato;2;10;9;1;12,3;31,0;4,0;20,0',
+      '2026-12-07;anagrafe;certificate;2;10;9;1;12,3;31,0;4,0;20,0',
       '2026-12-07;anagrafe;cie;;3;0;3;12,3;31,0;4,0;20,0',
       '',
     ]);

@@ -5,6 +5,7 @@ import { bookedTask, type DeskTask } from '../../../shared/visits/booked-task';
 import type { VisitTicket } from '../../../shared/visits/visit-wire';
 import { api } from '../api/client';
 import { useT } from '../i18n/useT';
+import { serviceLabel } from '../../../shared/booking/what-to-bring';
 import { counterIntentFor, shortcutOf, transferTarget, type CounterIntent } from './counter-keys';
 import { WaitStatsPanel } from './WaitStatsPanel';
 
@@ -20,7 +21,7 @@ export function CounterBar(props: {
   onOpenResident: (id: string, task: DeskTask) => void;
   onError: (e: ErrorData) => void;
 }) {
-  const { t } = useT();
+  const { t, locale } = useT();
   const [counter, setCounter] = useState<number | null | undefined>(undefined);
   const [typed, setTyped] = useState('');
   const [ticket, setTicket] = useState<VisitTicket | null>(null);
@@ -182,7 +183,7 @@ export function CounterBar(props: {
             {t('visits.counter.called', {
               code: ticket.code,
               line: ticket.line,
-              service: ticket.serviceKey,
+              service: serviceLabel(ticket.serviceKey, locale),
             })}{' '}
             ·{' '}
             {ticket.person

@@ -8,12 +8,13 @@ import type { WaitStatsRow } from '../../../shared/visits/visit-wire';
 import { api } from '../api/client';
 import { DateInput } from '../components/DateInput';
 import { useT } from '../i18n/useT';
+import { serviceLabel } from '../../../shared/booking/what-to-bring';
 
 const fmt = (n: number) => (Math.round(n * 10) / 10).toFixed(1).replace('.', ',');
 
 /** The supervisors' view: waits, service times, no-shows and the over-20-minutes share; CSV. */
 export function WaitStatsPanel(props: { onError: (e: ErrorData) => void }) {
-  const { t } = useT();
+  const { t, locale } = useT();
   const today = romeDateOf(new Date());
   const [from, setFrom] = useState(addDays(today, -30));
   const [to, setTo] = useState(today);
@@ -74,7 +75,7 @@ export function WaitStatsPanel(props: { onError: (e: ErrorData) => void }) {
                 <tr key={`${r.day}|${r.office}|${r.serviceKey}|${r.counter ?? ''}`}>
                   <td>{formatDate(r.day)}</td>
                   <td>{r.office}</td>
-                  <td>{r.serviceKey}</td>
+                  <td>{serviceLabel(r.serviceKey, locale)}</td>
                   <td>{r.counter ?? '—'}</td>
                   <td>{r.visits}</td>
                   <td>{r.noShows}</td>

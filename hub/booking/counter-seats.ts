@@ -1,0 +1,76 @@
+import type { Kysely } from 'kysely';
+import { romeDateOf } from '../../shared/calendar/rome-date';
+import { AppError } from '../../shared/errors/app-error';
+import type { HubDatabase } from '../db/database';
+import type { OfficePlan } from './office-plans';
+
+/** A counter nobody has acted at for this long may be taken by another workstation. */
+export const COUNTER_IDLE_MINUTES = 10;
+
+/**
+ * The hub binds a counter of an office to the workstation that acts at it, for the day: the
+ * counter number comes from the desk, and a desk is a client (possibly modified), so a second
+ * workstation claiming counter 2 while the first still works there is refused instead of calling
+ * tickets in its name. A clerk who moves to another workstation (the first one broke) takes the
+ * counter over once it has been idle for COUNTER_IDLE_MINUTES with no ticket open at it.
+ */
+export async function bindCounter(
+  db: Kysely<HubDatabase>,
+  plan: OfficePlan,
+  ws: { id: string },
+  counter: number,
+  now: Date,
+): Promise<void> {
+  const day = romeDateOf(now);
+  const at = now.toISOString();
+  const key = { comune: plan.comune, office: plan.office, day, counter };
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('visit_counters')
+      .values({ ...key, workstation_id: ws.id, last_seen: at })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    const seat = await trx
+      .selectFrom('visit_counters')
+      .select(['workstation_id', 'last_seen'])
+      .where('comune', '=', key.comune)
+      .where('office', '=', key.office)
+      .where('day', '=', key.day)
+      .where('counter', '=', key.counter)
+      .executeTakeFirstOrThrow();
+    const idleSince = new Date(now.getTime() - COUNTER_IDLE_MINUTES * 60_000).toISOString();
+    if (seat.workstation_id !== ws.id) {
+      const open = await trx
+        .selectFrom('visit_tickets')
+        .select('code')
+        .where('comune', '=', key.comune)
+        .where('office', '=', key.office)
+        .where('day', '=', key.day)
+        .where('counter', '=', counter)
+        .where('status', 'in', ['called', 'serving'])
+        .executeTakeFirst();
+      if (seat.last_seen > idleSince || open) await refuse(trx, seat.workstation_id, counter);
+    }
+    // compare-and-set on what was read: two workstations taking one idle counter, one wins
+    const r = await trx
+      .updateTable('visit_counters')
+      .set({ workstation_id: ws.id, last_seen: at })
+      .where('comune', '=', key.comune)
+      .where('office', '=', key.office)
+      .where('day', '=', key.day)
+      .where('counter', '=', key.counter)
+      .where('workstation_id', '=', seat.workstation_id)
+      .where('last_seen', '=', seat.last_seen)
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) !== 1) await refuse(trx, seat.workstation_id, counter);
+  });
+}
+
+async function refuse(trx: Kysely<HubDatabase>, holder: string, counter: number): Promise<never> {
+  const ws = await trx.selectFrom('workstations').select('name').where('id', '=', holder).executeTakeFirst();
+  throw new AppError('visit_counter_taken', {
+    counter,
+    workstation: ws?.name ?? '—',
+    minutes: COUNTER_IDLE_MINUTES,
+  });
+}
