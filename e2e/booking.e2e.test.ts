@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { simpleParser } from 'mailparser';
 import type { BrowserContext, Page } from 'playwright-core';
+import { createServer, type Server } from 'node:http';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkCodiceFiscale } from '../shared/codice-fiscale/codice-fiscale';
@@ -38,6 +39,9 @@ describe('booking, kiosk and display in Chromium', () => {
   let browser: BrowserContext;
   let page: Page;
   const mails: { to: string; subject: string; text: string }[] = [];
+  /** a real local SMS gateway: what the hub posted to it */
+  let gateway: Server;
+  const texts: { recipient: string; text: string }[] = [];
 
   beforeAll(async () => {
     smtp = new SMTPServer({
@@ -57,6 +61,16 @@ describe('booking, kiosk and display in Chromium', () => {
     const port = (smtp.server.address() as { port: number }).port;
     process.env.SPORTELLO_SMTP_URL = `smtp://127.0.0.1:${port}?ignoreTLS=true`;
     process.env.SPORTELLO_MAIL_FROM = 'Comune di Casale <prenotazioni@example.org>';
+    gateway = createServer((req, res) => {
+      let raw = '';
+      req.on('data', (c: Buffer) => (raw += c.toString('utf8')));
+      req.on('end', () => {
+        texts.push(JSON.parse(raw) as { recipient: string; text: string });
+        res.writeHead(202).end();
+      });
+    });
+    await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
+    process.env.SPORTELLO_SMS_URL = `http://127.0.0.1:${(gateway.address() as { port: number }).port}/sms`;
     hub = await startTestHub('sqlite', () => NOW);
     browser = await launchChromium();
     page = await browser.newPage();
@@ -66,6 +80,8 @@ describe('booking, kiosk and display in Chromium', () => {
     await browser?.close();
     await hub?.close();
     await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+    await new Promise<void>((resolve) => (gateway ? gateway.close(() => resolve()) : resolve()));
+    delete process.env.SPORTELLO_SMS_URL;
   });
 
   it('a citizen books an ID card appointment on the phone, gets the code, the QR and the mail', async () => {
@@ -88,6 +104,7 @@ describe('booking, kiosk and display in Chromium', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.locator('.slot label').first().click();
     await page.getByLabel('Codice fiscale').fill(validCf('BNCGNN80A01B885'));
+    await page.getByLabel('Telefono').fill('333 765 4321');
     await page.getByRole('button', { name: 'Prenota' }).click();
     const code = page.locator('[data-booking-code]');
     await code.waitFor({ timeout: 30_000 });
@@ -100,9 +117,14 @@ describe('booking, kiosk and display in Chromium', () => {
     expect(mails[0]?.to).toContain('giovanni@example.org');
     expect(mails[0]?.text).toContain(bookingCode);
     expect(mails[0]?.text).toContain('Cosa portare');
+    // and by text message through the SMS gateway: the code, when and where, no name
+    await expect.poll(() => texts.length, { timeout: 30_000 }).toBe(1);
+    expect(texts[0]?.recipient).toBe('+393337654321');
+    expect(texts[0]?.text).toContain(`Prenotazione ${bookingCode}`);
+    expect(texts[0]?.text).not.toContain('Giovanni');
 
     // the page in English is as accessible
-    await page.goto(`${hub.url}/prenota/B885/anagrafe?lang=en&service=certificato`);
+    await page.goto(`${hub.url}/prenota/B885/anagrafe?lang=en&service=certificate`);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(await axeViolations(page)).toEqual([]);
 

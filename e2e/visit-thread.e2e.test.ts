@@ -191,7 +191,12 @@ describe('the visit as one thread: booking, kiosk, counter bar, display', () => 
   });
 
   it('calls a booked change of residence: the intake opens for that person', async () => {
-    const ticket = await bookAndCheckIn('residenza', "Nicolò D'Amico", NICOLO_CF, 'nicolo@example.org');
+    const ticket = await bookAndCheckIn(
+      'residence_change',
+      "Nicolò D'Amico",
+      NICOLO_CF,
+      'nicolo@example.org',
+    );
     expect(ticket).toMatch(/^R\d{3}$/);
     await page.keyboard.press('Shift+F9');
     await expect.poll(() => calledCode(), { timeout: 30_000 }).toContain(`Chiamato ${ticket}`);

@@ -6,7 +6,8 @@ import { formatEuro } from '../../shared/money/euro-format';
 import type { Locale } from '../../shared/i18n/locale';
 import type { HubDatabase } from '../db/database';
 import type { BookingRow } from './booking-tables';
-import type { BookingMail, Mailer } from './mailer';
+import type { BookingMail, Messenger } from './mailer';
+import type { BookingSms } from './sms';
 import type { OfficePlan } from './office-plans';
 
 /**
@@ -23,12 +24,13 @@ const ddmmyyyy = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.
 interface Resident {
   id: string;
   email: string | null;
+  phone: string | null;
 }
 
 async function residentOf(db: Kysely<HubDatabase>, comune: string, cf: string): Promise<Resident | null> {
   const r = await db
     .selectFrom('residents')
-    .select(['id', 'email'])
+    .select(['id', 'email', 'phone'])
     .where('comune', '=', comune)
     .where('codice_fiscale', '=', cf)
     .where('status', '=', 'resident')
@@ -77,16 +79,20 @@ async function openItems(
   ];
 }
 
-/** Where the booking's mail goes (null: nowhere by mail), and what the registry adds. */
+/**
+ * Where the booking's messages go (null: not by that channel), and what the registry adds. The
+ * text message carries no open items: a phone's lock screen is no place for what a person owes.
+ */
 export async function recipientOf(
   db: Kysely<HubDatabase>,
   b: BookingRow,
-): Promise<{ to: string | null; extras: string[] }> {
+): Promise<{ to: string | null; phone: string | null; extras: string[] }> {
   const resident = await residentOf(db, b.comune, b.cf);
-  if (!resident) return { to: b.email, extras: [] };
+  if (!resident) return { to: b.email, phone: b.phone, extras: [] };
   const lang: Locale = b.lang === 'en' ? 'en' : 'it';
   return {
     to: resident.email,
+    phone: resident.phone,
     extras: await openItems(db, b.comune, b.cf, resident.id, b.slot_start.slice(0, 10), lang),
   };
 }
@@ -188,20 +194,61 @@ export function reminderMail(
   };
 }
 
-/** Sends the confirmation after the booking's commit; a mail failure never undoes the booking. */
+/** The confirmation as a text message: code, when, where; the list of what to bring is in the mail. */
+export function confirmationSms(plan: OfficePlan, b: BookingRow, to: string): BookingSms {
+  const it = b.lang !== 'en';
+  const when = `${ddmmyyyy(b.slot_start.slice(0, 10))} ${b.slot_start.slice(11, 16)}`;
+  const service =
+    plan.services.find((s) => s.key === b.service_key)?.label[it ? 'it' : 'en'] ?? b.service_key;
+  const confirmBy = ddmmyyyy(confirmationDeadline(b.slot_start));
+  return {
+    to,
+    text: it
+      ? `Prenotazione ${b.code}: ${service}, ${when}, ${plan.name.it}, ${plan.address}. Mostrare il codice alla colonnina.${b.status === 'booked' ? ` Da confermare entro il ${confirmBy}.` : ''}`
+      : `Booking ${b.code}: ${service}, ${when}, ${plan.name.en}, ${plan.address}. Show the code at the kiosk.${b.status === 'booked' ? ` Confirm by ${confirmBy}.` : ''}`,
+  };
+}
+
+/** The reminder as a text message, with the confirmation link. */
+export function reminderSms(plan: OfficePlan, b: BookingRow, to: string, confirmUrl: string): BookingSms {
+  const it = b.lang !== 'en';
+  const when = `${ddmmyyyy(b.slot_start.slice(0, 10))} ${b.slot_start.slice(11, 16)}`;
+  const confirmBy = ddmmyyyy(confirmationDeadline(b.slot_start));
+  return {
+    to,
+    text: it
+      ? `Promemoria ${b.code}: ${when}, ${plan.name.it}. Confermare entro il ${confirmBy}: ${confirmUrl}`
+      : `Reminder ${b.code}: ${when}, ${plan.name.en}. Confirm by ${confirmBy}: ${confirmUrl}`,
+  };
+}
+
+/**
+ * Sends the confirmation after the booking's commit, by mail and by text message where there is a
+ * contact for each; a failure never undoes the booking. True when at least one went out.
+ */
 export async function sendConfirmation(
   db: Kysely<HubDatabase>,
-  mailer: Mailer,
+  messenger: Messenger,
   plan: OfficePlan,
   b: BookingRow,
 ): Promise<boolean> {
-  const { to, extras } = await recipientOf(db, b);
-  if (!to) return false;
-  try {
-    await mailer.send(confirmationMail(plan, b, to, extras));
-    return true;
-  } catch (err) {
-    console.error('[hub] booking confirmation mail failed', err);
-    return false;
+  const { to, phone, extras } = await recipientOf(db, b);
+  let sent = false;
+  if (to) {
+    try {
+      await messenger.mail.send(confirmationMail(plan, b, to, extras));
+      sent = true;
+    } catch (err) {
+      console.error('[hub] booking confirmation mail failed', err);
+    }
   }
+  if (phone) {
+    try {
+      await messenger.sms.send(confirmationSms(plan, b, phone));
+      sent = true;
+    } catch (err) {
+      console.error('[hub] booking confirmation SMS failed', err);
+    }
+  }
+  return sent;
 }

@@ -36,7 +36,7 @@ import type { BookingRow } from './booking-tables';
 import { confirmBooking, createBooking, freeSlots, officePlan } from './bookings';
 import { displayState } from './display-state';
 import { displayPage, kioskPage, kioskTicketPage } from './kiosk-pages';
-import type { Mailer } from './mailer';
+import type { Messenger } from './mailer';
 import type { OfficePlan } from './office-plans';
 import { checkInBooking, takeWalkInTicket } from './tickets';
 import type { VisitTicketRow } from './booking-tables';
@@ -130,7 +130,7 @@ async function daysWithSeats(db: Kysely<HubDatabase>, plan: OfficePlan, service:
   return days;
 }
 
-export function registerBookingRoutes(app: FastifyInstance, ctx: RouteContext, mailer: Mailer): void {
+export function registerBookingRoutes(app: FastifyInstance, ctx: RouteContext, messenger: Messenger): void {
   const book = async (
     plan: OfficePlan,
     body: z.infer<typeof bookingRequestSchema>,
@@ -151,7 +151,7 @@ export function registerBookingRoutes(app: FastifyInstance, ctx: RouteContext, m
       },
       ctx.now(),
     );
-    await sendConfirmation(ctx.db, mailer, plan, booking);
+    await sendConfirmation(ctx.db, messenger, plan, booking);
     return booking;
   };
   const confirmation = (plan: OfficePlan, b: BookingRow, lang: Locale): BookingConfirmation => ({

@@ -1,11 +1,11 @@
 import nodemailer from 'nodemailer';
+import { smsFromEnv, type SmsSender } from './sms';
 
 /**
  * The port booking mail goes through. Production: SMTP (nodemailer) at SPORTELLO_SMTP_URL
  * (`smtp://user:pass@host:587`, `smtps://…`), from SPORTELLO_MAIL_FROM. Demo and tests: the same
- * SMTP code pointed at a real local `smtp-server` whose messages they read. An SMS gateway would be
- * a second implementation of `send` keyed on a phone number; until one is configured a booking with
- * only a phone gets its code on the page, and nothing is sent.
+ * SMTP code pointed at a real local `smtp-server` whose messages they read. Text messages go
+ * through the SMS port beside it (sms.ts); `Messenger` carries both.
  */
 export interface BookingMail {
   to: string;
@@ -32,6 +32,16 @@ export const noMailer: Mailer = {
     console.warn(`[hub] booking mail to ${mail.to.replace(/^(.).*@/, '$1…@')} not sent: no SMTP configured`);
   },
 };
+
+/** Both ports a booking's messages go through. */
+export interface Messenger {
+  mail: Mailer;
+  sms: SmsSender;
+}
+
+export function messengerFromEnv(env: NodeJS.ProcessEnv = process.env): Messenger {
+  return { mail: mailerFromEnv(env), sms: smsFromEnv(env) };
+}
 
 export function mailerFromEnv(env: NodeJS.ProcessEnv = process.env): Mailer {
   const url = env.SPORTELLO_SMTP_URL?.trim();

@@ -4,8 +4,8 @@ import { romeDateOf } from '../../shared/calendar/rome-date';
 import { officePath, BOOKING_CONFIRM_PAGE_PATH } from '../../shared/booking/booking-wire';
 import type { HubDatabase } from '../db/database';
 import { runDueOnce } from '../db/job-runs';
-import { recipientOf, reminderMail } from './booking-mail';
-import type { Mailer } from './mailer';
+import { recipientOf, reminderMail, reminderSms } from './booking-mail';
+import type { Messenger } from './mailer';
 import { planOf } from './office-plans';
 
 /**
@@ -16,7 +16,7 @@ import { planOf } from './office-plans';
  */
 export async function runBookingDay(
   db: Kysely<HubDatabase>,
-  mailer: Mailer,
+  messenger: Messenger,
   now: Date,
   publicUrl: string,
 ): Promise<{ released: number; reminded: number }> {
@@ -41,16 +41,23 @@ export async function runBookingDay(
         released++;
       });
     } else if (reminderDue(terms, today) && b.reminded_at === null) {
-      const { to, extras } = await recipientOf(db, b);
+      const { to, phone, extras } = await recipientOf(db, b);
       const url = `${publicUrl}${officePath(BOOKING_CONFIRM_PAGE_PATH, b.comune, b.office)}?code=${b.code}&t=${b.confirm_token}&lang=${b.lang}`;
-      if (to) {
+      const sends = [
+        ...(to ? [() => messenger.mail.send(reminderMail(plan, b, to, url, extras))] : []),
+        ...(phone ? [() => messenger.sms.send(reminderSms(plan, b, phone, url))] : []),
+      ];
+      let failed = 0;
+      for (const send of sends) {
         try {
-          await mailer.send(reminderMail(plan, b, to, url, extras));
+          await send();
         } catch (err) {
           console.error('[hub] booking reminder failed', err);
-          continue; // tried again at the next run
+          failed++;
         }
       }
+      // tried again at the next run only if no channel reached the person
+      if (sends.length > 0 && failed === sends.length) continue;
       await db
         .updateTable('booking_bookings')
         .set({ reminded_at: now.toISOString() })
@@ -65,7 +72,7 @@ export async function runBookingDay(
 /** The daily job on the hub's clock, once per day across hub instances (`runDueOnce`). */
 export function startBookingJob(opts: {
   db: Kysely<HubDatabase>;
-  mailer: Mailer;
+  messenger: Messenger;
   now: () => Date;
   publicUrl: string;
   tickMs?: number;
@@ -76,7 +83,7 @@ export function startBookingJob(opts: {
     if (stopped || running) return;
     const day = romeDateOf(opts.now());
     running = runDueOnce(opts.db, 'booking-day', day, async () => {
-      await runBookingDay(opts.db, opts.mailer, opts.now(), opts.publicUrl);
+      await runBookingDay(opts.db, opts.messenger, opts.now(), opts.publicUrl);
     })
       .catch((err: unknown) => console.error('[hub] booking job failed', err))
       .finally(() => {

@@ -6,7 +6,7 @@ import * as m0900 from './migrations/2026_12_08_0900_booking_service_keys';
 import * as m0910 from './migrations/2026_12_08_0910_visit_counters';
 import { registerBookingRoutes } from './booking-routes';
 import { createDemoBookings } from './demo-booking';
-import { mailerFromEnv } from './mailer';
+import { messengerFromEnv } from './mailer';
 import { startBookingJob } from './reminder-job';
 import { registerVisitRoutes } from './visit-routes';
 
@@ -23,12 +23,12 @@ export const bookingHub = defineHubService({
     '2026_12_08_0910_visit_counters': m0910,
   },
   routes: (app, ctx) => {
-    const mailer = mailerFromEnv();
-    registerBookingRoutes(app, ctx, mailer);
+    const messenger = messengerFromEnv();
+    registerBookingRoutes(app, ctx, messenger);
     registerVisitRoutes(app, ctx);
     // the confirmation link in reminders points at the hub's public address
     const publicUrl = process.env.SPORTELLO_PUBLIC_URL?.trim() ?? '';
-    return startBookingJob({ db: ctx.db, mailer, now: ctx.now, publicUrl });
+    return startBookingJob({ db: ctx.db, messenger, now: ctx.now, publicUrl });
   },
   demo: (db, comune, now) => createDemoBookings(db, comune, now),
 });
