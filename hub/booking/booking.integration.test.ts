@@ -11,6 +11,7 @@ import { LOGIN_PATH, PROTOCOL_VERSION } from '../../shared/sync/registry-page';
 import {
   ticketActionPath,
   VISIT_CALL_NEXT_PATH,
+  VISIT_CURRENT_PATH,
   VISIT_STATS_CSV_PATH,
   VISIT_STATS_PATH,
 } from '../../shared/visits/visit-wire';
@@ -268,6 +269,12 @@ describe.each(HUB_BACKENDS)('booking and queue at the hub (%s)', (backend) => {
     const held = first.body.ticket as Json | null;
     const refused = await call('POST', VISIT_CALL_NEXT_PATH, { counter: 3 }, ws2, c2);
     expect([refused.status, refused.body.error.code]).toEqual([409, 'visit_counter_taken']);
+    // a desk restarting reads what is open at its counter; another workstation may not
+    const mine = await call('GET', `${VISIT_CURRENT_PATH}?counter=3`, undefined, hub.casaleToken, c1);
+    expect(mine.status).toBe(200);
+    expect((mine.body.tickets as Json[]).map((x) => x.id)).toEqual(held ? [held.id] : []);
+    const theirs = await call('GET', `${VISIT_CURRENT_PATH}?counter=3`, undefined, ws2, c2);
+    expect(theirs.body.error.code).toBe('visit_counter_taken');
     clock = new Date(NOW.getTime() + 11 * 60_000);
     if (held) {
       // idle, but a ticket is still called there: not yet

@@ -74,3 +74,25 @@ async function refuse(trx: Kysely<HubDatabase>, holder: string, counter: number)
     minutes: COUNTER_IDLE_MINUTES,
   });
 }
+
+/**
+ * Whether `ws` may read what is open at a counter today: the counter is its own, or nobody's.
+ * Read-only (it does not take the counter): a desk restarting asks this before it acts again.
+ */
+export async function counterReadableBy(
+  db: Kysely<HubDatabase>,
+  plan: OfficePlan,
+  ws: { id: string },
+  counter: number,
+  now: Date,
+): Promise<void> {
+  const seat = await db
+    .selectFrom('visit_counters')
+    .select('workstation_id')
+    .where('comune', '=', plan.comune)
+    .where('office', '=', plan.office)
+    .where('day', '=', romeDateOf(now))
+    .where('counter', '=', counter)
+    .executeTakeFirst();
+  if (seat && seat.workstation_id !== ws.id) await refuse(db, seat.workstation_id, counter);
+}

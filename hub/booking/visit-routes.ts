@@ -5,6 +5,8 @@ import { daysBetween } from '../../shared/calendar/iso-date';
 import { AppError } from '../../shared/errors/app-error';
 import {
   callNextRequestSchema,
+  currentQuerySchema,
+  VISIT_CURRENT_PATH,
   statsQuerySchema,
   ticketActionSchema,
   transferRequestSchema,
@@ -20,7 +22,8 @@ import {
 import { clerkAuth, parse, type RouteContext } from '../routes/route-context';
 import { planOf, plansOf, type OfficePlan } from './office-plans';
 import { workstationOffices } from '../sync/office-scope';
-import { bindCounter } from './counter-seats';
+import { bindCounter, counterReadableBy } from './counter-seats';
+import { romeDateOf } from '../../shared/calendar/rome-date';
 import { actOnTicket, callNext, ticketView, type TicketActionName } from './tickets';
 import { waitStatsCsv } from '../../shared/visits/wait-stats-csv';
 import { waitStats } from './wait-stats-rows';
@@ -90,6 +93,35 @@ export function registerVisitRoutes(app: FastifyInstance, ctx: RouteContext): vo
       await bindCounter(ctx.db, plan, ws, body.counter, ctx.now());
       const t = await callNext(ctx.db, plan, body.counter, body.lines ?? null, ctx.now());
       return { ticket: t ? await ticketView(ctx.db, t) : null };
+    },
+  );
+
+  app.get(
+    VISIT_CURRENT_PATH,
+    {
+      schema: {
+        summary: 'The tickets called or in service at this counter today (a desk after a restart)',
+        querystring: currentQuerySchema,
+      },
+    },
+    async (req) => {
+      const { ws } = await allowed(req, 'visits.call');
+      const q = parse(currentQuerySchema, req.query);
+      if (q.counter === undefined) return { tickets: [] };
+      const plan = await officeOfCall(ws, q.office);
+      checkCounter(plan, q.counter);
+      await counterReadableBy(ctx.db, plan, ws, q.counter, ctx.now());
+      const rows = await ctx.db
+        .selectFrom('visit_tickets')
+        .selectAll()
+        .where('comune', '=', plan.comune)
+        .where('office', '=', plan.office)
+        .where('day', '=', romeDateOf(ctx.now()))
+        .where('counter', '=', q.counter)
+        .where('status', 'in', ['called', 'serving'])
+        .orderBy('called_at', 'desc')
+        .execute();
+      return { tickets: await Promise.all(rows.map((t) => ticketView(ctx.db, t))) };
     },
   );
 

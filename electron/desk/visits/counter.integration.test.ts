@@ -2,6 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestDesk, type TestDesk } from '../../../test-support/desk-harness';
 import { HUB_BACKENDS } from '../../../test-support/hub-backends';
 import { startTestHub, type TestHub } from '../../../test-support/running-hub';
+import { planOf } from '../../../hub/booking/office-plans';
+import { takeWalkInTicket } from '../../../hub/booking/tickets';
+import type { CounterQueueView } from '../../../shared/visits/service';
+import type { VisitTicket } from '../../../shared/visits/visit-wire';
 
 /**
  * What the desk decides itself about the queue, before any call reaches the hub: the counter's
@@ -51,5 +55,15 @@ describe.each(HUB_BACKENDS)('the counter’s queue at the desk (%s hub)', (backe
     expect(!stats.ok && stats.error.code).toBe('visits_supervisors_only');
     const both = await desk.call('visits:transfer', { ticketId: 't-1', toLine: 'B', toCounter: 2 });
     expect(!both.ok && both.error.code).toBe('invalid_input');
+  });
+
+  it('brings back the ticket in hand when the bar asks again (a restarted desk), as the hub knows it', async () => {
+    await takeWalkInTicket(hub.hubDb.db, planOf('B885', 'anagrafe')!, 'A', new Date());
+    await desk.ok('visits:setCounter', { counter: 2 });
+    const called = await desk.ok<VisitTicket | null>('visits:callNext', {});
+    expect(called?.code).toMatch(/^A\d{3}$/);
+    const current = await desk.ok<CounterQueueView>('visits:current', {});
+    expect(current.counter).toBe(2);
+    expect(current.tickets.map((t) => [t.code, t.status, t.counter])).toEqual([[called?.code, 'called', 2]]);
   });
 });

@@ -3,9 +3,11 @@ import { AppError } from '../../../shared/errors/app-error';
 import type { CounterQueueView } from '../../../shared/visits/service';
 import {
   callNextResponseSchema,
+  currentResponseSchema,
   ticketActionPath,
   ticketResponseSchema,
   VISIT_CALL_NEXT_PATH,
+  VISIT_CURRENT_PATH,
   VISIT_STATS_PATH,
   waitStatsResponseSchema,
   type VisitTicket,
@@ -36,13 +38,26 @@ async function requireCounter(ctx: DeskContext): Promise<number> {
 }
 
 /**
- * This counter's number. The tickets it has called are known from the calls themselves (the bar
- * keeps the one in hand); the hub serves no "current tickets of a counter" route yet
- * (VISIT_CURRENT_PATH in the wire), so after a restart the clerk recalls the ticket by its code.
+ * This counter's number and the tickets open at it today, as the hub knows them: after a restart
+ * the ticket in hand comes back on the bar. Offline, or before a number is set, no tickets (only
+ * the hub knows the queue).
  */
 export async function currentQueue(ctx: DeskContext): Promise<CounterQueueView> {
-  requireSession(ctx);
-  return { counter: await counterOf(ctx), tickets: [] };
+  const session = requireSession(ctx);
+  const counter = await counterOf(ctx);
+  if (counter === null || !session.hubToken) return { counter, tickets: [] };
+  try {
+    const res = await ctx.hub.call(
+      `${VISIT_CURRENT_PATH}?counter=${counter}`,
+      { method: 'GET', clerkToken: session.hubToken },
+      currentResponseSchema,
+    );
+    return { counter, tickets: res.tickets };
+  } catch {
+    // the bar still shows the counter's number: the next call (Shift+F9) says what is wrong
+    // (hub unreachable, counter taken by another workstation) where the clerk acts on it
+    return { counter, tickets: [] };
+  }
 }
 
 export async function setCounter(
