@@ -19,6 +19,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   booking_slot_taken: 409,
   admin_only: 403,
   account_disabled: 403,
+  password_change_required: 403,
   wrong_comune: 403,
   action_not_allowed: 403,
   social_office_only: 403,
