@@ -135,6 +135,7 @@ function PasswordChangeStep(props: {
           <span>{t('newPassword')}</span>
           <input
             name="new-password"
+            data-testid="password-change-new"
             type="password"
             autoFocus
             autoComplete="new-password"
