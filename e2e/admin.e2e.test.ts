@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrolWithCode } from '../hub/admin/workstations';
 import { DEMO_PASSWORD } from '../hub/seed/demo-users';
+import { expectAccessible } from '../test-support/axe';
 import { startCounter, type Counter } from '../test-support/e2e-counter';
 
 const isFocused = (page: Page, testId: string) =>
@@ -110,6 +111,7 @@ describe('admin screens, keyboard only', () => {
     expect(await page.getByTestId('search-input').count()).toBe(0);
     await expect.poll(() => isFocused(page, 'password-change-new')).toBe(true);
     await counter.shot('password-change');
+    await expectAccessible(page, 'choose a new password');
 
     // the two fields differ: said at once, nothing sent
     await page.keyboard.type('Tanaro-e-Po-2026');
