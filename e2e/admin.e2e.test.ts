@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrolWithCode } from '../hub/admin/workstations';
 import { DEMO_PASSWORD } from '../hub/seed/demo-users';
+import { expectAccessible } from '../test-support/axe';
 import { startCounter, type Counter } from '../test-support/e2e-counter';
 
 const isFocused = (page: Page, testId: string) =>
@@ -18,7 +19,8 @@ const login = async (page: Page, username: string, password: string) => {
 
 /**
  * The admin at the keyboard in real Chromium: a new account with its one-time password, a
- * one-time enrolment code; the new person logs in with that password. A clerk sees no admin area.
+ * one-time enrolment code; the new person logs in with that password and must choose their own
+ * before the counter. A clerk sees no admin area.
  */
 describe('admin screens, keyboard only', () => {
   let counter: Counter;
@@ -100,9 +102,40 @@ describe('admin screens, keyboard only', () => {
     });
   });
 
-  it('the new person logs in with the one-time password, and sees no admin area', async () => {
+  it('the one-time password asks the new person to choose theirs, refuses a weak one, then opens the counter without an admin area', async () => {
     await page.keyboard.press('Control+Shift+Q');
-    await login(page, 'ufficio.tributi', password);
+    await page.getByLabel('Nome utente').fill('ufficio.tributi');
+    await page.getByLabel('Password').fill(password);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Scegli una nuova password' }).waitFor();
+    expect(await page.getByTestId('search-input').count()).toBe(0);
+    await expect.poll(() => isFocused(page, 'password-change-new')).toBe(true);
+    await counter.shot('password-change');
+    await expectAccessible(page, 'choose a new password');
+
+    // the two fields differ: said at once, nothing sent
+    await page.keyboard.type('Tanaro-e-Po-2026');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Tanaro-e-Po-2027');
+    await page.keyboard.press('Enter');
+    const error = page.getByTestId('password-change-error');
+    await error.waitFor();
+    expect(await error.textContent()).toBe('Le due password non coincidono.');
+
+    // the hub's rules: a password with the username in it is refused in words, the step stays
+    await page.getByLabel('Nuova password', { exact: true }).fill('ufficio.tributi-2026');
+    await page.getByLabel('Ripetere la nuova password').fill('ufficio.tributi-2026');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => error.getAttribute('data-code'), { timeout: 15_000 }).toBe('password_weak');
+    expect(await error.textContent()).toBe(
+      'Password troppo debole: non deve contenere il nome utente né ripetere pochi caratteri.',
+    );
+    expect(await page.getByTestId('search-input').count()).toBe(0);
+
+    await page.getByLabel('Nuova password', { exact: true }).fill('Tanaro-e-Po-2026');
+    await page.getByLabel('Ripetere la nuova password').fill('Tanaro-e-Po-2026');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('search-input').waitFor({ timeout: 15_000 });
     expect(await page.getByTestId('nav-admin').count()).toBe(0);
     expect(await page.getByTestId('nav-cases').count()).toBe(1);
   });

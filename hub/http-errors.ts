@@ -21,6 +21,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   visit_office_not_served: 403,
   admin_only: 403,
   account_disabled: 403,
+  password_change_required: 403,
   wrong_comune: 403,
   action_not_allowed: 403,
   social_office_only: 403,

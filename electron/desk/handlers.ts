@@ -5,7 +5,7 @@ import { verifyAuditChain } from './audit/audit-log';
 import type { DeskContext } from './context';
 import { getMeta } from './db/meta-repository';
 import { getResident, searchResidents, setCertifiable, updateContacts } from './registry/registry-service';
-import { currentSession, login, logout } from './session/session-service';
+import { changePassword, currentSession, login, logout } from './session/session-service';
 import { enrol, setupStatus } from './setup/setup-service';
 import { listComuneExceptions, listExceptions } from './sync/exceptions-service';
 import type { SyncEngine } from './sync/sync-engine';
@@ -44,6 +44,7 @@ const coreHandlers = (engine: SyncEngine): CoreHandlers => ({
   'setup:status': setupStatus,
   'setup:enrol': enrol,
   'session:login': login,
+  'session:changePassword': changePassword,
   'session:logout': (ctx) => logout(ctx),
   'session:current': async (ctx) => currentSession(ctx),
   'registry:search': searchResidents,

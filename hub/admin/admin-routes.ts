@@ -84,7 +84,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: RouteContext): vo
       const initial = chooseInitialPassword(body.password, body.username.trim().toLowerCase());
       const made = await createUser(
         ctx.db,
-        { ...body, comune: ws.comune, password: initial.password },
+        { ...body, comune: ws.comune, password: initial.password, mustChangePassword: initial.made },
         ctx.passwordCost,
       );
       return {

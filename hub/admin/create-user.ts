@@ -20,6 +20,8 @@ export interface NewUser {
   password: string;
   /** offices beside the role (user_offices), e.g. servizi_sociali */
   offices?: readonly string[];
+  /** the hub made the password (shown once to the admin): the person must choose their own first */
+  mustChangePassword?: boolean;
 }
 
 /** The comuni of the partnership (Casale and its neighbours): the ones a hub may serve. */
@@ -74,6 +76,7 @@ export async function createUser(
         failed_attempts: 0,
         locked_until: null,
         disabled: 0,
+        must_change_password: input.mustChangePassword ? 1 : 0,
       })
       .execute();
     if (offices.length > 0)

@@ -14,6 +14,7 @@ import type { HubDatabase } from '../db/database';
 import type { UserRow } from '../db/tables/users.table';
 import { KNOWN_OFFICES } from '../sync/office-scope';
 import { appendChange } from '../sync/change-log';
+import { clearFailedLogins } from '../auth/login-attempts';
 import { newOneTimePassword } from './one-time-secret';
 
 type Db = Kysely<HubDatabase> | Transaction<HubDatabase>;
@@ -183,7 +184,8 @@ async function endCredentials(trx: Transaction<HubDatabase>, userId: string, now
 
 /**
  * A new one-time password for a person who lost theirs: the lockout is lifted and their hub
- * sessions end; the password is returned once and only its hash is kept.
+ * sessions end; the password is returned once and only its hash is kept. The admin has seen it,
+ * so it only opens the change-password step (must_change_password) until the person chooses theirs.
  */
 export async function resetPassword(
   db: Kysely<HubDatabase>,
@@ -198,10 +200,21 @@ export async function resetPassword(
     const row = await findUser(trx, comune, username);
     await trx
       .updateTable('users')
-      .set({ password_hash: passwordHash, failed_attempts: 0, locked_until: null })
+      .set({ password_hash: passwordHash, failed_attempts: 0, locked_until: null, must_change_password: 1 })
       .where('id', '=', row.id)
       .execute();
+    await clearFailedLogins(trx, row.username);
     await endCredentials(trx, row.id, now);
+    // The counters' cached offline logins check the old password: they go at each one's next pull,
+    // as for a disabled account (electron/desk/sync/change-handlers.ts).
+    await appendChange(trx, {
+      comune: row.comune,
+      entity: 'clerk',
+      entityId: row.username,
+      op: 'upsert',
+      payload: { username: row.username, disabled: Number(row.disabled) === 1, passwordReset: true },
+      at: now.toISOString(),
+    });
     return { username: row.username, password };
   });
 }

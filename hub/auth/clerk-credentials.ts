@@ -71,6 +71,8 @@ export interface ClerkIdentity {
   comune: string;
   disabled: boolean;
   kind: ClerkCredentialKind;
+  /** the password is one the hub made: only PASSWORD_PATH takes this credential */
+  mustChangePassword: boolean;
 }
 
 /**
@@ -79,6 +81,9 @@ export interface ClerkIdentity {
  * credentials the route takes (interactive routes: sessions only; the push: also push keys).
  * A disabled account is returned as such: the push refuses each of its mutations with a reason
  * rather than stalling the workstation's queue; other routes refuse it at once.
+ * While the account's password is one the hub made (a reset), the credential is refused
+ * (`password_change_required`) unless `forPasswordChange`: whoever read the one-time password over
+ * the admin's shoulder must not get further than the change-password step.
  */
 export async function findClerkCredential(
   db: Kysely<HubDatabase>,
@@ -86,6 +91,7 @@ export async function findClerkCredential(
   ws: WorkstationRow,
   now: Date,
   kinds: readonly ClerkCredentialKind[],
+  forPasswordChange = false,
 ): Promise<ClerkIdentity> {
   if (!token) throw new AppError('not_logged_in');
   const row = await db
@@ -97,6 +103,7 @@ export async function findClerkCredential(
       'users.role',
       'users.comune',
       'users.disabled',
+      'users.must_change_password',
       'clerk_sessions.workstation_id',
       'clerk_sessions.expires_at',
       'clerk_sessions.revoked_at',
@@ -114,13 +121,18 @@ export async function findClerkCredential(
   ) {
     throw new AppError('clerk_session_invalid');
   }
+  const disabled = Number(row.disabled) === 1;
+  const mustChangePassword = Number(row.must_change_password) === 1;
+  // a disabled account is answered as such (above all else), not sent to choose a password
+  if (mustChangePassword && !forPasswordChange && !disabled) throw new AppError('password_change_required');
   return {
     id: row.id,
     username: row.username,
     role: row.role,
     comune: row.comune,
-    disabled: Number(row.disabled) === 1,
+    disabled,
     kind: row.kind,
+    mustChangePassword,
   };
 }
 

@@ -77,5 +77,6 @@ export async function loginClerk(
     },
     comune: { belfiore: comune.belfiore, name: comune.name },
     workstationSeries: workstation.series,
+    mustChangePassword: Number(user.must_change_password) === 1,
   };
 }

@@ -1,7 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { ENROL_PATH, LOGIN_PATH, LOGOUT_PATH, enrolRequestSchema } from '../../shared/sync/registry-page';
-import { endClerkSession } from '../auth/clerk-credentials';
+import { AppError } from '../../shared/errors/app-error';
+import {
+  ENROL_PATH,
+  LOGIN_PATH,
+  LOGOUT_PATH,
+  PASSWORD_PATH,
+  enrolRequestSchema,
+  passwordChangeSchema,
+} from '../../shared/sync/registry-page';
+import { noteActor, noteAuditSubject } from '../audit/audit-hook';
+import { endClerkSession, findClerkCredential } from '../auth/clerk-credentials';
+import { changeOwnPassword } from '../auth/password-change';
 import { enrolWithCode } from '../admin/workstations';
 import { withEnrolmentLockout } from '../auth/enrolment-attempts';
 import { loginClerk } from '../auth/login-service';
@@ -45,6 +55,26 @@ export function authRoutes(app: FastifyInstance, ctx: RouteContext): void {
     await endClerkSession(ctx.db, clerkHeader(req), ws, ctx.now());
     return { ok: true };
   });
+
+  // The one call a session opened with a one-time password may make (findClerkCredential).
+  app.post(
+    PASSWORD_PATH,
+    {
+      schema: { summary: 'The clerk of this session chooses a new password', body: passwordChangeSchema },
+      config: { rateLimit: limited('login'), audit: { action: 'auth.changePassword', entity: 'user' } },
+    },
+    async (req) => {
+      const ws = await ctx.workstationOf(req);
+      const now = ctx.now();
+      const clerk = await findClerkCredential(ctx.db, clerkHeader(req), ws, now, ['session'], true);
+      if (clerk.disabled) throw new AppError('account_disabled');
+      noteActor(req, { clerk: clerk.username });
+      noteAuditSubject(req, clerk.username);
+      const body = parse(passwordChangeSchema, req.body);
+      await changeOwnPassword(ctx.db, clerk, body.password, body.newPassword, now, ctx.passwordCost);
+      return { ok: true as const };
+    },
+  );
 
   app.post(
     ENROL_PATH,

@@ -24,7 +24,8 @@ const IT = {
   'admin.user.created': 'Utente {username} creato.',
   'admin.user.saved': 'Utente {username} aggiornato.',
   'admin.user.onceTitle': 'Password provvisoria di {username}',
-  'admin.user.onceHint': 'Mostrata una sola volta: comunicarla di persona. Non resta in nessun archivio.',
+  'admin.user.onceHint':
+    'Mostrata una sola volta: comunicarla di persona. Non resta in nessun archivio e serve solo a scegliere una password personale al primo accesso.',
   'admin.role.clerk': 'operatore',
   'admin.role.supervisor': 'responsabile',
   'admin.role.admin': 'amministratore',
@@ -77,7 +78,8 @@ const EN: Record<keyof typeof IT, string> = {
   'admin.user.created': 'User {username} created.',
   'admin.user.saved': 'User {username} updated.',
   'admin.user.onceTitle': 'Temporary password of {username}',
-  'admin.user.onceHint': 'Shown once only: hand it over in person. It is kept nowhere.',
+  'admin.user.onceHint':
+    'Shown once only: hand it over in person. It is kept nowhere and only lets the person choose their own password at the next login.',
   'admin.role.clerk': 'clerk',
   'admin.role.supervisor': 'supervisor',
   'admin.role.admin': 'administrator',

@@ -49,6 +49,20 @@ const coreContract = {
       .strict(),
     'public',
   ),
+  /**
+   * After a login refused with password_change_required: the same credentials and the password
+   * the person chooses (checked by the hub); opens the session as a login does.
+   */
+  'session:changePassword': spec<SessionInfo>()(
+    z
+      .object({
+        username: z.string().trim().min(1).max(64),
+        password: z.string().min(1).max(256),
+        newPassword: z.string().min(1).max(256),
+      })
+      .strict(),
+    'public',
+  ),
   'session:logout': spec<{ loggedOut: true }>()(none, 'public'),
   'session:current': spec<SessionInfo | null>()(none, 'public'),
   'registry:search': spec<SearchResult>()(

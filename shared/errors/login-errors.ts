@@ -14,6 +14,14 @@ export const LOGIN_ERROR_MESSAGES = {
     it: 'Password troppo corta: almeno {min} caratteri.',
     en: 'Password too short: at least {min} characters.',
   },
+  password_change_required: {
+    it: "La password in uso è provvisoria (data dall'amministratore): sceglierne una nuova prima di continuare.",
+    en: 'The password in use is a temporary one (given by the administrator): choose a new one before going on.',
+  },
+  password_unchanged: {
+    it: 'La nuova password deve essere diversa da quella in uso.',
+    en: 'The new password must differ from the current one.',
+  },
   offline_login_locked: {
     it: "Troppi tentativi errati senza collegamento al server centrale: su questa postazione l'accesso fuori linea di questo operatore è disattivato fino al prossimo accesso in linea.",
     en: 'Too many failed attempts while the hub is unreachable: offline login for this user is disabled at this workstation until the next online login.',

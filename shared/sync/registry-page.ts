@@ -107,6 +107,8 @@ export const REGISTRY_PAGE_PATH = '/api/v1/registry/pages';
 export const LOGIN_PATH = '/api/v1/auth/login';
 /** ends the clerk session named by `x-sportello-clerk` */
 export const LOGOUT_PATH = '/api/v1/auth/logout';
+/** the person of the `x-sportello-clerk` session chooses their own password */
+export const PASSWORD_PATH = '/api/v1/auth/password';
 export const ENROL_PATH = '/api/v1/enrol';
 export const PUSH_PATH = '/api/v1/sync/push';
 export const CHANGES_PATH = '/api/v1/sync/changes';
@@ -139,8 +141,23 @@ export const loginResponseSchema = z.object({
    */
   pushKey: z.string().min(16).max(128),
   pushKeyExpiresAt: z.string().datetime(),
+  /**
+   * The password was made by the hub (an admin's reset, a new account): the session may only
+   * choose a new one (PASSWORD_PATH); every other call is refused with password_change_required.
+   * Absent from hubs older than this field, which never ask.
+   */
+  mustChangePassword: z.boolean().default(false),
 });
 export type LoginResponse = z.infer<typeof loginResponseSchema>;
+
+export const passwordChangeSchema = z
+  .object({
+    /** the password the session was opened with: whoever finds a counter left open cannot change it */
+    password: z.string().min(1).max(256),
+    newPassword: z.string().min(1).max(256),
+  })
+  .strict();
+export type PasswordChange = z.infer<typeof passwordChangeSchema>;
 
 /** Error body the hub sends on every non-2xx answer. */
 export const hubErrorSchema = z.object({

@@ -33,7 +33,14 @@ describe.each(HUB_BACKENDS)('admin screens (%s hub)', (backend) => {
     return r.ok ? 'ok' : r.error.code;
   };
 
-  it('creates an account with a one-time password the new person logs in with, and audits it by the admin’s name', async () => {
+  const verifierOf = (d: TestDesk, username: string) =>
+    d.core.ctx.db
+      .selectFrom('clerk_verifiers')
+      .select('username')
+      .where('username', '=', username)
+      .executeTakeFirst();
+
+  it('creates an account with a one-time password that only lets the new person choose theirs, and audits it by the admin’s name', async () => {
     await desk.login('admin.casale');
     const made = await desk.ok<CreatedUserView>('admin:createUser', {
       username: 'Ufficio.Tributi',
@@ -55,7 +62,21 @@ describe.each(HUB_BACKENDS)('admin screens (%s hub)', (backend) => {
     expect(list.roles).toEqual(['clerk', 'supervisor', 'admin']);
 
     await desk.ok('session:logout', {});
-    await desk.ok('session:login', { username: 'ufficio.tributi', password: made.password });
+    const first = await desk.call('session:login', { username: 'ufficio.tributi', password: made.password });
+    expect(first).toMatchObject({
+      ok: false,
+      error: { code: 'password_change_required', message: expect.stringContaining('provvisoria') },
+    });
+    expect(desk.core.ctx.state.session).toBeNull();
+    // the one-time password is never cached for an offline login here
+    expect(await verifierOf(desk, 'ufficio.tributi')).toBeUndefined();
+    const change = { username: 'ufficio.tributi', password: made.password ?? '' };
+    expect(await refusal('session:changePassword', { ...change, newPassword: 'ufficio.tributi-2026' })).toBe(
+      'password_weak',
+    );
+    expect(desk.core.ctx.state.session).toBeNull();
+    await desk.ok('session:changePassword', { ...change, newPassword: 'Piazza-Mazzini-2026' });
+    expect(await verifierOf(desk, 'ufficio.tributi')).toBeDefined();
     expect(desk.core.ctx.state.session?.info.clerk).toMatchObject({
       displayName: 'Giulia Ferraris',
       role: 'supervisor',
@@ -134,14 +155,27 @@ describe.each(HUB_BACKENDS)('admin screens (%s hub)', (backend) => {
       });
       expect(refused).toMatchObject({ ok: false, error: { code: 'account_disabled' } });
       await desk.ok('admin:setDisabled', { username: 'anagrafe2.casale', disabled: false });
+      await other.ok('session:login', { username: 'anagrafe2.casale', password: DEMO_PASSWORD });
+      await other.ok('session:logout', {});
+      expect(await verifierOf(other, 'anagrafe2.casale')).toBeDefined();
+      await other.core.sync.syncOnce(); // its mirror is made: what follows comes as changes
 
       const reset = await desk.ok<PasswordResetView>('admin:resetPassword', { username: 'anagrafe2.casale' });
+      // the reset reaches the other counter: the old password no longer opens it offline either
+      await other.core.sync.syncOnce();
+      expect(await verifierOf(other, 'anagrafe2.casale')).toBeUndefined();
       const old = await other.call('session:login', {
         username: 'anagrafe2.casale',
         password: DEMO_PASSWORD,
       });
       expect(old).toMatchObject({ ok: false, error: { code: 'wrong_credentials' } });
-      await other.ok('session:login', { username: 'anagrafe2.casale', password: reset.password });
+      const once = { username: 'anagrafe2.casale', password: reset.password };
+      expect(await other.call('session:login', once)).toMatchObject({
+        ok: false,
+        error: { code: 'password_change_required' },
+      });
+      await other.ok('session:changePassword', { ...once, newPassword: 'Via-Lanza-quarantadue' });
+      expect(other.core.ctx.state.session?.info.clerk.username).toBe('anagrafe2.casale');
     } finally {
       await other.close();
     }

@@ -26,6 +26,8 @@ export interface Authenticated {
  * login here. A hub that says the account is disabled or locked also removes that verifier.
  * Throws the hub's error as it is; offline, `wrong_credentials`, `offline_login_locked` (too many
  * wrong passwords here: the cached verifier is deleted) or `offline_login_unavailable`.
+ * A one-time password (an admin's reset) is `password_change_required`: the hub session it opened
+ * is closed at once, and nothing of it is kept, so it never becomes an offline login here.
  * Storing a fresh verifier is the login's business, not this check's.
  */
 export async function authenticate(
@@ -35,13 +37,13 @@ export async function authenticate(
 ): Promise<Authenticated> {
   const username = normalUsername(typedUsername);
   try {
-    const res = await ctx.hub.login(username, password);
-    const clerk: CachedClerk = { ...res.user, comune: res.comune };
-    return { ...pick(clerk), online: true, clerk, hub: res, pushKey: res.pushKey };
-  } catch (err) {
-    if (err instanceof AppError && (err.code === 'account_disabled' || err.code === 'account_locked')) {
-      await forgetVerifier(ctx.db, username);
+    const res = await loginAtHub(ctx, username, password);
+    if (res.mustChangePassword) {
+      ctx.hub.logout(res.token).catch(() => undefined);
+      throw new AppError('password_change_required');
     }
+    return online(res);
+  } catch (err) {
     if (!(err instanceof AppError) || err.code !== 'hub_unreachable') throw err;
   }
   const offline = await checkOffline(ctx.db, username, password, ctx.now());
@@ -51,6 +53,26 @@ export async function authenticate(
     throw new AppError(offline.reason === 'locked' ? 'offline_login_locked' : 'offline_login_unavailable');
   }
   return { ...pick(offline.user), online: false, clerk: offline.user, hub: null, pushKey: offline.pushKey };
+}
+
+/** The hub's own login; an account it says is disabled or locked loses its verifier here. */
+export async function loginAtHub(
+  ctx: DeskContext,
+  username: string,
+  password: string,
+): Promise<LoginResponse> {
+  try {
+    return await ctx.hub.login(username, password);
+  } catch (err) {
+    if (err instanceof AppError && (err.code === 'account_disabled' || err.code === 'account_locked'))
+      await forgetVerifier(ctx.db, username);
+    throw err;
+  }
+}
+
+export function online(res: LoginResponse): Authenticated {
+  const clerk: CachedClerk = { ...res.user, comune: res.comune };
+  return { ...pick(clerk), online: true, clerk, hub: res, pushKey: res.pushKey };
 }
 
 const pick = (c: CachedClerk) => ({ username: c.username, displayName: c.displayName, role: c.role });

@@ -1,9 +1,11 @@
+import { z } from 'zod';
 import type { CallInput, CallOutput } from '../../../shared/contract/contract';
 import type { SessionInfo } from '../../../shared/contract/views';
 import { AppError } from '../../../shared/errors/app-error';
 import { appendAudit } from '../audit/audit-log';
 import { workstationName, type ActiveSession, type DeskContext } from '../context';
-import { authenticate } from './authenticate';
+import { PASSWORD_PATH, type PasswordChange } from '../../../shared/sync/registry-page';
+import { authenticate, loginAtHub, normalUsername, online, type Authenticated } from './authenticate';
 import { storeVerifier } from './offline-verifier';
 import { setMeta } from '../db/meta-repository';
 import { SERIES_KEY } from '../setup/setup-service';
@@ -19,8 +21,53 @@ export async function login(
   ctx: DeskContext,
   input: CallInput<'session:login'>,
 ): Promise<CallOutput<'session:login'>> {
+  return openSession(ctx, await authenticate(ctx, input.username, input.password), input.password, 'login');
+}
+
+/**
+ * The step after a login refused with `password_change_required` (a one-time password from an
+ * admin's reset or a new account). Online only, on purpose: the one-time password never reaches
+ * this counter's verifier (authenticate drops its session), so there is no flag to carry in the
+ * offline mirror and nothing a stale mirror could let through; the verifier stored here is the
+ * password the hub accepted. The desk keeps no state between the two steps: the hub checks the
+ * current password twice (its login, then the change), and a restart in between costs nothing.
+ */
+export async function changePassword(
+  ctx: DeskContext,
+  input: CallInput<'session:changePassword'>,
+): Promise<CallOutput<'session:changePassword'>> {
+  const res = await loginAtHub(ctx, normalUsername(input.username), input.password);
+  try {
+    await ctx.hub.call(
+      PASSWORD_PATH,
+      {
+        method: 'POST',
+        body: { password: input.password, newPassword: input.newPassword } satisfies PasswordChange,
+        clerkToken: res.token,
+        retry: false,
+      },
+      z.object({ ok: z.literal(true) }),
+    );
+  } catch (err) {
+    ctx.hub.logout(res.token).catch(() => undefined);
+    throw err;
+  }
+  return openSession(
+    ctx,
+    online({ ...res, mustChangePassword: false }),
+    input.newPassword,
+    'login after password change',
+  );
+}
+
+/** A person the hub or this counter's verifier accepted becomes the counter's session. */
+async function openSession(
+  ctx: DeskContext,
+  { clerk, hub, pushKey }: Authenticated,
+  password: string,
+  auditReason: string,
+): Promise<SessionInfo> {
   const now = ctx.now();
-  const { clerk, hub, pushKey } = await authenticate(ctx, input.username, input.password);
   // a login over an open session replaces it: that one ends at the hub as at a logout
   if (ctx.state.session) endHubSession(ctx, ctx.state.session.info.clerk.username);
   const hubToken = hub?.token ?? null;
@@ -29,7 +76,7 @@ export async function login(
     await storeVerifier(
       ctx.db,
       clerk,
-      input.password,
+      password,
       now,
       ctx.config.offlineGraceHours,
       {
@@ -63,7 +110,7 @@ export async function login(
       action: 'session.login',
       entity: 'clerk',
       entityId: clerk.id,
-      reason: hubToken ? 'login' : 'login offline',
+      reason: hubToken ? auditReason : 'login offline',
     }),
   );
   ctx.state.session = session;

@@ -14,6 +14,7 @@ import * as m20261207_1600 from './2026_12_07_1600_enrolment_code_ring';
 import * as m20261207_1200 from './2026_12_07_1200_workstation_offices';
 import * as m20261207_1500 from './2026_12_07_1500_change_log_office';
 import * as m20261207_1700 from './2026_12_07_1700_identity_cards';
+import * as m20261208_0900 from './2026_12_08_0900_must_change_password';
 
 /** Static map (see electron/desk/db/migrations/index.ts for why). Append only. */
 const coreMigrations: Record<string, Migration> = {
@@ -31,6 +32,7 @@ const coreMigrations: Record<string, Migration> = {
   '2026_12_07_1500_change_log_office': m20261207_1500,
   '2026_12_07_1600_enrolment_code_ring': m20261207_1600,
   '2026_12_07_1700_identity_cards': m20261207_1700,
+  '2026_12_08_0900_must_change_password': m20261208_0900,
 };
 
 /** The core's and each registered service's (Kysely runs them in name order). */

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 import type { Role } from '../../../shared/contract/views';
 
 export interface UsersTable {
@@ -13,5 +13,7 @@ export interface UsersTable {
   locked_until: string | null;
   /** 0/1: portable across SQLite and PostgreSQL */
   disabled: number;
+  /** 0/1: the password is one the hub made (reset, new account); only a change is allowed */
+  must_change_password: Generated<number>;
 }
 export type UserRow = Selectable<UsersTable>;
