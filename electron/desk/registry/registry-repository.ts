@@ -5,16 +5,35 @@ import type { FamilyRow } from '../db/tables/families.table';
 import type { ResidentEventRow } from '../db/tables/resident-events.table';
 import type { ResidentRow } from '../db/tables/residents.table';
 
-/** A search hit: the resident with the columns of the family's address the list shows. */
-export type ResidentHit = ResidentRow &
+/**
+ * A search hit: only the columns the result list shows. A search returns up to 51 rows per
+ * keystroke, and reading every column of each was half the time of a search at 1M residents
+ * (bench:search: a wide row costs about twice a narrow one in better-sqlite3).
+ */
+export type ResidentHit = Pick<
+  ResidentRow,
+  'id' | 'codice_fiscale' | 'surname' | 'given_names' | 'sex' | 'birth_date' | 'birth_place_name' | 'status'
+> &
   Pick<FamilyRow, 'street_type' | 'street_name' | 'house_number' | 'frazione'>;
 
 function hits(db: Kysely<Database>) {
   return db
     .selectFrom('residents')
     .innerJoin('families', 'families.id', 'residents.family_id')
-    .selectAll('residents')
-    .select(['families.street_type', 'families.street_name', 'families.house_number', 'families.frazione']);
+    .select([
+      'residents.id',
+      'residents.codice_fiscale',
+      'residents.surname',
+      'residents.given_names',
+      'residents.sex',
+      'residents.birth_date',
+      'residents.birth_place_name',
+      'residents.status',
+      'families.street_type',
+      'families.street_name',
+      'families.house_number',
+      'families.frazione',
+    ]);
 }
 
 // Range conditions (>= prefix, < prefix+U+FFFF) rather than LIKE: they use the index on every

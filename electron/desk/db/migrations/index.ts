@@ -10,6 +10,7 @@ import * as m20261206_1630 from './2026_12_06_1630_certificate_fees';
 import * as m20261206_1640 from './2026_12_06_1640_offline_attempts';
 import * as m20261207_0200 from './2026_12_07_0200_search_keys';
 import * as m20261207_0600 from './2026_12_07_0600_identity_cards';
+import * as m20261208_0900 from './2026_12_08_0900_covering_search';
 
 /**
  * Bundled statically: in a packaged app there is no migrations folder to read at runtime.
@@ -26,6 +27,7 @@ const coreMigrations: Record<string, Migration> = {
   '2026_12_06_1640_offline_attempts': m20261206_1640,
   '2026_12_07_0200_search_keys': m20261207_0200,
   '2026_12_07_0600_identity_cards': m20261207_0600,
+  '2026_12_08_0900_covering_search': m20261208_0900,
 };
 
 /** The core's and each registered service's (Kysely runs them in name order). */
