@@ -111,4 +111,23 @@ export const SEARCH_HOUSEHOLDS: Household[] = [
     ],
     events: [],
   },
+  {
+    // a surname one letter from Rossi: a typo between them ("rosso") lists both, each in order
+    family: family('f-rossa', 'Via', 'Roma', '40'),
+    members: [
+      member({
+        id: 'r-rossa',
+        codiceFiscale: 'RSSNNA80A41B885G',
+        surname: 'Rossa',
+        givenNames: 'Anna',
+        sex: 'F',
+        birthDate: '1980-01-01',
+        familyId: 'f-rossa',
+        birthPlaceCode: 'B885',
+        birthPlaceName: 'Casale Monferrato',
+        citizenship: 'IT',
+      }),
+    ],
+    events: [],
+  },
 ];

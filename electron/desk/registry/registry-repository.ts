@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { prefixUpperBound } from '../../../shared/registry/normalize-name';
 import type { Database } from '../db/database';
 import type { FamilyRow } from '../db/tables/families.table';
@@ -80,6 +80,19 @@ export function searchBySurnamesQuery(
     .orderBy('residents.given_names_norm')
     .orderBy('residents.birth_date')
     .limit(limit);
+}
+
+/**
+ * Which of `surnames` some resident bears, in order: one index seek each, stopping at the first
+ * row (the one-edit variants of a typo are hundreds; one or two exist). The list travels as one
+ * JSON parameter, so every length is the same prepared statement.
+ */
+export async function existingSurnames(db: Kysely<Database>, surnames: readonly string[]): Promise<string[]> {
+  const rows = await sql<{ value: string }>`
+    select value from json_each(${JSON.stringify(surnames)})
+    where exists (select 1 from residents where residents.surname_norm = value)
+    order by value`.execute(db);
+  return rows.rows.map((r) => r.value);
 }
 
 /** Residents living at a street whose key starts with `street`, at `houseNumber` when given. */

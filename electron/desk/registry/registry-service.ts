@@ -138,10 +138,15 @@ async function searchNames(
   if (merged.length > 0) return results(merged, limit, bySurname > 0 ? 'name' : 'given_name');
   // Nobody by the exact prefix: a surname of 5+ letters may hold one typo ("stefanseu"). Shorter
   // ones are left alone: one edit away from "Rossi" are Rosso, Russi, Rossa… all different people.
+  // The variants that exist first (one seek each), then each surname on its own in alphabetical
+  // order: every query reads its list already sorted from the index, where one query over all the
+  // variants read every bearer of a common surname to sort them (milliseconds a keystroke at 1M).
   for (const split of plan.splits) {
     if (split.surname.length < TYPO_MIN_LENGTH || merged.length > limit) continue;
-    const variants = oneEditVariants(split.surname);
-    add(await repo.searchBySurnames(ctx.db, variants, split.givenNames, limit + 1 - merged.length));
+    for (const surname of await repo.existingSurnames(ctx.db, oneEditVariants(split.surname))) {
+      if (merged.length > limit) break;
+      add(await repo.searchBySurnames(ctx.db, [surname], split.givenNames, limit + 1 - merged.length));
+    }
   }
   return results(merged, limit, merged.length > 0 ? 'similar_name' : 'name');
 }

@@ -78,6 +78,12 @@ describe('desk search as clerks type', () => {
     // with given names too; "rosso" (5 letters) lists the Rossi as similar, "rusi" (4) nobody
     expect((await search('stefaenscu ionut')).names).toEqual(['Ștefănescu Ionuț']);
     expect(await search('rosso mario')).toMatchObject({ names: ['Rossi Mario'], as: 'similar_name' });
+    // every surname one letter away, each listed whole and in alphabetical order
+    const both = await search('rosso');
+    expect(both.as).toBe('similar_name');
+    expect(both.names[0]).toBe('Rossa Anna');
+    expect(both.names.length).toBeGreaterThan(1);
+    expect(both.names.slice(1).every((n) => n.startsWith('Rossi '))).toBe(true);
     expect((await search('rusi')).names).toEqual([]);
     // two typos are two: nobody
     expect((await search('stfaenscu')).names).toEqual([]);
