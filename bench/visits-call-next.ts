@@ -5,16 +5,21 @@
  * rule that one transaction runs at a time on it (an async mutex here, statements handed back
  * through promises as Kysely's driver does), and per call: BEGIN IMMEDIATE → select the waiting
  * tickets → nextTicket (the product's order) → update that ticket to called, guarded on
- * status → COMMIT. Each call's time runs from the counter pressing the key to the answer,
+ * status → COMMIT, after the transaction binding the counter to its workstation (the route's
+ * bindCounter: insert if new, read the holder, refresh it). Each call's time runs from the counter pressing the key to the answer,
  * queueing behind the other counters included.
  *
  * Two ways of selecting, both timed:
- * - `room`: every waiting ticket of the office, nextTicket over all of them;
+ * - `room`: every waiting ticket of the office, nextTicket over all of them (what the hub did
+ *   until it read the heads only);
  * - `candidates`: only the head of each tier nextTicket orders by (the on-time booked ticket with
  *   the earliest slot, the oldest ticket transferred to this counter, per line the first walk-in
  *   by priority then arrival, the early booked ticket with the earliest slot), found through the
  *   indexes: at most 3 + lines rows, and nextTicket over them gives the same ticket, since each
- *   tier's winner is the head of its own list. Checked here call by call before timing.
+ *   tier's winner is the head of its own list. Checked here call by call before timing. The hub
+ *   does this (hub/booking/tickets.ts `tierHeads`, with the kept-slot flag stored at check-in
+ *   where this shape computes it; hub/booking/call-next.integration.test.ts checks it against the
+ *   whole room's order), so the figure printed last is this one.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -138,7 +143,12 @@ export async function timeCallNext(options: CallNextOptions): Promise<CallNextRe
     );
     create index tickets_walk_in on tickets (office, day, status, line, priority desc, arrived_at, code);
     create index tickets_booked on tickets (office, day, status, slot_start, arrived_at, code);
-    create index tickets_transferred on tickets (office, day, status, for_counter, arrived_at, code);`);
+    create index tickets_transferred on tickets (office, day, status, for_counter, arrived_at, code);
+    create table counters (
+      office text not null, day text not null, counter text not null,
+      workstation text not null, last_seen text not null,
+      primary key (office, day, counter)
+    );`);
     const insert = db.prepare(
       `insert into tickets (office, day, code, line, priority, slot_start, arrived_at, for_counter, status)
        values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -223,30 +233,62 @@ export async function timeCallNext(options: CallNextOptions): Promise<CallNextRe
     const markCalled = db.prepare<[string, string, number]>(
       `update tickets set status = 'called', counter = ?, called_at = ? where id = ? and status = 'waiting'`,
     );
+    // the hub binds the counter to the calling workstation first (hub/booking/counter-seats.ts),
+    // in a transaction of its own: insert if new, read the holder, refresh it guarded on what was read
+    const claim = db.prepare<[string, string, string, string, string]>(
+      'insert into counters values (?, ?, ?, ?, ?) on conflict do nothing',
+    );
+    const holder = db.prepare<[string, string, string], { workstation: string; last_seen: string }>(
+      'select workstation, last_seen from counters where office = ? and day = ? and counter = ?',
+    );
+    const refresh = db.prepare<[string, string, string, string, string, string]>(
+      'update counters set last_seen = ? where office = ? and day = ? and counter = ? and workstation = ? and last_seen = ?',
+    );
     const exclusive = connectionMutex();
     // Kysely's driver over better-sqlite3 answers each statement through a promise
     const hop = () => Promise.resolve();
 
-    /** One press of "call next" at `counter`: the hub's transaction, statement by statement. */
-    const callNext = (how: Selection, counter: number, now: number): Promise<number | null> =>
+    const bind = (counter: number, now: number): Promise<void> =>
       exclusive(async () => {
         db.exec('BEGIN IMMEDIATE');
         try {
+          const ws = `ws-${counter}`;
+          claim.run(OFFICE, DAY, String(counter), ws, clock(now));
           await hop();
-          const tickets = select(how, counter, now);
-          const chosen = nextTicket(tickets, clock(now), { id: String(counter), lines: linesOf(counter) });
+          const seat = holder.get(OFFICE, DAY, String(counter));
           await hop();
-          if (chosen && markCalled.run(String(counter), clock(now), chosen.id).changes !== 1) {
-            throw new Error(`ticket ${chosen.code} was no longer waiting`);
-          }
+          if (seat?.workstation !== ws) throw new Error(`counter ${counter} held by ${seat?.workstation}`);
+          refresh.run(clock(now), OFFICE, DAY, String(counter), ws, seat.last_seen);
           await hop();
           db.exec('COMMIT');
-          return chosen?.id ?? null;
         } catch (err) {
           db.exec('ROLLBACK');
           throw err;
         }
       });
+
+    /** One press of "call next" at `counter`: the binding, then the hub's transaction, statement by statement. */
+    const callNext = (how: Selection, counter: number, now: number): Promise<number | null> =>
+      bind(counter, now).then(() =>
+        exclusive(async () => {
+          db.exec('BEGIN IMMEDIATE');
+          try {
+            await hop();
+            const tickets = select(how, counter, now);
+            const chosen = nextTicket(tickets, clock(now), { id: String(counter), lines: linesOf(counter) });
+            await hop();
+            if (chosen && markCalled.run(String(counter), clock(now), chosen.id).changes !== 1) {
+              throw new Error(`ticket ${chosen.code} was no longer waiting`);
+            }
+            await hop();
+            db.exec('COMMIT');
+            return chosen?.id ?? null;
+          } catch (err) {
+            db.exec('ROLLBACK');
+            throw err;
+          }
+        }),
+      );
 
     let minute = 600;
     const refill = (count: number) =>

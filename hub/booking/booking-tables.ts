@@ -79,6 +79,8 @@ export interface VisitTicketsTable {
   calls: number;
   /** 0 normal; higher first among walk-ins (pregnant, disabled, elderly at the door's discretion) */
   priority: number;
+  /** 1: a booked citizen who arrived in time to keep the slot (shared keptSlot, fixed at check-in) */
+  kept_slot: number;
 }
 export type VisitTicketRow = Selectable<VisitTicketsTable>;
 

@@ -66,6 +66,7 @@ export async function createDemoVisitHistory(
         ended_at: noShow ? null : at(day, ended),
         calls: noShow ? 2 : 1,
         priority: 0,
+        kept_slot: 0,
       });
     }
   }

@@ -4,6 +4,7 @@ import './booking-tables';
 import * as m0600 from './migrations/2026_12_07_0600_booking';
 import * as m0900 from './migrations/2026_12_08_0900_booking_service_keys';
 import * as m0910 from './migrations/2026_12_08_0910_visit_counters';
+import * as m0920 from './migrations/2026_12_08_0920_visit_kept_slot';
 import { registerBookingRoutes } from './booking-routes';
 import { createDemoBookings } from './demo-booking';
 import { messengerFromEnv } from './mailer';
@@ -21,6 +22,7 @@ export const bookingHub = defineHubService({
     '2026_12_07_0600_booking': m0600,
     '2026_12_08_0900_booking_service_keys': m0900,
     '2026_12_08_0910_visit_counters': m0910,
+    '2026_12_08_0920_visit_kept_slot': m0920,
   },
   routes: (app, ctx) => {
     const messenger = messengerFromEnv();

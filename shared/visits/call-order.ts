@@ -128,6 +128,18 @@ function isLineList(counter: readonly string[] | CallingCounter): counter is rea
   return Array.isArray(counter);
 }
 
+/**
+ * Whether a booked citizen kept the slot: arrived no later than `lateMinutes` after its start.
+ * Fixed at check-in; the hub stores it so call-next can read each tier's head through an index.
+ */
+export function keptSlot(
+  slotStart: LocalDateTime,
+  arrivedAt: LocalDateTime,
+  lateMinutes: number = DEFAULT_LATE_MINUTES,
+): boolean {
+  return localMinutes(arrivedAt) <= localMinutes(slotStart) + lateMinutes;
+}
+
 function rank<T extends QueueTicket>(
   ticket: T,
   nowMin: number,
@@ -143,7 +155,7 @@ function rank<T extends QueueTicket>(
   if (linePlace < 0) return null;
   if (ticket.slotStart !== null) {
     const slot = localMinutes(ticket.slotStart);
-    if (arrived <= slot + late) {
+    if (keptSlot(ticket.slotStart, ticket.arrivedAt, late)) {
       return { ticket, tier: slot <= nowMin + grace ? ON_TIME_BOOKED : EARLY_BOOKED, keys: [slot, arrived] };
     }
   }
