@@ -6,7 +6,7 @@ import { HUB_BACKENDS } from '../../test-support/hub-backends';
 import { startTestHub, type TestHub } from '../../test-support/running-hub';
 import type { VisitTicketRow } from './booking-tables';
 import { planOf } from './office-plans';
-import { callNext } from './tickets';
+import { callNext, queueTicketOf } from './tickets';
 
 /**
  * The hub reads only the head of each tier at a call (tickets.ts); the call order is defined over
@@ -78,22 +78,13 @@ describe.each(HUB_BACKENDS)('call-next reads the tier heads only (%s)', (backend
       const lines = counter === 4 ? ['R', 'A'] : null;
       const room = await db.selectFrom('visit_tickets').selectAll().where('status', '=', 'waiting').execute();
       const expected = nextTicket(
-        room.map((t) => ({
-          id: t.id,
-          code: t.code,
-          line: t.line,
-          priority: t.priority > 0,
-          slotStart: t.slot_start,
-          arrivedAt: t.arrived_at,
-          status: t.status,
-          forCounter: t.for_counter === null ? null : String(t.for_counter),
-        })),
+        room.map(queueTicketOf),
         now,
         // a counter serving every line takes them in the plan's order
         { id: String(counter), lines: lines ?? [...new Set(plan.services.map((s) => s.line))] },
       );
       const called = await callNext(db, plan, counter, lines, NOW);
-      expect(called?.id ?? null, `call ${i} at counter ${counter}`).toBe(expected?.id ?? null);
+      expect(called?.id ?? null, `call ${i} at counter ${counter}`).toBe(expected?.row.id ?? null);
       if (called) calls++;
       if (room.length === 0) break;
     }

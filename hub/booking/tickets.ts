@@ -3,7 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { normalizeBookingCode } from '../../shared/booking/booking-code';
 import { romeDateOf, romeDateTimeOf } from '../../shared/calendar/rome-date';
 import { AppError } from '../../shared/errors/app-error';
-import { keptSlot, nextTicket, ticketCode } from '../../shared/visits/call-order';
+import { keptSlot, nextTicket, ticketCode, type QueueTicket } from '../../shared/visits/call-order';
 import type { VisitTicket } from '../../shared/visits/visit-wire';
 import type { HubDatabase } from '../db/database';
 import type { VisitTicketRow } from './booking-tables';
@@ -224,6 +224,18 @@ async function tierHeads(
   return heads;
 }
 
+/** A ticket row as the call order reads it (shared/visits/call-order.ts), the row kept beside. */
+export const queueTicketOf = (t: VisitTicketRow): QueueTicket & { row: VisitTicketRow } => ({
+  row: t,
+  code: t.code,
+  line: t.line,
+  priority: t.priority > 0,
+  slotStart: t.slot_start,
+  arrivedAt: t.arrived_at,
+  status: t.status,
+  forCounter: t.for_counter === null ? null : String(t.for_counter),
+});
+
 /**
  * The next ticket for a counter, marked called by it. Two counters pressing the key at once may
  * pick the same ticket: the update is guarded by `status = 'waiting'`, so only one changes the row
@@ -241,20 +253,7 @@ export async function callNext(
   const serves = lines ? [...lines] : [...new Set(plan.services.map((s) => s.line))];
   for (let round = 0; round < 20; round++) {
     const heads = await tierHeads(db, plan, day, counter, serves);
-    const pick = nextTicket(
-      heads.map((t) => ({
-        row: t,
-        code: t.code,
-        line: t.line,
-        priority: t.priority > 0,
-        slotStart: t.slot_start,
-        arrivedAt: t.arrived_at,
-        status: t.status,
-        forCounter: t.for_counter === null ? null : String(t.for_counter),
-      })),
-      nowLocal,
-      { id: String(counter), lines: serves },
-    );
+    const pick = nextTicket(heads.map(queueTicketOf), nowLocal, { id: String(counter), lines: serves });
     if (!pick) return null;
     const t = pick.row;
     const r = await db
