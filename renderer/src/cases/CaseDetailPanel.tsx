@@ -55,11 +55,11 @@ export function CaseDetailPanel(props: {
   }, [id, version, onError]);
 
   const detail = loaded && loaded.key.startsWith(`${id}#`) ? loaded.detail : null;
-  const waiting = detail !== null && (detail.pendingSync > 0 || detail.protocol === null);
 
-  // While the hub has not confirmed this counter's changes, look again after each sync until it has.
+  // Look again after each sync (a local read, not audited again): the hub's answer to this
+  // counter's change may come a round after the change was acknowledged (the act's number after
+  // an approval), and another counter may act on the case meanwhile.
   useEffect(() => {
-    if (!waiting) return;
     let stale = false;
     void api.cases.get({ id, refresh: true }).then((res) => {
       if (stale || !res.ok) return;
@@ -68,7 +68,7 @@ export function CaseDetailPanel(props: {
     return () => {
       stale = true;
     };
-  }, [id, waiting, syncMark]);
+  }, [id, syncMark]);
   if (!detail) return <p className="muted">{t('loading')}</p>;
   const showNew = (next: CaseDetail) => setLoaded({ key, detail: next });
 
