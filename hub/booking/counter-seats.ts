@@ -7,6 +7,14 @@ import type { OfficePlan } from './office-plans';
 /** A counter nobody has acted at for this long may be taken by another workstation. */
 export const COUNTER_IDLE_MINUTES = 10;
 
+/** A counter of an office on the day of `now` (the columns visit_counters and visit_tickets share). */
+const seatKey = (plan: OfficePlan, counter: number, now: Date) => ({
+  comune: plan.comune,
+  office: plan.office,
+  day: romeDateOf(now),
+  counter,
+});
+
 /**
  * The hub binds a counter of an office to the workstation that acts at it, for the day: the
  * counter number comes from the desk, and a desk is a client (possibly modified), so a second
@@ -21,9 +29,8 @@ export async function bindCounter(
   counter: number,
   now: Date,
 ): Promise<void> {
-  const day = romeDateOf(now);
   const at = now.toISOString();
-  const key = { comune: plan.comune, office: plan.office, day, counter };
+  const key = seatKey(plan, counter, now);
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('visit_counters')
@@ -33,20 +40,14 @@ export async function bindCounter(
     const seat = await trx
       .selectFrom('visit_counters')
       .select(['workstation_id', 'last_seen'])
-      .where('comune', '=', key.comune)
-      .where('office', '=', key.office)
-      .where('day', '=', key.day)
-      .where('counter', '=', key.counter)
+      .where((eb) => eb.and(key))
       .executeTakeFirstOrThrow();
     const idleSince = new Date(now.getTime() - COUNTER_IDLE_MINUTES * 60_000).toISOString();
     if (seat.workstation_id !== ws.id) {
       const open = await trx
         .selectFrom('visit_tickets')
         .select('code')
-        .where('comune', '=', key.comune)
-        .where('office', '=', key.office)
-        .where('day', '=', key.day)
-        .where('counter', '=', counter)
+        .where((eb) => eb.and(key))
         .where('status', 'in', ['called', 'serving'])
         .executeTakeFirst();
       if (seat.last_seen > idleSince || open) await refuse(trx, seat.workstation_id, counter);
@@ -55,10 +56,7 @@ export async function bindCounter(
     const r = await trx
       .updateTable('visit_counters')
       .set({ workstation_id: ws.id, last_seen: at })
-      .where('comune', '=', key.comune)
-      .where('office', '=', key.office)
-      .where('day', '=', key.day)
-      .where('counter', '=', key.counter)
+      .where((eb) => eb.and(key))
       .where('workstation_id', '=', seat.workstation_id)
       .where('last_seen', '=', seat.last_seen)
       .executeTakeFirst();
@@ -89,10 +87,7 @@ export async function counterReadableBy(
   const seat = await db
     .selectFrom('visit_counters')
     .select('workstation_id')
-    .where('comune', '=', plan.comune)
-    .where('office', '=', plan.office)
-    .where('day', '=', romeDateOf(now))
-    .where('counter', '=', counter)
+    .where((eb) => eb.and(seatKey(plan, counter, now)))
     .executeTakeFirst();
   if (seat && seat.workstation_id !== ws.id) await refuse(db, seat.workstation_id, counter);
 }

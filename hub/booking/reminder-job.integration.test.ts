@@ -60,6 +60,9 @@ describe.each(HUB_BACKENDS)('booking reminders and release (%s)', (backend) => {
       sms: httpSmsSender(gateway.url, 'gateway-secret', 'CasaleMonf'),
     };
   });
+  /** the daily run as the hub's job does it, at `iso` */
+  const dayRun = (iso: string) =>
+    runBookingDay(hub.hubDb.db, messenger, new Date(iso), 'https://hub.example');
   afterAll(async () => {
     await gateway?.close();
     await hub?.close();
@@ -83,31 +86,23 @@ describe.each(HUB_BACKENDS)('booking reminders and release (%s)', (backend) => {
       new Date('2026-12-09T07:00:00Z'),
     );
     expect(b.status).toBe('booked');
-    expect(
-      await runBookingDay(db, messenger, new Date('2026-12-16T06:00:00Z'), 'https://hub.example'),
-    ).toEqual({
+    expect(await dayRun('2026-12-16T06:00:00Z')).toEqual({
       released: 0,
       reminded: 1,
     });
     expect(sent[0]?.to).toBe('marta@example.org');
     expect(sent[0]?.text).toContain(`code=${b.code}`);
-    expect(
-      await runBookingDay(db, messenger, new Date('2026-12-17T06:00:00Z'), 'https://hub.example'),
-    ).toEqual({
+    expect(await dayRun('2026-12-17T06:00:00Z')).toEqual({
       released: 0,
       reminded: 0,
     });
     // 18 December is the confirmation deadline the mail states: still open that day
-    expect(
-      await runBookingDay(db, messenger, new Date('2026-12-18T06:00:00Z'), 'https://hub.example'),
-    ).toEqual({
+    expect(await dayRun('2026-12-18T06:00:00Z')).toEqual({
       released: 0,
       reminded: 0,
     });
     expect(sent[0]?.text).toContain('18/12/2026');
-    expect(
-      await runBookingDay(db, messenger, new Date('2026-12-19T06:00:00Z'), 'https://hub.example'),
-    ).toEqual({
+    expect(await dayRun('2026-12-19T06:00:00Z')).toEqual({
       released: 1,
       reminded: 0,
     });
@@ -144,15 +139,11 @@ describe.each(HUB_BACKENDS)('booking reminders and release (%s)', (backend) => {
     );
     const before = gateway.received.length;
     gateway.failNext();
-    expect(
-      await runBookingDay(db, messenger, new Date('2026-12-17T06:00:00Z'), 'https://hub.example'),
-    ).toEqual({
+    expect(await dayRun('2026-12-17T06:00:00Z')).toEqual({
       released: 0,
       reminded: 0,
     });
-    expect(
-      await runBookingDay(db, messenger, new Date('2026-12-17T07:00:00Z'), 'https://hub.example'),
-    ).toEqual({
+    expect(await dayRun('2026-12-17T07:00:00Z')).toEqual({
       released: 0,
       reminded: 1,
     });
