@@ -305,6 +305,8 @@ export interface DeskBootstrapResult {
   seconds: number;
   /** CPU time of the desk process meanwhile (user + system): what the load around cannot change */
   cpuSeconds: number;
+  /** the desk process's peak resident memory (MB); absent from a before's older worker */
+  peakRssMb?: number;
   state: string;
   residents: number;
 }
@@ -356,7 +358,9 @@ async function deskBootstrapMain(): Promise<DeskBootstrapResult> {
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   await profile?.(join(process.env.BENCH_CPU_PROF ?? '', `desk-${process.pid}.cpuprofile`));
   await core.close();
-  return { seconds, cpuSeconds, state: status.state, residents: status.residents };
+  // kilobytes on Linux: the desk process's peak resident memory, its pages in flight included
+  const peakRssMb = process.resourceUsage().maxRSS / 1024;
+  return { seconds, cpuSeconds, peakRssMb, state: status.state, residents: status.residents };
 }
 
 const role = process.env.SPORTELLO_BENCH_WORKER;

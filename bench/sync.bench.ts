@@ -154,7 +154,7 @@ async function bootstrapRate(p: Prepared, hub: HubProcess, label: string, root?:
   if (status.state !== 'ready' || status.residents !== p.casale.residents)
     throw new Error(`bootstrap ended ${JSON.stringify(status)}`);
   log(
-    `bootstrap ${label} (desk core in its own process, real HTTP, hub in its own process): ${p.casale.residents} residents + ${p.casale.families} families + ${p.casale.events} events = ${rows} rows in ${f1(realS)} s = ${f0(rows / realS)} rows/s (${f0(p.casale.residents / realS)} residents/s), CPU desk ${f1(status.cpuSeconds)} s + hub ${f1(hubCpu)} s`,
+    `bootstrap ${label} (desk core in its own process, real HTTP, hub in its own process): ${p.casale.residents} residents + ${p.casale.families} families + ${p.casale.events} events = ${rows} rows in ${f1(realS)} s = ${f0(rows / realS)} rows/s (${f0(p.casale.residents / realS)} residents/s), CPU desk ${f1(status.cpuSeconds)} s + hub ${f1(hubCpu)} s, desk peak memory ${status.peakRssMb === undefined ? '?' : f0(status.peakRssMb)} MB`,
   );
   return rows / realS;
 }

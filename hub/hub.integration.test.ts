@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOGIN_PATH, PROTOCOL_VERSION, REGISTRY_PAGE_PATH } from '../shared/sync/registry-page';
+import {
+  LOGIN_PATH,
+  PROTOCOL_VERSION,
+  REGISTRY_NEXT_HEADER,
+  REGISTRY_PAGE_PATH,
+} from '../shared/sync/registry-page';
 import { HUB_BACKENDS } from '../test-support/hub-backends';
 import { startTestHub, type TestHub } from '../test-support/running-hub';
 import { DEMO_PASSWORD } from './seed/demo-users';
@@ -26,7 +31,8 @@ describe.each(HUB_BACKENDS)('hub on %s', (backend) => {
         ? {}
         : { body: typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body) }),
     });
-    return { status: res.status, body: (await res.json()) as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    return { status: res.status, headers: res.headers, body: (await res.json()) as Record<string, any> };
   };
 
   it('answers /health with its backend', async () => {
@@ -105,11 +111,14 @@ describe.each(HUB_BACKENDS)('hub on %s', (backend) => {
     expect(first.body.totalFamilies).toBe(3);
     expect(first.body.families).toHaveLength(2);
     expect(first.body.next).toBe(first.body.families[1].id);
+    // the cursor ahead of the body, for a desk that asks for the next page while it reads this one
+    expect(first.headers.get(REGISTRY_NEXT_HEADER)).toBe(first.body.next);
     const second = await call(`${REGISTRY_PAGE_PATH}?limit=2&after=${first.body.next}`, {
       token: hub.casaleToken,
     });
     expect(second.body.families).toHaveLength(1);
     expect(second.body.next).toBeNull();
+    expect(second.headers.get(REGISTRY_NEXT_HEADER)).toBeNull();
     const casaleIds = [...first.body.residents, ...second.body.residents]
       .map((r: { id: string }) => r.id)
       .sort();

@@ -1,14 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors/app-error';
-import { REGISTRY_PAGE_PATH } from '../../shared/sync/registry-page';
+import {
+  REGISTRY_NEXT_HEADER,
+  REGISTRY_PAGE_PATH,
+  registryCursorSchema,
+} from '../../shared/sync/registry-page';
 import { findComune } from '../auth/auth-repository';
 import { registryPage } from '../registry/registry-repository';
 import { headSeq, schemaEpoch } from '../sync/change-log';
 import { parse, type RouteContext } from './route-context';
 
 const pageQuery = z.object({
-  after: z.string().min(1).max(64).optional(),
+  after: registryCursorSchema.optional(),
   limit: z.coerce.number().int().min(1).max(10_000).default(2000),
 });
 
@@ -24,7 +28,7 @@ export function registryRoutes(app: FastifyInstance, ctx: RouteContext): void {
       schema: { summary: "A page of the comune's registry (bootstrap)", querystring: pageQuery },
       config: { audit },
     },
-    async (req) => {
+    async (req, reply) => {
       const ws = await ctx.workstationOf(req);
       const query = parse(pageQuery, req.query);
       const comune = await findComune(ctx.db, ws.comune);
@@ -33,6 +37,7 @@ export function registryRoutes(app: FastifyInstance, ctx: RouteContext): void {
       const head = await headSeq(ctx.db, ws.comune);
       const epoch = await schemaEpoch(ctx.db);
       const page = await registryPage(ctx.db, ws.comune, query.after ?? null, query.limit);
+      if (page.next !== null) void reply.header(REGISTRY_NEXT_HEADER, page.next);
       return { comune, head, epoch, ...page };
     },
   );

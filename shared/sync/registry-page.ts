@@ -104,6 +104,16 @@ export const registryPageSchema = z.object({
 export type RegistryPage = z.infer<typeof registryPageSchema>;
 
 export const REGISTRY_PAGE_PATH = '/api/v1/registry/pages';
+
+/**
+ * The page's `next`, also sent as a header: the headers arrive before the body is read and parsed,
+ * so the desk asks for the following page while it still reads this one, and the hub prepares it
+ * meanwhile. The body's `next` stays the authority; a desk that finds them different stops.
+ */
+export const REGISTRY_NEXT_HEADER = 'x-sportello-next';
+
+/** A page cursor: the id of the last family of the page before (as `familySchema.id`). */
+export const registryCursorSchema = z.string().min(1).max(64);
 export const LOGIN_PATH = '/api/v1/auth/login';
 /** ends the clerk session named by `x-sportello-clerk` */
 export const LOGOUT_PATH = '/api/v1/auth/logout';

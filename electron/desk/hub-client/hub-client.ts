@@ -20,6 +20,8 @@ import {
   PUSH_PATH,
   REGISTRY_PAGE_PATH,
   registryPageSchema,
+  registryCursorSchema,
+  REGISTRY_NEXT_HEADER,
   EXCEPTIONS_PATH,
   hubExceptionsSchema,
   type HubExceptions,
@@ -36,7 +38,11 @@ export interface HubClient {
   /** `ring`: the update ring the managed configuration assigns (the hub keeps one it knows) */
   enrol(hubUrl: string, code: string, ring?: string | null): Promise<EnrolResponse>;
   login(username: string, password: string): Promise<LoginResponse>;
-  registryPage(after: string | null, limit: number): Promise<RegistryPage>;
+  /**
+   * `onNext`: the following page's cursor as soon as the answer is in, before its body is parsed
+   * and checked (the hub sends it as a header too), so the caller can ask for that page meanwhile
+   */
+  registryPage(after: string | null, limit: number, onNext?: (next: string) => void): Promise<RegistryPage>;
   /** `clerkToken`: the hub credential of the one person who made all these mutations */
   push(mutations: MutationEnvelope[], clerkToken: string): Promise<MutationResult[]>;
   /** ends that clerk session at the hub */
@@ -129,7 +135,7 @@ export function createHubClient(opts: HubClientOptions): DeskHubClient {
     enrolledBase: string,
     token: string | null,
     path: string,
-    init: RequestInit & { timeoutMs?: number; noRetry?: boolean; clerkToken?: string | null },
+    init: RequestInit & RequestOptions,
     schema: S,
   ): Promise<z.infer<S>> {
     const candidates = hubCandidates(enrolledBase, opts.hubUrls?.() ?? [], preferred);
@@ -160,6 +166,14 @@ export function createHubClient(opts: HubClientOptions): DeskHubClient {
     throw failure;
   }
 
+  interface RequestOptions {
+    timeoutMs?: number;
+    noRetry?: boolean;
+    clerkToken?: string | null;
+    /** a successful answer's headers, once its body is in and before it is parsed */
+    onReceived?: (headers: Headers) => void;
+  }
+
   type Outcome<T> =
     | { ok: true; value: T }
     | { ok: false; kind: 'answer'; status: number; error: unknown }
@@ -169,7 +183,7 @@ export function createHubClient(opts: HubClientOptions): DeskHubClient {
     base: string,
     token: string | null,
     path: string,
-    init: RequestInit & { timeoutMs?: number; noRetry?: boolean; clerkToken?: string | null },
+    init: RequestInit & RequestOptions,
     schema: S,
   ): Promise<Outcome<z.infer<S>>> {
     const attempt = () => {
@@ -200,7 +214,9 @@ export function createHubClient(opts: HubClientOptions): DeskHubClient {
         error: new AppError('hub_unreachable'),
       };
     }
-    const body: unknown = await res.json().catch(() => undefined);
+    const text = await res.text().catch(() => undefined);
+    if (res.ok && text !== undefined) init.onReceived?.(res.headers);
+    const body = parseJson(text);
     if (!res.ok) {
       const parsed = hubErrorSchema.safeParse(body);
       const error =
@@ -262,15 +278,20 @@ export function createHubClient(opts: HubClientOptions): DeskHubClient {
         loginResponseSchema,
       );
     },
-    registryPage: (after, limit) => {
+    registryPage: (after, limit, onNext) => {
       const c = enrolled();
       const qs = new URLSearchParams({ limit: String(limit) });
       if (after) qs.set('after', after);
+      const onReceived = (headers: Headers) => {
+        // a hub without the header, or with one that is not a cursor: the body's `next` serves
+        const next = registryCursorSchema.safeParse(headers.get(REGISTRY_NEXT_HEADER));
+        if (next.success) onNext?.(next.data);
+      };
       return request(
         c.hubUrl,
         c.token,
         `${REGISTRY_PAGE_PATH}?${qs.toString()}`,
-        { method: 'GET', timeoutMs: 60_000 },
+        { method: 'GET', timeoutMs: 60_000, onReceived },
         registryPageSchema,
       );
     },
@@ -308,4 +329,14 @@ export function createHubClient(opts: HubClientOptions): DeskHubClient {
       );
     },
   };
+}
+
+/** A body that is not JSON (a proxy's error page, a cut answer) reads as nothing. */
+function parseJson(text: string | undefined): unknown {
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,5 +1,6 @@
 import { CompiledQuery, sql, type Kysely, type Transaction } from 'kysely';
 import type { SyncStatus } from '../../../shared/contract/views';
+import { AppError } from '../../../shared/errors/app-error';
 import type { Database } from '../db/database';
 import { getMeta, setMeta } from '../db/meta-repository';
 import type { HubClient } from '../hub-client/hub-client';
@@ -74,8 +75,11 @@ const PREFETCH_PAGES = 2;
 const FIRST_PAGE_FRACTION = 10;
 
 /**
- * The hub's pages in order, each requested as soon as the previous one arrived, with at most
- * PREFETCH_PAGES waiting in memory. A failed request fails the `next()` that reaches it.
+ * The hub's pages in order, at most PREFETCH_PAGES waiting in memory. The next page is asked for
+ * as soon as its cursor is known: from the answer's headers once it is in, so the hub prepares
+ * page k+1 while the desk parses and checks page k (a hub without the header: from the body).
+ * A failed request fails the `next()` that reaches it, and so does a body whose `next` is not the
+ * cursor its headers announced (the page after it was asked for with that cursor).
  */
 function prefetch(hub: HubClient, after: string | null, pageSize: number): { next(): Promise<RegistryPage> } {
   const ready: Promise<RegistryPage>[] = [];
@@ -87,21 +91,37 @@ function prefetch(hub: HubClient, after: string | null, pageSize: number): { nex
   const pump = (): void => {
     if (inFlight || ended || ready.length >= PREFETCH_PAGES) return;
     inFlight = true;
-    const request = hub.registryPage(cursor, limit);
+    let announced: string | null = null;
+    let released = false;
+    /** this request no longer holds the slot: the next one may go, from `next` */
+    const release = (next: string | null, failed: boolean): void => {
+      if (released) return;
+      released = true;
+      inFlight = false;
+      cursor = next;
+      ended = failed || next === null;
+      pump();
+    };
+    const request = hub
+      .registryPage(cursor, limit, (next) => {
+        announced = next;
+        release(next, false);
+      })
+      .then(
+        (page) => {
+          if (announced !== null && page.next !== announced) throw new AppError('hub_error', { status: 200 });
+          release(page.next, false);
+          return page;
+        },
+        (err: unknown) => {
+          release(null, true); // the caller meets the failure when it reaches this page
+          throw err;
+        },
+      );
+    // handled where it is awaited, maybe later than it fails
+    request.catch(() => {});
     limit = pageSize;
     ready.push(request);
-    request.then(
-      (page) => {
-        inFlight = false;
-        cursor = page.next;
-        ended = page.next === null;
-        pump();
-      },
-      () => {
-        inFlight = false;
-        ended = true; // the caller meets the failure when it reaches this page
-      },
-    );
   };
   return {
     next: async () => {
