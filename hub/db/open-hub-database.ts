@@ -16,6 +16,7 @@ import pg from 'pg';
 import type { HubDatabase } from './database';
 import { hubMigrations } from './migrations';
 import { privateDir, privateSqliteFiles } from './private-files';
+import { startWalCheckpointer } from './wal-checkpointer';
 
 export type HubDialect = 'sqlite' | 'postgres';
 
@@ -106,8 +107,18 @@ export async function openHubDatabase(opts: OpenHubOptions): Promise<HubDb> {
         }
       : null,
   );
-  if (file !== ':memory:') privateSqliteFiles(file);
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  if (file === ':memory:') return { db, dialect: 'sqlite', close: () => db.destroy() };
+  privateSqliteFiles(file);
+  // The log is copied by a thread of its own (wal-checkpointer.ts); the hub's own checkpoint,
+  // which lets the log start over, comes every 40 MB instead of every 4 MB.
+  sqlite.pragma('wal_autocheckpoint = 10000');
+  const checkpointer = startWalCheckpointer(file, (m) => console.error(`[hub] WAL checkpoint failed: ${m}`));
+  return {
+    db,
+    dialect: 'sqlite',
+    // the hub's connection first: the thread's is then the last one, and removes the log
+    close: () => db.destroy().finally(() => checkpointer.stop()),
+  };
 }
 
 /**
