@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { CHANGES_PATH, EXCEPTIONS_PATH, PUSH_PATH } from '../../shared/sync/registry-page';
 import { CHANGE_ENTITIES } from '../../shared/sync/change-entities';
 import { pushRequestSchema } from '../../shared/sync/mutations';
-import { headSeq, readChanges, schemaEpoch } from '../sync/change-log';
+import { changesJson, headSeq, readStoredChanges, schemaEpoch } from '../sync/change-log';
 import { hiddenEntities, workstationOffices } from '../sync/office-scope';
 import { pushMutations } from '../sync/push-service';
 import { AppError } from '../../shared/errors/app-error';
@@ -106,22 +106,24 @@ export function syncRoutes(app: FastifyInstance, ctx: RouteContext): void {
       schema: { summary: "Reads the comune's change log (long poll)", querystring: changesQuery },
       config: { audit: { action: 'sync.changes', entity: 'change_log' } },
     },
-    async (req) => {
+    async (req, reply) => {
       const ws = await ctx.workstationOf(req);
       const q = parse(changesQuery, req.query);
       // the offices as the hub knows them now: a workstation taken out of one stops receiving at once
       const offices = await workstationOffices(ctx.db, ws.id);
       const scope = { workstationId: ws.id, hidden: hiddenEntities(offices), offices };
-      let changes = await readChanges(ctx.db, ws.comune, q.since, q.limit, scope, q.entity);
+      let changes = await readStoredChanges(ctx.db, ws.comune, q.since, q.limit, scope, q.entity);
       if (changes.length === 0 && q.waitMs > 0 && !q.entity) {
         const closed = new AbortController();
         req.raw.once('close', () => closed.abort());
         await ctx.notifier.wait(ws.comune, q.waitMs, AbortSignal.any([closed.signal, ctx.closing]));
-        changes = await readChanges(ctx.db, ws.comune, q.since, q.limit, scope);
+        changes = await readStoredChanges(ctx.db, ws.comune, q.since, q.limit, scope);
       }
       ctx.metrics.pullRequests.inc();
       noteAuditSubject(req, `seq=${q.since}..${changes[changes.length - 1]?.seq ?? q.since}`);
-      return { changes, head: await headSeq(ctx.db, ws.comune), epoch: await schemaEpoch(ctx.db) };
+      const body = changesJson(changes, await headSeq(ctx.db, ws.comune), await schemaEpoch(ctx.db));
+      // already JSON: sent as it is
+      return reply.type('application/json; charset=utf-8').send(body);
     },
   );
 }

@@ -88,6 +88,9 @@ export async function appendChange(
   await trx.insertInto('change_log').values(row).execute();
 }
 
+/** A change as the log holds it: its payload still the JSON text the hub wrote. */
+export type StoredChange = Omit<Change, 'payload'> & { payload: string };
+
 /** Rows a push batch has logged and not yet written (deferChanges). */
 const deferred = new WeakMap<Trx, Insertable<ChangeLogTable>[]>();
 
@@ -148,14 +151,14 @@ export interface ReadScope {
  * at the tail are read past again at the next pull (an index range, cheap) until a visible row
  * moves the cursor beyond them.
  */
-export async function readChanges(
+export async function readStoredChanges(
   db: Db,
   comune: string,
   since: number,
   limit: number,
   scope: ReadScope,
   entity?: ChangeLogTable['entity'],
-): Promise<Change[]> {
+): Promise<StoredChange[]> {
   let query = db
     .selectFrom('change_log')
     .select(['seq', 'entity', 'entity_id', 'op', 'payload', 'mutation_id'])
@@ -181,9 +184,36 @@ export async function readChanges(
     entity: r.entity,
     entityId: r.entity_id,
     op: r.op,
-    payload: JSON.parse(r.payload) as unknown,
+    payload: r.payload,
     mutationId: r.mutation_id,
   }));
+}
+
+/** The changes with their payloads read (tests, and anything that looks inside them). */
+export async function readChanges(
+  db: Db,
+  comune: string,
+  since: number,
+  limit: number,
+  scope: ReadScope,
+  entity?: ChangeLogTable['entity'],
+): Promise<Change[]> {
+  const stored = await readStoredChanges(db, comune, since, limit, scope, entity);
+  return stored.map((c) => ({ ...c, payload: JSON.parse(c.payload) as unknown }));
+}
+
+/**
+ * The answer to a pull as JSON text, each payload spliced in as stored: the hub wrote it with
+ * JSON.stringify, and every counter of the comune reads every change, so parsing and serialising
+ * it again for each of them was the pull's main cost (bench:hub). The same document as
+ * JSON.stringify of `{ changes, head, epoch }` with the payloads parsed.
+ */
+export function changesJson(changes: readonly StoredChange[], head: number, epoch: number): string {
+  const items = changes.map(
+    (c) =>
+      `{"seq":${c.seq},"entity":${JSON.stringify(c.entity)},"entityId":${JSON.stringify(c.entityId)},"op":${JSON.stringify(c.op)},"payload":${c.payload},"mutationId":${JSON.stringify(c.mutationId ?? null)}}`,
+  );
+  return `{"changes":[${items.join(',')}],"head":${head},"epoch":${epoch}}`;
 }
 
 export async function headSeq(db: Db, comune: string): Promise<number> {

@@ -105,7 +105,13 @@ export async function startBrowserModeServer(opts: {
     url: `http://127.0.0.1:${port}/#token=${token}`,
     token,
     port,
-    close: () => new Promise<void>((ok) => server.close(() => ok())),
+    close: () =>
+      new Promise<void>((ok) => {
+        server.close(() => ok());
+        // a call still in flight (a page left open on this desk) would hold the close for as long
+        // as it waits: the desk is going away, its answers with it
+        server.closeAllConnections();
+      }),
   };
 }
 
