@@ -190,15 +190,8 @@ export async function readStoredChanges(
 }
 
 /** The changes with their payloads read (tests, and anything that looks inside them). */
-export async function readChanges(
-  db: Db,
-  comune: string,
-  since: number,
-  limit: number,
-  scope: ReadScope,
-  entity?: ChangeLogTable['entity'],
-): Promise<Change[]> {
-  const stored = await readStoredChanges(db, comune, since, limit, scope, entity);
+export async function readChanges(...read: Parameters<typeof readStoredChanges>): Promise<Change[]> {
+  const stored = await readStoredChanges(...read);
   return stored.map((c) => ({ ...c, payload: JSON.parse(c.payload) as unknown }));
 }
 
