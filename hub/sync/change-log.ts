@@ -197,9 +197,9 @@ export async function readChanges(...read: Parameters<typeof readStoredChanges>)
 
 /**
  * The answer to a pull as JSON text, each payload spliced in as stored: the hub wrote it with
- * JSON.stringify, and every counter of the comune reads every change, so parsing and serialising
- * it again for each of them was the pull's main cost (bench:hub). The same document as
- * JSON.stringify of `{ changes, head, epoch }` with the payloads parsed.
+ * JSON.stringify, and every counter of the comune reads every change, so it is not parsed and
+ * serialised again for each of them. The same document as JSON.stringify of
+ * `{ changes, head, epoch }` with the payloads parsed (changes-json.test.ts).
  */
 export function changesJson(changes: readonly StoredChange[], head: number, epoch: number): string {
   const items = changes.map(

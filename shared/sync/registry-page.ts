@@ -82,6 +82,9 @@ export const residentEventSchema = z.object({
   description: z.string().max(400),
 });
 
+/** A page cursor: the id of the last family of the page before. */
+export const registryCursorSchema = familySchema.shape.id;
+
 export const registryPageSchema = z.object({
   comune: z.object({
     belfiore: z.string().length(4),
@@ -98,7 +101,7 @@ export const registryPageSchema = z.object({
   head: z.number().int().nonnegative(),
   epoch: z.number().int().positive(),
   /** family id to pass as `after` for the next page; null on the last page */
-  next: z.string().nullable(),
+  next: registryCursorSchema.nullable(),
 });
 
 export type RegistryPage = z.infer<typeof registryPageSchema>;
@@ -106,14 +109,11 @@ export type RegistryPage = z.infer<typeof registryPageSchema>;
 export const REGISTRY_PAGE_PATH = '/api/v1/registry/pages';
 
 /**
- * The page's `next`, also sent as a header: the headers arrive before the body is read and parsed,
- * so the desk asks for the following page while it still reads this one, and the hub prepares it
- * meanwhile. The body's `next` stays the authority; a desk that finds them different stops.
+ * The page's `next`, also sent as a header: the desk reads it as soon as the answer is in, before
+ * parsing and checking the body, and asks for the following page meanwhile (the hub prepares it
+ * while the desk parses). The body's `next` stays the authority; a desk that finds them different stops.
  */
 export const REGISTRY_NEXT_HEADER = 'x-sportello-next';
-
-/** A page cursor: the id of the last family of the page before (as `familySchema.id`). */
-export const registryCursorSchema = z.string().min(1).max(64);
 export const LOGIN_PATH = '/api/v1/auth/login';
 /** ends the clerk session named by `x-sportello-clerk` */
 export const LOGOUT_PATH = '/api/v1/auth/logout';
