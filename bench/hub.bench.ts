@@ -1,5 +1,5 @@
 /**
- * `npm run bench:hub -- [--minutes 10] [--workstations 500]`: the hub as several instances.
+ * `npm run bench:hub -- [--minutes 10] [--workstations 500] [--only postgres|sqlite]`: the hub as several instances.
  *
  * Simulated desks over real HTTP with the desk's own hub client (electron/desk/hub-client, with
  * its failover over `hubUrls`) push batches of contact changes (registry.updateContacts) and pull
@@ -13,6 +13,7 @@
  * - duplicated: mutations recorded more than once in the change log;
  * - push_p99_ms: of every push call, failover included; mutations_per_s: acknowledged, in the window.
  * The same run on one embedded SQLite hub (no kill) is printed first, for comparison.
+ * BENCH_CPU_PROF=<dir>: each hub instance and client process writes its CPU profile there.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
@@ -36,6 +37,7 @@ import { startPostgresCluster } from '../test-support/postgres-cluster';
 import { FAST_TEST_SCRYPT } from '../test-support/password-cost';
 import { percentile } from './percentile';
 import { answerParent, lineFrom } from './child-line';
+import { startProfile } from './cpu-profile';
 
 const SELF = resolve(__dirname, 'hub.bench.ts');
 const ROOT = resolve(__dirname, '..');
@@ -259,8 +261,11 @@ async function main(): Promise<void> {
   const durationMs = minutes * 60_000;
   const lines: string[] = [];
 
+  // `--only postgres` or `--only sqlite`: one of the two runs (profiling one backend)
+  const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
+
   // one embedded SQLite hub, no kill: what one machine gives
-  {
+  if (only !== 'postgres') {
     const dir = mkdtempSync(join(tmpdir(), 'sportello-hub-bench-sqlite-'));
     const options = { sqliteFile: join(dir, 'hub.sqlite') };
     log(`[bench:hub] sqlite: preparing ${workstations} workstations…`);
@@ -279,6 +284,10 @@ async function main(): Promise<void> {
   }
 
   // two instances on PostgreSQL, instance 1 killed half way and restarted 5 s later
+  if (only === 'sqlite') {
+    for (const l of lines) console.log(l);
+    return;
+  }
   const pgCluster = startPostgresCluster();
   stopCluster = pgCluster.stop;
   try {
@@ -330,9 +339,12 @@ async function hubRole(): Promise<void> {
   );
   const app = buildHubServer({ hubDb });
   const url = await app.listen({ host: '127.0.0.1', port: Number(process.env.HUB_PORT ?? 0) });
+  const profile = process.env.BENCH_CPU_PROF ? await startProfile() : null;
   const stop = () => {
-    void app
-      .close()
+    void (
+      profile?.(join(process.env.BENCH_CPU_PROF ?? '', `hub-${process.pid}.cpuprofile`)) ?? Promise.resolve()
+    )
+      .then(() => app.close())
       .then(() => hubDb.close())
       .then(() => process.exit(0));
   };
@@ -352,6 +364,7 @@ async function clientsRole(load: Load): Promise<LoadResult> {
     latencies: [],
   };
   const ids: string[] = [];
+  const profile = process.env.BENCH_CPU_PROF ? await startProfile() : null;
   const started = performance.now();
   const end = started + load.durationMs;
   let n = 0;
@@ -428,6 +441,7 @@ async function clientsRole(load: Load): Promise<LoadResult> {
     result.pending += outbox.length;
   };
   await Promise.all(load.desks.map((d, i) => desk(d, i)));
+  await profile?.(join(process.env.BENCH_CPU_PROF ?? '', `clients-${process.pid}.cpuprofile`));
   writeFileSync(load.idsFile, ids.join('\n'));
   return result;
 }

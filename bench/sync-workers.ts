@@ -15,7 +15,6 @@ import {
   writeFileSync,
   writeSync,
 } from 'node:fs';
-import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -31,6 +30,7 @@ import { buildHubServer } from '../hub/server';
 import { generateRegistry, type GenerateOptions } from '../resources/demo/generate-registry';
 import { PROTOCOL_VERSION, PUSH_PATH } from '../shared/sync/registry-page';
 import { answerParent, lineFrom } from './child-line';
+import { startProfile } from './cpu-profile';
 
 const ROOT = resolve(__dirname, '..');
 
@@ -274,7 +274,6 @@ async function hubMain(file: string): Promise<void> {
   const hubDb = await openHubDatabase({ sqliteFile: file });
   const app = buildHubServer({ hubDb });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
-  // --cpu-prof writes at a clean exit only; a hub stopped while long polls hang may not have one
   const profile = process.env.BENCH_CPU_PROF ? await startProfile() : null;
   const stop = () => {
     void (
@@ -287,18 +286,6 @@ async function hubMain(file: string): Promise<void> {
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
   writeSync(1, `listening ${url}\n`);
-}
-
-/** The hub's CPU profile from now on; the function returned writes it. */
-async function startProfile(): Promise<(file: string) => Promise<void>> {
-  const session = new Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.start');
-  return async (file) => {
-    const { profile } = await session.post('Profiler.stop');
-    writeFileSync(file, JSON.stringify(profile));
-  };
 }
 
 export interface DeskBootstrapResult {
