@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { uuidv7 } from 'uuidv7';
 import { afterEach, describe, expect, it } from 'vitest';
 import { pushResponseSchema, type MutationEnvelope } from '../../shared/sync/mutations';
@@ -85,5 +86,66 @@ describe.each(HUB_BACKENDS)('a push batch written at its end (%s hub)', (backend
     // the refusal is there for the supervisors
     const refused = await db.selectFrom('sync_exceptions').select(['mutation_id', 'code']).execute();
     expect(refused).toEqual([{ mutation_id: dead.id, code: 'resident_not_current' }]);
+  });
+});
+
+describe('a contact change racing another change of the same resident (postgres hub)', () => {
+  let hub: TestHub | null = null;
+  let other: pg.Client | null = null;
+  afterEach(async () => {
+    await other?.end();
+    other = null;
+    await hub?.close();
+    hub = null;
+  });
+
+  it('logs the record as the table holds it, with the other change in it', async () => {
+    hub = await startTestHub('postgres');
+    const db = hub.hubDb.db;
+    const ws = await findWorkstationByTokenHash(db, hashToken(hub.casaleToken));
+    const clerk = await findUserByUsername(db, 'anagrafe.casale');
+    if (!ws || !clerk || !hub.hubDb.pg) throw new Error('fixture workstation, clerk or pool missing');
+    const { pushKey } = await issueClerkCredentials(db, clerk.id, ws, new Date(), 72);
+    // another counter's change to Mario, not yet committed: his row is locked by it
+    other = new pg.Client({ connectionString: hub.hubDb.pg.connectionString });
+    await other.connect();
+    await other.query('begin');
+    await other.query(`update residents set email = 'mario@esempio.it' where id = 'r-mario'`);
+    const change = contactChange('r-mario', '0142999999');
+    const pushed = fetch(new URL(PUSH_PATH, hub.url), {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${hub.casaleToken}`,
+        'x-sportello-clerk': pushKey,
+        'x-sportello-protocol': String(PROTOCOL_VERSION),
+      },
+      body: JSON.stringify({
+        mutations: [
+          { ...change, args: { residentId: 'r-mario', phone: '0142999999', email: 'mario@esempio.it' } },
+        ],
+      }),
+    });
+    // the push reaches Mario's row and waits for the lock; then the other change commits
+    for (let i = 0; i < 100; i++) {
+      const waiting = await other.query(
+        `select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()`,
+      );
+      if ((waiting.rows[0] as { n: number }).n > 0) break;
+      await new Promise((ok) => setTimeout(ok, 20));
+    }
+    await other.query(`update residents set not_certifiable = 1 where id = 'r-mario'`);
+    await other.query('commit');
+    const results = pushResponseSchema.parse(await (await pushed).json()).results;
+    expect(results.map((r) => r.status)).toEqual(['applied']);
+
+    const row = await db
+      .selectFrom('change_log')
+      .select('payload')
+      .where('mutation_id', '=', change.id)
+      .executeTakeFirstOrThrow();
+    const logged = JSON.parse(row.payload) as { phone: string; email: string; notCertifiable: boolean };
+    // what every desk receives is what the hub holds: the push's phone and the other change's mark
+    expect(logged).toMatchObject({ phone: '0142999999', email: 'mario@esempio.it', notCertifiable: true });
   });
 });
