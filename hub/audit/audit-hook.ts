@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { HubDatabase } from '../db/database';
+import type { AuditHeadsTable } from '../db/tables/audit.table';
 import type { WorkstationRow } from '../db/tables/workstations.table';
 import type { AuditKeeping } from './audit-key';
 import { anchorAllDue, anchorIfDue, hubChain, PUBLIC_CHAIN } from './audit-trail';
@@ -34,10 +35,17 @@ interface Actor {
 }
 const actors = new WeakMap<FastifyRequest, Actor>();
 const subjects = new WeakMap<FastifyRequest, string>();
+/** the head of the chain the request wrote to, as its own transaction left it */
+const writtenHeads = new WeakMap<FastifyRequest, AuditHeadsTable>();
 
 /** Called by the authentication helpers: who the hub itself found behind this request. */
 export function noteActor(req: FastifyRequest, who: Actor): void {
   actors.set(req, { ...actors.get(req), ...who });
+}
+
+/** A handler that wrote audit rows itself (the push): the head its transaction left. */
+export function noteAuditHead(req: FastifyRequest, head: AuditHeadsTable | undefined): void {
+  if (head) writtenHeads.set(req, head);
 }
 
 /** A handler that knows better which records it returned than the request says (e.g. a seq range). */
@@ -67,7 +75,7 @@ export function installAuditTrail(
     // a refusal (unknown id, bad input, rate limit) returned no one's data, and changes nothing
     if (reply.statusCode >= 400) return payload;
     const ws = actor?.ws;
-    await writeAudit({
+    const head = await writeAudit({
       comune: ws?.comune ?? null,
       at: now().toISOString(),
       clerk: actor?.clerk ?? (ws ? 'postazione' : 'pubblico'),
@@ -77,6 +85,7 @@ export function installAuditTrail(
       entityId: (subjects.get(req) ?? spec.subject?.(req) ?? '').slice(0, 400),
       reason: `HTTP ${reply.statusCode}`,
     });
+    noteAuditHead(req, head);
     return payload;
   });
 
@@ -85,7 +94,7 @@ export function installAuditTrail(
     if (!spec) return;
     const ws = actors.get(req)?.ws;
     const chain = ws ? hubChain(ws.comune) : 'public' in spec && spec.public ? PUBLIC_CHAIN : null;
-    if (chain) await anchorIfDue(db, keeping, chain, now());
+    if (chain) await anchorIfDue(db, keeping, chain, now(), writtenHeads.get(req));
   });
 
   // A quiet hub still anchors what it wrote within the hour.

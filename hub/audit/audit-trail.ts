@@ -3,6 +3,7 @@ import { appendFileSync } from 'node:fs';
 import type { Kysely, Transaction } from 'kysely';
 import { canonicalAuditRow, GENESIS_MAC, type DeskAuditRow } from '../../shared/audit/audit-wire';
 import type { HubDatabase } from '../db/database';
+import { isPostgres } from '../db/job-runs';
 import type { AuditHeadsTable, DeskAuditTable, HubAuditTable } from '../db/tables/audit.table';
 import type { WorkstationRow } from '../db/tables/workstations.table';
 import { AppError } from '../../shared/errors/app-error';
@@ -92,9 +93,16 @@ export interface HubAuditEntry {
   reason: string;
 }
 
+/** The chain an entry joins: its comune's, or the public lookups'. */
+export const chainOf = (e: HubAuditEntry): string => (e.comune === null ? PUBLIC_CHAIN : hubChain(e.comune));
+
 /** Appends one row; runs in the transaction of what it records when there is one (a mutation). */
-export function appendHubAudit(trx: Transaction<HubDatabase>, key: Buffer, e: HubAuditEntry): Promise<void> {
-  return appendHubAudits(trx, key, [e]);
+export async function appendHubAudit(
+  trx: Transaction<HubDatabase>,
+  key: Buffer,
+  e: HubAuditEntry,
+): Promise<void> {
+  await appendHubAudits(trx, key, [e]);
 }
 
 /** Rows per INSERT: well under SQLite's and PostgreSQL's bound-parameter limits (11 columns). */
@@ -104,18 +112,20 @@ const ROWS_PER_INSERT = 80;
  * Appends rows in the order given, each chain's head locked once for all of its rows: a push
  * batch of 50 mutations is one chain step of 50 rows (each still MACed on the one before it, the
  * chain's shape unchanged), written by one multi-row insert. Chains are locked in a fixed order,
- * so two writers spanning the same chains never wait on each other crosswise.
+ * so two writers spanning the same chains never wait on each other crosswise. Returns each chain's
+ * head as this transaction leaves it (whether an anchor is due, without reading it again).
  */
 export async function appendHubAudits(
   trx: Transaction<HubDatabase>,
   key: Buffer,
   entries: readonly HubAuditEntry[],
-): Promise<void> {
+): Promise<AuditHeadsTable[]> {
   const byChain = new Map<string, HubAuditEntry[]>();
   for (const e of entries) {
-    const chain = e.comune === null ? PUBLIC_CHAIN : hubChain(e.comune);
+    const chain = chainOf(e);
     (byChain.get(chain) ?? byChain.set(chain, []).get(chain))?.push(e);
   }
+  const heads: AuditHeadsTable[] = [];
   for (const chain of [...byChain.keys()].sort()) {
     const list = byChain.get(chain) ?? [];
     const head = await lockHead(trx, chain, list[0]?.at ?? '');
@@ -138,13 +148,37 @@ export async function appendHubAudits(
       prev = mac;
       return linked;
     });
-    for (let i = 0; i < rows.length; i += ROWS_PER_INSERT)
-      await trx
-        .insertInto('hub_audit')
-        .values(rows.slice(i, i + ROWS_PER_INSERT))
-        .execute();
-    await moveHead(trx, chain, seq, prev);
+    await writeLinks(trx, rows, { chain, seq, mac: prev });
+    heads.push({ ...head, seq, mac: prev });
   }
+  return heads;
+}
+
+/**
+ * The new rows and the head that now points at the last of them. On PostgreSQL, when the rows fit
+ * one insert, both go in one statement (the insert as a CTE): the chain's row lock is held one
+ * round trip less. SQLite has no data-modifying CTEs, and no round trips.
+ */
+async function writeLinks(
+  trx: Transaction<HubDatabase>,
+  rows: HubAuditTable[],
+  head: { chain: string; seq: number; mac: string },
+): Promise<void> {
+  if (isPostgres(trx) && rows.length > 0 && rows.length <= ROWS_PER_INSERT) {
+    await trx
+      .with('linked', (db) => db.insertInto('hub_audit').values(rows))
+      .updateTable('audit_heads')
+      .set({ seq: head.seq, mac: head.mac })
+      .where('chain', '=', head.chain)
+      .execute();
+    return;
+  }
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT)
+    await trx
+      .insertInto('hub_audit')
+      .values(rows.slice(i, i + ROWS_PER_INSERT))
+      .execute();
+  await moveHead(trx, head.chain, head.seq, head.mac);
 }
 
 const deskFieldsOf = (h: DeskAuditTable): string =>
@@ -259,15 +293,19 @@ export async function anchorIfDue(
   keeping: AuditKeeping,
   chain: string,
   now: Date,
-  force = false,
+  /** the head as this instance's own write left it: no need to read it again to know */
+  known?: AuditHeadsTable,
 ): Promise<boolean> {
   const due = (h: AuditHeadsTable) =>
     Number(h.seq) > Number(h.anchored_seq) &&
-    (force ||
-      Number(h.seq) - Number(h.anchored_seq) >= keeping.anchorEvery ||
+    (Number(h.seq) - Number(h.anchored_seq) >= keeping.anchorEvery ||
       now.getTime() - new Date(h.anchored_at).getTime() >= keeping.anchorAfterMs);
-  // A look without the lock first: nearly every call finds nothing to do.
-  const peek = await db.selectFrom('audit_heads').selectAll().where('chain', '=', chain).executeTakeFirst();
+  // A look without the lock first: nearly every call finds nothing to do. Rows another instance
+  // wrote since `known` are that instance's to anchor: it looks after its own write.
+  const peek =
+    known?.chain === chain
+      ? known
+      : await db.selectFrom('audit_heads').selectAll().where('chain', '=', chain).executeTakeFirst();
   if (!peek || !due(peek)) return false;
   return db.transaction().execute(async (trx) => {
     const head = await lockHead(trx, chain, now.toISOString());

@@ -1,10 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { HubDatabase } from '../db/database';
-import { appendHubAudits, type HubAuditEntry } from './audit-trail';
+import type { AuditHeadsTable } from '../db/tables/audit.table';
+import { appendHubAudits, chainOf, type HubAuditEntry } from './audit-trail';
 
 interface Waiting {
   entry: HubAuditEntry;
-  written: () => void;
+  /** told the head of the entry's chain as the group's transaction left it */
+  written: (head: AuditHeadsTable | undefined) => void;
   failed: (err: unknown) => void;
 }
 
@@ -20,7 +22,7 @@ interface Waiting {
 export function groupCommitAuditWriter(
   db: Kysely<HubDatabase>,
   key: Buffer,
-): (entry: HubAuditEntry) => Promise<void> {
+): (entry: HubAuditEntry) => Promise<AuditHeadsTable | undefined> {
   let open: Waiting[] | null = null;
   const write = (group: Waiting[]): void => {
     db.transaction()
@@ -33,8 +35,8 @@ export function groupCommitAuditWriter(
         );
       })
       .then(
-        () => {
-          for (const w of group) w.written();
+        (heads) => {
+          for (const w of group) w.written(heads.find((h) => h.chain === chainOf(w.entry)));
         },
         (err: unknown) => {
           if (open === group) open = null;
@@ -43,7 +45,7 @@ export function groupCommitAuditWriter(
       );
   };
   return (entry) =>
-    new Promise<void>((written, failed) => {
+    new Promise<AuditHeadsTable | undefined>((written, failed) => {
       const waiting = { entry, written, failed };
       if (open) {
         open.push(waiting);

@@ -8,7 +8,7 @@ import {
 } from '../../shared/sync/registry-page';
 import { findComune } from '../auth/auth-repository';
 import { registryPage } from '../registry/registry-repository';
-import { headSeq, schemaEpoch } from '../sync/change-log';
+import { logPosition } from '../sync/change-log';
 import { parse, type RouteContext } from './route-context';
 
 const pageQuery = z.object({
@@ -34,8 +34,7 @@ export function registryRoutes(app: FastifyInstance, ctx: RouteContext): void {
       const comune = await findComune(ctx.db, ws.comune);
       if (!comune) throw new AppError('workstation_unknown');
       // The log position is read before the page: anything changed while paging is pulled again after.
-      const head = await headSeq(ctx.db, ws.comune);
-      const epoch = await schemaEpoch(ctx.db);
+      const { head, epoch } = await logPosition(ctx.db, ws.comune);
       const page = await registryPage(ctx.db, ws.comune, query.after ?? null, query.limit);
       if (page.next !== null) void reply.header(REGISTRY_NEXT_HEADER, page.next);
       return { comune, head, epoch, ...page };

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { CHANGES_PATH, EXCEPTIONS_PATH, PUSH_PATH } from '../../shared/sync/registry-page';
 import { CHANGE_ENTITIES } from '../../shared/sync/change-entities';
 import { pushRequestSchema } from '../../shared/sync/mutations';
-import { changesJson, headSeq, readStoredChanges, schemaEpoch } from '../sync/change-log';
+import { changesJson, logPosition, readStoredChanges } from '../sync/change-log';
 import { hiddenEntities, workstationOffices } from '../sync/office-scope';
 import { pushMutations } from '../sync/push-service';
 import { AppError } from '../../shared/errors/app-error';
@@ -11,7 +11,8 @@ import { requireAllowed } from '../../shared/auth/policy';
 import { findClerkCredential } from '../auth/clerk-credentials';
 import { quarantinedOf } from '../sync/desk-quarantine';
 import { clerkAuth, clerkHeader, parse, type RouteContext } from './route-context';
-import { noteAuditSubject } from '../audit/audit-hook';
+import { noteAuditHead, noteAuditSubject } from '../audit/audit-hook';
+import { hubChain } from '../audit/audit-trail';
 
 const changesQuery = z.object({
   since: z.coerce.number().int().min(0),
@@ -84,7 +85,7 @@ export function syncRoutes(app: FastifyInstance, ctx: RouteContext): void {
       if (!token) throw new AppError('clerk_session_required');
       const author = await findClerkCredential(ctx.db, token, ws, ctx.now(), ['session', 'push']);
       const body = parse(pushRequestSchema, req.body);
-      const { results, changed } = await pushMutations(
+      const { results, changed, auditHeads } = await pushMutations(
         ctx.db,
         ws,
         author,
@@ -93,6 +94,10 @@ export function syncRoutes(app: FastifyInstance, ctx: RouteContext): void {
         ctx.audit,
         // its id and name only (never the args: a resident's data)
         (err, m) => req.log.error({ err, mutation: m }, 'mutation failed unexpectedly'),
+      );
+      noteAuditHead(
+        req,
+        auditHeads.find((h) => h.chain === hubChain(ws.comune)),
       );
       ctx.metrics.observePush(ws.comune, ctx.now(), body.mutations, results);
       if (changed) ctx.notifier.notify(ws.comune);
@@ -121,7 +126,8 @@ export function syncRoutes(app: FastifyInstance, ctx: RouteContext): void {
       }
       ctx.metrics.pullRequests.inc();
       noteAuditSubject(req, `seq=${q.since}..${changes[changes.length - 1]?.seq ?? q.since}`);
-      const body = changesJson(changes, await headSeq(ctx.db, ws.comune), await schemaEpoch(ctx.db));
+      const { head, epoch } = await logPosition(ctx.db, ws.comune);
+      const body = changesJson(changes, head, epoch);
       // already JSON: sent as it is
       return reply.type('application/json; charset=utf-8').send(body);
     },

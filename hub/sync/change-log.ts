@@ -218,11 +218,16 @@ export async function headSeq(db: Db, comune: string): Promise<number> {
   return Number(row?.head ?? 0);
 }
 
-export async function schemaEpoch(db: Db): Promise<number> {
+/**
+ * The comune's head and the schema epoch in one query: every pull and registry page answers
+ * with both, and on PostgreSQL each statement is a round trip.
+ */
+export async function logPosition(db: Db, comune: string): Promise<{ head: number; epoch: number }> {
   const row = await db
-    .selectFrom('hub_meta')
-    .select('value')
-    .where('key', '=', 'schema_epoch')
+    .selectNoFrom((eb) => [
+      eb.selectFrom('change_log').select(eb.fn.max('seq').as('head')).where('comune', '=', comune).as('head'),
+      eb.selectFrom('hub_meta').select('value').where('key', '=', 'schema_epoch').as('epoch'),
+    ])
     .executeTakeFirst();
-  return Number(row?.value ?? 1);
+  return { head: Number(row?.head ?? 0), epoch: Number(row?.epoch ?? 1) };
 }

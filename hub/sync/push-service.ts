@@ -12,6 +12,7 @@ import {
 import type { ClerkIdentity } from '../auth/clerk-credentials';
 import type { HubDatabase } from '../db/database';
 import type { WorkstationRow } from '../db/tables/workstations.table';
+import type { AuditHeadsTable } from '../db/tables/audit.table';
 import type { ApplyContext } from './apply-context';
 import { currentStateFor, mutationAppliers } from './mutation-appliers';
 import { recordException } from './sync-exceptions';
@@ -44,7 +45,7 @@ export async function pushMutations(
   now: () => Date,
   audit: AuditKeeping,
   onUnexpected: UnexpectedFailure = () => {},
-): Promise<{ results: MutationResult[]; changed: boolean }> {
+): Promise<PushOutcome> {
   // Nearly every batch applies whole: first without savepoints (two statements fewer per
   // mutation, two round trips each on PostgreSQL). The first mutation that fails rolls that
   // attempt back, and the batch is applied again with a savepoint around each mutation.
@@ -65,6 +66,13 @@ export async function pushMutations(
       mode = { savepoints: true, retryConflicts: false };
     }
   }
+}
+
+export interface PushOutcome {
+  results: MutationResult[];
+  changed: boolean;
+  /** the audit chains' heads as the batch left them (none when it applied nothing) */
+  auditHeads: AuditHeadsTable[];
 }
 
 interface ApplyMode {
@@ -106,7 +114,7 @@ async function applyBatch(
   audit: AuditKeeping,
   onUnexpected: UnexpectedFailure,
   mode: ApplyMode,
-): Promise<{ results: MutationResult[]; changed: boolean }> {
+): Promise<PushOutcome> {
   return db.transaction().execute(async (trx) => {
     const seen = await trx
       .selectFrom('applied_mutations')
@@ -144,8 +152,8 @@ async function applyBatch(
         )
         .execute();
     await writes.log.flush();
-    await appendHubAudits(trx, audit.key, writes.audit);
-    return { results, changed: writes.applied.length > 0 };
+    const auditHeads = await appendHubAudits(trx, audit.key, writes.audit);
+    return { results, changed: writes.applied.length > 0, auditHeads };
   });
 }
 
