@@ -67,6 +67,8 @@ export class PgChangeNotifier extends ChangeNotifier {
   private client: pg.Client | null = null;
   private listening = false;
   private closed = false;
+  private readonly inFlight = new Set<string>();
+  private readonly again = new Set<string>();
   private retryTimer: NodeJS.Timeout | null = null;
   private delay: number;
   private readonly fallbackPollMs: number;
@@ -95,10 +97,30 @@ export class PgChangeNotifier extends ChangeNotifier {
 
   override notify(comune: string): void {
     super.notify(comune);
-    this.pool.query('select pg_notify($1, $2)', [CHANGES_CHANNEL, comune]).catch((err: unknown) => {
-      // the others fall back to their bounded wait; the change itself is committed
-      this.log(`[hub] change notification for ${comune} not sent: ${String(err)}`);
-    });
+    this.send(comune);
+  }
+
+  /**
+   * One notification in flight per comune: what commits meanwhile is covered by one more, sent
+   * when that one returns (so after those commits), not by one each. A busy comune's pushes cost
+   * a round trip per flight instead of one per push; a lone push is announced at once.
+   */
+  private send(comune: string): void {
+    if (this.inFlight.has(comune)) {
+      this.again.add(comune);
+      return;
+    }
+    this.inFlight.add(comune);
+    this.pool
+      .query('select pg_notify($1, $2)', [CHANGES_CHANNEL, comune])
+      .catch((err: unknown) => {
+        // the others fall back to their bounded wait; the change itself is committed
+        this.log(`[hub] change notification for ${comune} not sent: ${String(err)}`);
+      })
+      .finally(() => {
+        this.inFlight.delete(comune);
+        if (this.again.delete(comune) && !this.closed) this.send(comune);
+      });
   }
 
   protected override boundFor(ms: number): number {
