@@ -96,6 +96,8 @@ export interface HubClientOptions {
   fetch?: HubFetch;
   /** other instances of the same hub (managed config `hubUrls`): failed over to, see `request` */
   hubUrls?: () => readonly string[];
+  /** after failing over, how long before the desk tries its own instance first again (default 60 s) */
+  homeRetryMs?: number;
 }
 
 /** Connection errors that mean the request never reached the hub: safe to send elsewhere, even a POST. */
@@ -120,6 +122,9 @@ function neverSent(err: unknown): boolean {
  *
  * Failover: with several hub instances listed, a call that finds no connection, times out, or
  * gets a 5xx is sent to the next instance, and the desk stays on whichever answered (sticky).
+ * Away from its own instance (the enrolled one, the first of the list), it tries that one first
+ * again after `homeRetryMs`: an instance restarted after a failure gets its desks back, instead of
+ * the others carrying its load until every desk restarts.
  * The outbox is never touched by this: a push that lost its answer is sent again with the same
  * mutation ids and the hub answers `duplicate` for what it already applied. A call that must not
  * act twice (noRetry: login, logout, other POSTs) moves on only when the connection was refused,
@@ -128,8 +133,11 @@ function neverSent(err: unknown): boolean {
 export function createHubClient(opts: HubClientOptions): DeskHubClient {
   const timeoutMs = opts.timeoutMs ?? 15_000;
   const hubFetch = opts.fetch ?? createHubFetch();
+  const homeRetryMs = opts.homeRetryMs ?? 60_000;
   /** the instance that answered last */
   let preferred: string | null = null;
+  /** when the desk last settled on an instance other than its own */
+  let awaySince = 0;
 
   async function request<S extends z.ZodType>(
     enrolledBase: string,
@@ -138,7 +146,10 @@ export function createHubClient(opts: HubClientOptions): DeskHubClient {
     init: RequestInit & RequestOptions,
     schema: S,
   ): Promise<z.infer<S>> {
-    const candidates = hubCandidates(enrolledBase, opts.hubUrls?.() ?? [], preferred);
+    const listed = opts.hubUrls?.() ?? [];
+    const home = hubCandidates(enrolledBase, listed, null)[0];
+    if (preferred !== null && preferred !== home && Date.now() - awaySince >= homeRetryMs) preferred = null;
+    const candidates = hubCandidates(enrolledBase, listed, preferred);
     // one hub: a second, fresh try at the same address (see below); several: each once
     const order = candidates.length > 1 ? candidates : [candidates[0]!, candidates[0]!];
     let failure: unknown = new AppError('hub_unreachable');
@@ -147,6 +158,7 @@ export function createHubClient(opts: HubClientOptions): DeskHubClient {
       const nextIsOther = order.slice(i + 1).some((u) => u !== base);
       const outcome = await requestOnce(base, token, path, init, schema);
       if (outcome.ok) {
+        if (base !== home && (preferred === null || preferred === home)) awaySince = Date.now();
         preferred = base;
         return outcome.value;
       }

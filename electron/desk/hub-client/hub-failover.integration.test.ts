@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { MutationEnvelope } from '../../../shared/sync/mutations';
 import { startHubCluster, type HubCluster } from '../../../test-support/hub-cluster';
 import { createHubClient } from './hub-client';
+import { createHubFetch } from './tls';
 
 /** A counter changing a resident's phone (registry.updateContacts). */
 const contactChange = (i: number, residentId = 'r-mario'): MutationEnvelope => ({
@@ -104,5 +105,43 @@ describe('desks failing over between hub instances on one PostgreSQL', () => {
     // a refused connection never reached the hub: a login may go on to the next instance
     const login = await client.login('anagrafe.casale', 'wrong password').catch((e: unknown) => e);
     expect(login).toMatchObject({ code: 'wrong_credentials' });
+  });
+
+  it('goes back to its own instance once that one is up again, after the wait it is given', async () => {
+    cluster = await startHubCluster(2);
+    const [own, other] = cluster.instances.map((i) => i.url) as [string, string];
+    const ws = await cluster.workstation('Casale - Anagrafe 1');
+    // which instance answered each call: the real fetch, watched
+    const answeredBy: string[] = [];
+    const realFetch = createHubFetch();
+    const client = createHubClient({
+      credential: () => ({ hubUrl: own, workstation: 'test', token: ws.token }),
+      version: 'test',
+      timeoutMs: 5000,
+      hubUrls: () => [own, other],
+      homeRetryMs: 400,
+      fetch: async (url, init) => {
+        const res = await realFetch(url, init);
+        answeredBy.push(url.origin);
+        return res;
+      },
+    });
+    const push = async (i: number) => {
+      const m = contactChange(i);
+      expect(await client.push([m], ws.pushKey)).toEqual([{ id: m.id, status: 'applied' }]);
+      return answeredBy.at(-1);
+    };
+    const origin = (u: string) => new URL(u).origin;
+    expect(await push(1)).toBe(origin(own));
+    await cluster.instances[0]!.kill();
+    expect(await push(2)).toBe(origin(other));
+    // while its own instance is down it stays on the other: no attempt at the dead one each time
+    const before = answeredBy.length;
+    expect(await push(3)).toBe(origin(other));
+    expect(answeredBy.length).toBe(before + 1);
+    await cluster.instances[0]!.restart();
+    expect(await push(4)).toBe(origin(other)); // not yet: sticky until the wait is over
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await push(5)).toBe(origin(own));
   });
 });
