@@ -225,7 +225,11 @@ export async function headSeq(db: Db, comune: string): Promise<number> {
 export async function logPosition(db: Db, comune: string): Promise<{ head: number; epoch: number }> {
   const row = await db
     .selectNoFrom((eb) => [
-      eb.selectFrom('change_log').select(eb.fn.max('seq').as('head')).where('comune', '=', comune).as('head'),
+      eb
+        .selectFrom('change_log')
+        .select((sub) => sub.fn.max('seq').as('head'))
+        .where('comune', '=', comune)
+        .as('head'),
       eb.selectFrom('hub_meta').select('value').where('key', '=', 'schema_epoch').as('epoch'),
     ])
     .executeTakeFirst();
