@@ -152,7 +152,8 @@ export function createHubClient(opts: HubClientOptions): DeskHubClient {
     const candidates = hubCandidates(enrolledBase, listed, preferred);
     // one hub: a second, fresh try at the same address (see below); several: each once
     const order = candidates.length > 1 ? candidates : [candidates[0]!, candidates[0]!];
-    let failure: unknown = new AppError('hub_unreachable');
+    // made only when needed: an Error records a stack trace, and every call would pay for one
+    let failure: unknown = null;
     for (let i = 0; i < order.length; i++) {
       const base = order[i]!;
       const nextIsOther = order.slice(i + 1).some((u) => u !== base);
@@ -175,7 +176,7 @@ export function createHubClient(opts: HubClientOptions): DeskHubClient {
       // died: the sync calls are safe to repeat (mutations carry their id, pulls a cursor)
       if (init.noRetry && !outcome.neverSent) break;
     }
-    throw failure;
+    throw failure ?? new AppError('hub_unreachable');
   }
 
   interface RequestOptions {
