@@ -58,9 +58,9 @@ export async function pushMutations(
         mode = { ...mode, savepoints: true };
         continue;
       }
-      // A concurrent push of the same mutations (a replay racing its original) won on PostgreSQL,
-      // or two batches touching the same records in opposite order deadlocked: the batch rolled
-      // back whole; applying it again now answers from what the winner recorded. A conflict that
+      // On PostgreSQL two batches deadlocked (the same mutations' marks, or the same records,
+      // taken in opposite order): the batch rolled back whole; applying it again now answers
+      // from what the winner recorded. A conflict that
       // happens again is the mutation's own (e.g. a key it reuses) and refuses that mutation only.
       if (!mode.retryConflicts || !isConflict(err)) throw err;
       mode = { savepoints: true, retryConflicts: false };
@@ -87,9 +87,9 @@ class NeedsSavepoints extends Error {}
 
 /**
  * What a batch writes once, at its end, instead of once per mutation: the rows of the comune's
- * change log and of its audit chain, and the applied marks. Both of the first two are serialised
- * per comune (a lock held until commit); written last, in one multi-row insert each, they are
- * held for a few statements and the commit instead of the whole batch. A refused mutation's
+ * change log and of its audit chain. Both are serialised per comune (a lock held until commit);
+ * written last, in one multi-row insert each, they are held for a few statements and the commit
+ * instead of the whole batch. A refused mutation's
  * rows never join them (its savepoint is rolled back and its log rows dropped).
  */
 interface BatchWrites {
@@ -116,45 +116,65 @@ async function applyBatch(
   mode: ApplyMode,
 ): Promise<PushOutcome> {
   return db.transaction().execute(async (trx) => {
-    const seen = await trx
-      .selectFrom('applied_mutations')
-      .select(['mutation_id', 'status', 'error_code'])
-      .where('workstation_id', '=', ws.id)
-      .where(
-        'mutation_id',
-        'in',
-        mutations.map((m) => m.id),
-      )
-      .execute();
     const writes: BatchWrites = {
       log: deferChanges(trx),
       audit: [],
       applied: [],
       answered: new Map(),
-      seen: new Map(seen.map((r) => [r.mutation_id, r])),
+      seen: await markBatch(trx, ws, mutations, at),
     };
     const results: MutationResult[] = [];
     for (const m of mutations)
       results.push(await applyOne(trx, ws, author, m, at, writes, onUnexpected, mode));
-    // The marks first (they take no comune-wide lock), then the log, then the audit chain: the
-    // order every writer takes the comune's two locks in.
-    for (let i = 0; i < writes.applied.length; i += MARKS_PER_INSERT)
-      await trx
-        .insertInto('applied_mutations')
-        .values(
-          writes.applied.slice(i, i + MARKS_PER_INSERT).map((id) => ({
-            workstation_id: ws.id,
-            mutation_id: id,
-            status: 'applied' as const,
-            error_code: null,
-            applied_at: at,
-          })),
-        )
-        .execute();
+    // Then the log, then the audit chain: the order every writer takes the comune's two locks in.
     await writes.log.flush();
     const auditHeads = await appendHubAudits(trx, audit.key, writes.audit);
     return { results, changed: writes.applied.length > 0, auditHeads };
   });
+}
+
+/**
+ * Marks every mutation of the batch as applied before any is applied (a refused one's mark is
+ * turned into its refusal), and answers what the hub had recorded for the ids already marked.
+ * One statement where a look and a later insert took two: nearly every id is new, so the look
+ * is made only for the ids already there (replays). On PostgreSQL the mark also settles a race:
+ * the same mutation pushed to two instances at once waits at the other's mark, then finds it.
+ * The marks take no comune-wide lock: taken first, they keep the order of the comune's locks.
+ */
+async function markBatch(
+  trx: Trx,
+  ws: WorkstationRow,
+  mutations: PushedMutation[],
+  at: string,
+): Promise<BatchWrites['seen']> {
+  const ids = [...new Set(mutations.map((m) => m.id))];
+  const fresh = new Set<string>();
+  for (let i = 0; i < ids.length; i += MARKS_PER_INSERT) {
+    const marked = await trx
+      .insertInto('applied_mutations')
+      .values(
+        ids.slice(i, i + MARKS_PER_INSERT).map((id) => ({
+          workstation_id: ws.id,
+          mutation_id: id,
+          status: 'applied' as const,
+          error_code: null,
+          applied_at: at,
+        })),
+      )
+      .onConflict((oc) => oc.columns(['workstation_id', 'mutation_id']).doNothing())
+      .returning('mutation_id')
+      .execute();
+    for (const r of marked) fresh.add(r.mutation_id);
+  }
+  const known = ids.filter((id) => !fresh.has(id));
+  if (known.length === 0) return new Map();
+  const seen = await trx
+    .selectFrom('applied_mutations')
+    .select(['mutation_id', 'status', 'error_code'])
+    .where('workstation_id', '=', ws.id)
+    .where('mutation_id', 'in', known)
+    .execute();
+  return new Map(seen.map((r) => [r.mutation_id, r]));
 }
 
 /** The envelope of one pushed mutation, or the field that is wrong with it. */
@@ -252,15 +272,12 @@ async function reject(
   err: AppError,
 ): Promise<MutationResult> {
   const error = err.toData('it');
+  // its mark, made with the batch's, now says why it was refused
   await trx
-    .insertInto('applied_mutations')
-    .values({
-      workstation_id: ws.id,
-      mutation_id: m.id,
-      status: 'rejected',
-      error_code: error.code,
-      applied_at: at,
-    })
+    .updateTable('applied_mutations')
+    .set({ status: 'rejected', error_code: error.code, applied_at: at })
+    .where('workstation_id', '=', ws.id)
+    .where('mutation_id', '=', m.id)
     .execute();
   await recordException(trx, ws, {
     mutationId: m.id,
