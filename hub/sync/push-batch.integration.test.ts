@@ -17,6 +17,28 @@ const contactChange = (residentId: string, phone: string): MutationEnvelope => (
   at: new Date().toISOString(),
 });
 
+/** The Casale counter's push key, from a login there (what the desk holds). */
+async function casalePushKey(hub: TestHub): Promise<string> {
+  const db = hub.hubDb.db;
+  const ws = await findWorkstationByTokenHash(db, hashToken(hub.casaleToken));
+  const clerk = await findUserByUsername(db, 'anagrafe.casale');
+  if (!ws || !clerk) throw new Error('fixture workstation or clerk missing');
+  return (await issueClerkCredentials(db, clerk.id, ws, new Date(), 72)).pushKey;
+}
+
+/** A push from the Casale counter, over HTTP as the desk sends it. */
+const pushFromCasale = (hub: TestHub, pushKey: string, mutations: unknown[]): Promise<Response> =>
+  fetch(new URL(PUSH_PATH, hub.url), {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${hub.casaleToken}`,
+      'x-sportello-clerk': pushKey,
+      'x-sportello-protocol': String(PROTOCOL_VERSION),
+    },
+    body: JSON.stringify({ mutations }),
+  });
+
 describe.each(HUB_BACKENDS)('a push batch written at its end (%s hub)', (backend) => {
   let hub: TestHub | null = null;
   afterEach(async () => {
@@ -27,24 +49,12 @@ describe.each(HUB_BACKENDS)('a push batch written at its end (%s hub)', (backend
   it('keeps the applied mutations of a batch with a refused one in the middle, and nothing of the refused one', async () => {
     hub = await startTestHub(backend);
     const db = hub.hubDb.db;
-    const ws = await findWorkstationByTokenHash(db, hashToken(hub.casaleToken));
-    const clerk = await findUserByUsername(db, 'anagrafe.casale');
-    if (!ws || !clerk) throw new Error('fixture workstation or clerk missing');
-    const { pushKey } = await issueClerkCredentials(db, clerk.id, ws, new Date(), 72);
+    const pushKey = await casalePushKey(hub);
     const mario = contactChange('r-mario', '0142111111');
     const dead = contactChange('r-dead', '0142222222');
     const anna = contactChange('r-anna', '0142333333');
-    const res = await fetch(new URL(PUSH_PATH, hub.url), {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${hub.casaleToken}`,
-        'x-sportello-clerk': pushKey,
-        'x-sportello-protocol': String(PROTOCOL_VERSION),
-      },
-      // the first mutation again at the end: a replay inside the same batch
-      body: JSON.stringify({ mutations: [mario, dead, anna, mario] }),
-    });
+    // the first mutation again at the end: a replay inside the same batch
+    const res = await pushFromCasale(hub, pushKey, [mario, dead, anna, mario]);
     const results = pushResponseSchema.parse(await res.json()).results;
     expect(results.map((r) => [r.status, r.error?.code])).toEqual([
       ['applied', undefined],
@@ -102,30 +112,17 @@ describe('a contact change racing another change of the same resident (postgres 
   it('logs the record as the table holds it, with the other change in it', async () => {
     hub = await startTestHub('postgres');
     const db = hub.hubDb.db;
-    const ws = await findWorkstationByTokenHash(db, hashToken(hub.casaleToken));
-    const clerk = await findUserByUsername(db, 'anagrafe.casale');
-    if (!ws || !clerk || !hub.hubDb.pg) throw new Error('fixture workstation, clerk or pool missing');
-    const { pushKey } = await issueClerkCredentials(db, clerk.id, ws, new Date(), 72);
+    if (!hub.hubDb.pg) throw new Error('the postgres hub has no pool');
+    const pushKey = await casalePushKey(hub);
     // another counter's change to Mario, not yet committed: his row is locked by it
     other = new pg.Client({ connectionString: hub.hubDb.pg.connectionString });
     await other.connect();
     await other.query('begin');
     await other.query(`update residents set email = 'mario@esempio.it' where id = 'r-mario'`);
     const change = contactChange('r-mario', '0142999999');
-    const pushed = fetch(new URL(PUSH_PATH, hub.url), {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${hub.casaleToken}`,
-        'x-sportello-clerk': pushKey,
-        'x-sportello-protocol': String(PROTOCOL_VERSION),
-      },
-      body: JSON.stringify({
-        mutations: [
-          { ...change, args: { residentId: 'r-mario', phone: '0142999999', email: 'mario@esempio.it' } },
-        ],
-      }),
-    });
+    const pushed = pushFromCasale(hub, pushKey, [
+      { ...change, args: { residentId: 'r-mario', phone: '0142999999', email: 'mario@esempio.it' } },
+    ]);
     // the push reaches Mario's row and waits for the lock; then the other change commits
     for (let i = 0; i < 100; i++) {
       const waiting = await other.query(
