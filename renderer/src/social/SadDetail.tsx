@@ -11,14 +11,16 @@ import { euro } from '../cashdesk/money';
 import { useT } from '../i18n/useT';
 import { useReturnFocus } from '../hooks/useReturnFocus';
 import { DateInput } from '../components/DateInput';
+import { romeDateOf } from '../../../shared/calendar/rome-date';
 
 const row: React.CSSProperties = { display: 'flex', gap: '0.75rem', flexWrap: 'wrap' };
 
-/** The counter's day (local time), for the date fields' first value. */
-const todayHere = (): string => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
+/**
+ * The counter's day in Italy, for the date fields' first value: the desk checks a visit against
+ * the application's date, which it takes in Rome time; a machine clock on UTC said yesterday
+ * between midnight and one (two in summer), and the visit was refused as before the application.
+ */
+const todayHere = (): string => romeDateOf(new Date());
 
 /** "4", "4,5" → 4.5; NaN while not a number. */
 const typedHours = (text: string): number =>
