@@ -66,7 +66,8 @@ export function PermitForm(props: {
   useReturnFocus();
   const { resident, onError, onClose } = props;
   const [kinds, setKinds] = useState<PermitKindOption[] | null>(null);
-  const [renewable, setRenewable] = useState<PermitView[]>([]);
+  /** null until the resident's permits are in */
+  const [renewable, setRenewable] = useState<PermitView[] | null>(null);
   const [step, setStep] = useState<'kind' | 'details' | 'issued'>('kind');
   const [filter, setFilter] = useState('');
   const [cursor, setCursor] = useState(0);
@@ -105,7 +106,10 @@ export function PermitForm(props: {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [resident.id]);
 
-  const choices = kindChoices(filter, kinds ?? [], renewable);
+  // Listed once both are in: the renewals come first, and a list that gained them after it was
+  // shown moved the first entry under a clerk's Enter (a new permit instead of the renewal).
+  const loaded = kinds !== null && renewable !== null;
+  const choices = loaded ? kindChoices(filter, kinds, renewable) : [];
   const option: PermitKindOption | null =
     choice === null
       ? null
@@ -356,7 +360,7 @@ export function PermitForm(props: {
               </li>
             );
           })}
-          {kinds && choices.length === 0 && <li className="muted">{t('permit.form.noKind')}</li>}
+          {loaded && choices.length === 0 && <li className="muted">{t('permit.form.noKind')}</li>}
         </ul>
         <p className="muted small">Esc: {t('close')}</p>
       </div>
