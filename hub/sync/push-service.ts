@@ -59,9 +59,9 @@ export async function pushMutations(
         continue;
       }
       // On PostgreSQL two batches deadlocked (the same mutations' marks, or the same records,
-      // taken in opposite order): the batch rolled back whole; applying it again now answers
-      // from what the winner recorded. A conflict that
-      // happens again is the mutation's own (e.g. a key it reuses) and refuses that mutation only.
+      // taken in opposite order), or another took a key first: the batch rolled back whole;
+      // applying it again now answers from what the winner recorded. A conflict that happens
+      // again is the mutation's own (e.g. a key it reuses) and refuses that mutation only.
       if (!mode.retryConflicts || !isConflict(err)) throw err;
       mode = { savepoints: true, retryConflicts: false };
     }
@@ -89,8 +89,8 @@ class NeedsSavepoints extends Error {}
  * What a batch writes once, at its end, instead of once per mutation: the rows of the comune's
  * change log and of its audit chain. Both are serialised per comune (a lock held until commit);
  * written last, in one multi-row insert each, they are held for a few statements and the commit
- * instead of the whole batch. A refused mutation's
- * rows never join them (its savepoint is rolled back and its log rows dropped).
+ * instead of the whole batch. A refused mutation's rows never join them (its savepoint is rolled
+ * back and its log rows dropped).
  */
 interface BatchWrites {
   log: DeferredChanges;
@@ -293,19 +293,14 @@ async function reject(
   return { id: m.id, status: 'rejected', error: { code: error.code, message: error.message }, current };
 }
 
-/** A race with another push (deadlock, serialization, the same mutation recorded twice). */
+/**
+ * A race with another push on PostgreSQL: a deadlock, a serialization failure, or a key another
+ * batch took first. SQLite has one writer, and a batch's marks never collide (ON CONFLICT DO
+ * NOTHING): nothing there is a race.
+ */
 function isConflict(err: unknown): boolean {
   const code = (err as { code?: string })?.code;
-  return code === '40P01' || code === '40001' || isUniqueViolation(err);
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; message?: string };
-  return (
-    e?.code === '23505' ||
-    e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
-    /UNIQUE constraint failed: applied_mutations/.test(e?.message ?? '')
-  );
+  return code === '40P01' || code === '40001' || code === '23505';
 }
 
 async function rejectedAgain(
