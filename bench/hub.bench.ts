@@ -14,6 +14,8 @@
  * - push_p99_ms: of every push call, failover included; mutations_per_s: acknowledged, in the window.
  * The same run on one embedded SQLite hub (no kill) is printed first, for comparison.
  * BENCH_CPU_PROF=<dir>: each hub instance and client process writes its CPU profile there.
+ * BENCH_PG_STATEMENTS=<n>: PostgreSQL's own account (pg_stat_statements) of its n costliest
+ * statements during the load, on stderr.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
@@ -242,6 +244,25 @@ async function audit(options: OpenHubOptions, ids: string[]): Promise<{ lost: nu
   return { lost, duplicated };
 }
 
+async function resetStatements(options: OpenHubOptions): Promise<void> {
+  const hubDb = await openHubDatabase(options);
+  await sql`create extension if not exists pg_stat_statements`.execute(hubDb.db);
+  await sql`select pg_stat_statements_reset()`.execute(hubDb.db);
+  await hubDb.close();
+}
+
+async function printStatements(options: OpenHubOptions, n: number): Promise<void> {
+  const hubDb = await openHubDatabase(options);
+  const { rows } = await sql<{ calls: string; exec_ms: number; plan_ms: number; query: string }>`
+    select calls, total_exec_time as exec_ms, total_plan_time as plan_ms, query
+    from pg_stat_statements order by total_exec_time + total_plan_time desc limit ${n}`.execute(hubDb.db);
+  await hubDb.close();
+  for (const r of rows)
+    log(
+      `[bench:hub] pg ${Math.round(r.exec_ms)} ms exec ${Math.round(r.plan_ms)} ms plan ${r.calls} calls: ${r.query.replace(/\s+/g, ' ').slice(0, 160)}`,
+    );
+}
+
 function line(
   backend: string,
   instances: number,
@@ -288,7 +309,12 @@ async function main(): Promise<void> {
     for (const l of lines) console.log(l);
     return;
   }
-  const pgCluster = startPostgresCluster();
+  const statements = Number(process.env.BENCH_PG_STATEMENTS ?? 0);
+  const pgCluster = startPostgresCluster(
+    statements > 0
+      ? { settings: ['shared_preload_libraries=pg_stat_statements', 'pg_stat_statements.track_planning=on'] }
+      : {},
+  );
   stopCluster = pgCluster.stop;
   try {
     const admin = await openHubDatabase({ databaseUrl: pgCluster.url });
@@ -297,6 +323,7 @@ async function main(): Promise<void> {
     const options = { databaseUrl: pgCluster.url.replace('/postgres?', '/hub_bench?') };
     log(`[bench:hub] postgres: preparing ${workstations} workstations…`);
     const desks = await prepareStore(options, workstations);
+    if (statements > 0) await resetStatements(options);
     const instances = await Promise.all(
       [0, 1].map(() => startInstance({ DATABASE_URL: options.databaseUrl })),
     );
@@ -317,6 +344,7 @@ async function main(): Promise<void> {
     );
     await chaos;
     await Promise.all(instances.map((i) => i.stop()));
+    if (statements > 0) await printStatements(options, statements);
     const a = await audit(options, ids);
     log(
       `[bench:hub] postgres: ${result.pushes} pushes, ${result.pulls} pulls (${result.pulledChanges} changes), pending at end ${result.pending}`,

@@ -7,7 +7,9 @@ import { join } from 'node:path';
  * A throwaway PostgreSQL cluster from the system's server binaries, outside vitest (benchmarks):
  * the same recipe as postgres-global-setup.ts, on a unix socket in a temp dir.
  */
-export function startPostgresCluster(opts: { maxConnections?: number } = {}): { url: string; stop(): void } {
+export function startPostgresCluster(
+  opts: { maxConnections?: number; /** more `-c name=value` server settings */ settings?: string[] } = {},
+): { url: string; stop(): void } {
   const bin = findPgBin();
   const dir = mkdtempSync(join(tmpdir(), 'sportello-pg-'));
   chmodSync(dir, 0o777);
@@ -30,7 +32,7 @@ export function startPostgresCluster(opts: { maxConnections?: number } = {}): { 
     join(dir, 'log'),
     '-w',
     '-o',
-    `-c listen_addresses='' -k ${dir} -p ${port} -c max_connections=${opts.maxConnections ?? 200}`,
+    `-c listen_addresses='' -k ${dir} -p ${port} -c max_connections=${opts.maxConnections ?? 200}${(opts.settings ?? []).map((x) => ` -c ${x}`).join('')}`,
     'start',
   ]);
   return {
