@@ -4,7 +4,7 @@ import type { HubDatabase } from '../db/database';
 import type { AuditHeadsTable } from '../db/tables/audit.table';
 import type { WorkstationRow } from '../db/tables/workstations.table';
 import type { AuditKeeping } from './audit-key';
-import { anchorAllDue, anchorIfDue, hubChain, PUBLIC_CHAIN } from './audit-trail';
+import { anchorAllDue, anchorIfDue, hubChain, PUBLIC_CHAIN, readsChain } from './audit-trail';
 import { groupCommitAuditWriter } from './audit-writer';
 
 /**
@@ -84,6 +84,7 @@ export function installAuditTrail(
       entity: spec.entity,
       entityId: (subjects.get(req) ?? spec.subject?.(req) ?? '').slice(0, 400),
       reason: `HTTP ${reply.statusCode}`,
+      read: true,
     });
     noteAuditHead(req, head);
     return payload;
@@ -93,7 +94,13 @@ export function installAuditTrail(
     const spec = req.routeOptions.config.audit;
     if (!spec) return;
     const ws = actors.get(req)?.ws;
-    const chain = ws ? hubChain(ws.comune) : 'public' in spec && spec.public ? PUBLIC_CHAIN : null;
+    const chain = ws
+      ? 'anchorOnly' in spec
+        ? hubChain(ws.comune)
+        : readsChain(ws.comune)
+      : 'public' in spec && spec.public
+        ? PUBLIC_CHAIN
+        : null;
     if (chain) await anchorIfDue(db, keeping, chain, now(), writtenHeads.get(req));
   });
 

@@ -16,7 +16,7 @@ import { enrolWorkstation, insertHouseholds, seedComuniAndUsers } from '../seed/
 import { DEMO_PASSWORD } from '../seed/demo-users';
 import { buildHubServer } from '../server';
 import { loadAuditKeeping, type AuditKeeping } from './audit-key';
-import { hubRowCanonical } from './audit-trail';
+import { appendHubAudits, hubRowCanonical } from './audit-trail';
 import { verifyAudit } from './audit-verify';
 
 const run = promisify(execFile);
@@ -77,7 +77,7 @@ async function login(w: World, username = 'anagrafe.casale'): Promise<string> {
   return r.body.token as string;
 }
 
-const rows = (w: World, chain = 'hub:B885') =>
+const rows = (w: World, chain = 'hub:B885:letture') =>
   w.hubDb.db.selectFrom('hub_audit').selectAll().where('chain', '=', chain).orderBy('seq').execute();
 
 /** `npm run hub -- audit verify` itself, against this world's data folder (and database). */
@@ -140,7 +140,8 @@ describe.each(HUB_BACKENDS)('hub audit trail (%s hub)', (backend) => {
       },
     });
     expect(pushed.body.results[0].status).toBe('applied');
-    const [row] = await rows(w);
+    // the comune's chain: reads have a chain of their own
+    const [row] = await rows(w, 'hub:B885');
     expect(row).toMatchObject({
       action: 'registry.updateContacts',
       clerk: 'anagrafe.casale',
@@ -150,6 +151,46 @@ describe.each(HUB_BACKENDS)('hub audit trail (%s hub)', (backend) => {
     });
     expect(JSON.stringify(row)).not.toMatch(/123456|mario\.rossi/);
   });
+
+  it.runIf(backend === 'postgres')(
+    "answers a read while a writer holds the comune's chain: reads are chained on their own",
+    async () => {
+      w = await world(backend);
+      const world_ = w;
+      const session = await login(w);
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      let locked!: () => void;
+      const holding = new Promise<void>((r) => (locked = r));
+      // a push in its last statements: the comune's chain head taken, its commit not yet done
+      const writer = w.hubDb.db.transaction().execute(async (trx) => {
+        await appendHubAudits(trx, world_.keeping.key, [
+          {
+            comune: 'B885',
+            at: new Date().toISOString(),
+            clerk: 'anagrafe.casale',
+            workstation: 'Casale - Anagrafe 1',
+            action: 'registry.updateContacts',
+            entity: 'mutation',
+            entityId: 'residentId=r-mario',
+            reason: 'mutation m-1',
+          },
+        ]);
+        locked();
+        await held;
+      });
+      await holding;
+      const read = await Promise.race([
+        call(w, PROTOCOL_REGISTER_PATH, { clerk: session }).then((r) => r.status),
+        new Promise((r) => setTimeout(() => r('still waiting after 5 s'), 5000)),
+      ]);
+      release();
+      await writer;
+      expect(read).toBe(200);
+      expect((await rows(w)).map((r) => r.action)).toEqual(['protocol.register.read']);
+      expect((await rows(w, 'hub:B885')).map((r) => r.action)).toEqual(['registry.updateContacts']);
+    },
+  );
 
   it('verifies clean chains, and names the row whose field was edited in the database', async () => {
     w = await world(backend);
@@ -164,11 +205,11 @@ describe.each(HUB_BACKENDS)('hub audit trail (%s hub)', (backend) => {
     const report = await verifyAudit(w.hubDb.db, w.keeping);
     expect(report.ok).toBe(false);
     expect(report.problems).toEqual([
-      'hub:B885 row 2: altered (its MAC does not match its content under the key)',
+      'hub:B885:letture row 2: altered (its MAC does not match its content under the key)',
     ]);
     const failed = await cli(w);
     expect(failed.code).toBe(1);
-    expect(failed.out).toContain('hub:B885 row 2: altered');
+    expect(failed.out).toContain('hub:B885:letture row 2: altered');
     // two `npx tsx hub/cli.ts` runs: about a minute on a loaded 2-core machine
   }, 300_000);
 
@@ -185,12 +226,12 @@ describe.each(HUB_BACKENDS)('hub audit trail (%s hub)', (backend) => {
     await w.hubDb.db
       .updateTable('audit_heads')
       .set({ seq: 3, mac: third?.mac ?? '', anchored_seq: 0 })
-      .where('chain', '=', 'hub:B885')
+      .where('chain', '=', 'hub:B885:letture')
       .execute();
     await w.hubDb.db.deleteFrom('audit_anchors').execute();
     const report = await verifyAudit(w.hubDb.db, w.keeping);
     expect(report.problems).toEqual([
-      'anchor 1 (hub:B885 row 5): the chain ends at row 3, rows anchored before were deleted',
+      'anchor 1 (hub:B885:letture row 5): the chain ends at row 3, rows anchored before were deleted',
     ]);
   });
 
@@ -212,14 +253,18 @@ describe.each(HUB_BACKENDS)('hub audit trail (%s hub)', (backend) => {
         .execute();
       prev = mac;
     }
-    await w.hubDb.db.updateTable('audit_heads').set({ mac: prev }).where('chain', '=', 'hub:B885').execute();
+    await w.hubDb.db
+      .updateTable('audit_heads')
+      .set({ mac: prev })
+      .where('chain', '=', 'hub:B885:letture')
+      .execute();
     const report = await verifyAudit(w.hubDb.db, w.keeping);
     expect(report.ok).toBe(false);
     expect(report.problems[0]).toBe(
-      'hub:B885 row 1: altered (its MAC does not match its content under the key)',
+      'hub:B885:letture row 1: altered (its MAC does not match its content under the key)',
     );
     expect(report.problems).toContain(
-      'anchor 1 (hub:B885 row 5): row 5 is not the row that was anchored (chain rewritten)',
+      'anchor 1 (hub:B885:letture row 5): row 5 is not the row that was anchored (chain rewritten)',
     );
   });
 

@@ -11,6 +11,13 @@ import type { AuditKeeping } from './audit-key';
 
 /** The hub's chain for a comune; public lookups (no comune yet) have their own. */
 export const hubChain = (comune: string): string => `hub:${comune}`;
+/**
+ * The comune's audited reads (every pull, every registry page) on a chain of their own: on the
+ * comune's chain, each group of reads held its head until commit, and every push, which takes the
+ * head with the comune's log lock already held, waited for it, keeping the comune's other pushes
+ * waiting too.
+ */
+export const readsChain = (comune: string): string => `hub:${comune}:letture`;
 export const PUBLIC_CHAIN = 'hub:pubblico';
 export const deskChain = (workstationId: string): string => `desk:${workstationId}`;
 
@@ -91,10 +98,13 @@ export interface HubAuditEntry {
   entity: string;
   entityId: string;
   reason: string;
+  /** an audited read (the route hook): its comune's reads chain */
+  read?: boolean;
 }
 
-/** The chain an entry joins: its comune's, or the public lookups'. */
-export const chainOf = (e: HubAuditEntry): string => (e.comune === null ? PUBLIC_CHAIN : hubChain(e.comune));
+/** The chain an entry joins: its comune's, its comune's reads, or the public lookups'. */
+export const chainOf = (e: HubAuditEntry): string =>
+  e.comune === null ? PUBLIC_CHAIN : e.read ? readsChain(e.comune) : hubChain(e.comune);
 
 /** Appends one row; runs in the transaction of what it records when there is one (a mutation). */
 export async function appendHubAudit(
