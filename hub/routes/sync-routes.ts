@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { CHANGES_PATH, EXCEPTIONS_PATH, PUSH_PATH } from '../../shared/sync/registry-page';
 import { CHANGE_ENTITIES } from '../../shared/sync/change-entities';
 import { pushRequestSchema } from '../../shared/sync/mutations';
-import { changesJson, logPosition, readStoredChanges } from '../sync/change-log';
-import { hiddenEntities, workstationOffices } from '../sync/office-scope';
+import { changesJson, readStoredPage } from '../sync/change-log';
+import { OFFICE_ENTITIES } from '../sync/office-scope';
 import { pushMutations } from '../sync/push-service';
 import { AppError } from '../../shared/errors/app-error';
 import { requireAllowed } from '../../shared/auth/policy';
@@ -114,20 +114,19 @@ export function syncRoutes(app: FastifyInstance, ctx: RouteContext): void {
     async (req, reply) => {
       const ws = await ctx.workstationOf(req);
       const q = parse(changesQuery, req.query);
-      // the offices as the hub knows them now: a workstation taken out of one stops receiving at once
-      const offices = await workstationOffices(ctx.db, ws.id);
-      const scope = { workstationId: ws.id, hidden: hiddenEntities(offices), offices };
-      let changes = await readStoredChanges(ctx.db, ws.comune, q.since, q.limit, scope, q.entity);
-      if (changes.length === 0 && q.waitMs > 0 && !q.entity) {
+      // the offices as the hub knows them now (read by the page's query): a workstation taken
+      // out of one stops receiving at once
+      const scope = { workstationId: ws.id, officeEntities: OFFICE_ENTITIES };
+      let page = await readStoredPage(ctx.db, ws.comune, q.since, q.limit, scope, q.entity);
+      if (page.changes.length === 0 && q.waitMs > 0 && !q.entity) {
         const closed = new AbortController();
         req.raw.once('close', () => closed.abort());
         await ctx.notifier.wait(ws.comune, q.waitMs, AbortSignal.any([closed.signal, ctx.closing]));
-        changes = await readStoredChanges(ctx.db, ws.comune, q.since, q.limit, scope);
+        page = await readStoredPage(ctx.db, ws.comune, q.since, q.limit, scope);
       }
       ctx.metrics.pullRequests.inc();
-      noteAuditSubject(req, `seq=${q.since}..${changes[changes.length - 1]?.seq ?? q.since}`);
-      const { head, epoch } = await logPosition(ctx.db, ws.comune);
-      const body = changesJson(changes, head, epoch);
+      noteAuditSubject(req, `seq=${q.since}..${page.changes[page.changes.length - 1]?.seq ?? q.since}`);
+      const body = changesJson(page.changes, page.head, page.epoch);
       // already JSON: sent as it is
       return reply.type('application/json; charset=utf-8').send(body);
     },

@@ -52,13 +52,45 @@ describe('bulk appends to the change log on PostgreSQL', () => {
       .then(() => (bulkDone = true));
     await new Promise((r) => setTimeout(r, 400));
     // a desk pulling now sees nothing of either: the bulk rows have not jumped ahead
-    const scope = { workstationId: 'w', hidden: [], offices: [] };
+    const scope = { workstationId: 'w', officeEntities: new Map() };
     expect(await readChanges(hubDb.db, 'B885', 0, 100, scope)).toEqual([]);
     expect(bulkDone).toBe(false);
     release();
     await Promise.all([single, bulk]);
     const ids = (await readChanges(hubDb.db, 'B885', 0, 100, scope)).map((c) => c.entityId);
     expect(ids).toEqual(['slow', 'b1', 'b2', 'b3']);
+  });
+
+  it('gives a waiting append its seqs only once it holds the lock', async () => {
+    // the holder has the lock but writes its second row after the bulk began waiting: a bulk
+    // that took seqs before the lock would hold lower seqs than that row and commit after it
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let locked!: () => void;
+    const holding = new Promise<void>((r) => (locked = r));
+    const change = (entityId: string) => ({
+      comune: 'B885',
+      entity: 'resident' as const,
+      entityId,
+      op: 'upsert' as const,
+      payload: {},
+      at: '2026-12-07T03:00:00Z',
+    });
+    const holder = hubDb.db.transaction().execute(async (trx) => {
+      await appendChange(trx, change('first'));
+      locked();
+      await held;
+      await appendChange(trx, change('second'));
+    });
+    await holding;
+    const scope = { workstationId: 'w', officeEntities: new Map() };
+    const before = (await readChanges(hubDb.db, 'B885', 0, 1000, scope)).at(-1)?.seq ?? 0;
+    const bulk = hubDb.db.transaction().execute((trx) => appendChanges(trx, [row('late1'), row('late2')]));
+    await new Promise((r) => setTimeout(r, 300));
+    release();
+    await Promise.all([holder, bulk]);
+    const after = await readChanges(hubDb.db, 'B885', before, 1000, scope);
+    expect(after.map((c) => c.entityId)).toEqual(['first', 'second', 'late1', 'late2']);
   });
 
   it('does not wait for another comune', async () => {
@@ -79,7 +111,7 @@ describe('bulk appends to the change log on PostgreSQL', () => {
     release();
     await single;
     expect(
-      (await readChanges(hubDb.db, 'B885', 0, 100, { workstationId: 'w', hidden: [], offices: [] })).at(-1)
+      (await readChanges(hubDb.db, 'B885', 0, 100, { workstationId: 'w', officeEntities: new Map() })).at(-1)
         ?.entityId,
     ).toBe('b4');
   });

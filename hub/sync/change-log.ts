@@ -28,6 +28,28 @@ async function lockLogOf(trx: Trx, comune: string): Promise<void> {
   lockedBy.set(trx, held);
 }
 
+/**
+ * PostgreSQL: takes the comune's log lock and inserts the rows in one statement. The lock is a
+ * one-time filter of the insert's select (an uncorrelated subquery, run once before the first row
+ * is read), so no row takes its seq before the lock is held.
+ */
+async function insertLocked(
+  trx: Trx,
+  comune: string,
+  rows: readonly Insertable<ChangeLogTable>[],
+): Promise<void> {
+  const tuples = rows.map(
+    (r) =>
+      sql`(${r.comune}, ${r.entity}, ${r.entity_id}, ${r.op}, ${r.payload}, ${r.at}, ${r.mutation_id ?? null}, ${r.office ?? null}, ${r.for_workstation ?? null})`,
+  );
+  await sql`insert into change_log (comune, entity, entity_id, op, payload, at, mutation_id, office, for_workstation)
+    select * from (values ${sql.join(tuples)}) as v
+    where (select true from pg_advisory_xact_lock(hashtext(${`change_log:${comune}`})))`.execute(trx);
+  const held = lockedBy.get(trx) ?? new Set<string>();
+  held.add(comune);
+  lockedBy.set(trx, held);
+}
+
 /** Rows per INSERT: well under SQLite's and PostgreSQL's bound-parameter limits. */
 const ROWS_PER_INSERT = 400;
 
@@ -45,9 +67,18 @@ export async function appendChanges(trx: Trx, rows: readonly Insertable<ChangeLo
 }
 
 async function insertChanges(trx: Trx, rows: readonly Insertable<ChangeLogTable>[]): Promise<void> {
+  const comunes = [...new Set(rows.map((r) => r.comune))].sort();
+  let from = 0;
+  const only = comunes.length === 1 ? comunes[0]! : null;
+  if (only !== null && isPostgres(trx) && !lockedBy.get(trx)?.has(only)) {
+    // a push's rows (one comune): the lock and the first rows in one round trip, since every
+    // round trip while the lock is held keeps the comune's other writers waiting
+    await insertLocked(trx, only, rows.slice(0, ROWS_PER_INSERT));
+    from = ROWS_PER_INSERT;
+  }
   // comunes in a fixed order: two bulk writers spanning the same comunes never deadlock
-  for (const comune of [...new Set(rows.map((r) => r.comune))].sort()) await lockLogOf(trx, comune);
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT)
+  for (const comune of comunes) await lockLogOf(trx, comune);
+  for (let i = from; i < rows.length; i += ROWS_PER_INSERT)
     await trx
       .insertInto('change_log')
       .values(rows.slice(i, i + ROWS_PER_INSERT))
@@ -84,8 +115,7 @@ export async function appendChange(
     buffer.push(row);
     return;
   }
-  await lockLogOf(trx, c.comune);
-  await trx.insertInto('change_log').values(row).execute();
+  await insertChanges(trx, [row]);
 }
 
 /** A change as the log holds it: its payload still the JSON text the hub wrote. */
@@ -130,13 +160,21 @@ export function deferChanges(trx: Trx): DeferredChanges {
 
 /**
  * What one workstation may read of the log: the rows for it alone, and the comune's rows except
- * the office-scoped kinds and rows of offices it does not serve (office-scope.ts).
+ * the office-scoped kinds and rows of offices it does not serve (office-scope.ts). Its offices
+ * are read by the query itself, as the hub holds them then: a workstation taken out of an office
+ * stops receiving its records at the next pull.
  */
 export interface ReadScope {
   workstationId: string;
-  hidden: readonly ChangeLogTable['entity'][];
-  /** the offices it serves: rows of another office (cases of its procedures) stay out */
-  offices: readonly string[];
+  /** the office-scoped kinds, each with the office whose counters alone receive it */
+  officeEntities: ReadonlyMap<ChangeLogTable['entity'], string>;
+}
+
+/** A page of the log, with the comune's head and the schema epoch as the same query saw them. */
+export interface StoredPage {
+  changes: StoredChange[];
+  head: number;
+  epoch: number;
 }
 
 /**
@@ -150,18 +188,40 @@ export interface ReadScope {
  * never stalls behind a run of hidden rows and never skips a later visible one. Hidden rows
  * at the tail are read past again at the next pull (an index range, cheap) until a visible row
  * moves the cursor beyond them.
+ *
+ * The workstation's offices, the head and the epoch are subqueries of the page's one statement
+ * (each run once): every counter pulls every second or so, and on PostgreSQL each statement is a
+ * round trip. An empty page reads the head on its own.
  */
-export async function readStoredChanges(
+export async function readStoredPage(
   db: Db,
   comune: string,
   since: number,
   limit: number,
   scope: ReadScope,
   entity?: ChangeLogTable['entity'],
-): Promise<StoredChange[]> {
+): Promise<StoredPage> {
+  const serves = (office: string) =>
+    db
+      .selectFrom('workstation_offices')
+      .select('office')
+      .where('workstation_id', '=', scope.workstationId)
+      .where('office', '=', office);
+  const offices = db
+    .selectFrom('workstation_offices')
+    .select('office')
+    .where('workstation_id', '=', scope.workstationId);
   let query = db
     .selectFrom('change_log')
     .select(['seq', 'entity', 'entity_id', 'op', 'payload', 'mutation_id'])
+    .select((eb) => [
+      eb
+        .selectFrom('change_log as tail')
+        .select((sub) => sub.fn.max('tail.seq').as('head'))
+        .where('tail.comune', '=', comune)
+        .as('head'),
+      eb.selectFrom('hub_meta').select('value').where('key', '=', 'schema_epoch').as('epoch'),
+    ])
     .where('comune', '=', comune)
     .where('seq', '>', since)
     .where((eb) =>
@@ -169,30 +229,37 @@ export async function readStoredChanges(
         eb('for_workstation', '=', scope.workstationId),
         eb.and([
           eb('for_workstation', 'is', null),
-          ...(scope.hidden.length > 0 ? [eb('entity', 'not in', scope.hidden)] : []),
-          eb.or([
-            eb('office', 'is', null),
-            ...(scope.offices.length > 0 ? [eb('office', 'in', scope.offices)] : []),
-          ]),
+          ...[...scope.officeEntities].map(([kind, office]) =>
+            eb.or([eb('entity', '!=', kind), eb.exists(serves(office))]),
+          ),
+          eb.or([eb('office', 'is', null), eb('office', 'in', offices)]),
         ]),
       ]),
     );
   if (entity) query = query.where('entity', '=', entity);
   const rows = await query.orderBy('seq').limit(limit).execute();
-  return rows.map((r) => ({
-    seq: Number(r.seq),
-    entity: r.entity,
-    entityId: r.entity_id,
-    op: r.op,
-    payload: r.payload,
-    mutationId: r.mutation_id,
-  }));
+  const first = rows[0];
+  const { head, epoch } = first
+    ? { head: Number(first.head ?? 0), epoch: Number(first.epoch ?? 1) }
+    : await logPosition(db, comune);
+  return {
+    changes: rows.map((r) => ({
+      seq: Number(r.seq),
+      entity: r.entity,
+      entityId: r.entity_id,
+      op: r.op,
+      payload: r.payload,
+      mutationId: r.mutation_id,
+    })),
+    head,
+    epoch,
+  };
 }
 
 /** The changes with their payloads read (tests, and anything that looks inside them). */
-export async function readChanges(...read: Parameters<typeof readStoredChanges>): Promise<Change[]> {
-  const stored = await readStoredChanges(...read);
-  return stored.map((c) => ({ ...c, payload: JSON.parse(c.payload) as unknown }));
+export async function readChanges(...read: Parameters<typeof readStoredPage>): Promise<Change[]> {
+  const { changes } = await readStoredPage(...read);
+  return changes.map((c) => ({ ...c, payload: JSON.parse(c.payload) as unknown }));
 }
 
 /**

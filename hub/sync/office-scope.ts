@@ -39,11 +39,6 @@ export const KNOWN_OFFICES: readonly string[] = [
   ...new Set([...PROCEDURE_CATALOGUE.map((p) => p.office.code), ...OFFICE_ENTITIES.values()]),
 ].sort();
 
-/** The office-scoped kinds a workstation of these offices must not receive. */
-export function hiddenEntities(offices: readonly string[]): ChangeEntity[] {
-  return [...OFFICE_ENTITIES].filter(([, office]) => !offices.includes(office)).map(([entity]) => entity);
-}
-
 /** The offices a workstation serves, as the hub knows them now. */
 export async function workstationOffices(db: Db, workstationId: string): Promise<string[]> {
   const rows = await db
