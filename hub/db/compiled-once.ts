@@ -1,0 +1,35 @@
+import { CompiledQuery, type Compilable, type Kysely } from 'kysely';
+import type { HubDatabase } from './database';
+import { isPostgres } from './job-runs';
+
+/**
+ * Runs a query of a fixed shape that runs thousands of times (a push's contact change: one per
+ * mutation). Kysely builds and compiles a query anew at every call, and on the embedded hub that
+ * cost as much as SQLite running it (bench:sync's profile of the push). Here the SQL is compiled
+ * once per shape and dialect, then run with the parameters given, in their order. The first
+ * compile checks that order: a shape whose compiled parameters are not exactly those given is
+ * never kept, only run as built. `shape` must name everything that changes the SQL text.
+ */
+export function compiledOnce(): <R>(
+  db: Kysely<HubDatabase>,
+  shape: string,
+  params: readonly unknown[],
+  build: () => Compilable<R>,
+) => Promise<R[]> {
+  const texts = new Map<string, string>();
+  return async <R>(
+    db: Kysely<HubDatabase>,
+    shape: string,
+    params: readonly unknown[],
+    build: () => Compilable<R>,
+  ) => {
+    const key = `${isPostgres(db) ? 'pg' : 'sqlite'} ${shape}`;
+    const text = texts.get(key);
+    if (text !== undefined) return (await db.executeQuery<R>(CompiledQuery.raw(text, [...params]))).rows;
+    const compiled = build().compile();
+    const same =
+      compiled.parameters.length === params.length && compiled.parameters.every((p, i) => p === params[i]);
+    if (same) texts.set(key, compiled.sql);
+    return (await db.executeQuery(compiled)).rows;
+  };
+}
