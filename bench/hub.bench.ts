@@ -46,7 +46,7 @@ const ROOT = resolve(__dirname, '..');
 const BATCH = 5;
 /** each desk pushes one batch per period (open loop) and pulls one page of its comune's log */
 const PERIOD_MS = 1000;
-const PULL_LIMIT = 200;
+const PULL_LIMIT = Number(process.env.BENCH_PULL_LIMIT ?? 200);
 const CLIENT_PROCESSES = 2;
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
