@@ -4,6 +4,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { canonicalAuditRow, GENESIS_MAC, type DeskAuditRow } from '../../shared/audit/audit-wire';
 import type { HubDatabase } from '../db/database';
 import { isPostgres } from '../db/job-runs';
+import { compiledOnce } from '../db/compiled-once';
 import type { AuditHeadsTable, DeskAuditTable, HubAuditTable } from '../db/tables/audit.table';
 import type { WorkstationRow } from '../db/tables/workstations.table';
 import { AppError } from '../../shared/errors/app-error';
@@ -63,6 +64,9 @@ export interface AuditAnchor {
 export const anchorMacOf = (key: Buffer, a: AuditAnchor): string =>
   macOf(key, 'anchor', canonicalAuditRow([a.chain, a.seq, a.mac, a.at]));
 
+/** every push and every group of reads writes its chain: the same few statements, compiled once */
+const run = compiledOnce();
+
 /**
  * The head of a chain, locked until the transaction ends: appends to one chain happen one at a
  * time (the upsert takes PostgreSQL's row lock; SQLite serialises writers anyway), while each
@@ -70,12 +74,15 @@ export const anchorMacOf = (key: Buffer, a: AuditAnchor): string =>
  * otherwise a no-op update that locks the row and returns it.
  */
 async function lockHead(trx: Transaction<HubDatabase>, chain: string, at: string): Promise<AuditHeadsTable> {
-  const head = await trx
-    .insertInto('audit_heads')
-    .values({ chain, seq: 0, mac: GENESIS_MAC, anchored_seq: 0, anchored_at: at })
-    .onConflict((oc) => oc.column('chain').doUpdateSet((eb) => ({ seq: eb.ref('audit_heads.seq') })))
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const [head] = await run(trx, 'audit.lockHead', [chain, 0, GENESIS_MAC, 0, at], () =>
+    trx
+      .insertInto('audit_heads')
+      .values({ chain, seq: 0, mac: GENESIS_MAC, anchored_seq: 0, anchored_at: at })
+      .onConflict((oc) => oc.column('chain').doUpdateSet((eb) => ({ seq: eb.ref('audit_heads.seq') })))
+      .returningAll()
+      .compile(),
+  );
+  if (!head) throw new Error(`audit head of ${chain} not returned`);
   return { ...head, seq: Number(head.seq), anchored_seq: Number(head.anchored_seq) };
 }
 
@@ -85,8 +92,25 @@ async function moveHead(
   seq: number,
   mac: string,
 ): Promise<void> {
-  await trx.updateTable('audit_heads').set({ seq, mac }).where('chain', '=', chain).execute();
+  await run(trx, 'audit.moveHead', [seq, mac, chain], () =>
+    trx.updateTable('audit_heads').set({ seq, mac }).where('chain', '=', chain).compile(),
+  );
 }
+
+/** a link's values in the order of hub_audit's columns as the rows give them */
+const linkValues = (r: HubAuditTable): unknown[] => [
+  r.chain,
+  r.seq,
+  r.at,
+  r.clerk,
+  r.workstation,
+  r.action,
+  r.entity,
+  r.entity_id,
+  r.reason,
+  r.prev_mac,
+  r.mac,
+];
 
 export interface HubAuditEntry {
   /** the comune whose data was touched (its chain); null: a public lookup */
@@ -175,19 +199,26 @@ async function writeLinks(
   head: { chain: string; seq: number; mac: string },
 ): Promise<void> {
   if (isPostgres(trx) && rows.length > 0 && rows.length <= ROWS_PER_INSERT) {
-    await trx
-      .with('linked', (db) => db.insertInto('hub_audit').values(rows))
-      .updateTable('audit_heads')
-      .set({ seq: head.seq, mac: head.mac })
-      .where('chain', '=', head.chain)
-      .execute();
+    await run(
+      trx,
+      `audit.linkAndMove ${rows.length}`,
+      [...rows.flatMap(linkValues), head.seq, head.mac, head.chain],
+      () =>
+        trx
+          .with('linked', (db) => db.insertInto('hub_audit').values(rows))
+          .updateTable('audit_heads')
+          .set({ seq: head.seq, mac: head.mac })
+          .where('chain', '=', head.chain)
+          .compile(),
+    );
     return;
   }
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT)
-    await trx
-      .insertInto('hub_audit')
-      .values(rows.slice(i, i + ROWS_PER_INSERT))
-      .execute();
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    const chunk = rows.slice(i, i + ROWS_PER_INSERT);
+    await run(trx, `audit.link ${chunk.length}`, chunk.flatMap(linkValues), () =>
+      trx.insertInto('hub_audit').values(chunk).compile(),
+    );
+  }
   await moveHead(trx, head.chain, head.seq, head.mac);
 }
 

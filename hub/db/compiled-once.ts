@@ -1,4 +1,4 @@
-import { CompiledQuery, type Compilable, type Kysely } from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
 import type { HubDatabase } from './database';
 import { isPostgres } from './job-runs';
 
@@ -14,19 +14,19 @@ export function compiledOnce(): <R>(
   db: Kysely<HubDatabase>,
   shape: string,
   params: readonly unknown[],
-  build: () => Compilable<R>,
+  build: () => CompiledQuery<R>,
 ) => Promise<R[]> {
   const texts = new Map<string, string>();
   return async <R>(
     db: Kysely<HubDatabase>,
     shape: string,
     params: readonly unknown[],
-    build: () => Compilable<R>,
+    build: () => CompiledQuery<R>,
   ) => {
     const key = `${isPostgres(db) ? 'pg' : 'sqlite'} ${shape}`;
     const text = texts.get(key);
     if (text !== undefined) return (await db.executeQuery<R>(CompiledQuery.raw(text, [...params]))).rows;
-    const compiled = build().compile();
+    const compiled = build();
     const same =
       compiled.parameters.length === params.length && compiled.parameters.every((p, i) => p === params[i]);
     if (same) texts.set(key, compiled.sql);

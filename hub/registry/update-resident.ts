@@ -63,7 +63,8 @@ async function updateReturning(
         .set(patch)
         .where('id', '=', residentId)
         .where('comune', '=', comune)
-        .returningAll(),
+        .returningAll()
+        .compile(),
   );
   return rows[0];
 }

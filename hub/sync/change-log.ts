@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import { isPostgres } from '../db/job-runs';
+import { compiledOnce } from '../db/compiled-once';
 import type { Change } from '../../shared/sync/mutations';
 import type { HubDatabase } from '../db/database';
 import type { ChangeLogTable } from '../db/tables/sync.table';
@@ -38,13 +39,14 @@ async function insertLocked(
   comune: string,
   rows: readonly Insertable<ChangeLogTable>[],
 ): Promise<void> {
-  const tuples = rows.map(
-    (r) =>
-      sql`(${r.comune}, ${r.entity}, ${r.entity_id}, ${r.op}, ${r.payload}, ${r.at}, ${r.mutation_id ?? null}, ${r.office ?? null}, ${r.for_workstation ?? null})`,
-  );
-  await sql`insert into change_log (comune, entity, entity_id, op, payload, at, mutation_id, office, for_workstation)
+  const full = rows.map(fullRow);
+  const key = `change_log:${comune}`;
+  await run(trx, `change_log.insertLocked ${full.length}`, [...full.flatMap(rowValues), key], () => {
+    const tuples = full.map((r) => sql`(${sql.join(rowValues(r))})`);
+    return sql`insert into change_log (comune, entity, entity_id, op, payload, at, mutation_id, office, for_workstation)
     select * from (values ${sql.join(tuples)}) as v
-    where (select true from pg_advisory_xact_lock(hashtext(${`change_log:${comune}`})))`.execute(trx);
+    where (select true from pg_advisory_xact_lock(hashtext(${key})))`.compile(trx);
+  });
   const held = lockedBy.get(trx) ?? new Set<string>();
   held.add(comune);
   lockedBy.set(trx, held);
@@ -78,12 +80,40 @@ async function insertChanges(trx: Trx, rows: readonly Insertable<ChangeLogTable>
   }
   // comunes in a fixed order: two bulk writers spanning the same comunes never deadlock
   for (const comune of comunes) await lockLogOf(trx, comune);
-  for (let i = from; i < rows.length; i += ROWS_PER_INSERT)
-    await trx
-      .insertInto('change_log')
-      .values(rows.slice(i, i + ROWS_PER_INSERT))
-      .execute();
+  for (let i = from; i < rows.length; i += ROWS_PER_INSERT) {
+    // every column given in every row: one SQL text per number of rows, compiled once
+    const chunk = rows.slice(i, i + ROWS_PER_INSERT).map(fullRow);
+    await run(trx, `change_log.insert ${chunk.length}`, chunk.flatMap(rowValues), () =>
+      trx.insertInto('change_log').values(chunk).compile(),
+    );
+  }
 }
+
+const run = compiledOnce();
+
+const fullRow = (r: Insertable<ChangeLogTable>) => ({
+  comune: r.comune,
+  entity: r.entity,
+  entity_id: r.entity_id,
+  op: r.op,
+  payload: r.payload,
+  at: r.at,
+  mutation_id: r.mutation_id ?? null,
+  office: r.office ?? null,
+  for_workstation: r.for_workstation ?? null,
+});
+
+const rowValues = (r: ReturnType<typeof fullRow>): unknown[] => [
+  r.comune,
+  r.entity,
+  r.entity_id,
+  r.op,
+  r.payload,
+  r.at,
+  r.mutation_id,
+  r.office,
+  r.for_workstation,
+];
 
 /** Appended in the transaction of the change itself: the log never disagrees with the data. */
 export async function appendChange(

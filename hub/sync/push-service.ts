@@ -17,6 +17,7 @@ import type { ApplyContext } from './apply-context';
 import { currentStateFor, mutationAppliers } from './mutation-appliers';
 import { recordException } from './sync-exceptions';
 import type { AuditKeeping } from '../audit/audit-key';
+import { compiledOnce } from '../db/compiled-once';
 import { appendHubAudits, type HubAuditEntry } from '../audit/audit-trail';
 import { mutationAuditEntry } from '../audit/mutation-audit';
 import { deferChanges, type DeferredChanges } from './change-log';
@@ -141,6 +142,9 @@ async function applyBatch(
  * the same mutation pushed to two instances at once waits at the other's mark, then finds it.
  * The marks take no comune-wide lock: taken first, they keep the order of the comune's locks.
  */
+/** a batch's marks: one statement per batch size, compiled once */
+const run = compiledOnce();
+
 async function markBatch(
   trx: Trx,
   ws: WorkstationRow,
@@ -150,20 +154,29 @@ async function markBatch(
   const ids = [...new Set(mutations.map((m) => m.id))];
   const fresh = new Set<string>();
   for (let i = 0; i < ids.length; i += MARKS_PER_INSERT) {
-    const marked = await trx
-      .insertInto('applied_mutations')
-      .values(
-        ids.slice(i, i + MARKS_PER_INSERT).map((id) => ({
-          workstation_id: ws.id,
-          mutation_id: id,
-          status: 'applied' as const,
-          error_code: null,
-          applied_at: at,
-        })),
-      )
-      .onConflict((oc) => oc.columns(['workstation_id', 'mutation_id']).doNothing())
-      .returning('mutation_id')
-      .execute();
+    const chunk = ids.slice(i, i + MARKS_PER_INSERT);
+    const marks = chunk.map((id) => ({
+      workstation_id: ws.id,
+      mutation_id: id,
+      status: 'applied' as const,
+      error_code: null,
+      applied_at: at,
+    }));
+    const values = marks.flatMap((m) => [
+      m.workstation_id,
+      m.mutation_id,
+      m.status,
+      m.error_code,
+      m.applied_at,
+    ]);
+    const marked = await run(trx, `push.marks ${chunk.length}`, values, () =>
+      trx
+        .insertInto('applied_mutations')
+        .values(marks)
+        .onConflict((oc) => oc.columns(['workstation_id', 'mutation_id']).doNothing())
+        .returning('mutation_id')
+        .compile(),
+    );
     for (const r of marked) fresh.add(r.mutation_id);
   }
   const known = ids.filter((id) => !fresh.has(id));
