@@ -14,6 +14,7 @@
  * - push_p99_ms: of every push call, failover included; mutations_per_s: acknowledged, in the window.
  * The same run on one embedded SQLite hub (no kill) is printed first, for comparison.
  * BENCH_CPU_PROF=<dir>: each hub instance and client process writes its CPU profile there.
+ * BENCH_PULL_LIMIT=<n> (200): the page of changes each desk pulls every second.
  * BENCH_PG_STATEMENTS=<n>: PostgreSQL's own account (pg_stat_statements) of its n costliest
  * statements during the load, on stderr.
  */
