@@ -97,21 +97,6 @@ async function moveHead(
   );
 }
 
-/** a link's values in the order of hub_audit's columns as the rows give them */
-const linkValues = (r: HubAuditTable): unknown[] => [
-  r.chain,
-  r.seq,
-  r.at,
-  r.clerk,
-  r.workstation,
-  r.action,
-  r.entity,
-  r.entity_id,
-  r.reason,
-  r.prev_mac,
-  r.mac,
-];
-
 export interface HubAuditEntry {
   /** the comune whose data was touched (its chain); null: a public lookup */
   comune: string | null;
@@ -202,7 +187,7 @@ async function writeLinks(
     await run(
       trx,
       `audit.linkAndMove ${rows.length}`,
-      [...rows.flatMap(linkValues), head.seq, head.mac, head.chain],
+      [...rows.flatMap((r) => Object.values(r)), head.seq, head.mac, head.chain],
       () =>
         trx
           .with('linked', (db) => db.insertInto('hub_audit').values(rows))
@@ -215,8 +200,11 @@ async function writeLinks(
   }
   for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
     const chunk = rows.slice(i, i + ROWS_PER_INSERT);
-    await run(trx, `audit.link ${chunk.length}`, chunk.flatMap(linkValues), () =>
-      trx.insertInto('hub_audit').values(chunk).compile(),
+    await run(
+      trx,
+      `audit.link ${chunk.length}`,
+      chunk.flatMap((r) => Object.values(r)),
+      () => trx.insertInto('hub_audit').values(chunk).compile(),
     );
   }
   await moveHead(trx, head.chain, head.seq, head.mac);

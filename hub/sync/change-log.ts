@@ -41,12 +41,17 @@ async function insertLocked(
 ): Promise<void> {
   const full = rows.map(fullRow);
   const key = `change_log:${comune}`;
-  await run(trx, `change_log.insertLocked ${full.length}`, [...full.flatMap(rowValues), key], () => {
-    const tuples = full.map((r) => sql`(${sql.join(rowValues(r))})`);
-    return sql`insert into change_log (comune, entity, entity_id, op, payload, at, mutation_id, office, for_workstation)
+  await run(
+    trx,
+    `change_log.insertLocked ${full.length}`,
+    [...full.flatMap((r) => Object.values(r)), key],
+    () => {
+      const tuples = full.map((r) => sql`(${sql.join(Object.values(r))})`);
+      return sql`insert into change_log (comune, entity, entity_id, op, payload, at, mutation_id, office, for_workstation)
     select * from (values ${sql.join(tuples)}) as v
     where (select true from pg_advisory_xact_lock(hashtext(${key})))`.compile(trx);
-  });
+    },
+  );
   const held = lockedBy.get(trx) ?? new Set<string>();
   held.add(comune);
   lockedBy.set(trx, held);
@@ -81,16 +86,22 @@ async function insertChanges(trx: Trx, rows: readonly Insertable<ChangeLogTable>
   // comunes in a fixed order: two bulk writers spanning the same comunes never deadlock
   for (const comune of comunes) await lockLogOf(trx, comune);
   for (let i = from; i < rows.length; i += ROWS_PER_INSERT) {
-    // every column given in every row: one SQL text per number of rows, compiled once
     const chunk = rows.slice(i, i + ROWS_PER_INSERT).map(fullRow);
-    await run(trx, `change_log.insert ${chunk.length}`, chunk.flatMap(rowValues), () =>
-      trx.insertInto('change_log').values(chunk).compile(),
+    await run(
+      trx,
+      `change_log.insert ${chunk.length}`,
+      chunk.flatMap((r) => Object.values(r)),
+      () => trx.insertInto('change_log').values(chunk).compile(),
     );
   }
 }
 
 const run = compiledOnce();
 
+/**
+ * Every column in every row, in one order: one SQL text per number of rows, and the parameters
+ * are the rows' values in that order (compiledOnce checks it at its first compile).
+ */
 const fullRow = (r: Insertable<ChangeLogTable>) => ({
   comune: r.comune,
   entity: r.entity,
@@ -102,18 +113,6 @@ const fullRow = (r: Insertable<ChangeLogTable>) => ({
   office: r.office ?? null,
   for_workstation: r.for_workstation ?? null,
 });
-
-const rowValues = (r: ReturnType<typeof fullRow>): unknown[] => [
-  r.comune,
-  r.entity,
-  r.entity_id,
-  r.op,
-  r.payload,
-  r.at,
-  r.mutation_id,
-  r.office,
-  r.for_workstation,
-];
 
 /** Appended in the transaction of the change itself: the log never disagrees with the data. */
 export async function appendChange(

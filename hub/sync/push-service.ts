@@ -162,13 +162,7 @@ async function markBatch(
       error_code: null,
       applied_at: at,
     }));
-    const values = marks.flatMap((m) => [
-      m.workstation_id,
-      m.mutation_id,
-      m.status,
-      m.error_code,
-      m.applied_at,
-    ]);
+    const values = marks.flatMap((m) => Object.values(m));
     const marked = await run(trx, `push.marks ${chunk.length}`, values, () =>
       trx
         .insertInto('applied_mutations')
