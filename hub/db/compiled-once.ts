@@ -10,6 +10,11 @@ import { isPostgres } from './job-runs';
  * compile checks that order: a shape whose compiled parameters are not exactly those given is
  * never kept, only run as built. `shape` must name everything that changes the SQL text.
  */
+/** shapes whose compiled parameters were not those given: a caller's list out of order */
+const notKept = new Set<string>();
+/** What compiledOnce could not keep: a test that runs a path expects none (its speed would be lost quietly). */
+export const shapesNotKept = (): readonly string[] => [...notKept];
+
 export function compiledOnce(): <R>(
   db: Kysely<HubDatabase>,
   shape: string,
@@ -30,6 +35,7 @@ export function compiledOnce(): <R>(
     const same =
       compiled.parameters.length === params.length && compiled.parameters.every((p, i) => p === params[i]);
     if (same) texts.set(key, compiled.sql);
+    else notKept.add(key);
     return (await db.executeQuery(compiled)).rows;
   };
 }

@@ -8,6 +8,7 @@ import { startTestHub, type TestHub } from '../../test-support/running-hub';
 import { findUserByUsername, findWorkstationByTokenHash } from '../auth/auth-repository';
 import { issueClerkCredentials } from '../auth/clerk-credentials';
 import { hashToken } from '../auth/tokens';
+import { shapesNotKept } from '../db/compiled-once';
 
 const contactChange = (residentId: string, phone: string): MutationEnvelope => ({
   id: uuidv7(),
@@ -96,6 +97,8 @@ describe.each(HUB_BACKENDS)('a push batch written at its end (%s hub)', (backend
     // the refusal is there for the supervisors
     const refused = await db.selectFrom('sync_exceptions').select(['mutation_id', 'code']).execute();
     expect(refused).toEqual([{ mutation_id: dead.id, code: 'resident_not_current' }]);
+    // every statement of the push was kept compiled: none ran with parameters out of order
+    expect(shapesNotKept()).toEqual([]);
   });
 });
 
