@@ -115,15 +115,6 @@ export interface HubAuditEntry {
 export const chainOf = (e: HubAuditEntry): string =>
   e.comune === null ? PUBLIC_CHAIN : e.read ? readsChain(e.comune) : hubChain(e.comune);
 
-/** Appends one row; runs in the transaction of what it records when there is one (a mutation). */
-export async function appendHubAudit(
-  trx: Transaction<HubDatabase>,
-  key: Buffer,
-  e: HubAuditEntry,
-): Promise<void> {
-  await appendHubAudits(trx, key, [e]);
-}
-
 /** Rows per INSERT: well under SQLite's and PostgreSQL's bound-parameter limits (11 columns). */
 const ROWS_PER_INSERT = 80;
 
