@@ -74,10 +74,11 @@ const run = compiledOnce();
  * otherwise a no-op update that locks the row and returns it.
  */
 async function lockHead(trx: Transaction<HubDatabase>, chain: string, at: string): Promise<AuditHeadsTable> {
-  const [head] = await run(trx, 'audit.lockHead', [chain, 0, GENESIS_MAC, 0, at], () =>
+  const genesis = { chain, seq: 0, mac: GENESIS_MAC, anchored_seq: 0, anchored_at: at };
+  const [head] = await run(trx, 'audit.lockHead', Object.values(genesis), () =>
     trx
       .insertInto('audit_heads')
-      .values({ chain, seq: 0, mac: GENESIS_MAC, anchored_seq: 0, anchored_at: at })
+      .values(genesis)
       .onConflict((oc) => oc.column('chain').doUpdateSet((eb) => ({ seq: eb.ref('audit_heads.seq') })))
       .returningAll()
       .compile(),

@@ -21,13 +21,37 @@ const lockedBy = new WeakMap<Trx, Set<string>>();
  * other crosswise. SQLite has one writer: nothing to do.
  */
 async function lockLogOf(trx: Trx, comune: string): Promise<void> {
-  if (!isPostgres(trx)) return;
+  if (!isPostgres(trx) || holdsLog(trx, comune)) return;
+  await sql`select pg_advisory_xact_lock(hashtext(${logLockKey(comune)}))`.execute(trx);
+  noteLogHeld(trx, comune);
+}
+
+const logLockKey = (comune: string): string => `change_log:${comune}`;
+const holdsLog = (trx: Trx, comune: string): boolean => lockedBy.get(trx)?.has(comune) ?? false;
+function noteLogHeld(trx: Trx, comune: string): void {
   const held = lockedBy.get(trx) ?? new Set<string>();
-  if (held.has(comune)) return;
-  await sql`select pg_advisory_xact_lock(hashtext(${`change_log:${comune}`}))`.execute(trx);
   held.add(comune);
   lockedBy.set(trx, held);
 }
+
+/** the log statements every push runs, compiled once per number of rows */
+const run = compiledOnce();
+
+/**
+ * Every column in every row, in one order: one SQL text per number of rows, and the parameters
+ * are the rows' values in that order (compiledOnce checks it at its first compile).
+ */
+const fullRow = (r: Insertable<ChangeLogTable>) => ({
+  comune: r.comune,
+  entity: r.entity,
+  entity_id: r.entity_id,
+  op: r.op,
+  payload: r.payload,
+  at: r.at,
+  mutation_id: r.mutation_id ?? null,
+  office: r.office ?? null,
+  for_workstation: r.for_workstation ?? null,
+});
 
 /**
  * PostgreSQL: takes the comune's log lock and inserts the rows in one statement. The lock is a
@@ -40,7 +64,7 @@ async function insertLocked(
   rows: readonly Insertable<ChangeLogTable>[],
 ): Promise<void> {
   const full = rows.map(fullRow);
-  const key = `change_log:${comune}`;
+  const key = logLockKey(comune);
   await run(
     trx,
     `change_log.insertLocked ${full.length}`,
@@ -52,9 +76,7 @@ async function insertLocked(
     where (select true from pg_advisory_xact_lock(hashtext(${key})))`.compile(trx);
     },
   );
-  const held = lockedBy.get(trx) ?? new Set<string>();
-  held.add(comune);
-  lockedBy.set(trx, held);
+  noteLogHeld(trx, comune);
 }
 
 /** Rows per INSERT: well under SQLite's and PostgreSQL's bound-parameter limits. */
@@ -77,7 +99,7 @@ async function insertChanges(trx: Trx, rows: readonly Insertable<ChangeLogTable>
   const comunes = [...new Set(rows.map((r) => r.comune))].sort();
   let from = 0;
   const only = comunes.length === 1 ? comunes[0]! : null;
-  if (only !== null && isPostgres(trx) && !lockedBy.get(trx)?.has(only)) {
+  if (only !== null && isPostgres(trx) && !holdsLog(trx, only)) {
     // a push's rows (one comune): the lock and the first rows in one round trip, since every
     // round trip while the lock is held keeps the comune's other writers waiting
     await insertLocked(trx, only, rows.slice(0, ROWS_PER_INSERT));
@@ -95,24 +117,6 @@ async function insertChanges(trx: Trx, rows: readonly Insertable<ChangeLogTable>
     );
   }
 }
-
-const run = compiledOnce();
-
-/**
- * Every column in every row, in one order: one SQL text per number of rows, and the parameters
- * are the rows' values in that order (compiledOnce checks it at its first compile).
- */
-const fullRow = (r: Insertable<ChangeLogTable>) => ({
-  comune: r.comune,
-  entity: r.entity,
-  entity_id: r.entity_id,
-  op: r.op,
-  payload: r.payload,
-  at: r.at,
-  mutation_id: r.mutation_id ?? null,
-  office: r.office ?? null,
-  for_workstation: r.for_workstation ?? null,
-});
 
 /** Appended in the transaction of the change itself: the log never disagrees with the data. */
 export async function appendChange(
@@ -230,16 +234,11 @@ export async function readStoredPage(
   scope: ReadScope,
   entity?: ChangeLogTable['entity'],
 ): Promise<StoredPage> {
-  const serves = (office: string) =>
-    db
-      .selectFrom('workstation_offices')
-      .select('office')
-      .where('workstation_id', '=', scope.workstationId)
-      .where('office', '=', office);
   const offices = db
     .selectFrom('workstation_offices')
     .select('office')
     .where('workstation_id', '=', scope.workstationId);
+  const serves = (office: string) => offices.where('office', '=', office);
   let query = db
     .selectFrom('change_log')
     .select(['seq', 'entity', 'entity_id', 'op', 'payload', 'mutation_id'])

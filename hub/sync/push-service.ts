@@ -134,6 +134,9 @@ async function applyBatch(
   });
 }
 
+/** a batch's marks: one statement per batch size, compiled once */
+const run = compiledOnce();
+
 /**
  * Marks every mutation of the batch as applied before any is applied (a refused one's mark is
  * turned into its refusal), and answers what the hub had recorded for the ids already marked.
@@ -142,9 +145,6 @@ async function applyBatch(
  * the same mutation pushed to two instances at once waits at the other's mark, then finds it.
  * The marks take no comune-wide lock: taken first, they keep the order of the comune's locks.
  */
-/** a batch's marks: one statement per batch size, compiled once */
-const run = compiledOnce();
-
 async function markBatch(
   trx: Trx,
   ws: WorkstationRow,
